@@ -1,0 +1,128 @@
+package dev.purgedeck.sandbox;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The sandbox's own endpoints under {@code /_sandbox/}: no auth, no faults, not logged. */
+final class AdminRoutes {
+    static final String PREFIX = "/_sandbox/";
+    static final int DEFAULT_REQUEST_LIMIT = 100;
+
+    private final SandboxContext ctx;
+
+    AdminRoutes(SandboxContext ctx) {
+        this.ctx = ctx;
+    }
+
+    void handle(ApiExchange ex) {
+        String[] parts = ex.rawPath().substring(PREFIX.length()).split("/", -1);
+        String method = ex.method();
+        switch (parts[0]) {
+            case "services" -> services(ex, parts, method);
+            case "reseed" -> {
+                only(method, "POST");
+                ctx.cache().reseed();
+                ex.json(200, Map.of("status", "ok"));
+            }
+            case "faults" -> faults(ex, method);
+            case "requests" -> requests(ex, method);
+            default -> throw ApiError.msg(404, "Not found");
+        }
+    }
+
+    private void services(ApiExchange ex, String[] parts, String method) {
+        only(method, "GET");
+        if (parts.length == 1) {
+            ex.json(200, ctx.account().services());
+            return;
+        }
+        if (parts.length != 3 || !parts[2].equals("objects")) {
+            throw ApiError.msg(404, "Not found");
+        }
+        String serviceId = PathCodec.decodeSegment(parts[1]);
+        if (ctx.account().service(serviceId).isEmpty()) {
+            throw ApiError.msg(404, "Record not found", "Cannot find 'service'");
+        }
+        String environment = PathCodec.query(ex.rawQuery()).getOrDefault("environment", EdgeCache.PRODUCTION);
+        if (!environment.equals(EdgeCache.PRODUCTION) && !environment.equals(EdgeCache.STAGING)) {
+            throw ApiError.msg(400, "Bad request", "environment must be production or staging");
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("service_id", serviceId);
+        m.put("environment", environment);
+        m.put("objects", ctx.cache().objects(serviceId, environment).stream().map(AdminRoutes::object).toList());
+        ex.json(200, m);
+    }
+
+    private void faults(ApiExchange ex, String method) {
+        switch (method) {
+            case "GET" -> { }
+            case "PUT" -> ctx.faults().set(parseFaults(ex));
+            case "DELETE" -> ctx.faults().set(FaultSettings.none());
+            default -> throw ApiError.msg(405, "Method not allowed");
+        }
+        ex.json(200, FaultJson.toJson(ctx.faults().settings()));
+    }
+
+    private FaultSettings parseFaults(ApiExchange ex) {
+        try {
+            return FaultJson.fromJson(ctx.mapper().readTree(ex.body()));
+        } catch (IOException e) {
+            throw ApiError.msg(400, "Bad request", "Invalid JSON body");
+        } catch (IllegalArgumentException e) {
+            throw ApiError.msg(400, "Bad request", e.getMessage());
+        }
+    }
+
+    private void requests(ApiExchange ex, String method) {
+        if (method.equals("DELETE")) {
+            ctx.log().clear();
+            ex.json(200, Map.of("status", "ok"));
+            return;
+        }
+        only(method, "GET");
+        int limit = DEFAULT_REQUEST_LIMIT;
+        String raw = PathCodec.query(ex.rawQuery()).get("limit");
+        if (raw != null) {
+            try {
+                limit = Math.max(0, Integer.parseInt(raw));
+            } catch (NumberFormatException e) {
+                throw ApiError.msg(400, "Bad request", "'limit' must be a number");
+            }
+        }
+        List<RecordedRequest> all = ctx.log().all();
+        List<RecordedRequest> recent = all.subList(Math.max(0, all.size() - limit), all.size());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("count", ctx.log().count());
+        m.put("requests", recent.stream().map(AdminRoutes::request).toList());
+        ex.json(200, m);
+    }
+
+    private static Map<String, Object> object(CachedObject o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("url", o.url());
+        m.put("surrogate_keys", o.surrogateKeys());
+        m.put("state", o.state().json());
+        m.put("last_purge_id", o.lastPurgeId());
+        return m;
+    }
+
+    private static Map<String, Object> request(RecordedRequest r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("at", r.at().toString());
+        m.put("method", r.method());
+        m.put("raw_path_and_query", r.rawPathAndQuery());
+        m.put("headers", new TreeMap<>(r.headers()));
+        m.put("body", r.body());
+        return m;
+    }
+
+    private static void only(String method, String allowed) {
+        if (!method.equals(allowed)) {
+            throw ApiError.msg(405, "Method not allowed");
+        }
+    }
+}

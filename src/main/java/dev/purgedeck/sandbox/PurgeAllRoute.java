@@ -1,0 +1,29 @@
+package dev.purgedeck.sandbox;
+
+import java.util.Map;
+
+/** {@code POST /service/{id}/purge_all}: a control-plane call that counts against the hourly limit (§4, §9). */
+final class PurgeAllRoute {
+    private final SandboxContext ctx;
+
+    PurgeAllRoute(SandboxContext ctx) {
+        this.ctx = ctx;
+    }
+
+    void handle(ApiExchange ex, String serviceId) {
+        DemoToken token = ctx.auth().require(ex);
+        ctx.auth().requireScope(token, "purge_all", "global");
+        DemoService service = ctx.auth().requireService(token, serviceId);
+        String environment = KeyPurgeRoutes.environment(ex);
+        PurgeAllLimiter.Outcome outcome = ctx.limiter().consume(DemoAccount.USER_ID, ctx.clock().instant());
+        ex.responseHeaders().set("Fastly-RateLimit-Remaining", Integer.toString(outcome.remaining()));
+        ex.responseHeaders().set("Fastly-RateLimit-Reset", Long.toString(outcome.resetEpochSeconds()));
+        ex.responseHeaders().set("Cache-Control", "no-store");
+        if (!outcome.allowed()) {
+            throw ApiError.msg(429, SandboxRouter.RATE_LIMIT_MSG);
+        }
+        // Fastly-Soft-Purge is ignored on purpose: purge-all is always hard (§4, undocumented what else happens).
+        ctx.cache().purgeAll(service.id(), environment);
+        ex.json(200, Map.of("status", "ok"));
+    }
+}
