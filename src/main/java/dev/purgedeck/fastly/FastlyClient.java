@@ -1,0 +1,260 @@
+package dev.purgedeck.fastly;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The asynchronous Fastly purge client. Every operation validates its input first, returns a
+ * {@link CompletableFuture} at once and never blocks the caller; failures arrive as {@link FastlyApiException} or,
+ * for bad input, {@link InvalidInputException}.
+ */
+public final class FastlyClient {
+    private static final System.Logger LOG = System.getLogger(FastlyClient.class.getName());
+    private static final int SERVICES_PER_PAGE = 100;
+
+    private final ClientConfig config;
+    private final ObjectMapper mapper;
+    private final RequestExecutor executor;
+    private final RequestExecutor edgeExecutor;
+    private final AtomicReference<RateLimitState> rateLimit = new AtomicReference<>(RateLimitState.UNKNOWN);
+
+    /** A client using {@code http} for both API calls and {@code PURGE}-method requests. */
+    public FastlyClient(HttpClient http, ObjectMapper mapper, ClientConfig config) {
+        this(http, http, mapper, config, Clock.systemUTC());
+    }
+
+    /**
+     * @param http     the client for API calls
+     * @param edgeHttp the client for {@code PURGE}-method requests sent to a site itself (the sandbox configures it as
+     *                 an HTTP proxy for its demo sites)
+     */
+    public FastlyClient(HttpClient http, HttpClient edgeHttp, ObjectMapper mapper, ClientConfig config, Clock clock) {
+        this.config = config;
+        this.mapper = mapper;
+        ErrorBodyParser errors = new ErrorBodyParser(mapper, clock);
+        this.executor = new RequestExecutor(http, errors, clock, rateLimit::set);
+        this.edgeExecutor = new RequestExecutor(edgeHttp, errors, clock, s -> { });
+    }
+
+    public ClientConfig config() {
+        return config;
+    }
+
+    /** The rate-limit state from Fastly's most recent answer that carried one. */
+    public RateLimitState rateLimit() {
+        return rateLimit.get();
+    }
+
+    /** Purges one URL through {@code POST /purge/{url}}, keeping the scheme and query as given. */
+    public CompletableFuture<PurgeResponse> purgeUrl(String url, PurgeOptions options) {
+        return start(() -> {
+            requireProduction(options, "URL purges");
+            String target = Validation.normalizeUrl(url);
+            HttpRequest req = request("/purge/" + target, options).POST(HttpRequest.BodyPublishers.noBody()).build();
+            return mapCancellable(executor.send(req, config.retry(), config.token()), r -> purgeResponse(target, r));
+        });
+    }
+
+    /**
+     * Purges one URL by sending the {@code PURGE} method to the URL itself. The token is sent only when
+     * {@code sendToken} is true, because the host may not be Fastly.
+     */
+    public CompletableFuture<PurgeResponse> purgeUrlAtEdge(String url, PurgeOptions options, boolean sendToken) {
+        return start(() -> {
+            requireProduction(options, "URL purges");
+            String target = Validation.normalizeUrl(url);
+            URI uri = URI.create(target.contains("://") ? target : "http://" + target);
+            HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(config.requestTimeout())
+                    .header("User-Agent", config.userAgent()).header("Accept", "application/json")
+                    .method("PURGE", HttpRequest.BodyPublishers.noBody());
+            if (options.soft()) {
+                b.header("Fastly-Soft-Purge", "1");
+            }
+            ApiToken token = sendToken ? config.token() : null;
+            if (token != null) {
+                b.header("Fastly-Key", token.secret());
+            }
+            return mapCancellable(edgeExecutor.send(b.build(), config.retry(), token), r -> purgeResponse(target, r));
+        });
+    }
+
+    /** Purges at most 256 surrogate keys in one request to the batch endpoint, with the keys in a JSON body. */
+    public CompletableFuture<KeyBatchResponse> purgeKeyBatch(String serviceId, List<String> keys, PurgeOptions options) {
+        return start(() -> {
+            String service = Validation.requireServiceId(serviceId);
+            List<String> unique = Validation.requireKeys(keys);
+            if (unique.size() > KeyBatcher.MAX_KEYS_PER_REQUEST) {
+                throw new InvalidInputException("A batch holds at most " + KeyBatcher.MAX_KEYS_PER_REQUEST
+                        + " keys; use purgeKeys or the bulk runner for more.");
+            }
+            byte[] body = mapper.writeValueAsBytes(Map.of("surrogate_keys", unique));
+            HttpRequest req = request("/service/" + service + "/purge", options)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+            return mapCancellable(executor.send(req, config.retry(), config.token()), r -> keyBatch(unique, r));
+        });
+    }
+
+    /**
+     * Purges any number of keys: de-duplicated in order, split into batches of 256 sent one after another. For
+     * progress, concurrency and cancellation use {@link BulkPurgeRunner}.
+     */
+    public CompletableFuture<List<KeyBatchResponse>> purgeKeys(String serviceId, Collection<String> keys, PurgeOptions options) {
+        return start(() -> {
+            Validation.requireServiceId(serviceId);
+            List<List<String>> batches = KeyBatcher.batches(Validation.requireKeys(keys));
+            CompletableFuture<List<KeyBatchResponse>> chain = CompletableFuture.completedFuture(new ArrayList<>());
+            for (List<String> batch : batches) {
+                chain = chain.thenCompose(done -> purgeKeyBatch(serviceId, batch, options).thenApply(r -> {
+                    done.add(r);
+                    return done;
+                }));
+            }
+            return chain.thenApply(List::copyOf);
+        });
+    }
+
+    /** Purges everything on a service. Never soft: a soft request is refused before anything is sent. */
+    public CompletableFuture<PurgeResponse> purgeAll(String serviceId, PurgeOptions options) {
+        return start(() -> {
+            if (options.soft()) {
+                throw new InvalidInputException("A purge-all cannot be soft: Fastly always removes everything at once. "
+                        + "Turn soft purge off, or soft-purge a surrogate key that every object carries (such as \"all\").");
+            }
+            String service = Validation.requireServiceId(serviceId);
+            HttpRequest req = request("/service/" + service + "/purge_all", options)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build();
+            return mapCancellable(executor.send(req, config.retry(), config.token()), r -> purgeResponse(service, r));
+        });
+    }
+
+    /** Lists every service the token can see, following {@code Link: rel="next"} pages to the end. */
+    public CompletableFuture<List<ServiceInfo>> listServices() {
+        String first = "/service?page=1&per_page=" + SERVICES_PER_PAGE + "&sort=created&direction=ascend";
+        return servicePage(first, new ArrayList<>()).thenApply(List::copyOf);
+    }
+
+    /** Reads what the token may do: {@code /tokens/self}, falling back to {@code /current_user} as the Fastly CLI does. */
+    public CompletableFuture<TokenInfo> readToken() {
+        return start(() -> get("/tokens/self").thenApply(r -> JsonReaders.token(read(r)))
+                .exceptionallyCompose(first -> get("/current_user")
+                        .thenApply(r -> JsonReaders.user(read(r)))
+                        .exceptionallyCompose(second -> CompletableFuture.failedFuture(RequestExecutor.unwrap(first)))));
+    }
+
+    private CompletableFuture<List<ServiceInfo>> servicePage(String pathAndQuery, List<ServiceInfo> acc) {
+        return get(pathAndQuery).thenCompose(r -> {
+            for (JsonNode s : read(r)) {
+                acc.add(JsonReaders.service(s));
+            }
+            return LinkHeader.next(r.http().headers())
+                    .map(next -> servicePage(sameOrigin(next), acc))
+                    .orElseGet(() -> CompletableFuture.completedFuture(acc));
+        });
+    }
+
+    /** Follows a Link target only on our own endpoint, so the token never goes to a host the user did not choose. */
+    private static String sameOrigin(String link) {
+        URI u = URI.create(link);
+        return (u.getRawPath() == null ? "" : u.getRawPath()) + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
+    }
+
+    private CompletableFuture<ApiResponse> get(String pathAndQuery) {
+        HttpRequest req = request(pathAndQuery, PurgeOptions.HARD).GET().build();
+        return executor.send(req, config.retry(), config.token());
+    }
+
+    private HttpRequest.Builder request(String pathAndQuery, PurgeOptions options) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(config.endpoint() + pathAndQuery))
+                .timeout(config.requestTimeout())
+                .header("User-Agent", config.userAgent())
+                .header("Accept", "application/json");
+        if (config.token() != null) {
+            b.header("Fastly-Key", config.token().secret());
+        }
+        if (options.soft()) {
+            b.header("Fastly-Soft-Purge", "1");
+        }
+        if (options.environment() == PurgeOptions.Environment.STAGING) {
+            b.header("Fastly-Purge-Environment", "staging");
+        }
+        return b;
+    }
+
+    private PurgeResponse purgeResponse(String target, ApiResponse r) {
+        JsonNode body = read(r);
+        String id = body.hasNonNull("id") ? body.get("id").asText() : null;
+        LOG.log(System.Logger.Level.DEBUG, "Purged {0}: status {1}, purge ID {2}", target, r.http().statusCode(), id);
+        return new PurgeResponse(target, id, r.http().statusCode(), r.attempts(), r.elapsed());
+    }
+
+    private KeyBatchResponse keyBatch(List<String> keys, ApiResponse r) {
+        JsonNode body = read(r);
+        Map<String, String> ids = new LinkedHashMap<>();
+        for (String key : keys) {
+            JsonNode id = body.get(key);
+            if (id != null && id.isValueNode()) {
+                ids.put(key, id.asText());
+            }
+        }
+        LOG.log(System.Logger.Level.DEBUG, "Purged {0} keys ({1} purge IDs returned)", keys.size(), ids.size());
+        return new KeyBatchResponse(keys, Map.copyOf(ids), r.http().statusCode(), r.attempts(), r.elapsed());
+    }
+
+    private JsonNode read(ApiResponse r) {
+        try {
+            JsonNode node = mapper.readTree(r.http().body());
+            if (node == null || node.isMissingNode()) {
+                throw new IllegalStateException("empty body");
+            }
+            return node;
+        } catch (Exception e) {
+            throw new FastlyApiException(FastlyApiException.Kind.INVALID_RESPONSE, r.http().statusCode(),
+                    "Unreadable answer", "The body is not valid JSON.", RateLimitState.UNKNOWN,
+                    java.util.Optional.empty(), null).withAttempts(r.attempts());
+        }
+    }
+
+    private static void requireProduction(PurgeOptions options, String what) {
+        if (options.environment() == PurgeOptions.Environment.STAGING) {
+            throw new InvalidInputException("Staging is not available for " + what + ": Fastly purges a URL on staging "
+                    + "only when the request is sent to the service's staging IP address. Use a surrogate key instead.");
+        }
+    }
+
+    /** Like {@code thenApply}, but cancelling the result also cancels {@code source}: the request and its retries. */
+    private static <T, U> CompletableFuture<U> mapCancellable(CompletableFuture<T> source, java.util.function.Function<T, U> fn) {
+        CompletableFuture<U> mapped = source.thenApply(fn);
+        mapped.whenComplete((v, e) -> {
+            if (mapped.isCancelled()) {
+                source.cancel(true);
+            }
+        });
+        return mapped;
+    }
+
+    /** Runs the validation and set-up synchronously but reports every failure through the future, never by throwing. */
+    private static <T> CompletableFuture<T> start(ThrowingSupplier<CompletableFuture<T>> body) {
+        try {
+            return body.get();
+        } catch (Exception e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface ThrowingSupplier<T> {
+        T get() throws Exception;
+    }
+}

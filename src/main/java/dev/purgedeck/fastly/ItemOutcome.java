@@ -1,0 +1,30 @@
+package dev.purgedeck.fastly;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * How one URL, key or purge-all of a job ended; every item ends in exactly one of these.
+ *
+ * @param index      the item's position in the job
+ * @param kind       url, key or all
+ * @param target     the URL, key, or service ID for purge-all
+ * @param status     ok, failed or cancelled
+ * @param purgeId    Fastly's purge ID when it gave one
+ * @param httpStatus the final HTTP status, 0 when no answer arrived
+ * @param attempts   requests sent for this item (shared by the keys of one batch)
+ * @param duration   how long the item's request took
+ * @param message    a plain-language reason for failed and cancelled items, empty for ok
+ * @param errorKind  the kind of failure, null unless failed by Fastly or the network
+ * @param finishedAt when the outcome became known
+ */
+public record ItemOutcome(int index, PurgeKind kind, String target, Status status, String purgeId, int httpStatus,
+                          int attempts, Duration duration, String message, FastlyApiException.Kind errorKind,
+                          Instant finishedAt) {
+    /** The three ways an item can end. */
+    public enum Status { OK, FAILED, CANCELLED }
+
+    public boolean ok() {
+        return status == Status.OK;
+    }
+}

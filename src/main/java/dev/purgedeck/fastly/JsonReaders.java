@@ -1,0 +1,67 @@
+package dev.purgedeck.fastly;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads Fastly's service, token and user JSON leniently: a missing or odd field never fails the whole answer. */
+final class JsonReaders {
+    private JsonReaders() {
+    }
+
+    static ServiceInfo service(JsonNode s) {
+        int version = s.path("version").asInt(0);
+        if (version == 0) {
+            for (JsonNode v : s.path("versions")) {
+                if (v.path("active").asBoolean(false)) {
+                    version = v.path("number").asInt(0);
+                }
+            }
+        }
+        return new ServiceInfo(s.path("id").asText(""), s.path("name").asText(""), s.path("type").asText("vcl"), version);
+    }
+
+    static TokenInfo token(JsonNode t) {
+        Set<String> scopes = new LinkedHashSet<>();
+        for (JsonNode s : t.path("scopes")) {
+            scopes.add(s.asText());
+        }
+        for (String s : t.path("scope").asText("").split("\\s+")) {
+            if (!s.isBlank()) {
+                scopes.add(s);
+            }
+        }
+        if (scopes.isEmpty()) {
+            scopes.add("global");
+        }
+        List<String> services = new ArrayList<>();
+        for (JsonNode s : t.path("services")) {
+            services.add(s.asText());
+        }
+        String owner = t.path("user_login").asText(t.path("user_id").asText(""));
+        return new TokenInfo(t.path("id").asText(""), t.path("name").asText(""), owner,
+                t.path("customer_id").asText(""), Set.copyOf(scopes), List.copyOf(services),
+                instant(t.path("expires_at")), true);
+    }
+
+    static TokenInfo user(JsonNode u) {
+        String owner = u.path("login").asText(u.path("name").asText(u.path("id").asText("")));
+        return new TokenInfo("", "", owner, u.path("customer_id").asText(""), Set.of(), List.of(), Optional.empty(), false);
+    }
+
+    private static Optional<Instant> instant(JsonNode node) {
+        if (node == null || node.isNull() || node.asText("").isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(node.asText()));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}

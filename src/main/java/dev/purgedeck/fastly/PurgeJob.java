@@ -1,0 +1,211 @@
+package dev.purgedeck.fastly;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * One running bulk purge. Work units (a URL, a batch of up to 256 keys, or a purge-all) are sent with at most
+ * {@code concurrency} in flight; no thread waits on a request. Each item gets exactly one {@link ItemOutcome}.
+ */
+public final class PurgeJob {
+    private static final String CANCELLED = "Cancelled before Fastly confirmed it.";
+
+    private final String id;
+    private final JobRequest request;
+    private final FastlyClient client;
+    private final JobListener listener;
+    private final AtomicReferenceArray<ItemOutcome> outcomes;
+    private final AtomicInteger done = new AtomicInteger();
+    private final CompletableFuture<JobResult> result = new CompletableFuture<>();
+    private final Deque<Unit> pending = new ArrayDeque<>();
+    private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
+    private final long startNanos = System.nanoTime();
+    private int running;
+    private volatile boolean cancelled;
+
+    PurgeJob(String id, JobRequest request, FastlyClient client, JobListener listener) {
+        this.id = id;
+        this.request = request;
+        this.client = client;
+        this.listener = listener;
+        this.outcomes = new AtomicReferenceArray<>(request.targets().size());
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public JobRequest request() {
+        return request;
+    }
+
+    public int total() {
+        return outcomes.length();
+    }
+
+    public int done() {
+        return done.get();
+    }
+
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    /** Completes when every item has an outcome; it never completes exceptionally. */
+    public CompletableFuture<JobResult> result() {
+        return result;
+    }
+
+    /** Stops the job: nothing new is sent, requests in flight are abandoned, and their items end as cancelled. */
+    public void cancel() {
+        cancelled = true;
+        List<Unit> dropped;
+        synchronized (this) {
+            dropped = List.copyOf(pending);
+            pending.clear();
+        }
+        for (Unit u : dropped) {
+            for (int i = u.from; i < u.to; i++) {
+                record(cancelledOutcome(i, Duration.ZERO));
+            }
+        }
+        for (CompletableFuture<?> f : List.copyOf(inFlight)) {
+            f.cancel(true);
+        }
+    }
+
+    void begin() {
+        List<String> targets = request.targets();
+        int step = request.kind() == PurgeKind.KEY ? KeyBatcher.MAX_KEYS_PER_REQUEST : 1;
+        synchronized (this) {
+            for (int from = 0; from < targets.size(); from += step) {
+                pending.add(new Unit(from, Math.min(targets.size(), from + step)));
+            }
+        }
+        if (targets.isEmpty()) {
+            finish();
+        }
+        pump();
+    }
+
+    private void pump() {
+        while (true) {
+            Unit next;
+            synchronized (this) {
+                if (cancelled || running >= request.concurrency() || pending.isEmpty()) {
+                    return;
+                }
+                next = pending.poll();
+                running++;
+            }
+            launch(next);
+        }
+    }
+
+    private void launch(Unit unit) {
+        long t0 = System.nanoTime();
+        List<String> targets = request.targets();
+        // Keep the client's own future: cancelling it abandons the HTTP request; a derived stage would not.
+        CompletableFuture<?> source = switch (request.kind()) {
+            case URL -> client.purgeUrl(targets.get(unit.from), request.options());
+            case ALL -> client.purgeAll(targets.get(unit.from), request.options());
+            case KEY -> client.purgeKeyBatch(request.serviceId(), targets.subList(unit.from, unit.to), request.options());
+        };
+        inFlight.add(source);
+        if (cancelled) {
+            source.cancel(true);
+        }
+        source.whenComplete((value, error) -> {
+            inFlight.remove(source);
+            if (error != null) {
+                Duration took = Duration.ofNanos(System.nanoTime() - t0);
+                for (int i = unit.from; i < unit.to; i++) {
+                    record(failure(i, RequestExecutor.unwrap(error), took));
+                }
+            } else if (value instanceof KeyBatchResponse batch) {
+                recordBatch(unit, batch);
+            } else if (value instanceof PurgeResponse r) {
+                record(ok(unit.from, r.purgeId(), r.httpStatus(), r.attempts(), r.elapsed()));
+            }
+            synchronized (this) {
+                running--;
+            }
+            pump();
+        });
+    }
+
+    private void recordBatch(Unit unit, KeyBatchResponse r) {
+        for (int i = unit.from; i < unit.to; i++) {
+            String key = request.targets().get(i);
+            String purgeId = r.purgeIds().get(key);
+            record(purgeId != null ? ok(i, purgeId, r.httpStatus(), r.attempts(), r.elapsed())
+                    : outcome(i, ItemOutcome.Status.FAILED, null, r.httpStatus(), r.attempts(), r.elapsed(),
+                    "Fastly returned no purge ID for this key, so it may not have been purged.", null));
+        }
+    }
+
+    private void record(ItemOutcome o) {
+        if (!outcomes.compareAndSet(o.index(), null, o)) {
+            return;
+        }
+        int n = done.incrementAndGet();
+        try {
+            listener.onItem(o, n, total());
+        } catch (RuntimeException e) {
+            // A faulty listener must not stall the job: the remaining items still need their outcomes.
+            System.getLogger(PurgeJob.class.getName()).log(System.Logger.Level.WARNING, "Job listener failed", e);
+        }
+        if (n == total()) {
+            finish();
+        }
+    }
+
+    private void finish() {
+        ItemOutcome[] all = new ItemOutcome[outcomes.length()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = outcomes.get(i);
+        }
+        result.complete(new JobResult(id, request, Arrays.asList(all), Duration.ofNanos(System.nanoTime() - startNanos)));
+    }
+
+    private ItemOutcome ok(int i, String purgeId, int status, int attempts, Duration took) {
+        return outcome(i, ItemOutcome.Status.OK, purgeId, status, attempts, took, "", null);
+    }
+
+    private ItemOutcome cancelledOutcome(int i, Duration took) {
+        return outcome(i, ItemOutcome.Status.CANCELLED, null, 0, 0, took, CANCELLED, null);
+    }
+
+    private ItemOutcome failure(int i, Throwable error, Duration took) {
+        if (error instanceof CancellationException || cancelled) {
+            return cancelledOutcome(i, took);
+        }
+        if (error instanceof FastlyApiException e) {
+            return outcome(i, ItemOutcome.Status.FAILED, null, e.status(), e.attempts(), took, e.userMessage(), e.kind());
+        }
+        if (error instanceof InvalidInputException e) {
+            return outcome(i, ItemOutcome.Status.FAILED, null, 0, 0, took, e.getMessage(), null);
+        }
+        return outcome(i, ItemOutcome.Status.FAILED, null, 0, 1, took,
+                "Unexpected error: " + error.getClass().getSimpleName(), null);
+    }
+
+    private ItemOutcome outcome(int i, ItemOutcome.Status status, String purgeId, int httpStatus, int attempts,
+                                Duration took, String message, FastlyApiException.Kind kind) {
+        return new ItemOutcome(i, request.kind(), request.targets().get(i), status, purgeId, httpStatus, attempts,
+                took, message, kind, Instant.now());
+    }
+
+    private record Unit(int from, int to) {
+    }
+}
