@@ -1,0 +1,60 @@
+package dev.purgedeck.app;
+
+import dev.purgedeck.sandbox.SandboxMain;
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/**
+ * Entry point. No argument opens the window; {@code sandbox …} runs the Fastly API emulator headless;
+ * {@code --version} prints the version. It does not extend {@code Application}, so JavaFX on the plain class path
+ * starts (see TOOLCHAIN.md).
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int code = run(args, System.out, System.err);
+        if (code >= 0) {
+            System.exit(code);
+        }
+    }
+
+    /** Runs a command; returns its exit code, or -1 when the GUI was started and keeps the process alive. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            PurgeDeckApp.launchApp();
+            return 0;
+        }
+        switch (args[0]) {
+            case "--version", "-V" -> {
+                out.println("PurgeDeck " + Version.get());
+                return 0;
+            }
+            case "--help", "-h", "help" -> {
+                out.println(usage());
+                return 0;
+            }
+            case "sandbox" -> {
+                return SandboxMain.run(Arrays.copyOfRange(args, 1, args.length));
+            }
+            default -> {
+                err.println("Unknown command: " + args[0]);
+                err.println(usage());
+                return 2;
+            }
+        }
+    }
+
+    static String usage() {
+        return String.join(System.lineSeparator(),
+                "Usage: purgedeck [COMMAND]",
+                "",
+                "  (no command)                         open the PurgeDeck window",
+                "  sandbox [--port N] [--latency-ms N]  run the local Fastly API sandbox until stopped",
+                "  --version                            print the version",
+                "  --help                               print this help",
+                "",
+                "With no FASTLY_API_TOKEN set, the window uses its embedded sandbox.");
+    }
+}

@@ -1,0 +1,39 @@
+package dev.purgedeck.settings;
+
+import dev.purgedeck.fastly.ApiToken;
+import dev.purgedeck.fastly.ClientConfig;
+import java.net.URI;
+
+/**
+ * Where PurgeDeck sends purges and with which token.
+ *
+ * @param kind     the Fastly API, the embedded sandbox, or a custom endpoint
+ * @param endpoint the API base URL
+ * @param token    the token, never shown in {@code toString}
+ */
+public record Connection(Kind kind, URI endpoint, ApiToken token) {
+    /** The three kinds of endpoint, each with the badge text the window shows. */
+    public enum Kind {
+        FASTLY("Fastly API"), SANDBOX("Sandbox"), CUSTOM("Custom endpoint");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** Kind for an endpoint given by the user: the Fastly API when it is api.fastly.com, custom otherwise. */
+    public static Kind kindOf(URI endpoint) {
+        return ClientConfig.FASTLY_API.getHost().equalsIgnoreCase(endpoint.getHost()) ? Kind.FASTLY : Kind.CUSTOM;
+    }
+
+    @Override
+    public String toString() {
+        return "Connection[" + kind + ", " + endpoint + ", " + token + "]";
+    }
+}
