@@ -1,0 +1,64 @@
+package dev.purgedeck.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.purgedeck.app.AppContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PreferencesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void valuesSurviveARestartAndMissingOnesHaveDefaults() {
+        Preferences p = Preferences.load(dir, AppContext.newMapper());
+        assertThat(p.get(Pref.SOFT_PURGE)).isFalse();
+        assertThat(p.get(Pref.WINDOW_WIDTH)).isEqualTo(1240.0);
+        p.set(Pref.SOFT_PURGE, true);
+        p.set(Pref.WINDOW_X, 12.5);
+        Preferences again = Preferences.load(dir, AppContext.newMapper());
+        assertThat(again.get(Pref.SOFT_PURGE)).isTrue();
+        assertThat(again.get(Pref.WINDOW_X)).isEqualTo(12.5);
+    }
+
+    @Test
+    void aCorruptOrOddFileMeansDefaultsNotACrash() throws Exception {
+        Files.writeString(dir.resolve("preferences.json"), "{\"purge.soft\": \"banana\", \"window.width\": {\"x\":1}, ");
+        Preferences p = Preferences.load(dir, AppContext.newMapper());
+        assertThat(p.get(Pref.SOFT_PURGE)).isFalse();
+        Files.writeString(dir.resolve("preferences.json"), "{\"purge.soft\": \"banana\", \"window.width\": {\"x\":1}}");
+        p = Preferences.load(dir, AppContext.newMapper());
+        assertThat(p.get(Pref.WINDOW_WIDTH)).isEqualTo(1240.0);
+        p.set(Pref.THEME, "dark");
+        assertThat(Preferences.load(dir, AppContext.newMapper()).get(Pref.THEME)).isEqualTo("dark");
+    }
+
+    @Test
+    void filesAreWrittenWholeAndOwnerOnly() throws Exception {
+        Path f = dir.resolve("sub/file.json");
+        AtomicFiles.write(f, "one".getBytes());
+        AtomicFiles.write(f, "two".getBytes());
+        assertThat(Files.readString(f)).isEqualTo("two");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).isEqualTo("rw-------");
+        try (var s = Files.list(f.getParent())) {
+            assertThat(s.map(x -> x.getFileName().toString())).containsExactly("file.json");
+        }
+    }
+
+    @Test
+    void environmentConnectionFollowsTheFastlyCliVariables() {
+        assertThat(EnvironmentConnection.resolve(Map.of())).isEmpty();
+        var c = EnvironmentConnection.resolve(Map.of("FASTLY_API_TOKEN", " abcdefghijklmnopqrstuvwxyz123456 ")).orElseThrow();
+        assertThat(c.kind()).isEqualTo(Connection.Kind.FASTLY);
+        assertThat(c.endpoint().toString()).isEqualTo("https://api.fastly.com");
+        assertThat(c.toString()).doesNotContain("abcdefghij");
+        var custom = EnvironmentConnection.resolve(Map.of("FASTLY_API_TOKEN", "t0123456789", "FASTLY_API_ENDPOINT", "http://127.0.0.1:9/")).orElseThrow();
+        assertThat(custom.kind()).isEqualTo(Connection.Kind.CUSTOM);
+        assertThat(EnvironmentConnection.serviceId(Map.of("FASTLY_SERVICE_ID", " abc "))).contains("abc");
+    }
+}
