@@ -12,6 +12,8 @@ import dev.purgedeck.sandbox.SandboxConfig;
 import dev.purgedeck.sandbox.SandboxServer;
 import dev.purgedeck.settings.Connection;
 import dev.purgedeck.settings.EnvironmentConnection;
+import dev.purgedeck.settings.Preferences;
+import dev.purgedeck.fastly.JobRequest;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
@@ -39,6 +41,7 @@ public final class AppContext implements AutoCloseable {
     private final BulkPurgeRunner runner;
     private final Path dataDir;
     private final Map<String, String> env;
+    private final Preferences preferences;
 
     private AppContext(Connection connection, SandboxServer sandbox, boolean ownsSandbox, Path dataDir,
                        Map<String, String> env) {
@@ -49,6 +52,7 @@ public final class AppContext implements AutoCloseable {
         this.ownsSandbox = ownsSandbox;
         this.dataDir = dataDir;
         this.env = Map.copyOf(env);
+        this.preferences = Preferences.load(dataDir, mapper);
         HttpClient api = HttpClient.newBuilder().executor(httpExecutor).connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         // In sandbox mode PURGE-method requests to the demo sites go through the sandbox, acting as their edge.
@@ -117,6 +121,16 @@ public final class AppContext implements AutoCloseable {
 
     public Map<String, String> env() {
         return env;
+    }
+
+    /** Remembered choices, stored in the data directory. */
+    public Preferences preferences() {
+        return preferences;
+    }
+
+    /** How many purge requests a job keeps in flight. */
+    public int concurrency() {
+        return JobRequest.DEFAULT_CONCURRENCY;
     }
 
     @Override

@@ -1,13 +1,19 @@
 package dev.purgedeck.app;
 
+import dev.purgedeck.settings.Pref;
+import dev.purgedeck.settings.Preferences;
+import dev.purgedeck.ui.ErrorReporter;
 import dev.purgedeck.ui.MainWindow;
+import dev.purgedeck.ui.Theme;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
-/** The JavaFX application: builds the context, shows the main window, and closes everything on exit. */
+/** The JavaFX application: builds the context, shows the main window where it was left, and closes all on exit. */
 public final class PurgeDeckApp extends Application {
     private AppContext context;
 
@@ -27,9 +33,18 @@ public final class PurgeDeckApp extends Application {
             Platform.exit();
             return;
         }
+        new ErrorReporter(text -> context.connection().token().scrub(text)).install();
+        Preferences prefs = context.preferences();
+        Theme.parse(prefs.get(Pref.THEME)).apply();
         MainWindow window = new MainWindow(context);
+        Scene scene = new Scene(window.root(), prefs.get(Pref.WINDOW_WIDTH), prefs.get(Pref.WINDOW_HEIGHT));
+        Theme.style(scene);
         stage.setTitle("PurgeDeck");
-        stage.setScene(new Scene(window.root(), 1100, 720));
+        stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        restorePosition(stage, prefs);
+        stage.setOnCloseRequest(e -> savePosition(stage, prefs));
         stage.show();
     }
 
@@ -37,6 +52,28 @@ public final class PurgeDeckApp extends Application {
     public void stop() {
         if (context != null) {
             context.close();
+        }
+    }
+
+    private static void restorePosition(Stage stage, Preferences prefs) {
+        double x = prefs.get(Pref.WINDOW_X);
+        double y = prefs.get(Pref.WINDOW_Y);
+        // Only where a screen still is: a monitor unplugged since last time must not hide the window.
+        if (!Double.isNaN(x) && !Double.isNaN(y)
+                && !Screen.getScreensForRectangle(new Rectangle2D(x, y, 100, 100)).isEmpty()) {
+            stage.setX(x);
+            stage.setY(y);
+        }
+        stage.setMaximized(prefs.get(Pref.WINDOW_MAXIMIZED));
+    }
+
+    private static void savePosition(Stage stage, Preferences prefs) {
+        prefs.set(Pref.WINDOW_MAXIMIZED, stage.isMaximized());
+        if (!stage.isMaximized()) {
+            prefs.set(Pref.WINDOW_X, stage.getX());
+            prefs.set(Pref.WINDOW_Y, stage.getY());
+            prefs.set(Pref.WINDOW_WIDTH, stage.getWidth());
+            prefs.set(Pref.WINDOW_HEIGHT, stage.getHeight());
         }
     }
 }

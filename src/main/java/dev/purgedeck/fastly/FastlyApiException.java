@@ -85,6 +85,18 @@ public final class FastlyApiException extends RuntimeException {
         return kind == Kind.SERVER_ERROR || kind == Kind.TIMEOUT || kind == Kind.NETWORK;
     }
 
+    /**
+     * What to tell a user about any failure from the client: the plain message of a {@code FastlyApiException} or
+     * {@code InvalidInputException} (unwrapped from a future's wrapper), else {@code fallback}.
+     */
+    public static String plainMessage(Throwable error, String fallback) {
+        Throwable cause = RequestExecutor.unwrap(error);
+        if (cause instanceof FastlyApiException f) {
+            return f.userMessage();
+        }
+        return cause instanceof InvalidInputException i ? i.getMessage() : fallback;
+    }
+
     /** The message shown to a content editor, in the local time zone. */
     public String userMessage() {
         return userMessage(ZoneId.systemDefault());

@@ -145,12 +145,22 @@ public final class FastlyClient {
         return servicePage(first, new ArrayList<>()).thenApply(List::copyOf);
     }
 
-    /** Reads what the token may do: {@code /tokens/self}, falling back to {@code /current_user} as the Fastly CLI does. */
+    /** Reads what the token may do: {@code /tokens/self} (owner named by {@code /current_user} when allowed), falling
+     * back to {@code /current_user} alone as the Fastly CLI does. */
     public CompletableFuture<TokenInfo> readToken() {
         return start(() -> get("/tokens/self").thenApply(r -> JsonReaders.token(read(r)))
+                .thenCompose(this::withUserLogin)
                 .exceptionallyCompose(first -> get("/current_user")
                         .thenApply(r -> JsonReaders.user(read(r)))
                         .exceptionallyCompose(second -> CompletableFuture.failedFuture(RequestExecutor.unwrap(first)))));
+    }
+
+    /** Names the owner by login when the token may read the user; scoped tokens often may not, which is fine. */
+    private CompletableFuture<TokenInfo> withUserLogin(TokenInfo token) {
+        return get("/current_user").thenApply(r -> {
+            String login = JsonReaders.user(read(r)).owner();
+            return login.isBlank() ? token : token.withOwner(login);
+        }).exceptionally(e -> token);
     }
 
     private CompletableFuture<List<ServiceInfo>> servicePage(String pathAndQuery, List<ServiceInfo> acc) {

@@ -19,6 +19,11 @@ import java.util.Set;
  */
 public record TokenInfo(String id, String name, String owner, String customerId, Set<String> scopes,
                         List<String> serviceIds, Optional<Instant> expiresAt, boolean scopesKnown) {
+    /** A copy naming a friendlier owner, e.g. the user's login. */
+    public TokenInfo withOwner(String newOwner) {
+        return new TokenInfo(id, name, newOwner, customerId, scopes, serviceIds, expiresAt, scopesKnown);
+    }
+
     /** Whether the token may purge everything on a service. */
     public boolean canPurgeAll() {
         return !scopesKnown || scopes.contains("global") || scopes.contains("purge_all");

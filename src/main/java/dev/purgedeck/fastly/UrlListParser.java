@@ -1,0 +1,45 @@
+package dev.purgedeck.fastly;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/** Reads a pasted list of URLs, one per line: blank lines skipped, each bad line kept with its reason, duplicates folded. */
+public final class UrlListParser {
+    private UrlListParser() {
+    }
+
+    /**
+     * The outcome of reading a list.
+     *
+     * @param urls       valid URLs, normalised, de-duplicated, in order
+     * @param issues     bad lines; {@link ValidationIssue#index()} is the zero-based line number
+     * @param duplicates how many valid lines repeated an earlier URL
+     */
+    public record Result(List<String> urls, List<ValidationIssue> issues, int duplicates) {
+        public static final Result EMPTY = new Result(List.of(), List.of(), 0);
+    }
+
+    public static Result parse(String text) {
+        if (text == null || text.isBlank()) {
+            return Result.EMPTY;
+        }
+        String[] lines = text.split("\\R", -1);
+        LinkedHashSet<String> urls = new LinkedHashSet<>();
+        List<ValidationIssue> issues = new ArrayList<>();
+        int duplicates = 0;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            var problem = Validation.urlProblem(line);
+            if (problem.isPresent()) {
+                issues.add(new ValidationIssue(i, line, problem.get()));
+            } else if (!urls.add(Validation.normalizeUrl(line))) {
+                duplicates++;
+            }
+        }
+        return new Result(List.copyOf(urls), List.copyOf(issues), duplicates);
+    }
+}

@@ -1,0 +1,254 @@
+package dev.purgedeck.ui.purge;
+
+import dev.purgedeck.ui.Icons;
+import dev.purgedeck.ui.controls.KeyTagEditor;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.ToggleSwitch;
+import org.kordamp.ikonli.feather.Feather;
+
+/** What to purge and how: the mode switch, the URL box, the key editor or the purge-everything notice, and Purge. */
+final class PurgeFormView extends VBox {
+    private final PurgeViewModel vm;
+    private final Consumer<PurgeViewModel> confirmEverything;
+    private final ToggleGroup modes = new ToggleGroup();
+    private final ToggleButton urlsMode = new ToggleButton("URLs");
+    private final ToggleButton keysMode = new ToggleButton("Surrogate keys");
+    private final ToggleButton allMode = new ToggleButton("Everything");
+    private final Label serviceChoice = new Label();
+    private final TextArea urlInput = new TextArea();
+    private final Label urlSummary = new Label();
+    private final Label urlNotice = new Label();
+    private final ListView<String> urlIssues = new ListView<>();
+    private final Button removeInvalid = new Button("Remove invalid lines");
+    private final KeyTagEditor keyEditor;
+    private final Label everythingText = new Label();
+    private final ToggleSwitch soft = new ToggleSwitch("Soft purge");
+    private final Button purge = new Button("Purge");
+    private final ProgressBar progress = new ProgressBar();
+    private final Label progressText = new Label();
+    private final Label hint = new Label();
+    private final Label error = new Label();
+    private final StackPane input = new StackPane();
+    private final VBox urlPane;
+    private final VBox allPane;
+
+    PurgeFormView(PurgeViewModel vm, Consumer<PurgeViewModel> confirmEverything) {
+        this.vm = vm;
+        this.confirmEverything = confirmEverything;
+        this.keyEditor = new KeyTagEditor(vm.keys());
+        this.urlPane = new VBox(6);
+        this.allPane = new VBox(8);
+        initializeParts();
+        layoutParts();
+        setupBindings();
+        setupEventHandlers();
+    }
+
+    /** Purge, or cancel while a job runs; what the Purge button and Ctrl+Enter do. */
+    void purgeOrCancel() {
+        if (vm.results().runningProperty().get()) {
+            vm.cancel();
+        } else if (vm.canPurgeProperty().get()) {
+            if (vm.modeProperty().get() == PurgeMode.ALL) {
+                confirmEverything.accept(vm);
+            } else {
+                vm.purge();
+            }
+        }
+    }
+
+    void selectMode(PurgeMode mode) {
+        vm.modeProperty().set(mode);
+    }
+
+    private void initializeParts() {
+        setId("purgeForm");
+        urlsMode.setId("modeUrls");
+        keysMode.setId("modeKeys");
+        allMode.setId("modeAll");
+        for (ToggleButton b : new ToggleButton[] {urlsMode, keysMode, allMode}) {
+            b.setToggleGroup(modes);
+            b.getStyleClass().add("mode-button");
+        }
+        urlsMode.setTooltip(new Tooltip("Purge one URL or a list (Ctrl+1)"));
+        keysMode.setTooltip(new Tooltip("Purge objects tagged with surrogate keys (Ctrl+2)"));
+        allMode.setTooltip(new Tooltip("Purge everything on the service (Ctrl+3)"));
+        serviceChoice.setId("serviceChoice");
+        serviceChoice.getStyleClass().add("service-choice");
+        urlInput.setId("urlInput");
+        urlInput.setPromptText("One URL per line, e.g. https://www.example.com/news/story — paste a list, or drop text or a .txt file here");
+        urlInput.setAccessibleText("URLs to purge, one per line");
+        urlInput.setPrefRowCount(8);
+        urlInput.setWrapText(false);
+        urlSummary.setId("urlSummary");
+        urlNotice.setId("urlNotice");
+        urlNotice.getStyleClass().add("notice");
+        urlIssues.setId("urlIssues");
+        urlIssues.getStyleClass().add("issue-list");
+        urlIssues.setPrefHeight(90);
+        removeInvalid.setId("removeInvalidUrls");
+        everythingText.setId("everythingText");
+        everythingText.setWrapText(true);
+        soft.setId("softToggle");
+        soft.setAccessibleText("Soft purge: mark content stale instead of removing it");
+        purge.setId("purgeButton");
+        purge.setDefaultButton(false);
+        purge.getStyleClass().add("purge-button");
+        progress.setId("progressBar");
+        progress.setPrefWidth(220);
+        progressText.setId("progressText");
+        hint.setId("purgeHint");
+        hint.getStyleClass().add("muted");
+        error.setId("purgeError");
+        error.getStyleClass().add("error-text");
+        error.setWrapText(true);
+    }
+
+    private void layoutParts() {
+        HBox modeBar = new HBox(0, urlsMode, keysMode, allMode);
+        modeBar.getStyleClass().add("mode-bar");
+        for (ToggleButton b : new ToggleButton[] {urlsMode, keysMode, allMode}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        VBox top = new VBox(8, serviceChoice, modeBar);
+
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox urlStatus = new HBox(12, urlSummary, urlNotice, grow, removeInvalid);
+        urlStatus.setAlignment(Pos.CENTER_LEFT);
+        VBox.setVgrow(urlInput, Priority.ALWAYS);
+        urlPane.getChildren().setAll(urlInput, urlStatus, urlIssues);
+
+        Label warnTitle = new Label("Purge everything on this service");
+        warnTitle.getStyleClass().add("section-title");
+        allPane.getChildren().setAll(warnTitle, everythingText);
+        allPane.getStyleClass().add("everything-pane");
+
+        input.getChildren().setAll(urlPane, keyEditor, allPane);
+        input.setMinHeight(180);
+        VBox.setVgrow(input, Priority.ALWAYS);
+
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox actions = new HBox(12, soft, gap, hint, progress, progressText, purge);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        getChildren().setAll(top, input, actions, error);
+        setSpacing(10);
+    }
+
+    private void setupBindings() {
+        serviceChoice.textProperty().bind(Bindings.concat("Service: ", vm.services().choiceProperty()));
+        urlInput.textProperty().bindBidirectional(vm.urls().textProperty());
+        urlSummary.textProperty().bind(Bindings.createStringBinding(vm.urls()::summary, vm.urls().parsedProperty()));
+        urlNotice.textProperty().bind(Bindings.createStringBinding(vm.urls()::notice, vm.urls().parsedProperty()));
+        vm.urls().parsedProperty().addListener((o, a, b) -> urlIssues.getItems().setAll(vm.urls().issueLines()));
+        urlIssues.visibleProperty().bind(Bindings.isNotEmpty(urlIssues.getItems()));
+        urlIssues.managedProperty().bind(urlIssues.visibleProperty());
+        removeInvalid.visibleProperty().bind(urlIssues.visibleProperty());
+        everythingText.textProperty().bind(Bindings.createStringBinding(() -> "Every cached object of "
+                + vm.services().choiceProperty().get() + " is removed at once. This is always a hard purge: "
+                + "requests go to your origin until the cache fills again, which can mean a burst of origin load. "
+                + "It takes about 10–20 seconds to reach every Fastly edge. You will be asked to type the "
+                + "service's name to confirm.", vm.services().choiceProperty()));
+
+        urlPane.visibleProperty().bind(vm.modeProperty().isEqualTo(PurgeMode.URLS));
+        keyEditor.visibleProperty().bind(vm.modeProperty().isEqualTo(PurgeMode.KEYS));
+        allPane.visibleProperty().bind(vm.modeProperty().isEqualTo(PurgeMode.ALL));
+        selectToggle(vm.modeProperty().get());
+        vm.modeProperty().addListener((o, a, m) -> selectToggle(m));
+
+        soft.selectedProperty().bindBidirectional(vm.softProperty());
+        soft.disableProperty().bind(vm.modeProperty().isEqualTo(PurgeMode.ALL).or(vm.results().runningProperty()));
+        vm.modeProperty().addListener((o, a, m) -> updateSoftTooltip(m));
+        updateSoftTooltip(vm.modeProperty().get());
+
+        purge.textProperty().bind(Bindings.when(vm.results().runningProperty()).then("Cancel")
+                .otherwise(Bindings.when(vm.modeProperty().isEqualTo(PurgeMode.ALL)).then("Purge everything…").otherwise("Purge")));
+        purge.disableProperty().bind(vm.canPurgeProperty().not().and(vm.results().runningProperty().not()));
+        vm.results().runningProperty().addListener((o, a, running) -> purge.setGraphic(Icons.icon(running ? Feather.X : Feather.ZAP)));
+        purge.setGraphic(Icons.icon(Feather.ZAP));
+        Icons.describe(purge, "Purge now (Ctrl+Enter); while a purge runs, cancel it (Esc)");
+        progress.progressProperty().bind(vm.results().progressProperty());
+        progress.visibleProperty().bind(vm.results().runningProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
+        progressText.textProperty().bind(vm.results().progressTextProperty());
+        progressText.visibleProperty().bind(vm.results().runningProperty());
+        progressText.managedProperty().bind(progressText.visibleProperty());
+        hint.textProperty().bind(vm.purgeHintProperty());
+        hint.visibleProperty().bind(vm.results().runningProperty().not());
+        hint.managedProperty().bind(hint.visibleProperty());
+        error.textProperty().bind(vm.errorProperty());
+    }
+
+    private void setupEventHandlers() {
+        modes.selectedToggleProperty().addListener((o, a, t) -> {
+            if (t == null) {
+                selectToggle(vm.modeProperty().get());
+            } else {
+                vm.modeProperty().set(t == urlsMode ? PurgeMode.URLS : t == keysMode ? PurgeMode.KEYS : PurgeMode.ALL);
+            }
+        });
+        removeInvalid.setOnAction(e -> vm.urls().removeInvalidLines());
+        purge.setOnAction(e -> purgeOrCancel());
+        urlInput.setOnDragOver(this::dragOver);
+        urlInput.setOnDragDropped(this::dropped);
+    }
+
+    private void selectToggle(PurgeMode m) {
+        modes.selectToggle(m == PurgeMode.URLS ? urlsMode : m == PurgeMode.KEYS ? keysMode : allMode);
+    }
+
+    private void updateSoftTooltip(PurgeMode m) {
+        soft.setTooltip(new Tooltip(m == PurgeMode.ALL
+                ? "A purge of everything cannot be soft: Fastly always removes all content at once."
+                : "Soft purge marks content stale so Fastly can still serve it while it revalidates with your origin."));
+    }
+
+    private void dragOver(DragEvent e) {
+        if (e.getDragboard().hasFiles() || e.getDragboard().hasString()) {
+            e.acceptTransferModes(TransferMode.COPY);
+        }
+        e.consume();
+    }
+
+    private void dropped(DragEvent e) {
+        StringBuilder text = new StringBuilder();
+        if (e.getDragboard().hasFiles()) {
+            for (File f : e.getDragboard().getFiles()) {
+                try {
+                    text.append(Files.readString(f.toPath(), StandardCharsets.UTF_8)).append('\n');
+                } catch (IOException | java.io.UncheckedIOException ex) {
+                    vm.reportProblem("Could not read " + f.getName() + ": it is not a readable UTF-8 text file.");
+                }
+            }
+        } else if (e.getDragboard().hasString()) {
+            text.append(e.getDragboard().getString());
+        }
+        if (text.length() > 0) {
+            vm.urls().append(text.toString().strip());
+        }
+        e.setDropCompleted(text.length() > 0);
+        e.consume();
+    }
+}

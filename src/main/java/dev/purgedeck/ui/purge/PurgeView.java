@@ -1,0 +1,104 @@
+package dev.purgedeck.ui.purge;
+
+import dev.purgedeck.fastly.JobResult;
+import java.util.Optional;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
+
+/**
+ * The purge console: services on the left, the purge form and results in the middle, and in sandbox mode the
+ * simulated cache on the right. Installs the console's keyboard shortcuts on its scene.
+ */
+public final class PurgeView {
+    private static final java.time.Duration NOTIFY_AFTER = java.time.Duration.ofSeconds(3);
+
+    private final PurgeViewModel vm;
+    private final BorderPane root = new BorderPane();
+    private final ServiceSelectorView services;
+    private final PurgeFormView form;
+    private final ResultsView results;
+
+    public PurgeView(PurgeViewModel vm, Optional<SandboxCacheModel> cache) {
+        this.vm = vm;
+        this.services = new ServiceSelectorView(vm.services());
+        this.form = new PurgeFormView(vm, m -> ConfirmEverythingDialog.confirmAndPurge(m, window()));
+        this.results = new ResultsView(vm);
+        VBox center = new VBox();
+        SplitPane work = new SplitPane(form, results);
+        work.setOrientation(Orientation.VERTICAL);
+        work.setDividerPositions(0.5);
+        center.getChildren().setAll(work);
+        VBox.setVgrow(work, javafx.scene.layout.Priority.ALWAYS);
+        center.setPadding(new Insets(12));
+        SplitPane main = new SplitPane();
+        main.getItems().add(services);
+        main.getItems().add(center);
+        cache.ifPresent(c -> {
+            main.getItems().add(new SandboxCacheView(c));
+            vm.services().serviceIdProperty().addListener((o, a, id) -> c.show(id));
+            vm.results().onFinished(r -> c.refresh());
+            c.show(vm.services().serviceIdProperty().get());
+        });
+        main.setDividerPositions(0.22, cache.isPresent() ? 0.72 : 1.0);
+        SplitPane.setResizableWithParent(services, false);
+        root.setCenter(main);
+        root.setId("purgeView");
+        vm.results().onFinished(this::announce);
+        root.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                installShortcuts(scene);
+            }
+        });
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private void installShortcuts(Scene scene) {
+        var acc = scene.getAccelerators();
+        acc.put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), form::purgeOrCancel);
+        acc.put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN), () -> form.selectMode(PurgeMode.URLS));
+        acc.put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN), () -> form.selectMode(PurgeMode.KEYS));
+        acc.put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN), () -> form.selectMode(PurgeMode.ALL));
+        acc.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), services.searchField()::requestFocus);
+        acc.put(new KeyCodeCombination(KeyCode.F5), vm.services()::load);
+        acc.put(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), results::copyPurgeIds);
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && vm.results().runningProperty().get()) {
+                vm.cancel();
+                e.consume();
+            }
+        });
+    }
+
+    /** Tells a user who may have looked away that a long job ended. */
+    private void announce(JobResult result) {
+        Window w = window();
+        if (w == null || (result.elapsed().compareTo(NOTIFY_AFTER) < 0 && w.isFocused())) {
+            return;
+        }
+        Notifications n = Notifications.create().owner(w).title("Purge finished").text(result.summary())
+                .hideAfter(Duration.seconds(6));
+        if (result.count(dev.purgedeck.fastly.ItemOutcome.Status.FAILED) > 0) {
+            n.showWarning();
+        } else {
+            n.showInformation();
+        }
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.purgedeck.ui.purge;
+
+import dev.purgedeck.fastly.ItemOutcome;
+import dev.purgedeck.fastly.PurgeKind;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/** One URL or key in the results table: pending until its outcome arrives, then ok, failed or cancelled. */
+public final class ResultRow {
+    /** Pending, or how the item ended. */
+    public enum State { PENDING, OK, FAILED, CANCELLED }
+
+    private final String target;
+    private final PurgeKind kind;
+    private final ObjectProperty<ItemOutcome> outcome = new SimpleObjectProperty<>();
+
+    public ResultRow(String target, PurgeKind kind) {
+        this.target = target;
+        this.kind = kind;
+    }
+
+    public String target() {
+        return target;
+    }
+
+    public PurgeKind kind() {
+        return kind;
+    }
+
+    public ObjectProperty<ItemOutcome> outcomeProperty() {
+        return outcome;
+    }
+
+    public ItemOutcome outcome() {
+        return outcome.get();
+    }
+
+    public State state() {
+        ItemOutcome o = outcome.get();
+        if (o == null) {
+            return State.PENDING;
+        }
+        return switch (o.status()) {
+            case OK -> State.OK;
+            case FAILED -> State.FAILED;
+            case CANCELLED -> State.CANCELLED;
+        };
+    }
+
+    /** The purge ID, or "" when there is none (yet). */
+    public String purgeId() {
+        ItemOutcome o = outcome.get();
+        return o == null || o.purgeId() == null ? "" : o.purgeId();
+    }
+}

@@ -1,0 +1,171 @@
+package dev.purgedeck.ui.purge;
+
+import dev.purgedeck.fastly.BulkPurgeRunner;
+import dev.purgedeck.fastly.ItemOutcome;
+import dev.purgedeck.fastly.JobListener;
+import dev.purgedeck.fastly.JobRequest;
+import dev.purgedeck.fastly.JobResult;
+import dev.purgedeck.fastly.PurgeJob;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Runs a purge job and shows it: one row per item, progress, a summary, retry of the failed items. Outcomes arrive
+ * on the client's threads and cross to the UI thread in one place, {@link #drain}, in batches, so a 10,000-key job
+ * does not flood the UI thread with one task per key.
+ */
+public final class ResultsModel {
+    private final BulkPurgeRunner runner;
+    private final Executor fx;
+    private final ObservableList<ResultRow> rows = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper hasFailures = new ReadOnlyBooleanWrapper();
+    private final ConcurrentLinkedQueue<ItemOutcome> arrived = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final List<Consumer<JobResult>> finishedListeners = new ArrayList<>();
+    private final List<JobListener> itemListeners = new ArrayList<>();
+    private PurgeJob job;
+    private JobRequest lastRequest;
+    private int done;
+
+    public ResultsModel(BulkPurgeRunner runner, Executor fx) {
+        this.runner = runner;
+        this.fx = fx;
+    }
+
+    // ---- Properties
+
+    public ObservableList<ResultRow> rows() {
+        return rows;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** "312 / 1,000" while running. */
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    /** "998 purged, 2 failed" once a job has ended. */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty hasFailuresProperty() {
+        return hasFailures.getReadOnlyProperty();
+    }
+
+    /** Called on the UI thread when a job ends. */
+    public void onFinished(Consumer<JobResult> listener) {
+        finishedListeners.add(listener);
+    }
+
+    /** Called on the client's threads for every item, e.g. to record it in the history at once. */
+    public void onItem(JobListener listener) {
+        itemListeners.add(listener);
+    }
+
+    // ---- Commands
+
+    /** Starts a job; its rows replace the previous results. */
+    public void start(JobRequest request) {
+        if (running.get()) {
+            throw new IllegalStateException("A purge is already running.");
+        }
+        lastRequest = request;
+        rows.setAll(request.targets().stream().map(t -> new ResultRow(t, request.kind())).toList());
+        done = 0;
+        arrived.clear();
+        running.set(true);
+        hasFailures.set(false);
+        summary.set("");
+        updateProgress();
+        job = runner.start(request, (outcome, n, total) -> {
+            for (JobListener l : itemListeners) {
+                l.onItem(outcome, n, total);
+            }
+            arrived.add(outcome);
+            if (drainScheduled.compareAndSet(false, true)) {
+                fx.execute(this::drain);
+            }
+        });
+        job.result().thenAccept(result -> fx.execute(() -> finished(result)));
+    }
+
+    /** Stops the running job; unfinished items end as cancelled. */
+    public void cancel() {
+        if (job != null) {
+            job.cancel();
+        }
+    }
+
+    /** A request for the failed items of the last job, on the same service and with the same options. */
+    public Optional<JobRequest> failedRequest() {
+        List<String> failed = rows.stream().filter(r -> r.state() == ResultRow.State.FAILED).map(ResultRow::target).toList();
+        if (failed.isEmpty() || lastRequest == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new JobRequest(lastRequest.serviceId(), lastRequest.kind(), failed, lastRequest.options(),
+                lastRequest.concurrency()));
+    }
+
+    /** The purge IDs of the given rows (all rows when empty), one per line, skipping rows without one. */
+    public String purgeIds(List<ResultRow> selection) {
+        List<ResultRow> from = selection.isEmpty() ? rows : selection;
+        return from.stream().map(ResultRow::purgeId).filter(id -> !id.isEmpty()).collect(Collectors.joining("\n"));
+    }
+
+    private void drain() {
+        drainScheduled.set(false);
+        ItemOutcome o;
+        while ((o = arrived.poll()) != null) {
+            if (o.index() < rows.size() && rows.get(o.index()).outcome() == null) {
+                rows.get(o.index()).outcomeProperty().set(o);
+                done++;
+                if (o.status() == ItemOutcome.Status.FAILED) {
+                    hasFailures.set(true);
+                }
+            }
+        }
+        updateProgress();
+    }
+
+    private void finished(JobResult result) {
+        drain();
+        running.set(false);
+        progressText.set("");
+        summary.set(result.summary());
+        for (Consumer<JobResult> l : finishedListeners) {
+            l.accept(result);
+        }
+    }
+
+    private void updateProgress() {
+        int total = rows.size();
+        progress.set(total == 0 ? 0 : (double) done / total);
+        progressText.set(String.format("%,d / %,d", done, total));
+    }
+}

@@ -1,0 +1,144 @@
+package dev.purgedeck.ui.purge;
+
+import dev.purgedeck.fastly.ItemOutcome;
+import dev.purgedeck.ui.Icons;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/** One row per URL or key with its outcome, purge ID, status, time and message; a summary, copy and retry. */
+final class ResultsView extends VBox {
+    private final PurgeViewModel vm;
+    private final TableView<ResultRow> table = new TableView<>();
+    private final Label summary = new Label();
+    private final Button copy = new Button("Copy purge IDs");
+    private final Button retry = new Button("Retry failed");
+
+    ResultsView(PurgeViewModel vm) {
+        this.vm = vm;
+        initializeParts();
+        layoutParts();
+        setupBindings();
+        setupEventHandlers();
+    }
+
+    /** Copies the purge IDs of the selected rows, or of all rows when none is selected. */
+    void copyPurgeIds() {
+        String ids = vm.results().purgeIds(List.copyOf(table.getSelectionModel().getSelectedItems()));
+        if (!ids.isEmpty()) {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(ids);
+            Clipboard.getSystemClipboard().setContent(content);
+        }
+    }
+
+    private void initializeParts() {
+        table.setId("resultsTable");
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setPlaceholder(new Label("Results of your purges appear here."));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().setAll(List.of(
+                column("Target", 320, r -> constant(r.target())),
+                outcomeColumn(),
+                column("Purge ID", 210, r -> text(r, o -> o.purgeId() == null ? "" : o.purgeId())),
+                column("HTTP", 64, r -> text(r, o -> o.httpStatus() == 0 ? "" : Integer.toString(o.httpStatus()))),
+                column("Time", 76, r -> text(r, o -> o.duration().toMillis() + " ms")),
+                column("Message", 260, r -> text(r, ItemOutcome::message))));
+        summary.setId("resultSummary");
+        summary.getStyleClass().add("result-summary");
+        copy.setId("copyPurgeIds");
+        copy.setGraphic(Icons.icon(Feather.COPY));
+        Icons.describe(copy, "Copy the purge IDs of the selected rows, or all rows (Ctrl+Shift+C)");
+        retry.setId("retryFailed");
+        retry.setGraphic(Icons.icon(Feather.ROTATE_CW));
+        Icons.describe(retry, "Purge the failed items again");
+    }
+
+    private void layoutParts() {
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, summary, spacer, copy, retry);
+        bar.getStyleClass().add("results-bar");
+        VBox.setVgrow(table, Priority.ALWAYS);
+        getChildren().setAll(bar, table);
+        setSpacing(8);
+    }
+
+    private void setupBindings() {
+        table.setItems(vm.results().rows());
+        summary.textProperty().bind(vm.results().summaryProperty());
+        copy.disableProperty().bind(Bindings.isEmpty(vm.results().rows()));
+        retry.disableProperty().bind(vm.results().hasFailuresProperty().not().or(vm.results().runningProperty()));
+    }
+
+    private void setupEventHandlers() {
+        copy.setOnAction(e -> copyPurgeIds());
+        retry.setOnAction(e -> vm.retryFailed());
+    }
+
+    private static TableColumn<ResultRow, String> column(String title, double width,
+                                                        Function<ResultRow, ObservableValue<String>> value) {
+        TableColumn<ResultRow, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 64));
+        c.setCellValueFactory(f -> value.apply(f.getValue()));
+        return c;
+    }
+
+    private static ObservableValue<String> constant(String s) {
+        return Bindings.createStringBinding(() -> s);
+    }
+
+    private static ObservableValue<String> text(ResultRow r, Function<ItemOutcome, String> f) {
+        return Bindings.createStringBinding(() -> r.outcome() == null ? "" : f.apply(r.outcome()), r.outcomeProperty());
+    }
+
+    private static TableColumn<ResultRow, ResultRow.State> outcomeColumn() {
+        TableColumn<ResultRow, ResultRow.State> c = new TableColumn<>("Outcome");
+        c.setPrefWidth(120);
+        c.setMinWidth(110);
+        c.setCellValueFactory(f -> Bindings.createObjectBinding(f.getValue()::state, f.getValue().outcomeProperty()));
+        c.setCellFactory(col -> new OutcomeCell());
+        return c;
+    }
+
+    /** An icon and a word, coloured by outcome through style classes. */
+    private static final class OutcomeCell extends TableCell<ResultRow, ResultRow.State> {
+        @Override
+        protected void updateItem(ResultRow.State state, boolean empty) {
+            super.updateItem(state, empty);
+            getStyleClass().removeAll("outcome-ok", "outcome-failed", "outcome-cancelled", "outcome-pending");
+            if (empty || state == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            switch (state) {
+                case OK -> show("Purged", Feather.CHECK_CIRCLE, "outcome-ok");
+                case FAILED -> show("Failed", Feather.X_CIRCLE, "outcome-failed");
+                case CANCELLED -> show("Cancelled", Feather.SLASH, "outcome-cancelled");
+                case PENDING -> show("Pending", Feather.CLOCK, "outcome-pending");
+            }
+        }
+
+        private void show(String text, Feather icon, String style) {
+            setText(text);
+            setGraphic(Icons.icon(icon));
+            getStyleClass().add(style);
+        }
+    }
+}

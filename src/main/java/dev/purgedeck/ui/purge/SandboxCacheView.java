@@ -1,0 +1,83 @@
+package dev.purgedeck.ui.purge;
+
+import dev.purgedeck.sandbox.CachedObject;
+import dev.purgedeck.ui.Icons;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/** The sandbox's simulated cache for the chosen service: each object's URL, keys and state (fresh, stale, gone). */
+final class SandboxCacheView extends VBox {
+    private final SandboxCacheModel model;
+    private final ListView<CachedObject> list = new ListView<>();
+    private final Label summary = new Label();
+    private final Button reseed = Icons.iconButton(Feather.ROTATE_CCW, "Put every demo object back in the cache");
+
+    SandboxCacheView(SandboxCacheModel model) {
+        this.model = model;
+        setId("sandboxCache");
+        getStyleClass().add("sandbox-cache");
+        Label title = new Label("Sandbox cache");
+        title.getStyleClass().add("section-title");
+        Label explain = new Label("What the demo edge holds for this service. Purge and watch objects turn stale or gone.");
+        explain.setWrapText(true);
+        explain.getStyleClass().add("muted");
+        summary.setId("sandboxCacheSummary");
+        summary.setWrapText(true);
+        reseed.setId("reseedCache");
+        list.setId("sandboxCacheList");
+        list.setCellFactory(v -> new ObjectCell());
+        list.setPlaceholder(new Label("No cached objects to show"));
+        list.setItems(model.objects());
+        summary.textProperty().bind(model.summaryProperty());
+        reseed.setOnAction(e -> model.reseed());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox head = new HBox(6, title, spacer, reseed);
+        head.setAlignment(Pos.CENTER_LEFT);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        getChildren().setAll(head, explain, summary, list);
+        setSpacing(6);
+        setPadding(new Insets(12));
+        setPrefWidth(380);
+    }
+
+    /** The state as a coloured word beside the URL, with the object's surrogate keys below. */
+    private static final class ObjectCell extends ListCell<CachedObject> {
+        @Override
+        protected void updateItem(CachedObject o, boolean empty) {
+            super.updateItem(o, empty);
+            setText(null);
+            if (empty || o == null) {
+                setGraphic(null);
+                return;
+            }
+            String word = o.state().name().toLowerCase(Locale.ROOT);
+            Label state = new Label(word);
+            state.getStyleClass().addAll("cache-state", "state-" + word);
+            state.setMinWidth(44);
+            Label url = new Label(o.url());
+            url.getStyleClass().add("cache-url");
+            url.setTooltip(new javafx.scene.control.Tooltip(o.url()));
+            Label keys = new Label(o.surrogateKeys().isEmpty() ? "no surrogate keys" : "keys: " + String.join(" ", o.surrogateKeys()));
+            keys.getStyleClass().addAll("muted", "cache-keys");
+            url.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+            VBox text = new VBox(1, url, keys);
+            // Constrain to the cell so long URLs are cut at the start: the end of the path tells objects apart.
+            text.maxWidthProperty().bind(widthProperty().subtract(state.getMinWidth() + 36));
+            HBox row = new HBox(8, state, text);
+            row.setAlignment(Pos.TOP_LEFT);
+            setGraphic(row);
+            setAccessibleText(word + ": " + o.url());
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package dev.purgedeck.ui.purge;
+
+import dev.purgedeck.fastly.FastlyApiException;
+import dev.purgedeck.fastly.FastlyClient;
+import dev.purgedeck.fastly.ServiceInfo;
+import dev.purgedeck.fastly.Validation;
+import dev.purgedeck.settings.Pref;
+import dev.purgedeck.settings.Preferences;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * The services the token can see, filtered by name or ID, and the one to purge on. When listing is not allowed or
+ * fails, a service ID typed into the filter is used instead and the reason is shown.
+ */
+public final class ServiceSelectorModel {
+    private final FastlyClient client;
+    private final Executor fx;
+    private final Preferences prefs;
+    private final ObservableList<ServiceInfo> services = FXCollections.observableArrayList();
+    private final FilteredList<ServiceInfo> filtered = new FilteredList<>(services);
+    private final StringProperty filterText = new SimpleStringProperty("");
+    private final ObjectProperty<ServiceInfo> selected = new SimpleObjectProperty<>();
+    private final BooleanProperty loading = new SimpleBooleanProperty();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper serviceId = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper choice = new ReadOnlyStringWrapper("");
+    private final boolean chooseFirst;
+    private String wanted;
+
+    /**
+     * @param preferredId the service to choose once listed (FASTLY_SERVICE_ID); else the last one used
+     * @param chooseFirst choose the first service when nothing else is wanted (the sandbox's demo account), so a
+     *                    first launch shows a purge at work; never for a real account, where a wrong guess matters
+     */
+    public ServiceSelectorModel(FastlyClient client, Executor fx, Preferences prefs, Optional<String> preferredId,
+                                boolean chooseFirst) {
+        this.client = client;
+        this.chooseFirst = chooseFirst;
+        this.fx = fx;
+        this.prefs = prefs;
+        this.wanted = preferredId.orElse(prefs.get(Pref.LAST_SERVICE_ID));
+        filtered.predicateProperty().bind(Bindings.createObjectBinding(() -> {
+            String f = filterText.get().strip().toLowerCase(Locale.ROOT);
+            return s -> f.isEmpty() || s.name().toLowerCase(Locale.ROOT).contains(f) || s.id().toLowerCase(Locale.ROOT).contains(f);
+        }, filterText));
+        serviceId.bind(Bindings.createStringBinding(this::effectiveId, selected, filterText));
+        choice.bind(Bindings.createStringBinding(this::describeChoice, selected, filterText));
+        selected.addListener((o, a, s) -> {
+            if (s != null) {
+                prefs.set(Pref.LAST_SERVICE_ID, s.id());
+            }
+        });
+    }
+
+    // ---- Properties
+
+    public ObservableList<ServiceInfo> filteredServices() {
+        return filtered;
+    }
+
+    public ObservableList<ServiceInfo> services() {
+        return services;
+    }
+
+    public StringProperty filterTextProperty() {
+        return filterText;
+    }
+
+    public ObjectProperty<ServiceInfo> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading;
+    }
+
+    /** "5 services", "Loading services…", or why the list is unavailable. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The service ID purges go to, or null when none is chosen. */
+    public ReadOnlyStringProperty serviceIdProperty() {
+        return serviceId.getReadOnlyProperty();
+    }
+
+    /** A line saying which service is chosen, for the purge form. */
+    public ReadOnlyStringProperty choiceProperty() {
+        return choice.getReadOnlyProperty();
+    }
+
+    /** What a user types to confirm a purge-all: the service's name, or its ID when it has no name. */
+    public String confirmationWord() {
+        ServiceInfo s = selected.get();
+        return s != null && !s.name().isBlank() ? s.name() : serviceId.get();
+    }
+
+    /** The chosen service's name, or "" when only an ID is known. */
+    public String serviceName() {
+        ServiceInfo s = selected.get();
+        return s == null ? "" : s.name();
+    }
+
+    // ---- Commands
+
+    /** Loads the list in the background; the chosen service is kept or restored when it is in the new list. */
+    public void load() {
+        if (selected.get() != null) {
+            wanted = selected.get().id();
+        }
+        loading.set(true);
+        status.set("Loading services…");
+        client.listServices().whenComplete((list, error) -> fx.execute(() -> loaded(list, error)));
+    }
+
+    public void select(ServiceInfo s) {
+        selected.set(s);
+    }
+
+    private void loaded(List<ServiceInfo> list, Throwable error) {
+        loading.set(false);
+        if (error != null) {
+            String why = FastlyApiException.plainMessage(error, "The service list could not be loaded.");
+            status.set(why + " You can still type a service ID above.");
+            if (wanted != null && !wanted.isBlank() && filterText.get().isBlank()) {
+                filterText.set(wanted);
+            }
+            return;
+        }
+        services.setAll(list);
+        status.set(list.size() == 1 ? "1 service" : String.format("%,d services", list.size()));
+        Optional<ServiceInfo> match = list.stream().filter(s -> s.id().equals(wanted)).findFirst();
+        if (match.isPresent()) {
+            selected.set(match.get());
+        } else if (selected.get() == null && (list.size() == 1 || chooseFirst) && !list.isEmpty()) {
+            selected.set(list.get(0));
+        }
+    }
+
+    private String effectiveId() {
+        if (selected.get() != null) {
+            return selected.get().id();
+        }
+        String typed = filterText.get().strip();
+        return Validation.serviceIdProblem(typed).isEmpty() ? typed : null;
+    }
+
+    private String describeChoice() {
+        ServiceInfo s = selected.get();
+        if (s != null) {
+            return s.label();
+        }
+        String id = effectiveId();
+        return id == null ? "No service chosen" : "Service ID " + id;
+    }
+}

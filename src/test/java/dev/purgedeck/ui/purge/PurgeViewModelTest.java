@@ -1,0 +1,141 @@
+package dev.purgedeck.ui.purge;
+
+import static dev.purgedeck.testsupport.Eventually.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.purgedeck.app.AppContext;
+import dev.purgedeck.fastly.BulkPurgeRunner;
+import dev.purgedeck.fastly.FastlyClient;
+import dev.purgedeck.sandbox.DemoAccount;
+import dev.purgedeck.sandbox.FaultSettings;
+import dev.purgedeck.sandbox.ObjectState;
+import dev.purgedeck.settings.Pref;
+import dev.purgedeck.settings.Preferences;
+import dev.purgedeck.testsupport.Clients;
+import dev.purgedeck.testsupport.SandboxExtension;
+import dev.purgedeck.testsupport.Sandboxes;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The console's view models without the toolkit: a synchronous executor stands in for the FX thread. */
+class PurgeViewModelTest {
+    @RegisterExtension
+    static final SandboxExtension SANDBOX = new SandboxExtension();
+    private static final Executor SAME_THREAD = Runnable::run;
+    @TempDir
+    Path dataDir;
+
+    private PurgeViewModel vm(String token, Preferences prefs, Optional<String> preferred) {
+        FastlyClient client = Clients.client(SANDBOX.server().baseUri(), token, Clients.FAST_RETRY);
+        ServiceSelectorModel services = new ServiceSelectorModel(client, SAME_THREAD, prefs, preferred, false);
+        services.load();
+        await(() -> !services.loadingProperty().get());
+        SANDBOX.server().requests().clear();
+        return new PurgeViewModel(services, new BulkPurgeRunner(client), SAME_THREAD, prefs, 4);
+    }
+
+    private Preferences prefs() {
+        return Preferences.load(dataDir, AppContext.newMapper());
+    }
+
+    @Test
+    void purgeIsOfferedOnlyWhenThereIsSomethingValidToPurge() {
+        PurgeViewModel vm = vm(DemoAccount.GLOBAL_TOKEN, prefs(), Optional.empty());
+        assertThat(vm.purgeHintProperty().get()).isEqualTo("Add at least one valid URL.");
+        vm.urls().textProperty().set("ftp://nope.example/");
+        assertThat(vm.canPurgeProperty().get()).isFalse();
+        vm.urls().textProperty().set("https://www.example.com/ok");
+        assertThat(vm.canPurgeProperty().get()).isTrue();
+        vm.modeProperty().set(PurgeMode.KEYS);
+        assertThat(vm.purgeHintProperty().get()).isEqualTo("Choose a service first.");
+        vm.services().select(vm.services().services().get(0));
+        assertThat(vm.purgeHintProperty().get()).isEqualTo("Add at least one valid key.");
+        vm.keys().addText("homepage");
+        assertThat(vm.canPurgeProperty().get()).isTrue();
+    }
+
+    @Test
+    void everythingIsAlwaysHardAndNeedsTheExactName() {
+        PurgeViewModel vm = vm(DemoAccount.GLOBAL_TOKEN, prefs(), Optional.empty());
+        vm.services().select(vm.services().services().get(0));
+        vm.softProperty().set(true);
+        vm.modeProperty().set(PurgeMode.ALL);
+        String name = vm.services().services().get(0).name();
+        assertThat(vm.purgeEverything(name.toUpperCase())).isFalse();
+        assertThat(vm.purgeEverything("")).isFalse();
+        assertThat(SANDBOX.server().requests().count()).isZero();
+        assertThat(vm.purgeEverything(name)).isTrue();
+        await(() -> !vm.results().runningProperty().get());
+        assertThat(vm.results().rows().get(0).state()).isEqualTo(ResultRow.State.OK);
+        assertThat(SANDBOX.server().requests().all().get(0).headers()).doesNotContainKey("fastly-soft-purge");
+    }
+
+    @Test
+    void softChoiceModeAndServiceAreRemembered() {
+        Preferences prefs = prefs();
+        PurgeViewModel first = vm(DemoAccount.GLOBAL_TOKEN, prefs, Optional.empty());
+        first.softProperty().set(true);
+        first.modeProperty().set(PurgeMode.KEYS);
+        first.services().select(first.services().services().get(2));
+        PurgeViewModel again = vm(DemoAccount.GLOBAL_TOKEN, prefs(), Optional.empty());
+        assertThat(again.softProperty().get()).isTrue();
+        assertThat(again.modeProperty().get()).isEqualTo(PurgeMode.KEYS);
+        assertThat(again.services().serviceIdProperty().get()).isEqualTo(SANDBOX.server().account().services().get(2).id());
+        assertThat(prefs.get(Pref.SOFT_PURGE)).isTrue();
+    }
+
+    @Test
+    void fastlyServiceIdPreselects() {
+        String id = SANDBOX.server().account().services().get(4).id();
+        PurgeViewModel vm = vm(DemoAccount.GLOBAL_TOKEN, prefs(), Optional.of(id));
+        assertThat(vm.services().serviceIdProperty().get()).isEqualTo(id);
+    }
+
+    @Test
+    void aTokenThatCannotListServicesCanStillPurgeATypedId() {
+        PurgeViewModel vm = vm(DemoAccount.PURGE_SELECT_TOKEN, prefs(), Optional.empty());
+        assertThat(vm.services().statusProperty().get())
+                .startsWith("The API token is not allowed to do this").endsWith("You can still type a service ID above.");
+        vm.services().filterTextProperty().set("not-an-id");
+        assertThat(vm.services().serviceIdProperty().get()).isNull();
+        vm.services().filterTextProperty().set(SANDBOX.service());
+        assertThat(vm.services().serviceIdProperty().get()).isEqualTo(SANDBOX.service());
+        vm.modeProperty().set(PurgeMode.KEYS);
+        vm.keys().addText("homepage");
+        vm.purge();
+        await(() -> !vm.results().runningProperty().get());
+        assertThat(vm.results().summaryProperty().get()).isEqualTo("1 purged, 0 failed");
+        assertThat(Sandboxes.object(SANDBOX.server(), SANDBOX.service(), o -> o.surrogateKeys().contains("homepage")).state())
+                .isEqualTo(ObjectState.GONE);
+    }
+
+    @Test
+    void retryFailedSendsOnlyTheFailedItemsAgain() {
+        PurgeViewModel vm = vm(DemoAccount.GLOBAL_TOKEN, prefs(), Optional.empty());
+        vm.urls().textProperty().set("https://www.example.com/a\nhttps://www.example.com/b");
+        SANDBOX.server().setFaults(FaultSettings.none().withErrorRate(1.0, 500));
+        vm.purge();
+        await(() -> !vm.results().runningProperty().get());
+        assertThat(vm.results().hasFailuresProperty().get()).isTrue();
+        SANDBOX.server().clearFaults();
+        SANDBOX.server().requests().clear();
+        vm.retryFailed();
+        await(() -> !vm.results().runningProperty().get() && vm.results().summaryProperty().get().startsWith("2 purged"));
+        assertThat(SANDBOX.server().requests().count()).isEqualTo(2);
+        assertThat(vm.results().purgeIds(java.util.List.of()).split("\n")).hasSize(2);
+    }
+
+    @Test
+    void anUnreadableDropIsReportedWhereItWasDropped() {
+        PurgeViewModel vm = vm(DemoAccount.GLOBAL_TOKEN, prefs(), Optional.empty());
+        vm.reportProblem("Could not read x.bin: it is not a readable UTF-8 text file.");
+        assertThat(vm.errorProperty().get()).contains("x.bin");
+        vm.urls().append("https://www.example.com/a");
+        vm.urls().append("https://www.example.com/b");
+        assertThat(vm.urls().validUrls()).hasSize(2);
+    }
+}
