@@ -25,7 +25,7 @@ final class ConfirmEverythingDialog extends Dialog<String> {
                 + "can mean a burst of origin load. It takes about 10–20 seconds to reach every edge.");
         explain.setWrapText(true);
         explain.setMaxWidth(460);
-        Label ask = new Label("Type " + word + " to confirm:");
+        Label ask = new Label("Type \u201c" + word + "\u201d to confirm (or the service ID):");
         ask.setId("confirmPrompt");
         TextField input = new TextField();
         input.setId("confirmInput");

@@ -106,7 +106,19 @@ final class PurgeFormView extends VBox {
         urlNotice.getStyleClass().add("notice");
         urlIssues.setId("urlIssues");
         urlIssues.getStyleClass().add("issue-list");
-        urlIssues.setPrefHeight(90);
+        urlIssues.setPrefHeight(80);
+        urlIssues.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            {
+                setWrapText(true);
+                setPrefWidth(0); // wrap within the list instead of scrolling sideways
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+            }
+        });
         removeInvalid.setId("removeInvalidUrls");
         everythingText.setId("everythingText");
         everythingText.setWrapText(true);
@@ -133,17 +145,23 @@ final class PurgeFormView extends VBox {
         }
         VBox top = new VBox(8, serviceChoice, modeBar);
 
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox urlStatus = new HBox(12, urlSummary, urlNotice, grow, removeInvalid);
+        urlSummary.setMinWidth(Region.USE_PREF_SIZE);
+        urlNotice.setWrapText(true);
+        HBox urlStatus = new HBox(12, urlSummary, urlNotice);
         urlStatus.setAlignment(Pos.CENTER_LEFT);
+        HBox fix = new HBox(removeInvalid);
+        fix.setAlignment(Pos.CENTER_RIGHT);
+        fix.visibleProperty().bind(removeInvalid.visibleProperty());
+        fix.managedProperty().bind(removeInvalid.visibleProperty());
         VBox.setVgrow(urlInput, Priority.ALWAYS);
-        urlPane.getChildren().setAll(urlInput, urlStatus, urlIssues);
+        urlPane.getChildren().setAll(urlInput, urlStatus, urlIssues, fix);
 
         Label warnTitle = new Label("Purge everything on this service");
         warnTitle.getStyleClass().add("section-title");
         allPane.getChildren().setAll(warnTitle, everythingText);
         allPane.getStyleClass().add("everything-pane");
+        allPane.setMaxHeight(Region.USE_PREF_SIZE);
+        StackPane.setAlignment(allPane, Pos.TOP_LEFT);
 
         input.getChildren().setAll(urlPane, keyEditor, allPane);
         input.setMinHeight(180);
@@ -176,7 +194,11 @@ final class PurgeFormView extends VBox {
         keyEditor.visibleProperty().bind(vm.modeProperty().isEqualTo(PurgeMode.KEYS));
         allPane.visibleProperty().bind(vm.modeProperty().isEqualTo(PurgeMode.ALL));
         selectToggle(vm.modeProperty().get());
-        vm.modeProperty().addListener((o, a, m) -> selectToggle(m));
+        vm.modeProperty().addListener((o, a, m) -> {
+            selectToggle(m);
+            // Put the cursor where the user types next; later, once the new pane is visible.
+            javafx.application.Platform.runLater(() -> (m == PurgeMode.URLS ? urlInput : m == PurgeMode.KEYS ? keyEditor : purge).requestFocus());
+        });
 
         soft.selectedProperty().bindBidirectional(vm.softProperty());
         soft.disableProperty().bind(vm.modeProperty().isEqualTo(PurgeMode.ALL).or(vm.results().runningProperty()));

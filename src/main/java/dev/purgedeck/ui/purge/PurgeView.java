@@ -34,23 +34,21 @@ public final class PurgeView {
         this.services = new ServiceSelectorView(vm.services());
         this.form = new PurgeFormView(vm, m -> ConfirmEverythingDialog.confirmAndPurge(m, window()));
         this.results = new ResultsView(vm);
-        VBox center = new VBox();
-        SplitPane work = new SplitPane(form, results);
-        work.setOrientation(Orientation.VERTICAL);
-        work.setDividerPositions(0.5);
-        center.getChildren().setAll(work);
-        VBox.setVgrow(work, javafx.scene.layout.Priority.ALWAYS);
-        center.setPadding(new Insets(12));
-        SplitPane main = new SplitPane();
-        main.getItems().add(services);
-        main.getItems().add(center);
+        // The form sits beside the sandbox cache; the results span the whole width below both, since a row needs room.
+        SplitPane top = new SplitPane(padded(form));
         cache.ifPresent(c -> {
-            main.getItems().add(new SandboxCacheView(c));
+            top.getItems().add(new SandboxCacheView(c));
             vm.services().serviceIdProperty().addListener((o, a, id) -> c.show(id));
             vm.results().onFinished(r -> c.refresh());
             c.show(vm.services().serviceIdProperty().get());
         });
-        main.setDividerPositions(0.22, cache.isPresent() ? 0.72 : 1.0);
+        top.setDividerPositions(0.66);
+        top.getItems().stream().skip(1).forEach(n -> SplitPane.setResizableWithParent(n, false));
+        SplitPane work = new SplitPane(top, padded(results));
+        work.setOrientation(Orientation.VERTICAL);
+        work.setDividerPositions(0.55);
+        SplitPane main = new SplitPane(services, work);
+        main.setDividerPositions(0.2);
         SplitPane.setResizableWithParent(services, false);
         root.setCenter(main);
         root.setId("purgeView");
@@ -60,6 +58,13 @@ public final class PurgeView {
                 installShortcuts(scene);
             }
         });
+    }
+
+    private static VBox padded(javafx.scene.Node n) {
+        VBox box = new VBox(n);
+        VBox.setVgrow(n, javafx.scene.layout.Priority.ALWAYS);
+        box.setPadding(new Insets(12));
+        return box;
     }
 
     public Parent root() {

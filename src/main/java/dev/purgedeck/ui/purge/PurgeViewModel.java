@@ -104,10 +104,23 @@ public final class PurgeViewModel {
         request().ifPresent(results::start);
     }
 
-    /** Whether {@code typed} confirms a purge of everything on the chosen service. */
+    /**
+     * Whether {@code typed} confirms a purge of everything on the chosen service: its name (or its ID). Any dash
+     * stands for any dash and runs of spaces count as one, since names often hold characters like "—" that few
+     * keyboards have; letters must match exactly, so the confirmation stays deliberate.
+     */
     public boolean confirmsEverything(String typed) {
         String word = services.confirmationWord();
-        return word != null && !word.isBlank() && word.equals(typed == null ? "" : typed.strip());
+        if (word == null || word.isBlank() || typed == null || typed.isBlank()) {
+            return false;
+        }
+        String given = loosely(typed);
+        return given.equals(loosely(word)) || given.equals(services.serviceIdProperty().get());
+    }
+
+    private static String loosely(String s) {
+        return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC)
+                .replaceAll("\\p{Pd}", "-").replaceAll("\\s+", " ").strip();
     }
 
     /** Purges everything on the chosen service when {@code typed} matches its name (or ID). */

@@ -1,6 +1,7 @@
 package dev.purgedeck.ui.purge;
 
 import dev.purgedeck.fastly.ItemOutcome;
+import dev.purgedeck.fastly.PurgeKind;
 import dev.purgedeck.ui.Icons;
 import java.util.List;
 import java.util.function.Function;
@@ -8,6 +9,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -52,12 +55,12 @@ final class ResultsView extends VBox {
         table.setPlaceholder(new Label("Results of your purges appear here."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(List.of(
-                column("Target", 320, r -> constant(r.target())),
                 outcomeColumn(),
-                column("Purge ID", 210, r -> text(r, o -> o.purgeId() == null ? "" : o.purgeId())),
-                column("HTTP", 64, r -> text(r, o -> o.httpStatus() == 0 ? "" : Integer.toString(o.httpStatus()))),
-                column("Time", 76, r -> text(r, o -> o.duration().toMillis() + " ms")),
-                column("Message", 260, r -> text(r, ItemOutcome::message))));
+                column("Target", 250, r -> constant(r.kind() == PurgeKind.ALL ? "Everything on " + r.target() : r.target()), OverrunStyle.CENTER_ELLIPSIS),
+                column("Purge ID", 215, r -> text(r, o -> o.purgeId() == null ? "" : o.purgeId()), OverrunStyle.ELLIPSIS),
+                column("HTTP", 62, r -> text(r, o -> o.httpStatus() == 0 ? "" : Integer.toString(o.httpStatus())), OverrunStyle.ELLIPSIS),
+                column("Time", 70, r -> text(r, o -> o.duration().toMillis() + " ms"), OverrunStyle.ELLIPSIS),
+                column("Message", 220, r -> text(r, ItemOutcome::message), OverrunStyle.ELLIPSIS)));
         summary.setId("resultSummary");
         summary.getStyleClass().add("result-summary");
         copy.setId("copyPurgeIds");
@@ -91,12 +94,28 @@ final class ResultsView extends VBox {
     }
 
     private static TableColumn<ResultRow, String> column(String title, double width,
-                                                        Function<ResultRow, ObservableValue<String>> value) {
+                                                        Function<ResultRow, ObservableValue<String>> value,
+                                                        OverrunStyle overrun) {
         TableColumn<ResultRow, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
-        c.setMinWidth(Math.min(width, 64));
+        c.setMinWidth(Math.min(width, 52));
         c.setCellValueFactory(f -> value.apply(f.getValue()));
+        c.setCellFactory(col -> new TextCell(overrun));
         return c;
+    }
+
+    /** Text cut as the column wants, with the whole text in a tooltip when there is any. */
+    private static final class TextCell extends TableCell<ResultRow, String> {
+        TextCell(OverrunStyle overrun) {
+            setTextOverrun(overrun);
+        }
+
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            setText(empty ? null : text);
+            setTooltip(empty || text == null || text.isEmpty() ? null : new Tooltip(text));
+        }
     }
 
     private static ObservableValue<String> constant(String s) {

@@ -31,6 +31,7 @@ final class SandboxCacheView extends VBox {
         Label explain = new Label("What the demo edge holds for this service. Purge and watch objects turn stale or gone.");
         explain.setWrapText(true);
         explain.getStyleClass().add("muted");
+        explain.setMinHeight(Region.USE_PREF_SIZE);
         summary.setId("sandboxCacheSummary");
         summary.setWrapText(true);
         reseed.setId("reseedCache");
@@ -48,7 +49,8 @@ final class SandboxCacheView extends VBox {
         getChildren().setAll(head, explain, summary, list);
         setSpacing(6);
         setPadding(new Insets(12));
-        setPrefWidth(380);
+        setPrefWidth(330);
+        setMinWidth(260);
     }
 
     /** The state as a coloured word beside the URL, with the object's surrogate keys below. */

@@ -64,8 +64,8 @@ final class ServiceSelectorView extends VBox {
         getChildren().setAll(title, searchRow, list, statusRow);
         setSpacing(8);
         setPadding(new Insets(12));
-        setPrefWidth(300);
-        setMinWidth(240);
+        setPrefWidth(260);
+        setMinWidth(220);
     }
 
     private void setupBindings() {

@@ -67,6 +67,9 @@ class PurgeViewModelTest {
         String name = vm.services().services().get(0).name();
         assertThat(vm.purgeEverything(name.toUpperCase())).isFalse();
         assertThat(vm.purgeEverything("")).isFalse();
+        assertThat(vm.confirmsEverything(name.substring(0, name.length() - 1))).isFalse();
+        assertThat(vm.confirmsEverything(name.replace("\u2014", "-").replace(" ", "  "))).isTrue();
+        assertThat(vm.confirmsEverything(vm.services().serviceIdProperty().get())).isTrue();
         assertThat(SANDBOX.server().requests().count()).isZero();
         assertThat(vm.purgeEverything(name)).isTrue();
         await(() -> !vm.results().runningProperty().get());
