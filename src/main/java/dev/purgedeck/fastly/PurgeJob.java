@@ -3,6 +3,7 @@ package dev.purgedeck.fastly;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
@@ -74,11 +75,13 @@ public final class PurgeJob {
             dropped = List.copyOf(pending);
             pending.clear();
         }
+        List<ItemOutcome> cancelledItems = new ArrayList<>();
         for (Unit u : dropped) {
             for (int i = u.from; i < u.to; i++) {
-                record(cancelledOutcome(i, Duration.ZERO));
+                cancelledItems.add(cancelledOutcome(i, Duration.ZERO));
             }
         }
+        record(cancelledItems);
         for (CompletableFuture<?> f : List.copyOf(inFlight)) {
             f.cancel(true);
         }
@@ -129,13 +132,15 @@ public final class PurgeJob {
             inFlight.remove(source);
             if (error != null) {
                 Duration took = Duration.ofNanos(System.nanoTime() - t0);
+                List<ItemOutcome> failed = new ArrayList<>(unit.to - unit.from);
                 for (int i = unit.from; i < unit.to; i++) {
-                    record(failure(i, RequestExecutor.unwrap(error), took));
+                    failed.add(failure(i, RequestExecutor.unwrap(error), took));
                 }
+                record(failed);
             } else if (value instanceof KeyBatchResponse batch) {
                 recordBatch(unit, batch);
             } else if (value instanceof PurgeResponse r) {
-                record(ok(unit.from, r.purgeId(), r.httpStatus(), r.attempts(), r.elapsed()));
+                record(List.of(ok(unit.from, r.purgeId(), r.httpStatus(), r.attempts(), r.elapsed())));
             }
             synchronized (this) {
                 running--;
@@ -145,22 +150,31 @@ public final class PurgeJob {
     }
 
     private void recordBatch(Unit unit, KeyBatchResponse r) {
+        List<ItemOutcome> batch = new ArrayList<>(unit.to - unit.from);
         for (int i = unit.from; i < unit.to; i++) {
             String key = request.targets().get(i);
             String purgeId = r.purgeIds().get(key);
-            record(purgeId != null ? ok(i, purgeId, r.httpStatus(), r.attempts(), r.elapsed())
+            batch.add(purgeId != null ? ok(i, purgeId, r.httpStatus(), r.attempts(), r.elapsed())
                     : outcome(i, ItemOutcome.Status.FAILED, null, r.httpStatus(), r.attempts(), r.elapsed(),
                     "Fastly returned no purge ID for this key, so it may not have been purged.", null));
         }
+        record(batch);
     }
 
-    private void record(ItemOutcome o) {
-        if (!outcomes.compareAndSet(o.index(), null, o)) {
+    /** Records outcomes known together; an item that already has an outcome keeps it (exactly one per item). */
+    private void record(List<ItemOutcome> candidates) {
+        List<ItemOutcome> accepted = new ArrayList<>(candidates.size());
+        for (ItemOutcome o : candidates) {
+            if (outcomes.compareAndSet(o.index(), null, o)) {
+                accepted.add(o);
+            }
+        }
+        if (accepted.isEmpty()) {
             return;
         }
-        int n = done.incrementAndGet();
+        int n = done.addAndGet(accepted.size());
         try {
-            listener.onItem(o, n, total());
+            listener.onItems(accepted, n, total());
         } catch (RuntimeException e) {
             // A faulty listener must not stall the job: the remaining items still need their outcomes.
             System.getLogger(PurgeJob.class.getName()).log(System.Logger.Level.WARNING, "Job listener failed", e);

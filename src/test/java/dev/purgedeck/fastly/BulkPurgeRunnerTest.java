@@ -125,4 +125,23 @@ class BulkPurgeRunnerTest {
         assertThatThrownBy(() -> JobRequest.all(service, PurgeOptions.SOFT)).hasMessageContaining("cannot be soft");
         assertThat(JobRequest.urls(null, List.of("a.example/x", "a.example/x"), PurgeOptions.HARD, 8).targets()).hasSize(1);
     }
+
+    @Test
+    void theKeysOfOneBatchArriveTogetherSoAListenerCanActOncePerBatch() throws Throwable {
+        List<Integer> batchSizes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> keys = IntStream.range(0, 600).mapToObj(i -> "k" + i).toList();
+        JobListener perBatch = new JobListener() {
+            @Override
+            public void onItem(ItemOutcome outcome, int done, int total) {
+                throw new AssertionError("onItems is overridden");
+            }
+
+            @Override
+            public void onItems(List<ItemOutcome> outcomes, int done, int total) {
+                batchSizes.add(outcomes.size());
+            }
+        };
+        await(runner.start(JobRequest.keys(service, keys, PurgeOptions.HARD, 2), perBatch).result());
+        assertThat(batchSizes).containsExactlyInAnyOrder(256, 256, 88);
+    }
 }
