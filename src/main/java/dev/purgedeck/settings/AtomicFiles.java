@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Writes a file so that a crash leaves either the old or the new version, never a torn one: write a temporary file
@@ -23,17 +24,26 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, byte[] content) throws IOException {
+        write(target, content, created -> { });
+    }
+
+    /** As {@link #write(Path, byte[])}; {@code afterCreate} sees the new temporary file before its first byte (tests). */
+    static void write(Path target, byte[] content, Consumer<Path> afterCreate) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = dir.resolve("." + target.getFileName() + ".tmp");
         Files.deleteIfExists(tmp);
         try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
                 ownerOnly())) {
+            afterCreate.accept(tmp);
             ByteBuffer buf = ByteBuffer.wrap(content);
             while (buf.hasRemaining()) {
                 ch.write(buf);
             }
             ch.force(true);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp); // a half-written copy (perhaps of a token) should not stay behind
+            throw e;
         }
         try {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -42,7 +52,11 @@ public final class AtomicFiles {
         }
     }
 
-    /** Owner read/write permissions for a new file, or none where POSIX permissions do not exist (Windows). */
+    /**
+     * Owner read/write permissions for a new file, applied by the create call itself (so no other user can open it in
+     * between), or none where POSIX permissions do not exist: on Windows the file inherits the ACL of its folder, and
+     * the data folder's default, %APPDATA%, is readable only by its user (and SYSTEM and Administrators).
+     */
     public static FileAttribute<?>[] ownerOnly() {
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};

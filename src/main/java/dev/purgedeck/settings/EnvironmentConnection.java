@@ -15,15 +15,28 @@ public final class EnvironmentConnection {
     private EnvironmentConnection() {
     }
 
-    /** The connection when a token is set; empty means none is configured (the app then uses its sandbox). */
+    /**
+     * The connection when a token is set; empty means none is configured (the app then uses its sandbox).
+     *
+     * @throws InvalidEndpointException when FASTLY_API_ENDPOINT is refused, e.g. http:// to another computer
+     */
     public static Optional<Connection> resolve(Map<String, String> env) {
+        return token(env).map(token -> {
+            URI endpoint = endpoint(env);
+            return new Connection(Connection.kindOf(endpoint), endpoint, token);
+        });
+    }
+
+    /** FASTLY_API_TOKEN, when set. */
+    static Optional<ApiToken> token(Map<String, String> env) {
         String token = env.get(TOKEN);
-        if (token == null || token.isBlank()) {
-            return Optional.empty();
-        }
-        String endpointText = env.getOrDefault(ENDPOINT, "");
-        URI endpoint = endpointText.isBlank() ? ClientConfig.FASTLY_API : URI.create(endpointText.strip());
-        return Optional.of(new Connection(Connection.kindOf(endpoint), endpoint, ApiToken.of(token)));
+        return token == null || token.isBlank() ? Optional.empty() : Optional.of(ApiToken.of(token));
+    }
+
+    /** FASTLY_API_ENDPOINT checked like any custom endpoint, or the Fastly API when it is not set. */
+    static URI endpoint(Map<String, String> env) {
+        String text = env.getOrDefault(ENDPOINT, "");
+        return text.isBlank() ? ClientConfig.FASTLY_API : Endpoints.validateCustom(text);
     }
 
     /** The service to preselect, when FASTLY_SERVICE_ID is set. */

@@ -1,0 +1,115 @@
+package dev.purgedeck.settings;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * The settings in {@code settings.json} in the data directory: read once, rewritten atomically on each change, and
+ * announced to listeners at once. A damaged file, or a damaged value, means the default, never a failed start.
+ *
+ * <p>The history's location is shown but not stored here: it is the data directory (movable as a whole with
+ * {@code PURGEDECK_HOME}), because moving an append-only log on its own would split it in two.
+ */
+public final class SettingsStore {
+    static final String FILE = "settings.json";
+    private static final System.Logger LOG = System.getLogger(SettingsStore.class.getName());
+
+    private final Path file;
+    private final List<Consumer<Settings>> listeners = new CopyOnWriteArrayList<>();
+    private final String problem;
+    private volatile Settings current;
+
+    private SettingsStore(Path file, Settings current, String problem) {
+        this.file = file;
+        this.current = current;
+        this.problem = problem;
+    }
+
+    public static SettingsStore open(Path dataDir) {
+        Path file = dataDir.resolve(FILE);
+        List<String> problems = new ArrayList<>();
+        Settings s = fromJson(JsonFiles.read(file, problems), problems);
+        return new SettingsStore(file, s, problems.isEmpty() ? null : String.join(" ", problems));
+    }
+
+    public Settings get() {
+        return current;
+    }
+
+    /** What was wrong with the file when it was read, in plain words. */
+    public Optional<String> problem() {
+        return Optional.ofNullable(problem);
+    }
+
+    /**
+     * Applies a change, saves it, then tells the listeners on this thread. When saving fails nothing changes and the
+     * exception says why; an invalid value fails in {@link Settings}' constructor before anything is written.
+     */
+    public synchronized void update(UnaryOperator<Settings> change) throws IOException {
+        Settings next = Objects.requireNonNull(change.apply(current), "settings");
+        if (next.equals(current)) {
+            return;
+        }
+        JsonFiles.write(file, toJson(next));
+        current = next;
+        for (Consumer<Settings> l : listeners) {
+            try {
+                l.accept(next);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "A settings listener failed", e);
+            }
+        }
+    }
+
+    public void addListener(Consumer<Settings> listener) {
+        listeners.add(Objects.requireNonNull(listener));
+    }
+
+    public void removeListener(Consumer<Settings> listener) {
+        listeners.remove(listener);
+    }
+
+    private static ObjectNode toJson(Settings s) {
+        return JsonFiles.object().put("version", 1).put("defaultSoft", s.defaultSoft())
+                .put("concurrency", s.concurrency()).put("confirmAbove", s.confirmAbove()).put("theme", s.theme().id());
+    }
+
+    /** Each value on its own: a missing one is its default; a bad one too, and is reported; the others are kept. */
+    private static Settings fromJson(ObjectNode o, List<String> problems) {
+        Settings d = Settings.defaults();
+        List<String> bad = new ArrayList<>();
+        JsonNode soft = o.path("defaultSoft");
+        boolean defaultSoft = soft.isBoolean() ? soft.asBoolean() : fallback(soft, "defaultSoft", bad, d.defaultSoft());
+        int concurrency = intIn(o, "concurrency", Settings.MIN_CONCURRENCY, Settings.MAX_CONCURRENCY, d.concurrency(), bad);
+        int confirmAbove = intIn(o, "confirmAbove", 0, Settings.MAX_CONFIRM_ABOVE, d.confirmAbove(), bad);
+        JsonNode themeNode = o.path("theme");
+        ThemeMode theme = ThemeMode.parse(themeNode.asText(""))
+                .orElseGet(() -> fallback(themeNode, "theme", bad, d.theme()));
+        if (!bad.isEmpty()) {
+            problems.add(FILE + ": " + String.join(", ", bad) + " could not be used; the default applies.");
+        }
+        return new Settings(defaultSoft, concurrency, confirmAbove, theme);
+    }
+
+    private static int intIn(ObjectNode o, String field, int min, int max, int dflt, List<String> bad) {
+        JsonNode v = o.path(field);
+        boolean ok = v.isIntegralNumber() && v.canConvertToInt() && v.asInt() >= min && v.asInt() <= max;
+        return ok ? v.asInt() : fallback(v, field, bad, dflt);
+    }
+
+    private static <T> T fallback(JsonNode value, String field, List<String> bad, T dflt) {
+        if (!value.isMissingNode()) {
+            bad.add(field);
+        }
+        return dflt;
+    }
+}
