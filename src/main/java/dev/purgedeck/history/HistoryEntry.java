@@ -1,0 +1,116 @@
+package dev.purgedeck.history;
+
+import dev.purgedeck.fastly.PurgeKind;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * One purged item as the history stores it: one line of {@code history.jsonl}. Never holds a token.
+ *
+ * <p>Times are kept to the millisecond (what the file stores), and empty optional texts are null, so an entry read
+ * back from the file or an export equals the one written.
+ *
+ * @param jobId        shared by the items purged together
+ * @param time         when the outcome became known (UTC)
+ * @param profile      the connection profile's name, if any
+ * @param endpointKind {@code fastly}, {@code sandbox} or {@code custom}
+ * @param endpoint     the API base URL
+ * @param serviceId    the service purged (may be null for URL purges)
+ * @param serviceName  the service's name when known
+ * @param kind         url, key or all
+ * @param target       the URL, key, or service ID for purge-all
+ * @param soft         soft purge (mark stale) rather than hard
+ * @param environment  {@code production} or {@code staging}
+ * @param outcome      ok, failed or cancelled
+ * @param purgeId      Fastly's purge ID when it gave one
+ * @param httpStatus   the final HTTP status, 0 when no answer arrived
+ * @param error        the plain-language reason for a failed or cancelled item
+ * @param attempts     requests sent for the item
+ * @param durationMs   how long the item's request took
+ * @param user         the OS user who ran the purge
+ * @param appVersion   the PurgeDeck version that ran it
+ */
+public record HistoryEntry(String jobId, Instant time, String profile, String endpointKind, String endpoint,
+                           String serviceId, String serviceName, PurgeKind kind, String target, boolean soft,
+                           String environment, Outcome outcome, String purgeId, int httpStatus, String error,
+                           int attempts, long durationMs, String user, String appVersion) {
+
+    public HistoryEntry {
+        Objects.requireNonNull(jobId, "jobId");
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(outcome, "outcome");
+        if (time.getNano() % 1_000_000 != 0) {
+            time = time.truncatedTo(ChronoUnit.MILLIS);
+        }
+        profile = blankToNull(profile);
+        endpointKind = blankToNull(endpointKind);
+        endpoint = blankToNull(endpoint);
+        serviceId = blankToNull(serviceId);
+        serviceName = blankToNull(serviceName);
+        environment = blankToNull(environment);
+        purgeId = blankToNull(purgeId);
+        error = blankToNull(error);
+        user = blankToNull(user);
+        appVersion = blankToNull(appVersion);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    /** How the item ended; written in lower case ({@code ok}, {@code failed}, {@code cancelled}). */
+    public enum Outcome {
+        OK, FAILED, CANCELLED;
+
+        private final String id = name().toLowerCase(Locale.ROOT);
+
+        /** The lower-case name used in files and exports. */
+        public String id() {
+            return id;
+        }
+
+        /** The outcome named {@code id} (any case); throws IllegalArgumentException for anything else. */
+        public static Outcome of(String id) {
+            switch (id == null ? "" : id) { // the exact spellings first: a load meets them a million times
+                case "ok":
+                    return OK;
+                case "failed":
+                    return FAILED;
+                case "cancelled":
+                    return CANCELLED;
+                default:
+                    break;
+            }
+            for (Outcome o : values()) {
+                if (o.id.equalsIgnoreCase(id)) {
+                    return o;
+                }
+            }
+            throw new IllegalArgumentException("unknown outcome: " + id);
+        }
+    }
+
+    /** The purge kind named {@code id} ({@code url}, {@code key}, {@code all}, any case). */
+    static PurgeKind kindOf(String id) {
+        switch (id == null ? "" : id) {
+            case "url":
+                return PurgeKind.URL;
+            case "key":
+                return PurgeKind.KEY;
+            case "all":
+                return PurgeKind.ALL;
+            default:
+                break;
+        }
+        for (PurgeKind k : PurgeKind.values()) {
+            if (k.id().equalsIgnoreCase(id)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("unknown kind: " + id);
+    }
+}

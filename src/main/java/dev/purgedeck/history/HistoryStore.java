@@ -1,0 +1,266 @@
+package dev.purgedeck.history;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * The durable purge history: an append-only JSON Lines file that every item is written to the moment its outcome
+ * is known, safe against crashes (no buffering in the process, fsync at least every 200 ms) and against other
+ * PurgeDeck processes appending to the same file (an exclusive file lock per append).
+ *
+ * <p>Listeners run on the appending thread or the watch thread while the store holds its monitor, so that a
+ * {@link #load()} sees every entry a listener heard before it and none it hears after; keep them quick (hand the
+ * entries to your own thread).
+ */
+public final class HistoryStore implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(HistoryStore.class.getName());
+    private static final long SYNC_MILLIS = 200;
+
+    private final HistoryFile file;
+    private final List<Consumer<List<HistoryEntry>>> listeners = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService timer;
+    private final AtomicBoolean dirty = new AtomicBoolean();
+    private final ReentrantLock forcing = new ReentrantLock();
+    private final HistoryReader.Parsers parsers = new HistoryReader.Parsers();
+    /** Everything before this offset has been loaded, appended or delivered by this process. */
+    private long consumed;
+    /** The file size right after our last append (it ends in '\n' there), or -1. */
+    private long cleanEnd = -1;
+    private ScheduledFuture<?> watching;
+    private boolean closed;
+
+    private HistoryStore(HistoryFile file) throws IOException {
+        this.file = file;
+        this.consumed = file.reader().size();
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "purgedeck-history-sync");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(this::syncQuietly, SYNC_MILLIS, SYNC_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Opens (creating it and its folders, owner-only, if missing) the history at {@code file}. */
+    public static HistoryStore open(Path file) throws IOException {
+        return new HistoryStore(new HistoryFile(file));
+    }
+
+    public Path file() {
+        return file.path();
+    }
+
+    /** Writes the entries as one locked write of one line each, then tells the listeners. */
+    public void append(List<HistoryEntry> entries) throws IOException {
+        List<HistoryEntry> own = List.copyOf(entries);
+        if (own.isEmpty()) {
+            return;
+        }
+        byte[] bytes = HistoryCodec.lines(own); // encoded before locking: the lock is held for the write only
+        // An interrupt during channel I/O would close the channel for the whole store: hold it off, then restore it.
+        boolean interrupted = Thread.interrupted();
+        try {
+            appendLocked(own, bytes);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void appendLocked(List<HistoryEntry> own, byte[] bytes) throws IOException {
+        synchronized (this) {
+            ensureOpen();
+            List<HistoryEntry> foreign = file.locked((writer, reader) -> {
+                long size = writer.size();
+                List<HistoryEntry> others = List.of();
+                if (size > consumed) { // another process appended since we last looked: pass it on, don't skip it
+                    others = HistoryReader.read(reader, consumed, size, parsers).entries();
+                }
+                // A torn last line must not swallow ours: start on a fresh line.
+                boolean newline = size != cleanEnd && file.lastByte(size) != '\n';
+                ByteBuffer buf = newline ? ByteBuffer.allocate(bytes.length + 1).put((byte) '\n').put(bytes).flip()
+                        : ByteBuffer.wrap(bytes);
+                cleanEnd = -1;
+                while (buf.hasRemaining()) {
+                    writer.write(buf);
+                }
+                consumed = cleanEnd = size + buf.limit();
+                dirty.set(true);
+                return others;
+            });
+            deliver(foreign);
+            deliver(own);
+        }
+    }
+
+    /** Forces everything written so far to disk now (e.g. at the end of a job). */
+    public void flush() throws IOException {
+        forcing.lock(); // waits for a sync in progress, so nothing written before this call is left unforced
+        try {
+            if (dirty.getAndSet(false)) {
+                HistoryFile.force(file.writer());
+            }
+        } finally {
+            forcing.unlock();
+        }
+    }
+
+    /** Every readable entry, oldest first, with the number of lines skipped; listeners hear only later entries. */
+    public LoadResult load() throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            FileChannel reader;
+            long size;
+            synchronized (this) {
+                ensureOpen();
+                // Taking the lock for a moment means no other process is half-way through a write at this size.
+                size = file.locked((w, r) -> w.size());
+                reader = file.reader();
+                consumed = size;
+            }
+            try {
+                return HistoryLoader.load(reader, size);
+            } catch (ClosedChannelException e) {
+                if (attempt == 2) { // the file was cleared while we read: read the new one
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Hears every entry appended in this process and, once {@link #watch} runs, those other processes append. */
+    public void addListener(Consumer<List<HistoryEntry>> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Consumer<List<HistoryEntry>> listener) {
+        listeners.remove(listener);
+    }
+
+    /** Checks the file every {@code period} for lines other processes appended, and hands them to the listeners. */
+    public synchronized void watch(Duration period) {
+        if (watching != null) {
+            watching.cancel(false);
+        }
+        long ms = Math.max(10, period.toMillis());
+        watching = timer.scheduleWithFixedDelay(this::pollQuietly, ms, ms, TimeUnit.MILLISECONDS);
+    }
+
+    /** Reads what other processes appended since we last looked; visible for tests, normally run by {@link #watch}. */
+    synchronized void poll() throws IOException {
+        if (closed) {
+            return;
+        }
+        file.heal();
+        if (file.replaced()) { // cleared by another process: follow the fresh file from its start
+            file.reopen();
+            consumed = 0;
+            cleanEnd = -1;
+        }
+        long size = file.reader().size();
+        if (size > consumed) {
+            // No lock: read only whole lines; a line still being written by another process waits for the next poll.
+            HistoryReader.Chunk chunk = HistoryReader.read(file.reader(), consumed, size, parsers);
+            consumed = chunk.end();
+            deliver(chunk.entries());
+        }
+    }
+
+    /** Moves the file aside as a dated backup beside it and starts an empty one; returns the backup's path. */
+    public synchronized Path clear() throws IOException {
+        ensureOpen();
+        Path backup = file.locked((writer, reader) -> {
+            HistoryFile.force(writer);
+            Path aside = HistoryBackups.next(file.path());
+            Files.move(file.path(), aside, StandardCopyOption.ATOMIC_MOVE);
+            file.reopen();
+            return aside;
+        });
+        consumed = 0;
+        cleanEnd = 0;
+        dirty.set(false);
+        return backup;
+    }
+
+    /** Forces the file to disk and stops the background threads. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        timer.shutdown(); // no interrupt: it would close the channel under a sync in progress
+        boolean interrupted = Thread.interrupted();
+        try {
+            timer.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            interrupted = true;
+        }
+        try {
+            synchronized (this) {
+                flush();
+                file.close();
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "Closing the history failed", e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void deliver(List<HistoryEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        List<HistoryEntry> view = List.copyOf(entries);
+        for (Consumer<List<HistoryEntry>> l : listeners) {
+            try {
+                l.accept(view);
+            } catch (RuntimeException e) {
+                // One faulty listener must not stop the recording, nor the other listeners.
+                LOG.log(System.Logger.Level.WARNING, "History listener failed", e);
+            }
+        }
+    }
+
+    private void ensureOpen() throws IOException {
+        if (closed) {
+            throw new IOException("The history store is closed.");
+        }
+        file.heal();
+    }
+
+    private void syncQuietly() {
+        try {
+            flush();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "Forcing the history to disk failed", e);
+        }
+    }
+
+    private void pollQuietly() {
+        try {
+            poll();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Reading the history other processes wrote failed", e);
+        }
+    }
+}
