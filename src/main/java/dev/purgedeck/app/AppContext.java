@@ -1,5 +1,6 @@
 package dev.purgedeck.app;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -7,14 +8,20 @@ import dev.purgedeck.fastly.ApiToken;
 import dev.purgedeck.fastly.BulkPurgeRunner;
 import dev.purgedeck.fastly.ClientConfig;
 import dev.purgedeck.fastly.FastlyClient;
+import dev.purgedeck.history.HistoryStore;
+import dev.purgedeck.keysets.KeySetStore;
 import dev.purgedeck.sandbox.DemoAccount;
 import dev.purgedeck.sandbox.SandboxConfig;
 import dev.purgedeck.sandbox.SandboxServer;
 import dev.purgedeck.settings.Connection;
-import dev.purgedeck.settings.EnvironmentConnection;
+import dev.purgedeck.settings.EndpointKind;
+import dev.purgedeck.settings.FastlyCliConfig;
 import dev.purgedeck.settings.Preferences;
-import dev.purgedeck.fastly.JobRequest;
+import dev.purgedeck.settings.Profile;
+import dev.purgedeck.settings.ProfileStore;
+import dev.purgedeck.settings.SettingsStore;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
@@ -28,91 +35,146 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The composition root: builds the one ObjectMapper, the HTTP clients and their executor, the Fastly client and the
- * bulk runner, and (when no token is configured) the embedded sandbox; closes them all on exit.
+ * The composition root: builds the one ObjectMapper, the executors, the stores (history, key sets, settings,
+ * profiles, preferences) and the session of the active profile, starting the embedded sandbox when that profile
+ * needs it; closes them all on exit.
  */
 public final class AppContext implements AutoCloseable {
-    private final ObjectMapper mapper;
-    private final ExecutorService httpExecutor;
-    private final Connection connection;
-    private final SandboxServer sandbox;
-    private final boolean ownsSandbox;
-    private final FastlyClient client;
-    private final BulkPurgeRunner runner;
+    private final ObjectMapper mapper = newMapper();
+    private final ExecutorService httpExecutor = Executors.newCachedThreadPool(new NamedThreads("purgedeck-http"));
+    private final ExecutorService background = Executors.newFixedThreadPool(2, new NamedThreads("purgedeck-work"));
     private final Path dataDir;
     private final Map<String, String> env;
     private final Preferences preferences;
+    private final SettingsStore settings;
+    private final ProfileStore profiles;
+    private final HistoryStore history;
+    private final KeySetStore keySets;
+    private final boolean ownsSandbox;
+    private SandboxServer sandbox;
+    private volatile Session session;
 
-    private AppContext(Connection connection, SandboxServer sandbox, boolean ownsSandbox, Path dataDir,
-                       Map<String, String> env) {
-        this.mapper = newMapper();
-        this.httpExecutor = Executors.newCachedThreadPool(new NamedThreads("purgedeck-http"));
-        this.connection = connection;
-        this.sandbox = sandbox;
-        this.ownsSandbox = ownsSandbox;
+    private AppContext(Path dataDir, Map<String, String> env, ProfileStore profiles, SandboxServer sandbox) {
         this.dataDir = dataDir;
         this.env = Map.copyOf(env);
         this.preferences = Preferences.load(dataDir, mapper);
+        this.settings = SettingsStore.open(dataDir);
+        this.profiles = profiles;
+        this.history = openHistory(dataDir);
+        this.keySets = KeySetStore.open(dataDir, Clock.systemUTC());
+        this.sandbox = sandbox;
+        this.ownsSandbox = sandbox == null;
+    }
+
+    /**
+     * Opens the active profile: the one used last, else FASTLY_API_TOKEN's, else the embedded sandbox (started on
+     * a free port). A profile whose token has gone falls back to the sandbox; {@link #startupProblem} says why.
+     */
+    public static AppContext start(Map<String, String> env, Path dataDir) {
+        Path cliConfig = FastlyCliConfig.defaultLocation(env, System.getProperty("os.name", ""), System.getProperty("user.home"));
+        AppContext ctx = new AppContext(dataDir, env, ProfileStore.open(dataDir, env, cliConfig), null);
+        try {
+            ctx.session = ctx.open(ctx.profiles.active());
+        } catch (RuntimeException | IOException e) {
+            ctx.startupProblem = "Could not use the profile \u201c" + ctx.profiles.active().name() + "\u201d: "
+                    + e.getMessage() + " Using the sandbox instead.";
+            ctx.session = ctx.openSandboxSession(null);
+        }
+        return ctx;
+    }
+
+    /** A context on a sandbox the caller started and will stop, with {@code token} (tests). */
+    public static AppContext onSandbox(SandboxServer sandbox, String token, Path dataDir, Map<String, String> env) {
+        // Tests never read the user's real Fastly CLI config: point it at a file that does not exist.
+        ProfileStore profiles = ProfileStore.open(dataDir, env, dataDir.resolve("no-fastly-cli-config.toml"));
+        AppContext ctx = new AppContext(dataDir, env, profiles, sandbox);
+        Connection c = new Connection(Connection.Kind.SANDBOX, sandbox.baseUri(), ApiToken.of(token));
+        ctx.session = ctx.session(null, c);
+        return ctx;
+    }
+
+    private String startupProblem;
+
+    /** Why the remembered profile could not be used at start, if so. */
+    public Optional<String> startupProblem() {
+        return Optional.ofNullable(startupProblem);
+    }
+
+    /** Switches the whole app to another profile; the previous session stays valid until its jobs end. */
+    public synchronized Session switchTo(Profile profile) throws IOException {
+        Session next = open(profile);
+        profiles.setActive(profile.name());
+        session = next;
+        return next;
+    }
+
+    private Session open(Profile profile) throws IOException {
+        if (profile.endpointKind() == EndpointKind.SANDBOX) {
+            return openSandboxSession(profile);
+        }
+        return session(profile, profiles.connectionFor(profile, null, null));
+    }
+
+    private synchronized Session openSandboxSession(Profile profile) {
+        try {
+            if (sandbox == null) {
+                sandbox = SandboxServer.start(SandboxConfig.defaults());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("The sandbox could not start: " + e.getMessage(), e);
+        }
+        Profile p = profile != null ? profile : profiles.profiles().stream()
+                .filter(x -> x.endpointKind() == EndpointKind.SANDBOX).findFirst().orElse(null);
+        return session(p, profiles.connectionFor(p, sandbox.baseUri(), ApiToken.of(DemoAccount.GLOBAL_TOKEN)));
+    }
+
+    private Session session(Profile profile, Connection connection) {
         HttpClient api = HttpClient.newBuilder().executor(httpExecutor).connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        // In sandbox mode PURGE-method requests to the demo sites go through the sandbox, acting as their edge.
-        HttpClient edge = sandbox == null ? api : HttpClient.newBuilder().executor(httpExecutor)
-                .connectTimeout(Duration.ofSeconds(10))
+        // On the sandbox, PURGE-method requests to the demo sites go through it, acting as their edge.
+        HttpClient edge = connection.kind() != Connection.Kind.SANDBOX || sandbox == null ? api
+                : HttpClient.newBuilder().executor(httpExecutor).connectTimeout(Duration.ofSeconds(10))
                 .proxy(ProxySelector.of(new InetSocketAddress("127.0.0.1", sandbox.port()))).build();
         ClientConfig config = ClientConfig.of(connection.endpoint(), connection.token(), userAgent());
-        this.client = new FastlyClient(api, edge, mapper, config, Clock.systemUTC());
-        this.runner = new BulkPurgeRunner(client);
-    }
-
-    /** Uses FASTLY_API_TOKEN (and FASTLY_API_ENDPOINT) when set, else starts the embedded sandbox on a free port. */
-    public static AppContext start(Map<String, String> env, Path dataDir) throws IOException {
-        Optional<Connection> configured = EnvironmentConnection.resolve(env);
-        if (configured.isPresent()) {
-            return new AppContext(configured.get(), null, false, dataDir, env);
-        }
-        SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults());
-        return new AppContext(sandboxConnection(sandbox), sandbox, true, dataDir, env);
-    }
-
-    /** A context on a sandbox the caller started and will stop (tests). */
-    public static AppContext onSandbox(SandboxServer sandbox, String token, Path dataDir, Map<String, String> env) {
-        Connection c = new Connection(Connection.Kind.SANDBOX, sandbox.baseUri(), ApiToken.of(token));
-        return new AppContext(c, sandbox, false, dataDir, env);
-    }
-
-    private static Connection sandboxConnection(SandboxServer sandbox) {
-        return new Connection(Connection.Kind.SANDBOX, sandbox.baseUri(), ApiToken.of(DemoAccount.GLOBAL_TOKEN));
+        FastlyClient client = new FastlyClient(api, edge, mapper, config, Clock.systemUTC());
+        return new Session(profile, connection, client, new BulkPurgeRunner(client));
     }
 
     /** The shared JSON mapper: ISO-8601 times, no failure on unknown fields added by newer versions. */
     public static ObjectMapper newMapper() {
         return new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     public static String userAgent() {
         return "PurgeDeck/" + Version.get() + " (Java " + Runtime.version().feature() + ")";
     }
 
-    public ObjectMapper mapper() {
-        return mapper;
+    /** The session of the active profile. */
+    public Session session() {
+        return session;
     }
 
     public Connection connection() {
-        return connection;
-    }
-
-    public Optional<SandboxServer> sandbox() {
-        return Optional.ofNullable(sandbox);
+        return session.connection();
     }
 
     public FastlyClient client() {
-        return client;
+        return session.client();
     }
 
     public BulkPurgeRunner runner() {
-        return runner;
+        return session.runner();
+    }
+
+    /** The embedded sandbox, when it runs and the active profile uses it. */
+    public Optional<SandboxServer> sandbox() {
+        return session.connection().kind() == Connection.Kind.SANDBOX ? Optional.ofNullable(sandbox) : Optional.empty();
+    }
+
+    public ObjectMapper mapper() {
+        return mapper;
     }
 
     public Path dataDir() {
@@ -123,20 +185,57 @@ public final class AppContext implements AutoCloseable {
         return env;
     }
 
-    /** Remembered choices, stored in the data directory. */
+    /** Remembered choices (window, mode, last service), stored in the data directory. */
     public Preferences preferences() {
         return preferences;
     }
 
-    /** How many purge requests a job keeps in flight. */
+    /** The user's settings: default soft/hard, concurrency, confirmation threshold, theme. */
+    public SettingsStore settings() {
+        return settings;
+    }
+
+    /** The profiles: discovered ones (environment, Fastly CLI, sandbox) and the user's own. */
+    public ProfileStore profiles() {
+        return profiles;
+    }
+
+    /** The named key sets; a damaged file is set aside and reported, never fatal. */
+    public KeySetStore keySets() {
+        return keySets;
+    }
+
+    /** The purge history; another PurgeDeck writing to the same file is noticed within two seconds. */
+    public HistoryStore history() {
+        return history;
+    }
+
+    /** For work that must stay off the UI thread: loading, filtering and exporting the history. */
+    public ExecutorService background() {
+        return background;
+    }
+
+    /** How many purge requests a job keeps in flight, from the settings. */
     public int concurrency() {
-        return JobRequest.DEFAULT_CONCURRENCY;
+        return settings.get().concurrency();
+    }
+
+    private static HistoryStore openHistory(Path dataDir) {
+        try {
+            HistoryStore store = HistoryStore.open(dataDir.resolve("history.jsonl"));
+            store.watch(Duration.ofSeconds(2));
+            return store;
+        } catch (IOException e) {
+            throw new UncheckedIOException("The purge history in " + dataDir + " cannot be opened: " + e.getMessage(), e);
+        }
     }
 
     @Override
     public void close() {
+        history.close();
+        background.shutdownNow();
         httpExecutor.shutdownNow();
-        if (ownsSandbox) {
+        if (ownsSandbox && sandbox != null) {
             sandbox.close();
         }
         try {

@@ -3,7 +3,7 @@ package dev.purgedeck.app;
 import dev.purgedeck.settings.Pref;
 import dev.purgedeck.settings.Preferences;
 import dev.purgedeck.ui.ErrorReporter;
-import dev.purgedeck.ui.MainWindow;
+import dev.purgedeck.ui.AppShell;
 import dev.purgedeck.ui.Theme;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -35,9 +35,10 @@ public final class PurgeDeckApp extends Application {
         }
         new ErrorReporter(text -> context.connection().token().scrub(text)).install();
         Preferences prefs = context.preferences();
-        Theme.parse(prefs.get(Pref.THEME)).apply();
-        MainWindow window = new MainWindow(context);
-        Scene scene = new Scene(window.root(), prefs.get(Pref.WINDOW_WIDTH), prefs.get(Pref.WINDOW_HEIGHT));
+        // The theme is set before any view exists: the key editor picks its fallback colours when it is built.
+        Theme.of(context.settings().get().theme(), context.env()).apply();
+        AppShell shell = new AppShell(context, Platform::runLater, null);
+        Scene scene = new Scene(shell.root(), prefs.get(Pref.WINDOW_WIDTH), prefs.get(Pref.WINDOW_HEIGHT));
         Theme.style(scene);
         stage.setTitle("PurgeDeck");
         stage.setScene(scene);

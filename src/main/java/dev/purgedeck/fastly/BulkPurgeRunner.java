@@ -16,8 +16,18 @@ public final class BulkPurgeRunner {
 
     /** Starts the job at once and returns its handle; the listener hears each item as it ends. */
     public PurgeJob start(JobRequest request, JobListener listener) {
-        PurgeJob job = new PurgeJob(UUID.randomUUID().toString(), request, client, listener);
+        return start(newJobId(), request, listener);
+    }
+
+    /** Starts a job with an ID the caller chose, e.g. to record it before the first outcome arrives. */
+    public PurgeJob start(String jobId, JobRequest request, JobListener listener) {
+        PurgeJob job = new PurgeJob(jobId, request, client, listener);
         job.begin();
         return job;
+    }
+
+    /** A fresh, unique job ID. */
+    public static String newJobId() {
+        return UUID.randomUUID().toString();
     }
 }

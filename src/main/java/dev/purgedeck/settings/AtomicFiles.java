@@ -31,8 +31,21 @@ public final class AtomicFiles {
     static void write(Path target, byte[] content, Consumer<Path> afterCreate) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = dir.resolve("." + target.getFileName() + ".tmp");
-        Files.deleteIfExists(tmp);
+        // Writers in this JVM take turns; each write has its own temp name, so writers in other processes (the
+        // GUI and the command line) can never rename each other's half-written file: the last whole write wins.
+        synchronized (LOCKS.computeIfAbsent(target.toAbsolutePath().normalize(), p -> new Object())) {
+            writeLocked(dir, target, content, afterCreate);
+        }
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<Path, Object> LOCKS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.concurrent.atomic.AtomicLong COUNTER = new java.util.concurrent.atomic.AtomicLong();
+
+    private static void writeLocked(Path dir, Path target, byte[] content, Consumer<Path> afterCreate) throws IOException {
+        // A temp file a crash left behind under the plain name is removed first (and a write fails if it cannot be).
+        Files.deleteIfExists(dir.resolve("." + target.getFileName() + ".tmp"));
+        Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                + COUNTER.incrementAndGet() + ".tmp");
         try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
                 ownerOnly())) {
             afterCreate.accept(tmp);

@@ -11,6 +11,8 @@ public record Pref<T>(String name, Class<T> type, T defaultValue) {
     public static final Pref<Boolean> SOFT_PURGE = new Pref<>("purge.soft", Boolean.class, false);
     public static final Pref<String> LAST_SERVICE_ID = new Pref<>("purge.lastServiceId", String.class, "");
     public static final Pref<String> LAST_MODE = new Pref<>("purge.mode", String.class, "URLS");
+    /** Services typed by ID and named by the user, for tokens that cannot list services: "id\tname" lines. */
+    public static final Pref<String> REMEMBERED_SERVICES = new Pref<>("services.remembered", String.class, "");
     public static final Pref<String> THEME = new Pref<>("ui.theme", String.class, "light");
     public static final Pref<Double> WINDOW_X = new Pref<>("window.x", Double.class, Double.NaN);
     public static final Pref<Double> WINDOW_Y = new Pref<>("window.y", Double.class, Double.NaN);

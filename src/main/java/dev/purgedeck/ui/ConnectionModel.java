@@ -17,6 +17,8 @@ public final class ConnectionModel {
     private final Executor fx;
     private final ReadOnlyStringWrapper tokenText = new ReadOnlyStringWrapper("Checking the token…");
     private final ReadOnlyBooleanWrapper tokenProblem = new ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<TokenInfo> tokenInfo = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("Checking the token…");
 
     public ConnectionModel(Connection connection, FastlyClient client, Executor fx) {
         this.connection = connection;
@@ -46,17 +48,45 @@ public final class ConnectionModel {
         return tokenProblem.getReadOnlyProperty();
     }
 
+    /** What Fastly said about the token, once it has answered. */
+    public javafx.beans.property.ReadOnlyObjectProperty<TokenInfo> tokenInfoProperty() {
+        return tokenInfo.getReadOnlyProperty();
+    }
+
+    /** Owner, name, scopes, services, expiry and what the scopes rule out, for the Settings screen. */
+    public ReadOnlyStringProperty detailsProperty() {
+        return details.getReadOnlyProperty();
+    }
+
     /** Reads the token in the background. */
     public void check() {
         client.readToken().whenComplete((info, error) -> fx.execute(() -> {
             if (error != null) {
                 tokenProblem.set(true);
                 tokenText.set(FastlyApiException.plainMessage(error, "The token could not be checked."));
+                details.set(tokenText.get());
             } else {
-                tokenProblem.set(false);
-                tokenText.set(describe(info));
+                java.util.Optional<String> expiry = dev.purgedeck.settings.TokenWarnings.expiry(info, java.time.Clock.systemUTC());
+                tokenProblem.set(expiry.isPresent());
+                tokenText.set(describe(info) + expiry.map(w -> " · token " + w).orElse(""));
+                details.set(detail(info, expiry));
+                tokenInfo.set(info);
             }
         }));
+    }
+
+    private String detail(TokenInfo t, java.util.Optional<String> expiry) {
+        StringBuilder b = new StringBuilder();
+        b.append("Owner: ").append(t.owner().isBlank() ? "unknown" : t.owner()).append('\n');
+        b.append("Token: ").append(t.name().isBlank() ? "(no name)" : t.name()).append(" on ").append(endpoint()).append('\n');
+        b.append("Scopes: ").append(t.scopesKnown() ? String.join(" ", t.scopes()) : "unknown (only /current_user answered)").append('\n');
+        b.append("Services: ").append(t.serviceIds().isEmpty() ? "all" : String.join(", ", t.serviceIds())).append('\n');
+        b.append("Expires: ").append(t.expiresAt().map(Object::toString).orElse("never"));
+        expiry.ifPresent(w -> b.append(" (").append(w).append(')'));
+        for (String limit : dev.purgedeck.settings.TokenWarnings.limits(t)) {
+            b.append('\n').append(limit);
+        }
+        return b.toString();
     }
 
     private static String describe(TokenInfo t) {

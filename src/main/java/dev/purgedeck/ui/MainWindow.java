@@ -1,61 +1,200 @@
 package dev.purgedeck.ui;
 
 import dev.purgedeck.app.AppContext;
+import dev.purgedeck.app.Version;
+import dev.purgedeck.fastly.JobRequest;
+import dev.purgedeck.fastly.PurgeOptions;
+import dev.purgedeck.fastly.ServiceInfo;
+import dev.purgedeck.history.JobContext;
+import dev.purgedeck.fastly.TokenInfo;
 import dev.purgedeck.settings.Connection;
+import dev.purgedeck.settings.Profile;
+import dev.purgedeck.settings.ThemeMode;
+import dev.purgedeck.ui.settings.SettingsView;
+import dev.purgedeck.ui.settings.SettingsViewModel;
 import dev.purgedeck.settings.EnvironmentConnection;
 import dev.purgedeck.settings.Pref;
 import dev.purgedeck.settings.Preferences;
+import dev.purgedeck.ui.history.HistoryRecorder;
+import dev.purgedeck.ui.history.HistoryView;
+import dev.purgedeck.ui.history.HistoryViewModel;
+import dev.purgedeck.ui.keysets.KeySetPicker;
+import dev.purgedeck.ui.keysets.KeySetsView;
+import dev.purgedeck.ui.keysets.KeySetsViewModel;
+import dev.purgedeck.ui.purge.PurgeMode;
 import dev.purgedeck.ui.purge.PurgeView;
 import dev.purgedeck.ui.purge.PurgeViewModel;
 import dev.purgedeck.ui.purge.SandboxCacheModel;
 import dev.purgedeck.ui.purge.ServiceSelectorModel;
+import java.time.ZoneId;
+import java.util.Locale;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.kordamp.ikonli.feather.Feather;
 
-/** The main window's content: a header saying where PurgeDeck is connected, and the purge console. */
+/** The main window's content: a header saying where PurgeDeck is connected, and the Purge, History, Key sets and Settings screens. */
 public final class MainWindow {
     private final BorderPane root = new BorderPane();
+    private final TabPane tabs = new TabPane();
+    private final Tab purgeTab = tab("Purge", "tabPurge", Feather.ZAP);
+    private final Tab historyTab = tab("History", "tabHistory", Feather.CLOCK);
+    private final Tab keySetsTab = tab("Key sets", "tabKeySets", Feather.LAYERS);
+    private final Tab settingsTab = tab("Settings", "tabSettings", Feather.SETTINGS);
+    private final AppContext context;
+    private final Runnable unsubscribe;
+    private final KeySetsViewModel keySets;
     private final PurgeViewModel purge;
+    private final HistoryViewModel history;
     private final ConnectionModel connection;
 
-    /** The window for the running app, crossing to the FX thread with {@code Platform.runLater}. */
-    public MainWindow(AppContext context) {
-        this(context, Platform::runLater);
-    }
-
-    public MainWindow(AppContext context, Executor fx) {
+    /**
+     * @param dialogs  the questions screens ask; null for real JavaFX dialogs owned by this window
+     * @param switcher switches the app to another profile (the shell rebuilds the window)
+     */
+    public MainWindow(AppContext context, Executor fx, Dialogs dialogs, java.util.function.Consumer<Profile> switcher) {
+        this.context = context;
         Preferences prefs = context.preferences();
+        Dialogs ask = dialogs != null ? dialogs : new FxDialogs(() -> root.getScene() == null ? null : root.getScene().getWindow());
         connection = new ConnectionModel(context.connection(), context.client(), fx);
         ServiceSelectorModel services = new ServiceSelectorModel(context.client(), fx, prefs,
                 EnvironmentConnection.serviceId(context.env()), context.sandbox().isPresent());
-        purge = new PurgeViewModel(services, context.runner(), fx, prefs, context.concurrency());
-        PurgeView view = new PurgeView(purge, context.sandbox().map(SandboxCacheModel::new));
-        root.setTop(header(prefs));
-        root.setCenter(view.root());
+        purge = new PurgeViewModel(services, context.runner(), fx, prefs, context.settings());
+        purge.results().setRecorder(new HistoryRecorder(context.history(),
+                (jobId, request) -> jobContext(context, services, jobId, request),
+                message -> fx.execute(() -> purge.reportProblem(message))));
+        history = new HistoryViewModel(context.history(), fx, context.background(), (request, name) -> {
+            tabs.getSelectionModel().select(purgeTab);
+            return purge.run(request);
+        }, ZoneId.systemDefault());
+        keySets = new KeySetsViewModel(context.keySets(), (request, set) -> {
+            tabs.getSelectionModel().select(purgeTab);
+            return purge.run(request);
+        });
+        java.util.function.Supplier<String[]> currentService = () -> new String[] {
+            services.serviceIdProperty().get(), services.serviceName()};
+        KeySetPicker picker = new KeySetPicker(keySets, ask, purge.keys(), currentService, () -> purge.softProperty().get());
+        PurgeView purgeView = new PurgeView(purge, context.sandbox().map(SandboxCacheModel::new), picker, ask);
+        HistoryView historyView = new HistoryView(history, ask, ZoneId.systemDefault());
+        KeySetsView keySetsView = new KeySetsView(keySets, ask, currentService);
+        SettingsView settingsView = new SettingsView(new SettingsViewModel(context.settings(), context.profiles(), switcher,
+                context.dataDir()), connection.detailsProperty(), () -> historyView.openDataFolder());
+        settingsTab.setContent(settingsView.root());
+        connection.tokenInfoProperty().addListener((o, a, info) -> adaptTo(info, services));
+        purgeTab.setContent(purgeView.root());
+        historyTab.setContent(historyView.root());
+        keySetsTab.setContent(keySetsView.root());
+        tabs.getTabs().setAll(purgeTab, historyTab, keySetsTab, settingsTab);
+        tabs.setId("mainTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        root.setTop(header(switcher));
+        java.util.function.Consumer<dev.purgedeck.settings.Settings> themeFollows =
+                s -> fx.execute(() -> Theme.of(s.theme(), context.env()).apply());
+        context.settings().addListener(themeFollows);
+        unsubscribe = () -> {
+            context.settings().removeListener(themeFollows);
+            history.dispose();
+            keySets.dispose();
+        };
+        root.setCenter(tabs);
         root.getStyleClass().add("main-window");
+        root.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                installShortcuts(scene, historyView, keySetsView, picker);
+            }
+        });
         connection.check();
         services.load();
+        history.load();
     }
 
     public Parent root() {
         return root;
     }
 
+    /** Lets go of the shared stores, when the window is replaced (profile switch) or closed. */
+    public void dispose() {
+        unsubscribe.run();
+    }
+
+    /** Makes the screens follow what the token may do. */
+    private void adaptTo(TokenInfo info, ServiceSelectorModel services) {
+        if (info == null) {
+            return;
+        }
+        if (!info.canPurgeAll()) {
+            purge.refuseEverything("This token may not purge everything: that needs the purge_all or global scope.");
+        }
+        if (!info.canListServices()) {
+            services.refuseListing("This token cannot list services (that needs the global or global:read scope).");
+        }
+    }
+
     public PurgeViewModel purge() {
         return purge;
     }
 
-    private HBox header(Preferences prefs) {
+    public HistoryViewModel history() {
+        return history;
+    }
+
+    public KeySetsViewModel keySets() {
+        return keySets;
+    }
+
+
+    private static JobContext jobContext(AppContext context, ServiceSelectorModel services, String jobId, JobRequest request) {
+        String serviceId = request.serviceId();
+        String name = services.services().stream().filter(s -> s.id().equals(serviceId)).map(ServiceInfo::name)
+                .findFirst().orElse("");
+        Connection c = context.connection();
+        return new JobContext(jobId, context.session().profileName(), c.kind().name().toLowerCase(Locale.ROOT), c.endpoint().toString(),
+                serviceId, name, request.options().soft(),
+                request.options().environment() == PurgeOptions.Environment.STAGING ? "staging" : "production",
+                JobContext.currentUser(), Version.get());
+    }
+
+    private void installShortcuts(Scene scene, HistoryView historyView, KeySetsView keySetsView, KeySetPicker picker) {
+        var acc = scene.getAccelerators();
+        acc.put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                () -> tabs.getSelectionModel().select(purgeTab));
+        acc.put(new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), () -> {
+            tabs.getSelectionModel().select(historyTab);
+            historyView.focusSearch();
+        });
+        acc.put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), () -> {
+            tabs.getSelectionModel().select(keySetsTab);
+            keySetsView.focusSearch();
+        });
+        acc.put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (tabs.getSelectionModel().getSelectedItem() == purgeTab && purge.modeProperty().get() == PurgeMode.KEYS) {
+                picker.saveAsSet();
+            }
+        });
+    }
+
+    private static Tab tab(String title, String id, Feather icon) {
+        Tab t = new Tab(title);
+        t.setId(id);
+        t.setGraphic(Icons.icon(icon));
+        return t;
+    }
+
+    private HBox header(java.util.function.Consumer<Profile> switcher) {
         Label title = new Label("PurgeDeck");
         title.getStyleClass().add("app-title");
         Label badge = new Label(connection.badge());
@@ -77,15 +216,43 @@ public final class MainWindow {
         Button themeToggle = Icons.iconButton(Feather.MOON, "Switch between light and dark theme");
         themeToggle.setId("themeToggle");
         themeToggle.setOnAction(e -> {
-            Theme next = Theme.parse(prefs.get(Pref.THEME)) == Theme.DARK ? Theme.LIGHT : Theme.DARK;
-            prefs.set(Pref.THEME, next.id());
-            next.apply();
+            Theme next = Theme.of(context.settings().get().theme(), context.env()) == Theme.DARK ? Theme.LIGHT : Theme.DARK;
+            try {
+                context.settings().update(st -> st.withTheme(next == Theme.DARK ? ThemeMode.DARK : ThemeMode.LIGHT));
+            } catch (java.io.IOException ex) {
+                next.apply();
+            }
             themeToggle.setGraphic(Icons.icon(next == Theme.DARK ? Feather.SUN : Feather.MOON));
         });
-        themeToggle.setGraphic(Icons.icon(Theme.parse(prefs.get(Pref.THEME)) == Theme.DARK ? Feather.SUN : Feather.MOON));
+        themeToggle.setGraphic(Icons.icon(Theme.of(context.settings().get().theme(), context.env()) == Theme.DARK
+                ? Feather.SUN : Feather.MOON));
+        javafx.scene.control.ComboBox<Profile> profileBox = new javafx.scene.control.ComboBox<>();
+        profileBox.setId("profileSwitcher");
+        profileBox.getItems().setAll(context.profiles().profiles());
+        Profile active = context.session().profile();
+        profileBox.setValue(active == null ? null : profileBox.getItems().stream()
+                .filter(p -> p.name().equals(active.name())).findFirst().orElse(null));
+        profileBox.setPromptText("Profile");
+        profileBox.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Profile p) {
+                return p == null ? "" : p.name();
+            }
+
+            @Override
+            public Profile fromString(String s) {
+                return null;
+            }
+        });
+        profileBox.setTooltip(new javafx.scene.control.Tooltip("Switch profile: where purges go and with which token"));
+        profileBox.valueProperty().addListener((o, a, p) -> {
+            if (p != null && a != null && !p.name().equals(a.name())) {
+                switcher.accept(p);
+            }
+        });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(10, title, badge, endpoint, spacer, token, themeToggle);
+        HBox header = new HBox(10, title, badge, endpoint, spacer, token, profileBox, themeToggle);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(8, 12, 8, 12));
         header.getStyleClass().add("app-header");

@@ -24,6 +24,18 @@ public enum Theme {
         }
     }
 
+    /**
+     * The theme for a setting; "follow the system" reads GTK_THEME (e.g. "Adwaita:dark"), since JavaFX 21 has no
+     * colour-scheme API (it came in 22), and falls back to light.
+     */
+    public static Theme of(dev.purgedeck.settings.ThemeMode mode, java.util.Map<String, String> env) {
+        return switch (mode) {
+            case LIGHT -> LIGHT;
+            case DARK -> DARK;
+            case SYSTEM -> env.getOrDefault("GTK_THEME", "").toLowerCase(java.util.Locale.ROOT).contains("dark") ? DARK : LIGHT;
+        };
+    }
+
     public static Theme parse(String name) {
         return "dark".equalsIgnoreCase(name) ? DARK : LIGHT;
     }

@@ -16,31 +16,49 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Builds the real main window on a sandbox for a TestFX test, and waits for what the window shows. */
 public final class ConsoleHarness implements AutoCloseable {
     private final AppContext context;
-    private final MainWindow window;
+    private final dev.purgedeck.ui.AppShell shell;
+    private final ScriptedDialogs dialogs;
 
-    private ConsoleHarness(AppContext context, MainWindow window) {
+    private ConsoleHarness(AppContext context, dev.purgedeck.ui.AppShell shell, ScriptedDialogs dialogs) {
         this.context = context;
-        this.window = window;
+        this.shell = shell;
+        this.dialogs = dialogs;
+    }
+
+    /** The file choosers and confirmations of this window, answered as the test says. */
+    public ScriptedDialogs dialogs() {
+        return dialogs;
     }
 
     /** Shows the main window in {@code stage}, with the light theme, on the sandbox with {@code token}. */
     public static ConsoleHarness show(Stage stage, SandboxServer sandbox, String token, Path dataDir, Map<String, String> env) {
         Theme.LIGHT.apply();
         AppContext context = AppContext.onSandbox(sandbox, token, dataDir, env);
-        MainWindow window = new MainWindow(context);
-        Scene scene = new Scene(window.root(), 1240, 800);
+        ScriptedDialogs dialogs = new ScriptedDialogs();
+        dev.purgedeck.ui.AppShell shell = new dev.purgedeck.ui.AppShell(context, javafx.application.Platform::runLater, dialogs);
+        Scene scene = new Scene(shell.root(), 1240, 800);
         Theme.style(scene);
         stage.setScene(scene);
         stage.show();
-        return new ConsoleHarness(context, window);
+        return new ConsoleHarness(context, shell, dialogs);
     }
 
+    /** The window showing now (a profile switch replaces it). */
     public MainWindow window() {
-        return window;
+        return shell.window();
+    }
+
+    public dev.purgedeck.ui.AppShell shell() {
+        return shell;
     }
 
     public AppContext context() {
         return context;
+    }
+
+    /** A node of the Purge screen: other screens (Key sets) hold their own tag editor with the same ids. */
+    public static javafx.scene.Node inPurge(org.testfx.api.FxRobot robot, String id) {
+        return robot.from(robot.lookup("#purgeView").<javafx.scene.Node>query()).lookup(id).query();
     }
 
     /** Waits up to 15 s for {@code condition}, checked on the FX thread after pending events. */
@@ -57,12 +75,13 @@ public final class ConsoleHarness implements AutoCloseable {
 
     /** Waits until the current job has ended and its summary is shown. */
     public void awaitJobEnd() {
-        waitUntil(() -> !window.purge().results().runningProperty().get()
-                && !window.purge().results().summaryProperty().get().isEmpty());
+        waitUntil(() -> !window().purge().results().runningProperty().get()
+                && !window().purge().results().summaryProperty().get().isEmpty());
     }
 
     @Override
     public void close() {
+        shell.dispose();
         context.close();
     }
 }

@@ -31,6 +31,9 @@ import org.kordamp.ikonli.feather.Feather;
 final class PurgeFormView extends VBox {
     private final PurgeViewModel vm;
     private final Consumer<PurgeViewModel> confirmEverything;
+    private final dev.purgedeck.ui.Dialogs dialogs;
+    private final javafx.scene.control.ChoiceBox<dev.purgedeck.fastly.PurgeOptions.Environment> environment =
+            new javafx.scene.control.ChoiceBox<>();
     private final ToggleGroup modes = new ToggleGroup();
     private final ToggleButton urlsMode = new ToggleButton("URLs");
     private final ToggleButton keysMode = new ToggleButton("Surrogate keys");
@@ -53,10 +56,18 @@ final class PurgeFormView extends VBox {
     private final VBox urlPane;
     private final VBox allPane;
 
-    PurgeFormView(PurgeViewModel vm, Consumer<PurgeViewModel> confirmEverything) {
+    private final VBox keysPane = new VBox(8);
+
+    /** @param keyTools shown above the key editor (the key set picker), or null */
+    PurgeFormView(PurgeViewModel vm, Consumer<PurgeViewModel> confirmEverything, javafx.scene.Node keyTools,
+                  dev.purgedeck.ui.Dialogs dialogs) {
         this.vm = vm;
         this.confirmEverything = confirmEverything;
+        this.dialogs = dialogs;
         this.keyEditor = new KeyTagEditor(vm.keys());
+        if (keyTools != null) {
+            keysPane.getChildren().add(keyTools);
+        }
         this.urlPane = new VBox(6);
         this.allPane = new VBox(8);
         initializeParts();
@@ -72,7 +83,11 @@ final class PurgeFormView extends VBox {
         } else if (vm.canPurgeProperty().get()) {
             if (vm.modeProperty().get() == PurgeMode.ALL) {
                 confirmEverything.accept(vm);
-            } else {
+            } else if (!vm.needsConfirmation() || dialogs.confirm("Purge " + String.format("%,d", vm.itemCount())
+                    + (vm.modeProperty().get() == PurgeMode.URLS ? " URLs?" : " keys?"),
+                    "This purge is larger than the " + "limit set in Settings. Every item is purged on Fastly"
+                    + (vm.softProperty().get() ? " (soft)." : " (hard): expect more requests to your origin."),
+                    "Purge " + String.format("%,d", vm.itemCount()))) {
                 vm.purge();
             }
         }
@@ -122,6 +137,21 @@ final class PurgeFormView extends VBox {
         removeInvalid.setId("removeInvalidUrls");
         everythingText.setId("everythingText");
         everythingText.setWrapText(true);
+        environment.setId("environmentChoice");
+        environment.getItems().setAll(dev.purgedeck.fastly.PurgeOptions.Environment.values());
+        environment.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(dev.purgedeck.fastly.PurgeOptions.Environment e) {
+                return e == null ? "" : e == dev.purgedeck.fastly.PurgeOptions.Environment.STAGING ? "Staging" : "Production";
+            }
+
+            @Override
+            public dev.purgedeck.fastly.PurgeOptions.Environment fromString(String s) {
+                return null;
+            }
+        });
+        environment.setTooltip(new Tooltip("Staging purges send Fastly-Purge-Environment: staging (surrogate keys and "
+                + "everything only; Fastly purges a URL on staging only through the service's staging IP)."));
         soft.setId("softToggle");
         soft.setAccessibleText("Soft purge: mark content stale instead of removing it");
         purge.setId("purgeButton");
@@ -163,13 +193,15 @@ final class PurgeFormView extends VBox {
         allPane.setMaxHeight(Region.USE_PREF_SIZE);
         StackPane.setAlignment(allPane, Pos.TOP_LEFT);
 
-        input.getChildren().setAll(urlPane, keyEditor, allPane);
+        VBox.setVgrow(keyEditor, Priority.ALWAYS);
+        keysPane.getChildren().add(keyEditor);
+        input.getChildren().setAll(urlPane, keysPane, allPane);
         input.setMinHeight(180);
         VBox.setVgrow(input, Priority.ALWAYS);
 
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox actions = new HBox(12, soft, gap, hint, progress, progressText, purge);
+        HBox actions = new HBox(12, soft, environment, gap, hint, progress, progressText, purge);
         actions.setAlignment(Pos.CENTER_LEFT);
         getChildren().setAll(top, input, actions, error);
         setSpacing(10);
@@ -191,7 +223,7 @@ final class PurgeFormView extends VBox {
                 + "service's name to confirm.", vm.services().choiceProperty()));
 
         urlPane.visibleProperty().bind(vm.modeProperty().isEqualTo(PurgeMode.URLS));
-        keyEditor.visibleProperty().bind(vm.modeProperty().isEqualTo(PurgeMode.KEYS));
+        keysPane.visibleProperty().bind(vm.modeProperty().isEqualTo(PurgeMode.KEYS));
         allPane.visibleProperty().bind(vm.modeProperty().isEqualTo(PurgeMode.ALL));
         selectToggle(vm.modeProperty().get());
         vm.modeProperty().addListener((o, a, m) -> {
@@ -201,6 +233,10 @@ final class PurgeFormView extends VBox {
         });
 
         soft.selectedProperty().bindBidirectional(vm.softProperty());
+        environment.valueProperty().bindBidirectional(vm.environmentProperty());
+        environment.disableProperty().bind(vm.results().runningProperty());
+        allMode.disableProperty().bind(vm.everythingAllowedProperty().not());
+        vm.everythingRefusalProperty().addListener((o, a, why) -> allMode.setTooltip(new Tooltip(why)));
         soft.disableProperty().bind(vm.modeProperty().isEqualTo(PurgeMode.ALL).or(vm.results().runningProperty()));
         vm.modeProperty().addListener((o, a, m) -> updateSoftTooltip(m));
         updateSoftTooltip(vm.modeProperty().get());

@@ -29,10 +29,15 @@ public final class PurgeView {
     private final PurgeFormView form;
     private final ResultsView results;
 
-    public PurgeView(PurgeViewModel vm, Optional<SandboxCacheModel> cache) {
+    /**
+     * @param keyTools tools shown above the key editor (the key set picker), or null
+     * @param dialogs  asks before large purges
+     */
+    public PurgeView(PurgeViewModel vm, Optional<SandboxCacheModel> cache, javafx.scene.Node keyTools,
+                     dev.purgedeck.ui.Dialogs dialogs) {
         this.vm = vm;
-        this.services = new ServiceSelectorView(vm.services());
-        this.form = new PurgeFormView(vm, m -> ConfirmEverythingDialog.confirmAndPurge(m, window()));
+        this.services = new ServiceSelectorView(vm.services(), dialogs);
+        this.form = new PurgeFormView(vm, m -> ConfirmEverythingDialog.confirmAndPurge(m, window()), keyTools, dialogs);
         this.results = new ResultsView(vm);
         // The form sits beside the sandbox cache; the results span the whole width below both, since a row needs room.
         SplitPane top = new SplitPane(padded(form));

@@ -6,6 +6,7 @@ import dev.purgedeck.fastly.JobRequest;
 import dev.purgedeck.fastly.PurgeOptions;
 import dev.purgedeck.settings.Pref;
 import dev.purgedeck.settings.Preferences;
+import dev.purgedeck.settings.SettingsStore;
 import dev.purgedeck.ui.controls.KeyTagModel;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -31,24 +32,30 @@ public final class PurgeViewModel {
     private final ObjectProperty<PurgeMode> mode = new SimpleObjectProperty<>(PurgeMode.URLS);
     private final BooleanProperty soft = new SimpleBooleanProperty();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<PurgeOptions.Environment> environment = new SimpleObjectProperty<>(PurgeOptions.Environment.PRODUCTION);
+    private final BooleanProperty everythingAllowed = new SimpleBooleanProperty(true);
+    private final ReadOnlyStringWrapper everythingRefusal = new ReadOnlyStringWrapper("");
     private final BooleanBinding canPurge;
     private final StringBinding purgeHint;
-    private final int concurrency;
+    private final SettingsStore settings;
 
+    /** @param settings default soft/hard (kept in step with the switch), concurrency and the confirmation threshold */
     public PurgeViewModel(ServiceSelectorModel services, BulkPurgeRunner runner, Executor fx, Preferences prefs,
-                          int concurrency) {
+                          SettingsStore settings) {
         this.services = services;
         this.results = new ResultsModel(runner, fx);
-        this.concurrency = concurrency;
-        soft.set(prefs.get(Pref.SOFT_PURGE));
-        soft.addListener((o, a, b) -> prefs.set(Pref.SOFT_PURGE, b));
+        this.settings = settings;
+        soft.set(settings.get().defaultSoft());
+        soft.addListener((o, a, b) -> saveSoft(b));
+        settings.addListener(s -> fx.execute(() -> soft.set(s.defaultSoft())));
         mode.set(parseMode(prefs.get(Pref.LAST_MODE)));
         mode.addListener((o, a, m) -> {
             prefs.set(Pref.LAST_MODE, m.name());
             error.set("");
         });
         purgeHint = Bindings.createStringBinding(this::computeHint, mode, urls.parsedProperty(),
-                keys.validCountProperty(), services.serviceIdProperty(), results.runningProperty());
+                keys.validCountProperty(), services.serviceIdProperty(), results.runningProperty(), environment,
+                everythingAllowed);
         canPurge = Bindings.createBooleanBinding(() -> purgeHint.get().isEmpty(), purgeHint);
     }
 
@@ -87,6 +94,44 @@ public final class PurgeViewModel {
     /** Why Purge is disabled, or "" when it is enabled. */
     public StringBinding purgeHintProperty() {
         return purgeHint;
+    }
+
+    /** Production, or staging ({@code Fastly-Purge-Environment: staging}; keys and everything only). */
+    public ObjectProperty<PurgeOptions.Environment> environmentProperty() {
+        return environment;
+    }
+
+    /** Whether the token may purge everything (purge_all or global); set from the token's scopes. */
+    public BooleanProperty everythingAllowedProperty() {
+        return everythingAllowed;
+    }
+
+    /** Why Everything is not offered, when it is not. */
+    public ReadOnlyStringProperty everythingRefusalProperty() {
+        return everythingRefusal.getReadOnlyProperty();
+    }
+
+    /** Disables Everything for a token without purge_all, saying why. */
+    public void refuseEverything(String why) {
+        everythingAllowed.set(false);
+        everythingRefusal.set(why);
+        if (mode.get() == PurgeMode.ALL) {
+            mode.set(PurgeMode.URLS);
+        }
+    }
+
+    /** How many items the current input would purge. */
+    public int itemCount() {
+        return switch (mode.get()) {
+            case URLS -> urls.validUrls().size();
+            case KEYS -> keys.validCountProperty().get();
+            case ALL -> 1;
+        };
+    }
+
+    /** Whether the settings ask for a confirmation before purging this many items. */
+    public boolean needsConfirmation() {
+        return mode.get() != PurgeMode.ALL && settings.get().needsConfirmation(itemCount());
     }
 
     /** A message about the last purge attempt that could not start, e.g. invalid input. */
@@ -137,6 +182,19 @@ public final class PurgeViewModel {
         error.set(message);
     }
 
+    /**
+     * Runs a prepared request (a re-run from the history) in the console, so its progress and results show here.
+     * Answers why not when a purge is already running.
+     */
+    public Optional<String> run(JobRequest request) {
+        if (results.runningProperty().get()) {
+            return Optional.of("A purge is running. Wait for it to finish or cancel it, then re-run.");
+        }
+        error.set("");
+        results.start(request);
+        return Optional.empty();
+    }
+
     public void cancel() {
         results.cancel();
     }
@@ -151,7 +209,8 @@ public final class PurgeViewModel {
     private Optional<JobRequest> request() {
         try {
             String service = services.serviceIdProperty().get();
-            PurgeOptions options = new PurgeOptions(soft.get() && mode.get() != PurgeMode.ALL, PurgeOptions.Environment.PRODUCTION);
+            PurgeOptions options = new PurgeOptions(soft.get() && mode.get() != PurgeMode.ALL, environment.get());
+            int concurrency = settings.get().concurrency();
             JobRequest r = switch (mode.get()) {
                 case URLS -> JobRequest.urls(service, urls.validUrls(), options, concurrency);
                 case KEYS -> JobRequest.keys(service, keys.validKeys(), options, concurrency);
@@ -170,11 +229,27 @@ public final class PurgeViewModel {
             return "A purge is running.";
         }
         boolean hasService = services.serviceIdProperty().get() != null;
+        if (mode.get() == PurgeMode.URLS && environment.get() == PurgeOptions.Environment.STAGING) {
+            return "Staging is not available for URL purges: use a surrogate key, or Production.";
+        }
+        if (mode.get() == PurgeMode.ALL && !everythingAllowed.get()) {
+            return everythingRefusal.get();
+        }
         return switch (mode.get()) {
             case URLS -> urls.validUrls().isEmpty() ? "Add at least one valid URL." : "";
             case KEYS -> !hasService ? "Choose a service first." : keys.validCountProperty().get() == 0 ? "Add at least one valid key." : "";
             case ALL -> !hasService ? "Choose a service first." : "";
         };
+    }
+
+    private void saveSoft(boolean value) {
+        if (settings.get().defaultSoft() != value) {
+            try {
+                settings.update(s -> s.withDefaultSoft(value));
+            } catch (java.io.IOException e) {
+                error.set("Could not remember the soft purge choice: " + e.getMessage());
+            }
+        }
     }
 
     private static PurgeMode parseMode(String name) {

@@ -40,7 +40,7 @@ public final class ResultsModel {
     private final ConcurrentLinkedQueue<ItemOutcome> arrived = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final List<Consumer<JobResult>> finishedListeners = new ArrayList<>();
-    private final List<JobListener> itemListeners = new ArrayList<>();
+    private JobRecorder recorder = JobRecorder.NONE;
     private PurgeJob job;
     private JobRequest lastRequest;
     private int done;
@@ -83,9 +83,9 @@ public final class ResultsModel {
         finishedListeners.add(listener);
     }
 
-    /** Called on the client's threads for every item, e.g. to record it in the history at once. */
-    public void onItem(JobListener listener) {
-        itemListeners.add(listener);
+    /** Who hears every job's outcomes first, on the client's threads (the history). */
+    public void setRecorder(JobRecorder recorder) {
+        this.recorder = recorder;
     }
 
     // ---- Commands
@@ -103,13 +103,21 @@ public final class ResultsModel {
         hasFailures.set(false);
         summary.set("");
         updateProgress();
-        job = runner.start(request, (outcome, n, total) -> {
-            for (JobListener l : itemListeners) {
-                l.onItem(outcome, n, total);
+        String jobId = BulkPurgeRunner.newJobId();
+        JobListener record = recorder.begin(jobId, request);
+        job = runner.start(jobId, request, new JobListener() {
+            @Override
+            public void onItem(ItemOutcome outcome, int n, int total) {
+                onItems(List.of(outcome), n, total);
             }
-            arrived.add(outcome);
-            if (drainScheduled.compareAndSet(false, true)) {
-                fx.execute(this::drain);
+
+            @Override
+            public void onItems(List<ItemOutcome> outcomes, int n, int total) {
+                record.onItems(outcomes, n, total);
+                arrived.addAll(outcomes);
+                if (drainScheduled.compareAndSet(false, true)) {
+                    fx.execute(ResultsModel.this::drain);
+                }
             }
         });
         job.result().thenAccept(result -> fx.execute(() -> finished(result)));

@@ -42,6 +42,7 @@ public final class ServiceSelectorModel {
     private final ReadOnlyStringWrapper choice = new ReadOnlyStringWrapper("");
     private final boolean chooseFirst;
     private String wanted;
+    private String listingRefused;
 
     /**
      * @param preferredId the service to choose once listed (FASTLY_SERVICE_ID); else the last one used
@@ -119,8 +120,50 @@ public final class ServiceSelectorModel {
 
     // ---- Commands
 
+    /**
+     * For a token that may not list services: shows the services the user named before instead, with the reason,
+     * and never asks Fastly for the list.
+     */
+    public void refuseListing(String why) {
+        listingRefused = why;
+        loading.set(false);
+        services.setAll(remembered());
+        status.set(why + " Type a service ID above; name it to find it here next time.");
+        services.stream().filter(s -> s.id().equals(wanted)).findFirst().ifPresent(selected::set);
+    }
+
+    /** Remembers a typed service ID under a name, lists it and chooses it. */
+    public void remember(String id, String name) {
+        List<ServiceInfo> all = new java.util.ArrayList<>(remembered());
+        all.removeIf(s -> s.id().equals(id));
+        ServiceInfo named = new ServiceInfo(id, name.strip(), "vcl", 0);
+        all.add(named);
+        prefs.set(Pref.REMEMBERED_SERVICES, all.stream().map(s -> s.id() + "\t" + s.name())
+                .collect(java.util.stream.Collectors.joining("\n")));
+        if (!services.contains(named)) {
+            services.removeIf(s -> s.id().equals(id));
+            services.add(named);
+        }
+        filterText.set("");
+        selected.set(named);
+    }
+
+    /** Whether the chosen ID was typed rather than picked from the list (so it can be named). */
+    public boolean isTypedId() {
+        return selected.get() == null && serviceId.get() != null;
+    }
+
+    private List<ServiceInfo> remembered() {
+        return prefs.get(Pref.REMEMBERED_SERVICES).lines().map(l -> l.split("\t", 2)).filter(p -> p.length == 2)
+                .map(p -> new ServiceInfo(p[0], p[1], "vcl", 0)).toList();
+    }
+
     /** Loads the list in the background; the chosen service is kept or restored when it is in the new list. */
     public void load() {
+        if (listingRefused != null) {
+            refuseListing(listingRefused);
+            return;
+        }
         if (selected.get() != null) {
             wanted = selected.get().id();
         }
@@ -134,7 +177,15 @@ public final class ServiceSelectorModel {
     }
 
     private void loaded(List<ServiceInfo> list, Throwable error) {
-        loading.set(false);
+        try {
+            show(list, error);
+        } finally {
+            // Last, so whoever waits for the load to end sees the list and the choice in place.
+            loading.set(false);
+        }
+    }
+
+    private void show(List<ServiceInfo> list, Throwable error) {
         if (error != null) {
             String why = FastlyApiException.plainMessage(error, "The service list could not be loaded.");
             status.set(why + " You can still type a service ID above.");

@@ -23,9 +23,12 @@ final class ServiceSelectorView extends VBox {
     private final Button refresh = Icons.iconButton(Feather.REFRESH_CW, "Reload the service list (F5)");
     private final ProgressIndicator spinner = new ProgressIndicator();
     private final Label status = new Label();
+    private final Button remember = new Button("Name this service…");
+    private final dev.purgedeck.ui.Dialogs dialogs;
 
-    ServiceSelectorView(ServiceSelectorModel model) {
+    ServiceSelectorView(ServiceSelectorModel model, dev.purgedeck.ui.Dialogs dialogs) {
         this.model = model;
+        this.dialogs = dialogs;
         initializeParts();
         layoutParts();
         setupBindings();
@@ -61,7 +64,9 @@ final class ServiceSelectorView extends VBox {
         HBox searchRow = new HBox(6, search, refresh);
         HBox statusRow = new HBox(6, spinner, status);
         VBox.setVgrow(list, Priority.ALWAYS);
-        getChildren().setAll(title, searchRow, list, statusRow);
+        remember.setId("rememberService");
+        remember.setTooltip(new javafx.scene.control.Tooltip("Give this service ID a name so it is listed here next time"));
+        getChildren().setAll(title, searchRow, remember, list, statusRow);
         setSpacing(8);
         setPadding(new Insets(12));
         setPrefWidth(260);
@@ -75,6 +80,9 @@ final class ServiceSelectorView extends VBox {
         spinner.managedProperty().bind(model.loadingProperty());
         status.textProperty().bind(model.statusProperty());
         refresh.disableProperty().bind(model.loadingProperty());
+        remember.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(model::isTypedId,
+                model.serviceIdProperty(), model.selectedProperty()));
+        remember.managedProperty().bind(remember.visibleProperty());
         model.selectedProperty().addListener((o, a, s) -> {
             if (s != null && list.getSelectionModel().getSelectedItem() != s) {
                 list.getSelectionModel().select(s);
@@ -107,6 +115,12 @@ final class ServiceSelectorView extends VBox {
             }
         });
         refresh.setOnAction(e -> model.load());
+        remember.setOnAction(e -> {
+            String id = model.serviceIdProperty().get();
+            dialogs.askText("Name this service", "A name for service " + id + ":", "",
+                    n -> n == null || n.isBlank() ? java.util.Optional.of("Enter a name.") : java.util.Optional.empty())
+                    .ifPresent(name -> model.remember(id, name));
+        });
     }
 
     /** Name on the first line, ID below in a muted style. */

@@ -11,6 +11,7 @@ import dev.purgedeck.sandbox.FaultSettings;
 import dev.purgedeck.sandbox.ObjectState;
 import dev.purgedeck.settings.Pref;
 import dev.purgedeck.settings.Preferences;
+import dev.purgedeck.settings.SettingsStore;
 import dev.purgedeck.testsupport.Clients;
 import dev.purgedeck.testsupport.SandboxExtension;
 import dev.purgedeck.testsupport.Sandboxes;
@@ -35,7 +36,7 @@ class PurgeViewModelTest {
         services.load();
         await(() -> !services.loadingProperty().get());
         SANDBOX.server().requests().clear();
-        return new PurgeViewModel(services, new BulkPurgeRunner(client), SAME_THREAD, prefs, 4);
+        return new PurgeViewModel(services, new BulkPurgeRunner(client), SAME_THREAD, prefs, SettingsStore.open(dataDir));
     }
 
     private Preferences prefs() {
@@ -88,7 +89,7 @@ class PurgeViewModelTest {
         assertThat(again.softProperty().get()).isTrue();
         assertThat(again.modeProperty().get()).isEqualTo(PurgeMode.KEYS);
         assertThat(again.services().serviceIdProperty().get()).isEqualTo(SANDBOX.server().account().services().get(2).id());
-        assertThat(prefs.get(Pref.SOFT_PURGE)).isTrue();
+        assertThat(SettingsStore.open(dataDir).get().defaultSoft()).isTrue();
     }
 
     @Test

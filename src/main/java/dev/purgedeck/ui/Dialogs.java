@@ -1,0 +1,31 @@
+package dev.purgedeck.ui;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The questions a screen asks the user (which file, are you sure). Views call it, never view models; tests answer
+ * it without windows, since file choosers cannot be driven headless.
+ */
+public interface Dialogs {
+    /** Asks where to save; {@code extension} like "csv". Empty when the user cancelled. */
+    Optional<Path> saveFile(String title, String suggestedName, String description, String extension);
+
+    /** Asks which file to open. Empty when the user cancelled. */
+    Optional<Path> openFile(String title, String description, String... extensions);
+
+    /** Asks a yes/no question; {@code action} is the wording of the yes button. */
+    boolean confirm(String title, String question, String action);
+
+    /** Asks for a line of text, e.g. a name; empty when cancelled. {@code check} says why a value is not
+     * acceptable (shown under the field, OK disabled), or empty when it is. */
+    Optional<String> askText(String title, String question, String initial,
+                             java.util.function.Function<String, Optional<String>> check);
+
+    /** Asks the user to pick one of {@code options}; empty when cancelled. */
+    <T> Optional<T> choose(String title, String question, java.util.List<T> options,
+                           java.util.function.Function<T, String> label);
+
+    /** Tells the user something they should read. */
+    void inform(String title, String message);
+}

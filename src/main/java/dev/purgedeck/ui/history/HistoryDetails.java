@@ -1,0 +1,95 @@
+package dev.purgedeck.ui.history;
+
+import dev.purgedeck.history.HistoryEntry;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The selected item in full, and the whole job it belongs to. */
+final class HistoryDetails extends VBox {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+
+    private final HistoryViewModel vm;
+    private final ZoneId zone;
+    private final Label item = new Label("Select a purge to see its details and the job it belongs to.");
+    private final Label job = new Label();
+    private final ListView<HistoryEntry> jobItems = new ListView<>();
+
+    HistoryDetails(HistoryViewModel vm, ZoneId zone) {
+        this.vm = vm;
+        this.zone = zone;
+        setId("historyDetails");
+        getStyleClass().add("history-details");
+        item.setId("historyItem");
+        item.setWrapText(true);
+        job.setId("historyJob");
+        job.setWrapText(true);
+        job.getStyleClass().add("section-title");
+        jobItems.setId("historyJobItems");
+        jobItems.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(HistoryEntry e, boolean empty) {
+                super.updateItem(e, empty);
+                setText(empty || e == null ? null : e.outcome().name().toLowerCase(Locale.ROOT) + "  " + e.target());
+            }
+        });
+        VBox.setVgrow(jobItems, Priority.ALWAYS);
+        Label title = new Label("Details");
+        title.getStyleClass().add("section-title");
+        getChildren().setAll(title, item, job, jobItems);
+        setSpacing(8);
+        setPadding(new Insets(0, 0, 0, 12));
+        setPrefWidth(320);
+        setMinWidth(240);
+    }
+
+    void show(HistoryEntry e) {
+        if (e == null) {
+            item.setText("Select a purge to see its details and the job it belongs to.");
+            job.setText("");
+            jobItems.getItems().clear();
+            return;
+        }
+        StringBuilder b = new StringBuilder();
+        b.append(e.kind().id().toUpperCase(Locale.ROOT)).append(" ").append(e.target()).append('\n');
+        b.append(WHEN.format(e.time().atZone(zone))).append(" · ").append(e.soft() ? "soft" : "hard");
+        if ("staging".equals(e.environment())) {
+            b.append(" · staging");
+        }
+        b.append('\n').append("Service: ").append(label(e)).append('\n');
+        b.append("Outcome: ").append(e.outcome().name().toLowerCase(Locale.ROOT));
+        if (e.httpStatus() > 0) {
+            b.append(" (HTTP ").append(e.httpStatus()).append(')');
+        }
+        b.append(" after ").append(e.attempts()).append(e.attempts() == 1 ? " attempt, " : " attempts, ")
+                .append(e.durationMs()).append(" ms\n");
+        if (e.purgeId() != null && !e.purgeId().isEmpty()) {
+            b.append("Purge ID: ").append(e.purgeId()).append('\n');
+        }
+        if (e.error() != null && !e.error().isEmpty()) {
+            b.append("Error: ").append(e.error()).append('\n');
+        }
+        b.append("By ").append(e.user()).append(" on ").append(e.endpointKind()).append(" (").append(e.endpoint())
+                .append("), PurgeDeck ").append(e.appVersion());
+        item.setText(b.toString());
+        List<HistoryEntry> all = vm.job(e);
+        long ok = all.stream().filter(x -> x.outcome() == HistoryEntry.Outcome.OK).count();
+        long failed = all.stream().filter(x -> x.outcome() == HistoryEntry.Outcome.FAILED).count();
+        job.setText(String.format("Job of %,d item%s: %,d purged, %,d failed, %,d cancelled", all.size(),
+                all.size() == 1 ? "" : "s", ok, failed, all.size() - ok - failed));
+        jobItems.getItems().setAll(all);
+    }
+
+    private static String label(HistoryEntry e) {
+        String name = e.serviceName() == null ? "" : e.serviceName();
+        String id = e.serviceId() == null ? "" : e.serviceId();
+        return name.isBlank() ? (id.isBlank() ? "none" : id) : name + " (" + id + ")";
+    }
+}

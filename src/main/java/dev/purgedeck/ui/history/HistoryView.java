@@ -1,0 +1,256 @@
+package dev.purgedeck.ui.history;
+
+import dev.purgedeck.fastly.PurgeKind;
+import dev.purgedeck.history.HistoryEntry;
+import dev.purgedeck.ui.Dialogs;
+import dev.purgedeck.ui.Icons;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.feather.Feather;
+
+/** The History screen: filter, browse and sort every purge; copy IDs, re-run, export, open the folder, clear. */
+public final class HistoryView {
+    private final HistoryViewModel vm;
+    private final Dialogs dialogs;
+    private final BorderPane root = new BorderPane();
+    private final HistoryTable table;
+    private final HistoryDetails details;
+    private final TextField search = new TextField();
+    private final ChoiceBox<HistoryViewModel.RerunMode> rerunMode = new ChoiceBox<>();
+
+    public HistoryView(HistoryViewModel vm, Dialogs dialogs, ZoneId zone) {
+        this.vm = vm;
+        this.dialogs = dialogs;
+        this.table = new HistoryTable(vm, zone);
+        this.details = new HistoryDetails(vm, zone);
+        root.setId("historyView");
+        root.setTop(new VBox(8, filterBar(), statusBar()));
+        SplitPane split = new SplitPane(table, details);
+        split.setDividerPositions(0.72);
+        SplitPane.setResizableWithParent(details, false);
+        root.setCenter(split);
+        root.setBottom(actions());
+        BorderPane.setMargin(split, new Insets(8, 0, 8, 0));
+        root.setPadding(new Insets(12));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> details.show(e));
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** Puts the cursor in the search box (Ctrl+F on this screen). */
+    public void focusSearch() {
+        search.requestFocus();
+    }
+
+    private HBox filterBar() {
+        HistoryFilter f = vm.filter();
+        search.setId("historySearch");
+        search.setPromptText("Search target, purge ID, error, job…");
+        search.setAccessibleText("Search the history");
+        HBox.setHgrow(search, Priority.ALWAYS);
+        // Re-filter shortly after typing stops, not on every key: a million rows take a moment.
+        PauseTransition debounce = new PauseTransition(Duration.millis(150));
+        debounce.setOnFinished(e -> f.textProperty().set(search.getText()));
+        search.textProperty().addListener((o, a, b) -> debounce.playFromStart());
+        f.textProperty().addListener((o, a, b) -> {
+            if (!b.equals(search.getText())) {
+                search.setText(b);
+            }
+        });
+        ComboBox<HistoryFilter.ServiceChoice> service = new ComboBox<>(vm.services());
+        service.setId("historyService");
+        service.valueProperty().bindBidirectional(f.serviceProperty());
+        service.setPrefWidth(200);
+        ChoiceBox<HistoryEntry.Outcome> outcome = new ChoiceBox<>();
+        outcome.setId("historyOutcome");
+        outcome.getItems().setAll(null, HistoryEntry.Outcome.OK, HistoryEntry.Outcome.FAILED, HistoryEntry.Outcome.CANCELLED);
+        outcome.setConverter(named("Any outcome"));
+        outcome.valueProperty().bindBidirectional(f.outcomeProperty());
+        ChoiceBox<PurgeKind> kind = new ChoiceBox<>();
+        kind.setId("historyKind");
+        kind.getItems().setAll(null, PurgeKind.URL, PurgeKind.KEY, PurgeKind.ALL);
+        kind.setConverter(named("Any kind"));
+        kind.valueProperty().bindBidirectional(f.kindProperty());
+        DatePicker from = datePicker("historyFrom", "From");
+        from.valueProperty().bindBidirectional(f.fromProperty());
+        DatePicker to = datePicker("historyTo", "To");
+        to.valueProperty().bindBidirectional(f.toProperty());
+        Button reset = Icons.iconButton(Feather.X_SQUARE, "Clear all filters");
+        reset.setId("clearFilters");
+        reset.setOnAction(e -> f.reset());
+        for (var dep : f.dependencies()) {
+            dep.addListener(o -> vm.refresh());
+        }
+        HBox bar = new HBox(8, search, service, outcome, kind, from, to, reset);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private HBox statusBar() {
+        Label status = new Label();
+        status.setId("historyStatus");
+        status.textProperty().bind(vm.statusProperty());
+        status.setMinWidth(Region.USE_PREF_SIZE);
+        Label notice = new Label();
+        notice.setId("historyNotice");
+        notice.getStyleClass().add("notice");
+        notice.setWrapText(true);
+        notice.textProperty().bind(vm.noticeProperty());
+        HBox bar = new HBox(16, status, notice);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private HBox actions() {
+        Button copy = new Button("Copy purge IDs", Icons.icon(Feather.COPY));
+        copy.setId("historyCopy");
+        copy.setOnAction(e -> copy(vm.purgeIds(selection())));
+        rerunMode.setId("rerunMode");
+        rerunMode.getItems().setAll(HistoryViewModel.RerunMode.values());
+        rerunMode.setValue(HistoryViewModel.RerunMode.AS_RECORDED);
+        rerunMode.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(HistoryViewModel.RerunMode m) {
+                return m == null ? "" : switch (m) {
+                    case AS_RECORDED -> "soft/hard as before";
+                    case SOFT -> "all soft";
+                    case HARD -> "all hard";
+                };
+            }
+
+            @Override
+            public HistoryViewModel.RerunMode fromString(String s) {
+                return null;
+            }
+        });
+        Button rerunJob = new Button("Re-run job", Icons.icon(Feather.REPEAT));
+        rerunJob.setId("rerunJob");
+        rerunJob.setOnAction(e -> selected().ifPresent(x -> vm.rerun(vm.job(x), rerunMode.getValue(), false)));
+        Button rerunSelection = new Button("Re-run selection");
+        rerunSelection.setId("rerunSelection");
+        rerunSelection.setOnAction(e -> vm.rerun(selection(), rerunMode.getValue(), false));
+        Button rerunFailed = new Button("Re-run failed");
+        rerunFailed.setId("rerunFailed");
+        rerunFailed.setOnAction(e -> vm.rerun(selection().size() > 1 ? selection()
+                : selected().map(vm::job).orElse(List.of()), rerunMode.getValue(), true));
+        var nothing = Bindings.isEmpty(table.getSelectionModel().getSelectedItems());
+        for (Button b : new Button[] {copy, rerunJob, rerunSelection, rerunFailed}) {
+            b.disableProperty().bind(nothing);
+        }
+        Button csv = new Button("Export CSV…", Icons.icon(Feather.DOWNLOAD));
+        csv.setId("exportCsv");
+        csv.setOnAction(e -> export(true));
+        Button json = new Button("Export JSON…");
+        json.setId("exportJson");
+        json.setOnAction(e -> export(false));
+        Button folder = Icons.iconButton(Feather.FOLDER, "Open the folder that holds the history file");
+        folder.setId("openDataFolder");
+        folder.setOnAction(e -> openFolder());
+        Button clear = new Button("Clear history…");
+        clear.setId("clearHistory");
+        clear.getStyleClass().add("danger");
+        clear.setOnAction(e -> {
+            if (dialogs.confirm("Clear the purge history?", "Every recorded purge disappears from this list. The old "
+                    + "history file is kept beside the new one as a dated backup, so nothing is lost.", "Clear history")) {
+                vm.clear();
+            }
+        });
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, copy, new Label("Re-run"), rerunMode, rerunJob, rerunSelection, rerunFailed, spacer,
+                csv, json, folder, clear);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private void export(boolean csv) {
+        String ext = csv ? "csv" : "json";
+        String name = "purgedeck-history-" + LocalDate.now() + "." + ext;
+        dialogs.saveFile("Export the purges shown", name, csv ? "CSV files" : "JSON files", ext)
+                .ifPresent(path -> vm.export(List.copyOf(vm.rows()), path, csv));
+    }
+
+    /** Opens the folder holding the history in the desktop's file manager, or says where it is. */
+    public void openDataFolder() {
+        openFolder();
+    }
+
+    private void openFolder() {
+        java.nio.file.Path dir = vm.dataFolder();
+        Thread t = new Thread(() -> {
+            try {
+                java.awt.Desktop.getDesktop().open(dir.toFile());
+            } catch (Exception | Error e) {
+                javafx.application.Platform.runLater(() -> {
+                    copy(dir.toString());
+                    vm.setNotice("Could not open a file manager here. The folder is " + dir + " (copied to the clipboard).");
+                });
+            }
+        }, "open-data-folder");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private java.util.Optional<HistoryEntry> selected() {
+        return java.util.Optional.ofNullable(table.getSelectionModel().getSelectedItem());
+    }
+
+    private List<HistoryEntry> selection() {
+        return List.copyOf(table.getSelectionModel().getSelectedItems());
+    }
+
+    private static void copy(String text) {
+        if (!text.isEmpty()) {
+            ClipboardContent c = new ClipboardContent();
+            c.putString(text);
+            Clipboard.getSystemClipboard().setContent(c);
+        }
+    }
+
+    private static DatePicker datePicker(String id, String prompt) {
+        DatePicker p = new DatePicker();
+        p.setId(id);
+        p.setPromptText(prompt);
+        p.setPrefWidth(130);
+        return p;
+    }
+
+    private static <T extends Enum<T>> StringConverter<T> named(String any) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T v) {
+                return v == null ? any : v.name().charAt(0) + v.name().substring(1).toLowerCase(Locale.ROOT);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+    }
+}

@@ -1,0 +1,308 @@
+package dev.purgedeck.ui.history;
+
+import dev.purgedeck.fastly.FastlyApiException;
+import dev.purgedeck.fastly.InvalidInputException;
+import dev.purgedeck.fastly.JobRequest;
+import dev.purgedeck.fastly.PurgeKind;
+import dev.purgedeck.fastly.PurgeOptions;
+import dev.purgedeck.history.HistoryEntry;
+import dev.purgedeck.history.HistoryExport;
+import dev.purgedeck.history.HistoryStore;
+import dev.purgedeck.history.LoadResult;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The purge history as the History screen shows it. Entries are loaded, filtered and sorted on a background
+ * executor (there may be a million); results cross to the UI thread in one place, {@link #show}. New purges, from
+ * this window or another PurgeDeck, arrive through the store's listener and appear without a restart.
+ */
+public final class HistoryViewModel {
+    /** How re-run purges are sent: as recorded, or all soft, or all hard. */
+    public enum RerunMode { AS_RECORDED, SOFT, HARD }
+
+    private final HistoryStore store;
+    private final Executor fx;
+    private final Executor background;
+    private final Rerunner rerunner;
+    private final ZoneId zone;
+    private final HistoryFilter filter = new HistoryFilter();
+    private final ObservableList<HistoryEntry> rows = FXCollections.observableArrayList();
+    private final ObservableList<HistoryFilter.ServiceChoice> services = FXCollections.observableArrayList(HistoryFilter.ServiceChoice.ANY);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Loading history…");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(true);
+    private final AtomicLong generation = new AtomicLong();
+    private volatile List<HistoryEntry> all = List.of();
+    private Comparator<HistoryEntry> order;
+
+    /** Starts a re-run in the console; answers why not when it cannot (e.g. a purge is running). */
+    @FunctionalInterface
+    public interface Rerunner {
+        Optional<String> run(JobRequest request, String serviceName);
+    }
+
+    public HistoryViewModel(HistoryStore store, Executor fx, Executor background, Rerunner rerunner, ZoneId zone) {
+        this.store = store;
+        this.fx = fx;
+        this.background = background;
+        this.rerunner = rerunner;
+        this.zone = zone;
+        store.addListener(storeListener);
+    }
+
+    private final java.util.function.Consumer<List<HistoryEntry>> storeListener = added -> fxLater(added);
+
+    private void fxLater(List<HistoryEntry> added) {
+        fx.execute(() -> appended(added));
+    }
+
+    /** Stops listening to the store (the window is going away). */
+    public void dispose() {
+        store.removeListener(storeListener);
+    }
+
+    // ---- Properties
+
+    public HistoryFilter filter() {
+        return filter;
+    }
+
+    /** The entries that pass the filter, in the chosen order (newest first by default). */
+    public ObservableList<HistoryEntry> rows() {
+        return rows;
+    }
+
+    /** Every service seen in the history, for the service filter. */
+    public ObservableList<HistoryFilter.ServiceChoice> services() {
+        return services;
+    }
+
+    /** "Showing 1,234 of 1,000,000 purged items". */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Something the user should know once, e.g. damaged lines skipped, or why an action did nothing. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    // ---- Commands
+
+    /** Reads the history file in the background, then shows it. */
+    public void load() {
+        loading.set(true);
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                return store.load();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, background).whenComplete((result, error) -> fx.execute(() -> loaded(result, error)));
+    }
+
+    /** Applies the filter and order again, in the background. */
+    public void refresh() {
+        long gen = generation.incrementAndGet();
+        List<HistoryEntry> snapshot = all;
+        var query = filter.query(zone);
+        Comparator<HistoryEntry> sort = order;
+        CompletableFuture.supplyAsync(() -> query.run(snapshot, sort), background)
+                .whenComplete((result, error) -> fx.execute(() -> show(gen, snapshot.size(), result, error)));
+    }
+
+    /** Sorts by the table's columns; null means newest first. */
+    public void sortBy(Comparator<HistoryEntry> comparator) {
+        order = comparator;
+        refresh();
+    }
+
+    /** Every item of the job {@code entry} belongs to, in the order they were recorded. */
+    public List<HistoryEntry> job(HistoryEntry entry) {
+        return all.stream().filter(e -> e.jobId().equals(entry.jobId())).toList();
+    }
+
+    /** The purge IDs of the given entries, one per line. */
+    public String purgeIds(List<HistoryEntry> entries) {
+        return entries.stream().map(HistoryEntry::purgeId).filter(id -> id != null && !id.isEmpty())
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** Purges the given entries again on their service; {@code onlyFailed} keeps the failed ones only. */
+    public boolean rerun(List<HistoryEntry> entries, RerunMode mode, boolean onlyFailed) {
+        List<HistoryEntry> chosen = onlyFailed
+                ? entries.stream().filter(e -> e.outcome() == HistoryEntry.Outcome.FAILED).toList() : entries;
+        if (chosen.isEmpty()) {
+            notice.set(onlyFailed ? "Nothing to re-run: none of these items failed." : "Select the items to re-run first.");
+            return false;
+        }
+        Map<String, List<HistoryEntry>> groups = chosen.stream()
+                .collect(Collectors.groupingBy(e -> e.serviceId() + "|" + e.kind(), LinkedHashMap::new, Collectors.toList()));
+        if (groups.size() > 1) {
+            notice.set("Re-run works on one service and one kind (URLs, keys or everything) at a time. Select fewer items.");
+            return false;
+        }
+        HistoryEntry first = chosen.get(0);
+        boolean soft = switch (mode) {
+            case AS_RECORDED -> chosen.stream().anyMatch(HistoryEntry::soft);
+            case SOFT -> true;
+            case HARD -> false;
+        } && first.kind() != PurgeKind.ALL;
+        PurgeOptions options = new PurgeOptions(soft, "staging".equals(first.environment())
+                ? PurgeOptions.Environment.STAGING : PurgeOptions.Environment.PRODUCTION);
+        List<String> targets = chosen.stream().map(HistoryEntry::target).distinct().toList();
+        try {
+            JobRequest request = switch (first.kind()) {
+                case URL -> JobRequest.urls(first.serviceId(), targets, options, JobRequest.DEFAULT_CONCURRENCY);
+                case KEY -> JobRequest.keys(first.serviceId(), targets, options, JobRequest.DEFAULT_CONCURRENCY);
+                case ALL -> JobRequest.all(first.serviceId(), options);
+            };
+            Optional<String> refused = rerunner.run(request, first.serviceName());
+            notice.set(refused.orElse(""));
+            return refused.isEmpty();
+        } catch (InvalidInputException e) {
+            notice.set("Cannot re-run: " + e.getMessage());
+            return false;
+        }
+    }
+
+    /** Writes {@code entries} to {@code file} as CSV or JSON, in the background; the future completes on the UI thread. */
+    public CompletableFuture<Path> export(List<HistoryEntry> entries, Path file, boolean csv) {
+        List<HistoryEntry> copy = List.copyOf(entries);
+        CompletableFuture<Path> done = new CompletableFuture<>();
+        CompletableFuture.runAsync(() -> {
+            try (OutputStream out = Files.newOutputStream(file)) {
+                if (csv) {
+                    HistoryExport.csv(copy, out);
+                } else {
+                    HistoryExport.json(copy, out);
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, background).whenComplete((v, error) -> fx.execute(() -> {
+            if (error != null) {
+                notice.set("Could not export to " + file.getFileName() + ": " + rootMessage(error));
+                done.completeExceptionally(error);
+            } else {
+                notice.set(String.format("Exported %,d items to %s.", copy.size(), file));
+                done.complete(file);
+            }
+        }));
+        return done;
+    }
+
+    /** Moves the history file aside as a dated backup and starts an empty one. */
+    public void clear() {
+        try {
+            Path backup = store.clear();
+            all = List.of();
+            services.setAll(HistoryFilter.ServiceChoice.ANY);
+            notice.set("History cleared. The old history was kept as " + backup.getFileName() + ".");
+            refresh();
+        } catch (IOException e) {
+            notice.set("Could not clear the history: " + e.getMessage());
+        }
+    }
+
+    /** The folder holding the history file. */
+    public Path dataFolder() {
+        return store.file().toAbsolutePath().getParent();
+    }
+
+    public void setNotice(String text) {
+        notice.set(text);
+    }
+
+    private void loaded(LoadResult result, Throwable error) {
+        loading.set(false);
+        if (error != null) {
+            notice.set("The history could not be read: " + rootMessage(error));
+            return;
+        }
+        List<HistoryEntry> merged = new ArrayList<>(result.entries());
+        all = List.copyOf(merged);
+        rebuildServices();
+        if (result.skippedLines() > 0) {
+            notice.set(String.format("%,d damaged line%s in the history file could not be read and %s skipped. "
+                    + "The file was not changed.", result.skippedLines(), result.skippedLines() == 1 ? "" : "s",
+                    result.skippedLines() == 1 ? "was" : "were"));
+        }
+        refresh();
+    }
+
+    private void appended(List<HistoryEntry> added) {
+        List<HistoryEntry> next = new ArrayList<>(all.size() + added.size());
+        next.addAll(all);
+        next.addAll(added);
+        all = next;
+        for (HistoryEntry e : added) {
+            HistoryFilter.ServiceChoice s = new HistoryFilter.ServiceChoice(e.serviceId(), e.serviceName());
+            if (e.serviceId() != null && services.stream().noneMatch(c -> e.serviceId().equals(c.id()))) {
+                services.add(s);
+            }
+        }
+        if (!loading.get()) {
+            refresh();
+        }
+    }
+
+    private void rebuildServices() {
+        Map<String, String> seen = new LinkedHashMap<>();
+        for (HistoryEntry e : all) {
+            if (e.serviceId() != null) {
+                seen.merge(e.serviceId(), e.serviceName() == null ? "" : e.serviceName(), (a, b) -> b.isEmpty() ? a : b);
+            }
+        }
+        List<HistoryFilter.ServiceChoice> choices = new ArrayList<>();
+        choices.add(HistoryFilter.ServiceChoice.ANY);
+        seen.forEach((id, name) -> choices.add(new HistoryFilter.ServiceChoice(id, name)));
+        services.setAll(choices);
+    }
+
+    private void show(long gen, int total, List<HistoryEntry> result, Throwable error) {
+        if (gen != generation.get()) {
+            return; // a newer filter is on its way
+        }
+        if (error != null) {
+            notice.set("Filtering failed: " + rootMessage(error));
+            return;
+        }
+        rows.setAll(result);
+        status.set(total == 0 ? "No purges recorded yet."
+                : String.format("Showing %,d of %,d purged items", result.size(), total));
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable t = error;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return FastlyApiException.plainMessage(t, t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
+    }
+
+}

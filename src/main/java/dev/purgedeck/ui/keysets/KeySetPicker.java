@@ -1,0 +1,96 @@
+package dev.purgedeck.ui.keysets;
+
+import dev.purgedeck.keysets.KeySet;
+import dev.purgedeck.ui.Dialogs;
+import dev.purgedeck.ui.Icons;
+import dev.purgedeck.ui.controls.KeyTagModel;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.layout.HBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/** The console's key set tools: a quick picker (replace, add or purge a set) and "Save as set…" for the typed keys. */
+public final class KeySetPicker extends HBox {
+    private static final int MAX_IN_MENU = 40;
+
+    private final KeySetsViewModel vm;
+    private final Dialogs dialogs;
+    private final KeyTagModel keys;
+    private final Supplier<String[]> currentService;
+    private final BooleanSupplier soft;
+    private final MenuButton menu = new MenuButton("Key sets");
+    private final Label message = new Label();
+
+    public KeySetPicker(KeySetsViewModel vm, Dialogs dialogs, KeyTagModel keys, Supplier<String[]> currentService,
+                        BooleanSupplier soft) {
+        super(8);
+        this.vm = vm;
+        this.dialogs = dialogs;
+        this.keys = keys;
+        this.currentService = currentService;
+        this.soft = soft;
+        menu.setId("keySetMenu");
+        menu.setGraphic(Icons.icon(Feather.LAYERS));
+        menu.setOnShowing(e -> rebuild());
+        rebuild();
+        Button save = new Button("Save as set…", Icons.icon(Feather.SAVE));
+        save.setId("saveKeySet");
+        Icons.describe(save, "Save these keys as a named key set (Ctrl+S)");
+        save.setOnAction(e -> saveAsSet());
+        message.setId("keySetPickerMessage");
+        message.getStyleClass().add("muted");
+        message.textProperty().bind(vm.messageProperty());
+        setAlignment(Pos.CENTER_LEFT);
+        getChildren().setAll(menu, save, message);
+    }
+
+    /** Asks for a name and saves the valid keys in the editor as a new set on the chosen service. */
+    public void saveAsSet() {
+        List<String> valid = keys.validKeys();
+        if (valid.isEmpty()) {
+            dialogs.inform("Nothing to save", "Add some valid keys first, then save them as a set.");
+            return;
+        }
+        dialogs.askText("Save keys as a key set", "A name for these " + KeySetsViewModel.count(valid.size()) + ":", "",
+                vm::nameProblem).ifPresent(name -> {
+                    String[] s = currentService.get();
+                    vm.saveNew(name, valid, s == null ? null : s[0], s == null ? null : s[1], soft.getAsBoolean());
+                });
+    }
+
+    private void rebuild() {
+        List<KeySet> sets = vm.all();
+        menu.getItems().clear();
+        if (sets.isEmpty()) {
+            MenuItem none = new MenuItem("No key sets yet: type keys, then Save as set…");
+            none.setDisable(true);
+            menu.getItems().add(none);
+            return;
+        }
+        for (KeySet set : sets.subList(0, Math.min(MAX_IN_MENU, sets.size()))) {
+            Menu one = new Menu(set.name() + "  (" + KeySetsViewModel.count(set.keys().size()) + ")");
+            one.setId("keySetItem-" + set.name().replaceAll("\\W", "_"));
+            MenuItem replace = new MenuItem("Replace the keys with this set");
+            replace.setOnAction(e -> keys.setAll(set.keys()));
+            MenuItem add = new MenuItem("Add this set to the keys");
+            add.setOnAction(e -> keys.addAll(set.keys()));
+            MenuItem purge = new MenuItem("Purge this set now…");
+            purge.setOnAction(e -> KeySetPurge.confirmAndPurge(vm, dialogs, currentService, set));
+            one.getItems().setAll(replace, add, new SeparatorMenuItem(), purge);
+            menu.getItems().add(one);
+        }
+        if (sets.size() > MAX_IN_MENU) {
+            MenuItem more = new MenuItem((sets.size() - MAX_IN_MENU) + " more in the Key sets tab");
+            more.setDisable(true);
+            menu.getItems().add(more);
+        }
+    }
+}

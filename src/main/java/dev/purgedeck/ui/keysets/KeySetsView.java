@@ -1,0 +1,232 @@
+package dev.purgedeck.ui.keysets;
+
+import dev.purgedeck.keysets.Conflict;
+import dev.purgedeck.keysets.KeySet;
+import dev.purgedeck.ui.Dialogs;
+import dev.purgedeck.ui.Icons;
+import dev.purgedeck.ui.controls.KeyTagEditor;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/** The Key sets screen: find a set, edit its name, description, service, soft choice and keys; import, export, purge. */
+public final class KeySetsView {
+    private final KeySetsViewModel vm;
+    private final Dialogs dialogs;
+    private final Supplier<String[]> currentService;
+    private final SplitPane root;
+    private final ListView<KeySet> list = new ListView<>();
+    private final TextField search = new TextField();
+
+    /** @param currentService the console's chosen service as {id, name}, offered when a set has none */
+    public KeySetsView(KeySetsViewModel vm, Dialogs dialogs, Supplier<String[]> currentService) {
+        this.vm = vm;
+        this.dialogs = dialogs;
+        this.currentService = currentService;
+        this.root = new SplitPane(listPane(), editorPane());
+        root.setId("keySetsView");
+        root.setDividerPositions(0.28);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public void focusSearch() {
+        search.requestFocus();
+    }
+
+    private VBox listPane() {
+        search.setId("keySetSearch");
+        search.setPromptText("Search names, keys, services");
+        search.textProperty().bindBidirectional(vm.searchProperty());
+        list.setId("keySetList");
+        list.setItems(vm.sets());
+        list.setPlaceholder(new Label("No key sets yet. Make one with New, or save keys from the Purge screen."));
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(KeySet s, boolean empty) {
+                super.updateItem(s, empty);
+                if (empty || s == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                Label name = new Label(s.name());
+                name.getStyleClass().add("service-name");
+                Label info = new Label(KeySetsViewModel.count(s.keys().size())
+                        + (s.serviceName().isBlank() ? s.serviceId().isBlank() ? "" : " · " + s.serviceId() : " · " + s.serviceName())
+                        + (s.soft() ? " · soft" : ""));
+                info.getStyleClass().add("muted");
+                setText(null);
+                setGraphic(new VBox(1, name, info));
+            }
+        });
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, s) -> {
+            if (s != null) {
+                vm.edit(s);
+            }
+        });
+        Button add = new Button("New", Icons.icon(Feather.PLUS));
+        add.setId("newKeySet");
+        add.setOnAction(e -> {
+            list.getSelectionModel().clearSelection();
+            vm.newSet();
+        });
+        MenuButton importMenu = new MenuButton("Import");
+        importMenu.setId("importKeySets");
+        MenuItem importFile = new MenuItem("From a JSON or text file…");
+        importFile.setOnAction(e -> importFile());
+        importMenu.getItems().add(importFile);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        VBox box = new VBox(8, search, list, new HBox(8, add, importMenu));
+        box.setPadding(new Insets(12));
+        box.setMinWidth(220);
+        return box;
+    }
+
+    private VBox editorPane() {
+        TextField name = new TextField();
+        name.setId("keySetName");
+        name.textProperty().bindBidirectional(vm.nameProperty());
+        TextField description = new TextField();
+        description.setId("keySetDescription");
+        description.setPromptText("What these keys are for (optional)");
+        description.textProperty().bindBidirectional(vm.descriptionProperty());
+        TextField serviceId = new TextField();
+        serviceId.setId("keySetServiceId");
+        serviceId.setPromptText("Service ID (optional: the console's service is used when empty)");
+        serviceId.textProperty().bindBidirectional(vm.serviceIdProperty());
+        Label serviceName = new Label();
+        serviceName.textProperty().bind(vm.serviceNameProperty());
+        serviceName.getStyleClass().add("muted");
+        Button useCurrent = new Button("Use the console's service");
+        useCurrent.setId("keySetUseService");
+        useCurrent.setOnAction(e -> {
+            String[] s = currentService.get();
+            if (s != null) {
+                vm.serviceIdProperty().set(s[0]);
+                vm.serviceNameProperty().set(s[1]);
+            }
+        });
+        CheckBox soft = new CheckBox("Soft purge by default");
+        soft.setId("keySetSoft");
+        soft.selectedProperty().bindBidirectional(vm.softProperty());
+        GridPane form = new GridPane();
+        form.setHgap(10);
+        form.setVgap(8);
+        form.addRow(0, new Label("Name"), name);
+        form.addRow(1, new Label("Description"), description);
+        form.addRow(2, new Label("Service"), new HBox(8, serviceId, useCurrent, serviceName));
+        form.addRow(3, new Label(""), soft);
+        GridPane.setHgrow(name, Priority.ALWAYS);
+        HBox.setHgrow(serviceId, Priority.ALWAYS);
+        KeyTagEditor editor = new KeyTagEditor(vm.keys());
+        VBox.setVgrow(editor, Priority.ALWAYS);
+
+        Button save = new Button("Save", Icons.icon(Feather.SAVE));
+        save.setId("saveKeySetChanges");
+        save.setDefaultButton(true);
+        save.setOnAction(e -> vm.save().ifPresent(s -> list.getSelectionModel().select(s)));
+        Button duplicate = new Button("Duplicate");
+        duplicate.setId("duplicateKeySet");
+        duplicate.setOnAction(e -> vm.duplicate());
+        Button delete = new Button("Delete");
+        delete.setId("deleteKeySet");
+        delete.getStyleClass().add("danger");
+        delete.setOnAction(e -> vm.delete());
+        var unsaved = vm.editingProperty().isNull();
+        duplicate.disableProperty().bind(unsaved);
+        delete.disableProperty().bind(unsaved);
+        MenuButton export = new MenuButton("Export");
+        export.setId("exportKeySets");
+        MenuItem asText = new MenuItem("This set as a keys file (one key per line, for fastly purge --file)…");
+        asText.setId("exportKeySetText");
+        asText.setOnAction(e -> exportText());
+        MenuItem asJson = new MenuItem("This set as JSON…");
+        asJson.setOnAction(e -> exportJson(List.of(vm.editingProperty().get())));
+        MenuItem allJson = new MenuItem("All sets as JSON…");
+        allJson.setId("exportAllKeySets");
+        allJson.setOnAction(e -> exportJson(vm.all()));
+        asText.disableProperty().bind(unsaved);
+        asJson.disableProperty().bind(unsaved);
+        export.getItems().setAll(asText, asJson, allJson);
+        Button purge = new Button("Purge now…", Icons.icon(Feather.ZAP));
+        purge.setId("purgeKeySet");
+        purge.disableProperty().bind(unsaved);
+        purge.setOnAction(e -> confirmAndPurge(vm.editingProperty().get()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox actions = new HBox(8, save, duplicate, delete, export, spacer, purge);
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        Label message = new Label();
+        message.setId("keySetMessage");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.messageProperty());
+        Hyperlink undo = new Hyperlink("Undo");
+        undo.setId("undoDeleteKeySet");
+        undo.visibleProperty().bind(vm.lastDeletedProperty().isNotNull());
+        undo.managedProperty().bind(undo.visibleProperty());
+        undo.setOnAction(e -> vm.undoDelete());
+        HBox status = new HBox(8, message, undo);
+        status.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(10, form, editor, actions, status);
+        box.setPadding(new Insets(12));
+        return box;
+    }
+
+    private void confirmAndPurge(KeySet set) {
+        KeySetPurge.confirmAndPurge(vm, dialogs, currentService, set);
+    }
+
+    private void importFile() {
+        dialogs.openFile("Import key sets", "Key sets (JSON) or keys files (text)", "json", "txt", "keys")
+                .ifPresent(file -> {
+                    List<String> clashes = vm.conflicts(file);
+                    vm.importFile(file, existing -> dialogs.choose("\u201c" + existing + "\u201d already exists",
+                            "A key set with this name already exists. What should the import do?",
+                            List.of(Conflict.REPLACE, Conflict.RENAME, Conflict.SKIP), KeySetsView::label).orElse(Conflict.SKIP));
+                    if (!clashes.isEmpty()) {
+                        list.refresh();
+                    }
+                });
+    }
+
+    private void exportText() {
+        KeySet set = vm.editingProperty().get();
+        dialogs.saveFile("Export keys", set.name() + ".txt", "Keys file", "txt").ifPresent(p -> vm.export(p, List.of(set), false));
+    }
+
+    private void exportJson(List<KeySet> sets) {
+        String suggested = sets.size() == 1 ? sets.get(0).name() + ".json" : "purgedeck-key-sets.json";
+        dialogs.saveFile("Export key sets", suggested, "Key sets (JSON)", "json").ifPresent(p -> vm.export(p, sets, true));
+    }
+
+    private static String label(Conflict c) {
+        return switch (c) {
+            case REPLACE -> "Replace it";
+            case RENAME -> "Keep both (rename the import)";
+            case SKIP -> "Skip it";
+        };
+    }
+}

@@ -1,0 +1,336 @@
+package dev.purgedeck.ui.keysets;
+
+import dev.purgedeck.fastly.InvalidInputException;
+import dev.purgedeck.fastly.JobRequest;
+import dev.purgedeck.fastly.PurgeOptions;
+import dev.purgedeck.keysets.Conflict;
+import dev.purgedeck.keysets.ImportProblem;
+import dev.purgedeck.keysets.ImportResult;
+import dev.purgedeck.keysets.ImportSummary;
+import dev.purgedeck.keysets.KeySet;
+import dev.purgedeck.keysets.KeySetFiles;
+import dev.purgedeck.keysets.KeySetImporter;
+import dev.purgedeck.keysets.KeySetStore;
+import dev.purgedeck.ui.controls.KeyTagModel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Named key sets: the searchable list, the set being edited (name, description, service, soft, keys), and the
+ * commands to save, duplicate, delete (with undo), import, export and purge. All on the UI thread; the files are
+ * small and written atomically by the store.
+ */
+public final class KeySetsViewModel {
+    private final KeySetStore store;
+    private final BiFunction<JobRequest, KeySet, Optional<String>> purger;
+    private final ObservableList<KeySet> sets = FXCollections.observableArrayList();
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<KeySet> editing = new ReadOnlyObjectWrapper<>();
+    private final StringProperty name = new SimpleStringProperty("");
+    private final StringProperty description = new SimpleStringProperty("");
+    private final StringProperty serviceId = new SimpleStringProperty("");
+    private final StringProperty serviceName = new SimpleStringProperty("");
+    private final BooleanProperty soft = new SimpleBooleanProperty();
+    private final KeyTagModel keys = new KeyTagModel();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<KeySet> lastDeleted = new ReadOnlyObjectWrapper<>();
+
+    /** @param purger starts a purge of a set in the console, answering why not when it cannot */
+    public KeySetsViewModel(KeySetStore store, BiFunction<JobRequest, KeySet, Optional<String>> purger) {
+        this.store = store;
+        this.purger = purger;
+        store.addListener(onStoreChange);
+        search.addListener((o, a, b) -> refresh());
+        store.problem().ifPresent(message::set);
+        refresh();
+    }
+
+    private final Runnable onStoreChange = this::refresh;
+
+    /** Stops listening to the store (the window is going away). */
+    public void dispose() {
+        store.removeListener(onStoreChange);
+    }
+
+    // ---- Properties
+
+    /** The sets matching the search, by name. */
+    public ObservableList<KeySet> sets() {
+        return sets;
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    /** The saved set being edited, or null for a new one not yet saved. */
+    public ReadOnlyObjectProperty<KeySet> editingProperty() {
+        return editing.getReadOnlyProperty();
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public StringProperty descriptionProperty() {
+        return description;
+    }
+
+    public StringProperty serviceIdProperty() {
+        return serviceId;
+    }
+
+    public StringProperty serviceNameProperty() {
+        return serviceName;
+    }
+
+    public BooleanProperty softProperty() {
+        return soft;
+    }
+
+    public KeyTagModel keys() {
+        return keys;
+    }
+
+    /** What happened last, or what is wrong, in plain words. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** The set deleted last, which {@link #undoDelete} brings back. */
+    public ReadOnlyObjectProperty<KeySet> lastDeletedProperty() {
+        return lastDeleted.getReadOnlyProperty();
+    }
+
+    public List<KeySet> all() {
+        return store.all();
+    }
+
+    // ---- Commands
+
+    /** Shows a saved set in the editor. */
+    public void edit(KeySet set) {
+        editing.set(set);
+        if (set == null) {
+            return;
+        }
+        name.set(set.name());
+        description.set(set.description() == null ? "" : set.description());
+        serviceId.set(set.serviceId() == null ? "" : set.serviceId());
+        serviceName.set(set.serviceName() == null ? "" : set.serviceName());
+        soft.set(set.soft());
+        keys.setAll(set.keys());
+    }
+
+    /** Starts a new, empty set in the editor. */
+    public void newSet() {
+        editing.set(null);
+        name.set(unusedName("New key set"));
+        description.set("");
+        serviceId.set("");
+        serviceName.set("");
+        soft.set(false);
+        keys.clear();
+        message.set("");
+    }
+
+    /** Saves the editor: creates the set, or updates (and renames) the one being edited. */
+    public Optional<KeySet> save() {
+        try {
+            if (keys.getInvalidCount() > 0) {
+                message.set("Remove the invalid keys (marked red) before saving.");
+                return Optional.empty();
+            }
+            KeySet draft = new KeySet(name.get(), description.get(), blankToNull(serviceId.get()),
+                    blankToNull(serviceName.get()), keys.validKeys(), soft.get(), null, null);
+            KeySet saved = editing.get() == null ? store.create(draft) : store.update(editing.get().name(), draft);
+            editing.set(saved);
+            message.set("Saved \u201c" + saved.name() + "\u201d with " + count(saved.keys().size()) + ".");
+            return Optional.of(saved);
+        } catch (IllegalArgumentException | IOException e) {
+            message.set(e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Saves keys from the console as a new set. */
+    public Optional<KeySet> saveNew(String setName, List<String> setKeys, String service, String serviceLabel, boolean setSoft) {
+        try {
+            KeySet saved = store.create(new KeySet(setName, "", blankToNull(service), blankToNull(serviceLabel),
+                    setKeys, setSoft, null, null));
+            message.set("Saved \u201c" + saved.name() + "\u201d with " + count(saved.keys().size()) + ".");
+            return Optional.of(saved);
+        } catch (IllegalArgumentException | IOException e) {
+            message.set(e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Why {@code candidate} cannot name a new set, or empty when it can. */
+    public Optional<String> nameProblem(String candidate) {
+        Optional<String> p = KeySet.nameProblem(candidate);
+        if (p.isPresent()) {
+            return p;
+        }
+        return store.find(candidate.strip()).isPresent()
+                ? Optional.of("A key set called \u201c" + candidate.strip() + "\u201d already exists.") : Optional.empty();
+    }
+
+    public void duplicate() {
+        if (editing.get() == null) {
+            return;
+        }
+        try {
+            KeySet copy = store.duplicate(editing.get().name());
+            edit(copy);
+            message.set("Duplicated as \u201c" + copy.name() + "\u201d.");
+        } catch (IllegalArgumentException | IOException e) {
+            message.set(e.getMessage());
+        }
+    }
+
+    /** Deletes the set being edited; {@link #undoDelete} brings it back. */
+    public void delete() {
+        KeySet set = editing.get();
+        if (set == null) {
+            return;
+        }
+        try {
+            store.delete(set.name());
+            lastDeleted.set(set);
+            newSet();
+            message.set("Deleted \u201c" + set.name() + "\u201d.");
+        } catch (IllegalArgumentException | IOException e) {
+            message.set(e.getMessage());
+        }
+    }
+
+    public void undoDelete() {
+        KeySet set = lastDeleted.get();
+        if (set == null) {
+            return;
+        }
+        try {
+            edit(store.restore(set));
+            lastDeleted.set(null);
+            message.set("Restored \u201c" + set.name() + "\u201d.");
+        } catch (IllegalArgumentException | IOException e) {
+            message.set(e.getMessage());
+        }
+    }
+
+    /** Imports JSON or text (by extension); names that exist are resolved by {@code resolve}. */
+    public Optional<ImportSummary> importFile(Path file, Function<String, Conflict> resolve) {
+        try (InputStream in = Files.newInputStream(file)) {
+            String fileName = file.getFileName().toString();
+            ImportResult result = fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".json")
+                    ? KeySetFiles.readJson(in) : KeySetFiles.readText(stripExtension(fileName), in);
+            ImportSummary summary = KeySetImporter.apply(store, result, resolve);
+            message.set(describe(summary, result.problems()));
+            return Optional.of(summary);
+        } catch (IOException | IllegalArgumentException e) {
+            message.set("Could not import " + file.getFileName() + ": " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Names in {@code file} that already exist, so the view can ask before importing. */
+    public List<String> conflicts(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            String fileName = file.getFileName().toString();
+            ImportResult result = fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".json")
+                    ? KeySetFiles.readJson(in) : KeySetFiles.readText(stripExtension(fileName), in);
+            return KeySetImporter.conflicts(store, result);
+        } catch (IOException | IllegalArgumentException e) {
+            return List.of();
+        }
+    }
+
+    /** Writes the given sets as JSON, or one set as a Fastly-CLI keys file (one key per line). */
+    public void export(Path file, List<KeySet> which, boolean json) {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            if (json) {
+                KeySetFiles.writeJson(which, out);
+            } else {
+                KeySetFiles.writeText(which.get(0), out);
+            }
+            message.set("Exported " + (json ? which.size() + (which.size() == 1 ? " set" : " sets")
+                    : count(which.get(0).keys().size())) + " to " + file + ".");
+        } catch (IOException e) {
+            message.set("Could not export to " + file.getFileName() + ": " + e.getMessage());
+        }
+    }
+
+    /** Purges a set on its own service (or {@code fallbackService}), soft or hard as the set says. */
+    public boolean purge(KeySet set, String fallbackService) {
+        String service = set.serviceId().isBlank() ? fallbackService : set.serviceId();
+        try {
+            JobRequest request = JobRequest.keys(service, set.keys(), new PurgeOptions(set.soft(),
+                    PurgeOptions.Environment.PRODUCTION), JobRequest.DEFAULT_CONCURRENCY);
+            Optional<String> refused = purger.apply(request, set);
+            refused.ifPresent(message::set);
+            return refused.isEmpty();
+        } catch (InvalidInputException e) {
+            message.set("Cannot purge \u201c" + set.name() + "\u201d: " + e.getMessage());
+            return false;
+        }
+    }
+
+    private void refresh() {
+        String text = search.get() == null ? "" : search.get().strip();
+        sets.setAll(text.isEmpty() ? store.all() : store.search(text));
+    }
+
+    private String unusedName(String base) {
+        String candidate = base;
+        for (int i = 2; store.find(candidate).isPresent(); i++) {
+            candidate = base + " " + i;
+        }
+        return candidate;
+    }
+
+    private static String describe(ImportSummary s, List<ImportProblem> problems) {
+        String text = String.format("Imported: %d added, %d replaced, %d renamed, %d skipped.", s.added(), s.replaced(),
+                s.renamed(), s.skipped());
+        if (problems.isEmpty()) {
+            return text;
+        }
+        String listed = problems.stream().limit(5).map(p -> "line " + p.line() + ": '" + p.item() + "' " + p.reason())
+                .collect(Collectors.joining("; "));
+        return text + " " + problems.size() + (problems.size() == 1 ? " invalid key was" : " invalid keys were")
+                + " left out (" + listed + (problems.size() > 5 ? "; …" : "") + ").";
+    }
+
+    static String count(int n) {
+        return n == 1 ? "1 key" : String.format("%,d keys", n);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String stripExtension(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+}

@@ -1,0 +1,178 @@
+package dev.purgedeck.ui.history;
+
+import static dev.purgedeck.testsupport.ConsoleHarness.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.purgedeck.history.HistoryEntry;
+import dev.purgedeck.sandbox.DemoAccount;
+import dev.purgedeck.sandbox.FaultSettings;
+import dev.purgedeck.testsupport.ConsoleHarness;
+import dev.purgedeck.testsupport.SandboxExtension;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The History screen through the real window, with purges made in the console against the sandbox. */
+@ExtendWith(ApplicationExtension.class)
+class HistoryScreenTest {
+    @RegisterExtension
+    static final SandboxExtension SANDBOX = new SandboxExtension();
+    @TempDir
+    Path dataDir;
+    private ConsoleHarness console;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        console = ConsoleHarness.show(stage, SANDBOX.server(), DemoAccount.GLOBAL_TOKEN, dataDir, Map.of());
+    }
+
+    @AfterEach
+    void close() {
+        console.close();
+    }
+
+    private void purgeUrls(FxRobot robot, String... urls) {
+        waitUntil(() -> console.window().purge().services().selectedProperty().get() != null);
+        robot.clickOn("#tabPurge");
+        robot.interact(() -> robot.lookup("#urlInput").queryAs(TextArea.class).setText(String.join("\n", urls)));
+        robot.clickOn("#purgeButton");
+        console.awaitJobEnd();
+    }
+
+    private static javafx.scene.Node cellShowing(FxRobot robot, String text) {
+        return robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                && text.equals(c.getText())).query();
+    }
+
+    private TableView<HistoryEntry> table(FxRobot robot) {
+        return robot.lookup("#historyTable").queryTableView();
+    }
+
+    @Test
+    void aConsolePurgeAppearsInHistoryWithoutARestart(FxRobot robot) {
+        purgeUrls(robot, "https://www.example.com/a", "https://www.example.com/b");
+        robot.clickOn("#tabHistory");
+        waitUntil(() -> table(robot).getItems().size() == 2);
+        HistoryEntry newest = table(robot).getItems().get(0);
+        assertThat(newest.outcome()).isEqualTo(HistoryEntry.Outcome.OK);
+        assertThat(newest.purgeId()).matches("\\d+-\\d+-\\d+");
+        assertThat(newest.serviceId()).isEqualTo(SANDBOX.service());
+        assertThat(newest.serviceName()).isEqualTo(SANDBOX.server().account().services().get(0).name());
+        assertThat(newest.endpointKind()).isEqualTo("sandbox");
+        assertThat(table(robot).getItems()).extracting(HistoryEntry::jobId).containsOnly(newest.jobId());
+        assertThat(robot.lookup("#historyStatus").queryAs(Label.class).getText()).isEqualTo("Showing 2 of 2 purged items");
+
+        purgeUrls(robot, "https://www.example.com/c");
+        robot.clickOn("#tabHistory");
+        waitUntil(() -> table(robot).getItems().size() == 3);
+        assertThat(table(robot).getItems().get(0).target()).isEqualTo("https://www.example.com/c");
+    }
+
+    @Test
+    void filtersAndSortNarrowTheTable(FxRobot robot) {
+        purgeUrls(robot, "https://www.example.com/alpha", "https://www.example.com/beta");
+        SANDBOX.server().setFaults(FaultSettings.none().withErrorRate(1.0, 503));
+        purgeUrls(robot, "https://www.example.com/gamma");
+        SANDBOX.server().clearFaults();
+        robot.clickOn("#tabHistory");
+        waitUntil(() -> table(robot).getItems().size() == 3);
+        robot.clickOn("#historySearch").write("beta");
+        waitUntil(() -> table(robot).getItems().size() == 1);
+        assertThat(table(robot).getItems().get(0).target()).endsWith("/beta");
+        robot.clickOn("#clearFilters");
+        waitUntil(() -> table(robot).getItems().size() == 3);
+        robot.interact(() -> console.window().history().filter().outcomeProperty().set(HistoryEntry.Outcome.FAILED));
+        waitUntil(() -> table(robot).getItems().size() == 1);
+        assertThat(table(robot).getItems().get(0).error()).contains("unavailable");
+        robot.clickOn("#clearFilters");
+        waitUntil(() -> table(robot).getItems().size() == 3);
+        robot.clickOn(".history-target .label");
+        waitUntil(() -> table(robot).getItems().get(0).target().endsWith("/alpha"));
+        assertThat(table(robot).getItems()).extracting(HistoryEntry::target)
+                .containsExactly("https://www.example.com/alpha", "https://www.example.com/beta", "https://www.example.com/gamma");
+    }
+
+    @Test
+    void reRunningFailedItemsMakesNewEntries(FxRobot robot) {
+        SANDBOX.server().setFaults(FaultSettings.none().withErrorRate(1.0, 503));
+        purgeUrls(robot, "https://www.example.com/x", "https://www.example.com/y");
+        SANDBOX.server().clearFaults();
+        robot.clickOn("#tabHistory");
+        waitUntil(() -> table(robot).getItems().size() == 2);
+        robot.clickOn(cellShowing(robot, "https://www.example.com/y"));
+        robot.clickOn("#rerunFailed");
+        waitUntil(() -> robot.lookup("#resultSummary").queryAs(Label.class).getText().equals("2 purged, 0 failed"));
+        waitUntil(() -> console.window().history().rows().size() == 4);
+        robot.clickOn("#tabHistory");
+        List<HistoryEntry> rows = table(robot).getItems();
+        assertThat(rows.subList(0, 2)).allMatch(e -> e.outcome() == HistoryEntry.Outcome.OK);
+        assertThat(rows.get(0).jobId()).isNotEqualTo(rows.get(3).jobId());
+        assertThat(robot.lookup("#resultSummary").queryAs(Label.class).getText()).isEqualTo("2 purged, 0 failed");
+    }
+
+    @Test
+    void exportWritesTheRowsShownAndNoFileHoldsTheToken(FxRobot robot) throws Exception {
+        purgeUrls(robot, "https://www.example.com/q?a=1,2&b=\"x\"", "https://www.example.com/caf\u00e9");
+        robot.clickOn("#tabHistory");
+        waitUntil(() -> table(robot).getItems().size() == 2);
+        Path csv = dataDir.resolve("export.csv");
+        console.dialogs().saveTo = csv;
+        robot.clickOn("#exportCsv");
+        waitUntil(() -> Files.exists(csv) && robot.lookup("#historyNotice").queryAs(Label.class).getText().startsWith("Exported 2"));
+        List<HistoryEntry> back = dev.purgedeck.history.HistoryExport.readCsv(Files.newInputStream(csv));
+        assertThat(back).extracting(HistoryEntry::target).containsExactlyInAnyOrderElementsOf(
+                table(robot).getItems().stream().map(HistoryEntry::target).toList());
+        Path json = dataDir.resolve("export.json");
+        console.dialogs().saveTo = json;
+        robot.clickOn("#exportJson");
+        waitUntil(() -> Files.exists(json) && robot.lookup("#historyNotice").queryAs(Label.class).getText().contains("export.json"));
+        assertThat(dev.purgedeck.history.HistoryExport.readJson(Files.newInputStream(json))).hasSize(2);
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertThat(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1)).as(f.toString())
+                        .doesNotContain(DemoAccount.GLOBAL_TOKEN);
+            }
+        }
+    }
+
+    @Test
+    void clearingAsksFirstAndKeepsABackup(FxRobot robot) throws Exception {
+        purgeUrls(robot, "https://www.example.com/keep-me");
+        robot.clickOn("#tabHistory");
+        waitUntil(() -> table(robot).getItems().size() == 1);
+        console.dialogs().confirmAnswer = false;
+        robot.clickOn("#clearHistory");
+        assertThat(table(robot).getItems()).hasSize(1);
+        console.dialogs().confirmAnswer = true;
+        robot.clickOn("#clearHistory");
+        waitUntil(() -> table(robot).getItems().isEmpty());
+        try (Stream<Path> files = Files.list(dataDir)) {
+            List<Path> backups = files.filter(f -> f.getFileName().toString().matches("history-.+\\.jsonl")).toList();
+            assertThat(backups).hasSize(1);
+            assertThat(Files.readString(backups.get(0))).contains("keep-me");
+        }
+        assertThat(robot.lookup("#historyNotice").queryAs(Label.class).getText()).contains("kept as history-");
+    }
+
+    @Test
+    void shortcutOpensHistoryWithTheSearchFocused(FxRobot robot) {
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.H).release(KeyCode.H, KeyCode.SHIFT, KeyCode.CONTROL);
+        assertThat(robot.lookup("#historySearch").query().isFocused()).isTrue();
+    }
+}
