@@ -29,8 +29,10 @@ final class HistoryDetails extends VBox {
         getStyleClass().add("history-details");
         item.setId("historyItem");
         item.setWrapText(true);
+        item.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         job.setId("historyJob");
         job.setWrapText(true);
+        job.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         job.getStyleClass().add("section-title");
         jobItems.setId("historyJobItems");
         jobItems.setCellFactory(v -> new ListCell<>() {
@@ -46,8 +48,8 @@ final class HistoryDetails extends VBox {
         getChildren().setAll(title, item, job, jobItems);
         setSpacing(8);
         setPadding(new Insets(0, 0, 0, 12));
-        setPrefWidth(320);
-        setMinWidth(240);
+        setPrefWidth(280);
+        setMinWidth(220);
     }
 
     void show(HistoryEntry e) {

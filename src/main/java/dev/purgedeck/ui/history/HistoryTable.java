@@ -26,16 +26,20 @@ final class HistoryTable extends TableView<HistoryEntry> {
         setPlaceholder(new Label("No purges match. Purges you make appear here."));
         setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         getColumns().setAll(List.of(
-                column("Time", 150, e -> TIME.format(e.time().atZone(zone)), Comparator.comparing(HistoryEntry::time)),
-                column("Service", 150, e -> e.serviceName() == null || e.serviceName().isBlank() ? nz(e.serviceId()) : e.serviceName(),
+                column("Time", 162, e -> TIME.format(e.time().atZone(zone)), Comparator.comparing(HistoryEntry::time)),
+                column("Service", 140, e -> e.serviceName() == null || e.serviceName().isBlank() ? nz(e.serviceId()) : e.serviceName(),
                         Comparator.comparing(e -> nz(e.serviceName()) + nz(e.serviceId()), String.CASE_INSENSITIVE_ORDER)),
-                column("Kind", 55, e -> e.kind().id(), Comparator.comparing(HistoryEntry::kind)),
-                column("Target", 300, HistoryEntry::target, Comparator.comparing(HistoryEntry::target)),
-                column("Soft", 50, e -> e.soft() ? "soft" : "hard", Comparator.comparing(HistoryEntry::soft)),
-                column("Outcome", 80, e -> e.outcome().name().toLowerCase(Locale.ROOT), Comparator.comparing(HistoryEntry::outcome)),
-                column("Purge ID", 200, e -> nz(e.purgeId()), Comparator.comparing(e -> nz(e.purgeId()))),
-                column("HTTP", 60, e -> e.httpStatus() == 0 ? "" : Integer.toString(e.httpStatus()),
-                        Comparator.comparingInt(HistoryEntry::httpStatus))));
+                column("Kind", 56, e -> e.kind().id(), Comparator.comparing(HistoryEntry::kind)),
+                column("Soft", 56, e -> e.soft() ? "soft" : "hard", Comparator.comparing(HistoryEntry::soft)),
+                column("Outcome", 90, e -> e.outcome().name().toLowerCase(Locale.ROOT), Comparator.comparing(HistoryEntry::outcome)),
+                column("HTTP", 58, e -> e.httpStatus() == 0 ? "" : Integer.toString(e.httpStatus()),
+                        Comparator.comparingInt(HistoryEntry::httpStatus)),
+                column("Purge ID", 236, e -> nz(e.purgeId()), Comparator.comparing(e -> nz(e.purgeId()))),
+                // Last, so it takes the room that is left: targets are long and vary most.
+                column("Target", 260, HistoryEntry::target, Comparator.comparing(HistoryEntry::target))));
+        for (TableColumn<HistoryEntry, ?> c : getColumns().subList(0, getColumns().size() - 1)) {
+            c.setMinWidth(c.getPrefWidth());
+        }
         setItems(vm.rows());
         setSortPolicy(table -> {
             vm.sortBy(comparator());

@@ -15,6 +15,11 @@ import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
@@ -39,7 +44,6 @@ public final class HistoryView {
     private final HistoryTable table;
     private final HistoryDetails details;
     private final TextField search = new TextField();
-    private final ChoiceBox<HistoryViewModel.RerunMode> rerunMode = new ChoiceBox<>();
 
     public HistoryView(HistoryViewModel vm, Dialogs dialogs, ZoneId zone) {
         this.vm = vm;
@@ -130,44 +134,34 @@ public final class HistoryView {
         Button copy = new Button("Copy purge IDs", Icons.icon(Feather.COPY));
         copy.setId("historyCopy");
         copy.setOnAction(e -> copy(vm.purgeIds(selection())));
-        rerunMode.setId("rerunMode");
-        rerunMode.getItems().setAll(HistoryViewModel.RerunMode.values());
-        rerunMode.setValue(HistoryViewModel.RerunMode.AS_RECORDED);
-        rerunMode.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(HistoryViewModel.RerunMode m) {
-                return m == null ? "" : switch (m) {
-                    case AS_RECORDED -> "soft/hard as before";
-                    case SOFT -> "all soft";
-                    case HARD -> "all hard";
-                };
-            }
-
-            @Override
-            public HistoryViewModel.RerunMode fromString(String s) {
-                return null;
-            }
-        });
-        Button rerunJob = new Button("Re-run job", Icons.icon(Feather.REPEAT));
-        rerunJob.setId("rerunJob");
-        rerunJob.setOnAction(e -> selected().ifPresent(x -> vm.rerun(vm.job(x), rerunMode.getValue(), false)));
-        Button rerunSelection = new Button("Re-run selection");
-        rerunSelection.setId("rerunSelection");
-        rerunSelection.setOnAction(e -> vm.rerun(selection(), rerunMode.getValue(), false));
-        Button rerunFailed = new Button("Re-run failed");
-        rerunFailed.setId("rerunFailed");
-        rerunFailed.setOnAction(e -> vm.rerun(selection().size() > 1 ? selection()
-                : selected().map(vm::job).orElse(List.of()), rerunMode.getValue(), true));
-        var nothing = Bindings.isEmpty(table.getSelectionModel().getSelectedItems());
-        for (Button b : new Button[] {copy, rerunJob, rerunSelection, rerunFailed}) {
-            b.disableProperty().bind(nothing);
+        MenuButton rerun = new MenuButton("Re-run", Icons.icon(Feather.REPEAT));
+        rerun.setId("rerunMenu");
+        MenuItem job = item("rerunJob", "The whole job of the selected item",
+                () -> selected().ifPresent(x -> vm.rerun(vm.job(x), rerunMode(), false)));
+        MenuItem chosen = item("rerunSelection", "The selected items", () -> vm.rerun(selection(), rerunMode(), false));
+        MenuItem failed = item("rerunFailed", "Only the failed items (of the selection, or of the job)",
+                () -> vm.rerun(selection().size() > 1 ? selection() : selected().map(vm::job).orElse(List.of()), rerunMode(), true));
+        ToggleGroup how = new ToggleGroup();
+        for (HistoryViewModel.RerunMode m : HistoryViewModel.RerunMode.values()) {
+            RadioMenuItem r = new RadioMenuItem(switch (m) {
+                case AS_RECORDED -> "Soft or hard as before";
+                case SOFT -> "All soft";
+                case HARD -> "All hard";
+            });
+            r.setToggleGroup(how);
+            r.setUserData(m);
+            r.setSelected(m == HistoryViewModel.RerunMode.AS_RECORDED);
         }
-        Button csv = new Button("Export CSV…", Icons.icon(Feather.DOWNLOAD));
-        csv.setId("exportCsv");
-        csv.setOnAction(e -> export(true));
-        Button json = new Button("Export JSON…");
-        json.setId("exportJson");
-        json.setOnAction(e -> export(false));
+        rerunHow = how;
+        rerun.getItems().setAll(job, chosen, failed, new SeparatorMenuItem());
+        how.getToggles().forEach(t -> rerun.getItems().add((MenuItem) t));
+        var nothing = Bindings.isEmpty(table.getSelectionModel().getSelectedItems());
+        copy.disableProperty().bind(nothing);
+        rerun.disableProperty().bind(nothing);
+        MenuButton export = new MenuButton("Export", Icons.icon(Feather.DOWNLOAD));
+        export.setId("exportMenu");
+        export.getItems().setAll(item("exportCsv", "The rows shown, as CSV…", () -> export(true)),
+                item("exportJson", "The rows shown, as JSON…", () -> export(false)));
         Button folder = Icons.iconButton(Feather.FOLDER, "Open the folder that holds the history file");
         folder.setId("openDataFolder");
         folder.setOnAction(e -> openFolder());
@@ -182,10 +176,24 @@ public final class HistoryView {
         });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, copy, new Label("Re-run"), rerunMode, rerunJob, rerunSelection, rerunFailed, spacer,
-                csv, json, folder, clear);
+        HBox bar = new HBox(8, copy, rerun, spacer, export, folder, clear);
+        bar.getChildren().forEach(n -> ((Region) n).setMinWidth(Region.USE_PREF_SIZE));
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
+    }
+
+    private ToggleGroup rerunHow;
+
+    private HistoryViewModel.RerunMode rerunMode() {
+        return rerunHow.getSelectedToggle() == null ? HistoryViewModel.RerunMode.AS_RECORDED
+                : (HistoryViewModel.RerunMode) rerunHow.getSelectedToggle().getUserData();
+    }
+
+    private static MenuItem item(String id, String text, Runnable action) {
+        MenuItem i = new MenuItem(text);
+        i.setId(id);
+        i.setOnAction(e -> action.run());
+        return i;
     }
 
     private void export(boolean csv) {

@@ -116,7 +116,7 @@ class HistoryScreenTest {
         robot.clickOn("#tabHistory");
         waitUntil(() -> table(robot).getItems().size() == 2);
         robot.clickOn(cellShowing(robot, "https://www.example.com/y"));
-        robot.clickOn("#rerunFailed");
+        robot.clickOn("#rerunMenu").clickOn("Only the failed items (of the selection, or of the job)");
         waitUntil(() -> robot.lookup("#resultSummary").queryAs(Label.class).getText().equals("2 purged, 0 failed"));
         waitUntil(() -> console.window().history().rows().size() == 4);
         robot.clickOn("#tabHistory");
@@ -133,14 +133,14 @@ class HistoryScreenTest {
         waitUntil(() -> table(robot).getItems().size() == 2);
         Path csv = dataDir.resolve("export.csv");
         console.dialogs().saveTo = csv;
-        robot.clickOn("#exportCsv");
+        robot.clickOn("#exportMenu").clickOn("The rows shown, as CSV…");
         waitUntil(() -> Files.exists(csv) && robot.lookup("#historyNotice").queryAs(Label.class).getText().startsWith("Exported 2"));
         List<HistoryEntry> back = dev.purgedeck.history.HistoryExport.readCsv(Files.newInputStream(csv));
         assertThat(back).extracting(HistoryEntry::target).containsExactlyInAnyOrderElementsOf(
                 table(robot).getItems().stream().map(HistoryEntry::target).toList());
         Path json = dataDir.resolve("export.json");
         console.dialogs().saveTo = json;
-        robot.clickOn("#exportJson");
+        robot.clickOn("#exportMenu").clickOn("The rows shown, as JSON…");
         waitUntil(() -> Files.exists(json) && robot.lookup("#historyNotice").queryAs(Label.class).getText().contains("export.json"));
         assertThat(dev.purgedeck.history.HistoryExport.readJson(Files.newInputStream(json))).hasSize(2);
         try (Stream<Path> files = Files.walk(dataDir)) {
