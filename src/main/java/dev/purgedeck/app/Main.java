@@ -1,11 +1,13 @@
 package dev.purgedeck.app;
 
+import dev.purgedeck.cli.Cli;
 import dev.purgedeck.sandbox.SandboxMain;
 import java.io.PrintStream;
 import java.util.Arrays;
 
 /**
  * Entry point. No argument opens the window; {@code sandbox …} runs the Fastly API emulator headless;
+ * {@code purge}, {@code history} and {@code keysets} are the scripting command line ({@link Cli});
  * {@code --version} prints the version. It does not extend {@code Application}, so JavaFX on the plain class path
  * starts (see TOOLCHAIN.md).
  */
@@ -38,6 +40,9 @@ public final class Main {
             case "sandbox" -> {
                 return SandboxMain.run(Arrays.copyOfRange(args, 1, args.length));
             }
+            case "purge", "history", "keysets" -> {
+                return Cli.run(args, out, err, System.getenv(), System.in, System.console() != null);
+            }
             default -> {
                 err.println("Unknown command: " + args[0]);
                 err.println(usage());
@@ -51,10 +56,14 @@ public final class Main {
                 "Usage: purgedeck [COMMAND]",
                 "",
                 "  (no command)                         open the PurgeDeck window",
+                "  purge ...                            purge URLs, keys, a key set or everything, into the history",
+                "  history ...                          show or export the purge history (table, --csv, --json)",
+                "  keysets list|show|import|export      manage the window's key sets",
                 "  sandbox [--port N] [--latency-ms N]  run the local Fastly API sandbox until stopped",
                 "  --version                            print the version",
                 "  --help                               print this help",
                 "",
-                "With no FASTLY_API_TOKEN set, the window uses its embedded sandbox.");
+                "'purgedeck COMMAND --help' explains a command. With no FASTLY_API_TOKEN set, the window uses its",
+                "embedded sandbox.");
     }
 }

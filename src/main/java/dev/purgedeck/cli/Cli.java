@@ -1,0 +1,86 @@
+package dev.purgedeck.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * The {@code purgedeck purge|history|keysets} command line: the same client, history and key sets as the window, for
+ * scripts. Exit codes: {@link #OK} when everything worked, {@link #FAILED} when Fastly or the network failed for some
+ * items, {@link #USAGE} when nothing was sent because the command, its input or the configuration is wrong.
+ */
+public final class Cli {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+
+    private Cli() {
+    }
+
+    /**
+     * Runs one command line and returns its exit code; never calls {@code System.exit}, so tests run it in-process.
+     *
+     * @param env      the environment (FASTLY_API_TOKEN, FASTLY_API_ENDPOINT, FASTLY_SERVICE_ID, PURGEDECK_HOME, HOME)
+     * @param in       where a typed confirmation and {@code -} files are read from
+     * @param terminal whether a person is at a terminal, who may be asked to confirm a purge of everything
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, InputStream in,
+                          boolean terminal) {
+        CliContext ctx = new CliContext(out, err, env, in, terminal);
+        return commandLine(ctx, args.length > 0 ? args[0] : "").execute(args);
+    }
+
+    /**
+     * The command tree. Picocli reads every command's annotations by reflection, which costs a short run a good
+     * part of a second, so when the first argument names a command only that command is built.
+     */
+    static CommandLine commandLine(CliContext ctx, String first) {
+        CommandLine cl = new CommandLine(new RootCommand());
+        boolean all = !List.of("purge", "history", "keysets").contains(first);
+        if (all || first.equals("purge")) {
+            cl.addSubcommand(new PurgeCommand(ctx));
+        }
+        if (all || first.equals("history")) {
+            cl.addSubcommand(new HistoryCommand(ctx));
+        }
+        if (all || first.equals("keysets")) {
+            cl.addSubcommand(KeySetsCommand.commandLine(ctx));
+        }
+        // Set last: picocli hands these settings only to the subcommands that exist at the time.
+        cl.setOut(new PrintWriter(ctx.out(), true));
+        cl.setErr(new PrintWriter(ctx.err(), true));
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler(usageErrors(ctx));
+        cl.setExecutionExceptionHandler(failures(ctx));
+        return cl;
+    }
+
+    /** A mistyped command line: say what is wrong and where the help is, and exit 2. */
+    private static IParameterExceptionHandler usageErrors(CliContext ctx) {
+        return (ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            ctx.warn("purgedeck: " + ex.getMessage());
+            UnmatchedArgumentException.printSuggestions(ex, c.getErr());
+            ctx.warn("Run '" + c.getCommandSpec().qualifiedName() + " --help' for how to use it.");
+            return USAGE;
+        };
+    }
+
+    private static IExecutionExceptionHandler failures(CliContext ctx) {
+        return (ex, cl, parseResult) -> {
+            if (ex instanceof CliFailure f) {
+                f.lines().forEach(line -> ctx.warn("purgedeck: " + line));
+                return f.exitCode();
+            }
+            // A bug, not the user's fault: show enough to report it, never the token.
+            ctx.warn("purgedeck: unexpected error: " + ex);
+            return FAILED;
+        };
+    }
+}

@@ -1,0 +1,65 @@
+package dev.purgedeck.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.purgedeck.app.AppContext;
+import dev.purgedeck.fastly.BulkPurgeRunner;
+import dev.purgedeck.fastly.ClientConfig;
+import dev.purgedeck.fastly.FastlyClient;
+import dev.purgedeck.fastly.RetryPolicy;
+import dev.purgedeck.settings.Connection;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The Fastly client of one command run, on daemon threads that are stopped when the command ends. */
+final class CliClient implements AutoCloseable {
+    private final ExecutorService executor;
+    private final FastlyClient client;
+    private final FastlyClient quick;
+
+    private CliClient(ExecutorService executor, FastlyClient client, FastlyClient quick) {
+        this.executor = executor;
+        this.client = client;
+        this.quick = quick;
+    }
+
+    static CliClient open(Connection c) {
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "purgedeck-cli-http-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        HttpClient http = HttpClient.newBuilder().executor(executor).connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        ClientConfig config = ClientConfig.of(c.endpoint(), c.token(), AppContext.userAgent());
+        ObjectMapper mapper = AppContext.newMapper(); // one: building a mapper is a noticeable part of a short run
+        FastlyClient client = new FastlyClient(http, http, mapper, config, Clock.systemUTC());
+        // Looking up a service's name only for the record must not hold a purge up: one try, a short wait.
+        FastlyClient quick = new FastlyClient(http, http, mapper,
+                config.withRetry(RetryPolicy.NONE).withRequestTimeout(Duration.ofSeconds(10)), Clock.systemUTC());
+        return new CliClient(executor, client, quick);
+    }
+
+    /** The client with the window's retry policy (server errors retried, 429 waited out). */
+    FastlyClient client() {
+        return client;
+    }
+
+    /** One try, ten seconds at most: for lookups whose failure only costs a service name. */
+    FastlyClient quick() {
+        return quick;
+    }
+
+    BulkPurgeRunner runner() {
+        return new BulkPurgeRunner(client);
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

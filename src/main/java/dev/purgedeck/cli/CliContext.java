@@ -1,0 +1,88 @@
+package dev.purgedeck.cli;
+
+import dev.purgedeck.app.DataDirs;
+import dev.purgedeck.fastly.ApiToken;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What one command line run may use: its streams, its environment, whether a person sits at a terminal, and the
+ * shared data directory. Passed in rather than read from {@code System}, so tests run commands in-process.
+ */
+final class CliContext {
+    static final String HISTORY_FILE = "history.jsonl";
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+    private final InputStream in;
+    private final boolean terminal;
+    private volatile ApiToken token;
+
+    CliContext(PrintStream out, PrintStream err, Map<String, String> env, InputStream in, boolean terminal) {
+        this.out = out;
+        this.err = err;
+        this.env = Map.copyOf(env);
+        this.in = in;
+        this.terminal = terminal;
+    }
+
+    PrintStream out() {
+        return out;
+    }
+
+    InputStream in() {
+        return in;
+    }
+
+    boolean terminal() {
+        return terminal;
+    }
+
+    Map<String, String> env() {
+        return env;
+    }
+
+    /** The variable when it is set and not blank. */
+    Optional<String> env(String name) {
+        String v = env.get(name);
+        return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
+    }
+
+    /** The GUI's data directory ($PURGEDECK_HOME first), so both share one history and one set of key sets. */
+    Path dataDir() {
+        return DataDirs.resolve(env, System.getProperty("os.name", ""), home());
+    }
+
+    Path historyFile() {
+        return dataDir().resolve(HISTORY_FILE);
+    }
+
+    /** $HOME as this run sees it (the Fastly CLI's config lives under it), else the JVM's idea of it. */
+    String home() {
+        return env("HOME").orElseGet(() -> System.getProperty("user.home"));
+    }
+
+    /** Remembers the token in use so that nothing printed afterwards can show it. */
+    void useToken(ApiToken t) {
+        this.token = t;
+    }
+
+    /** The text with the token in use, if any, replaced by its masked form. */
+    String scrub(String text) {
+        ApiToken t = token;
+        return t == null || text == null ? text : t.scrub(text);
+    }
+
+    /** One line on stderr, the token masked. */
+    void warn(String message) {
+        err.println(scrub(message));
+    }
+
+    PrintStream err() {
+        return err;
+    }
+}

@@ -1,0 +1,146 @@
+package dev.purgedeck.cli;
+
+import dev.purgedeck.fastly.PurgeKind;
+import dev.purgedeck.history.HistoryEntry;
+import dev.purgedeck.history.HistoryExport;
+import dev.purgedeck.history.HistoryQuery;
+import dev.purgedeck.history.HistoryStore;
+import dev.purgedeck.history.LoadResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code purgedeck history}: the purges the window and the command line recorded, filtered, as a table, CSV or JSON. */
+@Command(name = "history", mixinStandardHelpOptions = true, versionProvider = RootCommand.VersionText.class,
+        sortOptions = false, usageHelpWidth = 100, descriptionHeading = "%n", optionListHeading = "%nOptions:%n",
+        description = {"Shows the purge history that the PurgeDeck window and 'purgedeck purge' share, newest "
+                + "first: a table of the newest entries, or every matching entry as CSV or JSON (the window's "
+                + "export formats)."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  purgedeck history --since 2h --outcome failed",
+                "  purgedeck history --service 'Northwind Shop' --kind key --since 2025-06-01 --csv > keys.csv",
+                "  purgedeck history --since 1d --json | jq '.[] | select(.outcome == \"failed\") | .target'"})
+final class HistoryCommand implements Callable<Integer> {
+    static final int DEFAULT_LIMIT = 50;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+
+    private final CliContext ctx;
+
+    @Option(names = "--since", paramLabel = "WHEN", converter = TimeArg.class,
+            description = "Only purges at or after WHEN: 2h, 3d, 1w ago; today; 2025-06-01 or 2025-06-01T14:30 "
+                    + "(local time); or 2025-06-01T12:30:00Z.")
+    Instant since;
+
+    @Option(names = "--until", paramLabel = "WHEN", converter = TimeArg.class,
+            description = "Only purges before WHEN (same forms as --since).")
+    Instant until;
+
+    @Option(names = {"-s", "--service"}, paramLabel = "ID|NAME",
+            description = "Only this service: its ID, or the name recorded with the purge (ignoring case).")
+    String service;
+
+    @Option(names = "--outcome", split = ",", paramLabel = "OUTCOME",
+            description = "Only these outcomes: ok, failed, cancelled (comma-separated, or repeat the option).")
+    List<HistoryEntry.Outcome> outcomes;
+
+    @Option(names = "--kind", split = ",", paramLabel = "KIND",
+            description = "Only these kinds: url, key, all (comma-separated, or repeat the option).")
+    List<PurgeKind> kinds;
+
+    @Option(names = "--search", paramLabel = "TEXT",
+            description = "Only entries whose target, purge ID, error, service name or job ID contains TEXT.")
+    String text;
+
+    @Option(names = "--limit", paramLabel = "N",
+            description = "At most the N newest entries. Default: " + DEFAULT_LIMIT + " in the table; every match "
+                    + "with --csv or --json.")
+    Integer limit;
+
+    @ArgGroup(exclusive = true)
+    Format format;
+
+    /** The export formats; without either, a table. */
+    static final class Format {
+        @Option(names = "--csv", description = "Print the matches as CSV (UTF-8 with a BOM, as the window exports).")
+        boolean csv;
+
+        @Option(names = "--json", description = "Print the matches as a JSON array, one entry per line.")
+        boolean json;
+    }
+
+    HistoryCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (limit != null && limit < 1) {
+            throw CliFailure.usage("--limit must be at least 1");
+        }
+        HistoryQuery query = new HistoryQuery(text, null, outcomes == null ? null : EnumSet.copyOf(outcomes),
+                kinds == null ? null : EnumSet.copyOf(kinds), since, until);
+        List<HistoryEntry> matching = query.run(load(ctx.historyFile()), null);
+        if (service != null) {
+            String s = service.strip();
+            matching = matching.stream().filter(e -> s.equals(e.serviceId()) || s.equalsIgnoreCase(e.serviceName()))
+                    .toList();
+        }
+        boolean export = format != null && (format.csv || format.json);
+        int n = limit != null ? limit : export ? Integer.MAX_VALUE : DEFAULT_LIMIT;
+        List<HistoryEntry> shown = matching.subList(0, Math.min(n, matching.size()));
+        if (export && format.csv) {
+            HistoryExport.csv(shown, ctx.out());
+        } else if (export) {
+            HistoryExport.json(shown, ctx.out());
+        } else {
+            table(shown, matching.size());
+        }
+        return Cli.OK;
+    }
+
+    /** Every readable entry; a history that does not exist yet is empty, and reading it does not create it. */
+    private List<HistoryEntry> load(Path file) {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try (HistoryStore store = HistoryStore.open(file)) {
+            LoadResult r = store.load();
+            if (r.skippedLines() > 0) {
+                ctx.warn("purgedeck: " + r.skippedLines() + " unreadable line" + (r.skippedLines() == 1 ? " was" : "s were")
+                        + " skipped in " + file);
+            }
+            return r.entries();
+        } catch (IOException e) {
+            throw CliFailure.failed("cannot read the history " + file + ": " + e.getMessage());
+        }
+    }
+
+    private void table(List<HistoryEntry> shown, int matching) {
+        if (shown.isEmpty()) {
+            ctx.out().println("No purges match.");
+            return;
+        }
+        ZoneId zone = ZoneId.systemDefault();
+        TextTable t = new TextTable("TIME", "OUTCOME", "KIND", "TARGET", "SERVICE", "PURGE ID");
+        for (HistoryEntry e : shown) {
+            t.add(TIME.format(e.time().atZone(zone)), e.outcome().id(), e.kind().id(), e.target(),
+                    e.serviceName() != null ? e.serviceName() : e.serviceId(), e.purgeId());
+        }
+        ctx.out().print(t.render());
+        if (matching > shown.size()) {
+            ctx.out().printf(Locale.ROOT, "Showing the %,d newest of %,d matching entries; use --limit, --csv or "
+                    + "--json for more.%n", shown.size(), matching);
+        }
+        ctx.out().flush();
+    }
+}

@@ -1,0 +1,145 @@
+package dev.purgedeck.cli;
+
+import dev.purgedeck.app.Version;
+import dev.purgedeck.fastly.BulkPurgeRunner;
+import dev.purgedeck.fastly.InvalidInputException;
+import dev.purgedeck.fastly.ItemOutcome;
+import dev.purgedeck.fastly.JobRequest;
+import dev.purgedeck.fastly.PurgeKind;
+import dev.purgedeck.fastly.PurgeOptions;
+import dev.purgedeck.history.JobContext;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code purgedeck purge}: URLs, keys, a key set or everything, through the window's bulk runner and into its history. */
+@Command(name = "purge", mixinStandardHelpOptions = true, versionProvider = RootCommand.VersionText.class,
+        sortOptions = false, usageHelpWidth = 100, descriptionHeading = "%n", optionListHeading = "%nOptions:%n",
+        description = {"Purges URLs, surrogate keys or everything on a Fastly service with the same client as the "
+                + "PurgeDeck window, records every item in the history the window shows, and prints a table of "
+                + "target, purge ID and outcome (or JSON).",
+                "Everything is checked before anything is sent: a bad URL or key, named with its line, stops the "
+                        + "command with exit code 2."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every item was purged", "1:some items failed (Fastly or the network); the reasons are on "
+                + "stderr", "2:bad usage, input or configuration; nothing was sent"},
+        footerHeading = "%nEnvironment:%n",
+        footer = {"  FASTLY_API_TOKEN     the API token, as the Fastly CLI reads it (unless --profile is given)",
+                "  FASTLY_API_ENDPOINT  the API endpoint for that token (default https://api.fastly.com)",
+                "  FASTLY_SERVICE_ID    the service, when --service is not given",
+                "  PURGEDECK_HOME       where the history and key sets are kept (shared with the window)",
+                "",
+                "Examples:",
+                "  purgedeck purge --service 'Northwind Shop' --urls-file changed-pages.txt",
+                "  purgedeck purge -s SU1Z0isxPaozGVKXdv0eY --keys-file keys.txt --soft --json",
+                "  purgedeck purge --keyset Homepage",
+                "  purgedeck purge -s SU1Z0isxPaozGVKXdv0eY --all --yes"})
+final class PurgeCommand implements Callable<Integer> {
+    static final int MAX_CONCURRENCY = 64;
+
+    private final CliContext ctx;
+
+    @ArgGroup(exclusive = true, multiplicity = "1", heading = "%nWhat to purge (exactly one):%n")
+    PurgeTargets.Choice what;
+
+    @Option(names = {"-s", "--service"}, paramLabel = "ID|NAME", order = 1,
+            description = "The service: its ID, or its exact name as the service list shows it. Default: the key "
+                    + "set's service, then FASTLY_SERVICE_ID. URL purges need none.")
+    String service;
+
+    @Option(names = "--soft", negatable = true, order = 2,
+            description = "Mark content stale instead of removing it. Default: hard, or the key set's choice.")
+    Boolean soft;
+
+    @Option(names = "--staging", order = 3,
+            description = "Purge the staging environment instead of production (keys and --all only).")
+    boolean staging;
+
+    @Option(names = "--concurrency", paramLabel = "N", order = 4, defaultValue = "8",
+            description = "Requests in flight at once, 1 to " + MAX_CONCURRENCY + " (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--json", order = 5,
+            description = "Print one JSON document (job ID, counts, every item) instead of the table.")
+    boolean json;
+
+    @Option(names = {"-y", "--yes"}, order = 6, description = "Purge everything (--all) without asking.")
+    boolean yes;
+
+    @Option(names = "--profile", paramLabel = "NAME", order = 7,
+            description = "Use this PurgeDeck profile (as in the window's settings) instead of FASTLY_API_TOKEN.")
+    String profile;
+
+    PurgeCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+            throw CliFailure.usage("--concurrency must be between 1 and " + MAX_CONCURRENCY);
+        }
+        PurgeTargets.Targets targets = PurgeTargets.read(what, ctx);
+        boolean softPurge = soft != null ? soft : targets.keySet() != null && targets.keySet().soft();
+        checkOptions(targets.kind(), softPurge);
+        PurgeOptions options = new PurgeOptions(softPurge,
+                staging ? PurgeOptions.Environment.STAGING : PurgeOptions.Environment.PRODUCTION);
+        ConnectionResolver.Resolved connection = ConnectionResolver.resolve(ctx, profile);
+        try (CliClient client = CliClient.open(connection.connection())) {
+            ServiceResolver.Service svc = ServiceResolver.resolve(ctx, service, targets.keySet(), targets.kind(), client);
+            JobRequest request = request(targets, svc, options);
+            if (targets.kind() == PurgeKind.ALL) {
+                PurgeAllConfirmation.require(ctx, yes, svc);
+            }
+            if (targets.duplicates() > 0) {
+                ctx.warn("purgedeck: " + targets.duplicates() + " repeated " + (targets.kind() == PurgeKind.URL
+                        ? "URL" : "key") + (targets.duplicates() == 1 ? " is" : "s are") + " purged only once");
+            }
+            JobContext job = jobContext(connection, svc, options);
+            RecordedJob.Finished done = RecordedJob.run(ctx, client.runner(), request, job);
+            if (json) {
+                PurgeReport.json(ctx, done.result(), job);
+            } else {
+                PurgeReport.table(ctx, done.result());
+            }
+            PurgeReport.failures(ctx, done.result());
+            boolean allOk = done.result().count(ItemOutcome.Status.OK) == done.result().items().size();
+            return allOk && done.recorded() ? Cli.OK : Cli.FAILED;
+        }
+    }
+
+    private void checkOptions(PurgeKind kind, boolean softPurge) {
+        if (kind == PurgeKind.ALL && softPurge) {
+            throw CliFailure.usage("--all cannot be soft: Fastly always removes everything at once. Leave out "
+                    + "--soft, or soft-purge a surrogate key that every object carries.");
+        }
+        if (kind == PurgeKind.URL && staging) {
+            throw CliFailure.usage("--staging works with keys and --all only: Fastly purges a URL on staging only "
+                    + "when the request goes to the service's staging IP address. Use a surrogate key instead.");
+        }
+    }
+
+    private JobRequest request(PurgeTargets.Targets t, ServiceResolver.Service svc, PurgeOptions options) {
+        String id = svc == null ? null : svc.id();
+        try {
+            return switch (t.kind()) {
+                case URL -> JobRequest.urls(id, t.items(), options, concurrency);
+                case KEY -> JobRequest.keys(id, t.items(), options, concurrency);
+                case ALL -> JobRequest.all(id, options);
+            };
+        } catch (InvalidInputException e) {
+            throw CliFailure.usage(e.getMessage() + "; nothing was purged");
+        }
+    }
+
+    private static JobContext jobContext(ConnectionResolver.Resolved c, ServiceResolver.Service svc,
+                                         PurgeOptions options) {
+        return new JobContext(BulkPurgeRunner.newJobId(), c.profile(),
+                c.connection().kind().name().toLowerCase(Locale.ROOT), c.connection().endpoint().toString(),
+                svc == null ? null : svc.id(), svc == null ? null : svc.name(), options.soft(),
+                options.environment() == PurgeOptions.Environment.STAGING ? "staging" : "production",
+                JobContext.currentUser(), Version.get());
+    }
+}

@@ -1,0 +1,98 @@
+package dev.purgedeck.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.purgedeck.app.AppContext;
+import dev.purgedeck.fastly.ItemOutcome;
+import dev.purgedeck.fastly.JobResult;
+import dev.purgedeck.history.JobContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Prints a finished purge: a {@code TARGET  PURGE ID  OUTCOME} table and a summary line on stdout, or one JSON
+ * document; and on stderr why items failed, once per distinct reason.
+ */
+final class PurgeReport {
+    private static final int EXAMPLES = 3;
+
+    private PurgeReport() {
+    }
+
+    static void table(CliContext ctx, JobResult result) {
+        TextTable t = new TextTable("TARGET", "PURGE ID", "OUTCOME");
+        for (ItemOutcome o : result.items()) {
+            t.add(o.target(), o.purgeId(), status(o));
+        }
+        ctx.out().print(t.render());
+        ctx.out().println(result.summary());
+        ctx.out().flush();
+    }
+
+    static void json(CliContext ctx, JobResult result, JobContext job) {
+        List<Item> items = result.items().stream().map(o -> new Item(o.target(), status(o), o.purgeId(),
+                o.httpStatus(), o.ok() ? null : ctx.scrub(o.message()), o.attempts(),
+                o.duration() == null ? 0 : o.duration().toMillis())).toList();
+        Summary summary = new Summary(items.size(), result.count(ItemOutcome.Status.OK),
+                result.count(ItemOutcome.Status.FAILED), result.count(ItemOutcome.Status.CANCELLED));
+        Report report = new Report(result.jobId(), result.request().kind().id(), job.profile(), job.endpoint(),
+                job.serviceId(), job.serviceName(), job.soft(), job.environment(), summary,
+                result.elapsed().toMillis(), items);
+        try {
+            ctx.out().print(Json.MAPPER.writeValueAsString(report));
+            ctx.out().println();
+            ctx.out().flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Why items failed, grouped: 10,000 keys refused for one reason make one line, not 10,000. */
+    static void failures(CliContext ctx, JobResult result) {
+        Map<String, List<ItemOutcome>> byReason = new LinkedHashMap<>();
+        for (ItemOutcome o : result.items()) {
+            if (!o.ok()) {
+                byReason.computeIfAbsent(o.message(), k -> new ArrayList<>()).add(o);
+            }
+        }
+        byReason.forEach((reason, items) -> {
+            String what = status(items.get(0));
+            if (items.size() == 1) {
+                ctx.warn("purgedeck: " + what + ": " + items.get(0).target() + ": " + reason);
+                return;
+            }
+            List<String> examples = items.stream().limit(EXAMPLES).map(ItemOutcome::target).toList();
+            ctx.warn(String.format(Locale.ROOT, "purgedeck: %s: %,d items (%s%s): %s", what, items.size(),
+                    String.join(", ", examples), items.size() > EXAMPLES ? ", …" : "", reason));
+        });
+    }
+
+    private static String status(ItemOutcome o) {
+        return o.status().name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Built on first use only: a table run should not pay for a second mapper. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = AppContext.newMapper()
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    /** The JSON document: what was purged, where, and each item's outcome. */
+    record Report(String jobId, String kind, String profile, String endpoint, String serviceId, String serviceName,
+                  boolean soft, String environment, Summary summary, long elapsedMs, List<Item> items) {
+    }
+
+    record Summary(int total, long ok, long failed, long cancelled) {
+    }
+
+    record Item(String target, String outcome, String purgeId, int httpStatus, String error, int attempts,
+                long durationMs) {
+    }
+}

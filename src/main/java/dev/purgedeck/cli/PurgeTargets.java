@@ -1,0 +1,154 @@
+package dev.purgedeck.cli;
+
+import dev.purgedeck.fastly.PurgeKind;
+import dev.purgedeck.fastly.UrlListParser;
+import dev.purgedeck.fastly.Validation;
+import dev.purgedeck.fastly.ValidationIssue;
+import dev.purgedeck.keysets.KeySet;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import picocli.CommandLine.Option;
+
+/** The "what to purge" options of {@code purge}, read and checked completely before anything is sent. */
+final class PurgeTargets {
+    private static final int MAX_LISTED = 20;
+
+    private PurgeTargets() {
+    }
+
+    /** Exactly one of these is given; picocli enforces that. */
+    static final class Choice {
+        @Option(names = "--url", arity = "1..*", paramLabel = "URL",
+                description = "Purge these URLs, each in its own request (list several, or repeat the option).")
+        List<String> urls;
+
+        @Option(names = "--urls-file", paramLabel = "FILE",
+                description = "Purge the URLs in FILE (- for stdin), one per line; blank lines are skipped.")
+        String urlsFile;
+
+        @Option(names = "--key", arity = "1..*", paramLabel = "KEY",
+                description = "Purge the objects tagged with these surrogate keys (sent in batches of 256).")
+        List<String> keys;
+
+        @Option(names = "--keys-file", paramLabel = "FILE",
+                description = "Purge the surrogate keys in FILE (- for stdin), one per line as 'fastly purge "
+                        + "--file' reads it; blank lines are skipped and spaces around a key trimmed.")
+        String keysFile;
+
+        @Option(names = "--keyset", paramLabel = "NAME",
+                description = "Purge the keys of a saved key set, on its service and soft/hard unless told otherwise "
+                        + "('purgedeck keysets list' shows them).")
+        String keySet;
+
+        @Option(names = "--all", description = "Purge everything on the service. Needs --yes, or typing the "
+                + "service's name when run at a terminal. Never soft.")
+        boolean all;
+    }
+
+    /**
+     * What to purge, checked.
+     *
+     * @param kind       url, key or all
+     * @param items      valid, normalised and de-duplicated URLs or keys (empty for all)
+     * @param duplicates how many given items repeated an earlier one
+     * @param keySet     the set named by {@code --keyset}, else null
+     */
+    record Targets(PurgeKind kind, List<String> items, int duplicates, KeySet keySet) {
+    }
+
+    /** Reads and checks the chosen targets; throws a usage failure naming every bad item and where it is. */
+    static Targets read(Choice c, CliContext ctx) {
+        if (c.urls != null) {
+            return checked(PurgeKind.URL, c.urls, i -> "--url", Validation::urlProblem, Validation::normalizeUrl);
+        }
+        if (c.urlsFile != null) {
+            return urlsFile(InputFiles.read(ctx, c.urlsFile, "--urls-file"), c.urlsFile);
+        }
+        if (c.keys != null) {
+            return checked(PurgeKind.KEY, c.keys, i -> "--key", Validation::keyProblem, Function.identity());
+        }
+        if (c.keysFile != null) {
+            return keysFile(InputFiles.read(ctx, c.keysFile, "--keys-file"), c.keysFile);
+        }
+        if (c.keySet != null) {
+            KeySet set = KeySetAccess.require(KeySetAccess.open(ctx), c.keySet);
+            if (set.keys().isEmpty()) {
+                throw CliFailure.usage("the key set '" + set.name() + "' has no keys; nothing was purged");
+            }
+            return new Targets(PurgeKind.KEY, set.keys(), 0, set);
+        }
+        return new Targets(PurgeKind.ALL, List.of(), 0, null);
+    }
+
+    private static Targets urlsFile(String text, String file) {
+        UrlListParser.Result r = UrlListParser.parse(text);
+        List<String> problems = r.issues().stream().map(i -> where(file, i.index()) + ": " + describe(i)).toList();
+        reject(problems, "URL");
+        if (r.urls().isEmpty()) {
+            throw CliFailure.usage("--urls-file: " + file + " lists no URLs; nothing was purged");
+        }
+        return new Targets(PurgeKind.URL, r.urls(), r.duplicates(), null);
+    }
+
+    /** Lines are trimmed and blank ones skipped: a stray space or empty line must not become a key of its own. */
+    private static Targets keysFile(String text, String file) {
+        String[] lines = text.split("\\R", -1);
+        List<String> keys = new ArrayList<>();
+        List<Integer> lineNumbers = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            String key = lines[i].strip();
+            if (!key.isEmpty()) {
+                keys.add(key);
+                lineNumbers.add(i);
+            }
+        }
+        if (keys.isEmpty()) {
+            throw CliFailure.usage("--keys-file: " + file + " lists no keys; nothing was purged");
+        }
+        return checked(PurgeKind.KEY, keys, i -> where(file, lineNumbers.get(i)),
+                Validation::keyProblem, Function.identity());
+    }
+
+    private static Targets checked(PurgeKind kind, List<String> given, Function<Integer, String> location,
+                                   Function<String, Optional<String>> problem, Function<String, String> normalize) {
+        List<String> problems = new ArrayList<>();
+        LinkedHashSet<String> unique = new LinkedHashSet<>();
+        for (int i = 0; i < given.size(); i++) {
+            String item = given.get(i);
+            Optional<String> p = problem.apply(item);
+            if (p.isPresent()) {
+                problems.add(location.apply(i) + ": " + describe(new ValidationIssue(-1, item, p.get())));
+            } else {
+                unique.add(normalize.apply(item));
+            }
+        }
+        reject(problems, kind == PurgeKind.URL ? "URL" : "key");
+        return new Targets(kind, List.copyOf(unique), given.size() - unique.size(), null);
+    }
+
+    private static String where(String file, int zeroBasedLine) {
+        return file + " line " + (zeroBasedLine + 1);
+    }
+
+    private static String describe(ValidationIssue issue) {
+        return new ValidationIssue(-1, issue.item(), issue.reason()).describe();
+    }
+
+    /** Lists the first problems and how many more there are; nothing is sent when there is any. */
+    private static void reject(List<String> problems, String noun) {
+        if (problems.isEmpty()) {
+            return;
+        }
+        List<String> lines = new ArrayList<>(problems.subList(0, Math.min(MAX_LISTED, problems.size())));
+        if (problems.size() > MAX_LISTED) {
+            lines.add("… and " + (problems.size() - MAX_LISTED) + " more");
+        }
+        int n = problems.size();
+        lines.add("nothing was purged: " + n + " invalid " + noun + (n == 1 ? "" : "s") + "; fix or remove "
+                + (n == 1 ? "it" : "them") + " and run the command again");
+        throw CliFailure.usage(lines);
+    }
+}

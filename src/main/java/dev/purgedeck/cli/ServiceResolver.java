@@ -1,0 +1,110 @@
+package dev.purgedeck.cli;
+
+import dev.purgedeck.fastly.FastlyApiException;
+import dev.purgedeck.fastly.FastlyClient;
+import dev.purgedeck.fastly.PurgeKind;
+import dev.purgedeck.fastly.ServiceInfo;
+import dev.purgedeck.fastly.Validation;
+import dev.purgedeck.keysets.KeySet;
+import dev.purgedeck.settings.EnvironmentConnection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Turns {@code --service ID|NAME} into a service ID and, when the token may list services, its name (for the
+ * history and the purge-everything confirmation). Sources in order: the option, the key set's service,
+ * FASTLY_SERVICE_ID. A name must match exactly, like the Fastly CLI's {@code --service-name}.
+ */
+final class ServiceResolver {
+    private static final int LOOKUP_SECONDS = 5;
+    private ServiceResolver() {
+    }
+
+    /** A service ID and its name ("" when unknown). */
+    record Service(String id, String name) {
+        String label() {
+            return name.isBlank() ? id : name + " (" + id + ")";
+        }
+    }
+
+    /** The service to purge; null only for URL purges given none. */
+    static Service resolve(CliContext ctx, String option, KeySet set, PurgeKind kind, CliClient client) {
+        String value = option;
+        String knownName = "";
+        if (value == null && set != null && !set.serviceId().isBlank()) {
+            value = set.serviceId();
+            knownName = set.serviceName();
+        }
+        boolean fromEnvironment = value == null;
+        if (fromEnvironment) {
+            value = EnvironmentConnection.serviceId(ctx.env()).orElse(null);
+        }
+        if (value == null || value.isBlank()) {
+            if (kind == PurgeKind.URL) {
+                return null;
+            }
+            throw CliFailure.usage("no service given: use --service ID|NAME or set FASTLY_SERVICE_ID");
+        }
+        value = value.strip();
+        if (Validation.serviceIdProblem(value).isEmpty()) {
+            return byId(value, knownName, client.quick());
+        }
+        try {
+            return byName(value, client.client());
+        } catch (CliFailure e) {
+            // Say where a name came from: a stale FASTLY_SERVICE_ID in a CI setting is easy to overlook.
+            throw fromEnvironment ? e.prefixed("FASTLY_SERVICE_ID: ") : e;
+        }
+    }
+
+    /** An ID is used as given; the list only adds its name, so a token that may not list services is fine. */
+    private static Service byId(String id, String knownName, FastlyClient quick) {
+        Optional<List<ServiceInfo>> services = list(quick);
+        String name = services.flatMap(all -> all.stream().filter(s -> s.id().equals(id)).findFirst())
+                .map(ServiceInfo::name).orElse(knownName);
+        return new Service(id, name == null ? "" : name);
+    }
+
+    private static Service byName(String name, FastlyClient client) {
+        List<ServiceInfo> all;
+        try {
+            all = client.listServices().get(2, TimeUnit.MINUTES);
+        } catch (Exception e) {
+            throw CliFailure.failed("could not look up the service named '" + name + "': "
+                    + FastlyApiException.plainMessage(e, "no usable answer (" + e.getClass().getSimpleName() + ").")
+                    + " Nothing was purged.");
+        }
+        List<ServiceInfo> exact = all.stream().filter(s -> name.equals(s.name())).toList();
+        if (exact.size() == 1) {
+            return new Service(exact.get(0).id(), exact.get(0).name());
+        }
+        if (exact.size() > 1) {
+            throw CliFailure.usage("several services are named '" + name + "' ("
+                    + exact.stream().map(ServiceInfo::id).collect(Collectors.joining(", ")) + "); use the ID");
+        }
+        String near = all.stream().filter(s -> name.equalsIgnoreCase(s.name())).map(s -> "'" + s.name() + "'")
+                .collect(Collectors.joining(" or "));
+        throw CliFailure.usage("there is no service named '" + name + "' among the " + all.size()
+                + " services this token can see" + (near.isEmpty() ? "" : "; did you mean " + near + "?"));
+    }
+
+    /**
+     * The services, or empty when they cannot be listed within a few seconds: an account with thousands of
+     * services takes many pages, and the name is only for the record.
+     */
+    private static Optional<List<ServiceInfo>> list(FastlyClient quick) {
+        CompletableFuture<List<ServiceInfo>> pages = quick.listServices();
+        try {
+            return Optional.of(pages.get(LOOKUP_SECONDS, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (Exception e) {
+            pages.cancel(true);
+            return Optional.empty();
+        }
+    }
+}
