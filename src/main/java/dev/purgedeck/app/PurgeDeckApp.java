@@ -5,11 +5,14 @@ import dev.purgedeck.settings.Preferences;
 import dev.purgedeck.ui.ErrorReporter;
 import dev.purgedeck.ui.AppShell;
 import dev.purgedeck.ui.Theme;
+import java.util.List;
+import java.util.stream.IntStream;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
@@ -47,6 +50,16 @@ public final class PurgeDeckApp extends Application {
         restorePosition(stage, prefs);
         stage.setOnCloseRequest(e -> savePosition(stage, prefs));
         stage.show();
+        // After the first frame: decoding seven PNGs costs 0.1-0.3 s that the window need not wait for.
+        Platform.runLater(() -> stage.getIcons().setAll(windowIcons()));
+    }
+
+    /** Window icons in every size; made by icons/generate.sh from icons/purgedeck.svg. */
+    static List<Image> windowIcons() {
+        return IntStream.of(16, 24, 32, 48, 64, 128, 256)
+                .mapToObj(size -> new Image(PurgeDeckApp.class.getResource(
+                        "/dev/purgedeck/ui/icons/purgedeck-" + size + ".png").toExternalForm()))
+                .toList();
     }
 
     @Override

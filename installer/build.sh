@@ -1,0 +1,237 @@
+#!/usr/bin/env bash
+# Builds a PurgeDeck installer with the JDK's own jlink and jpackage.
+#
+#   installer/build.sh TYPE [--no-maven]
+#
+#   TYPE        app-image (any system), deb | rpm (Linux), msi (Windows, needs WiX 3), dmg (macOS)
+#   --no-maven  reuse target/purgedeck.jar and target/lib/ instead of a fresh `mvn -B -q clean package -DskipTests`
+#
+# Output: target/installer/ (PurgeDeck/ for the Linux app-image, purgedeck_VERSION-1_amd64.deb,
+# purgedeck-VERSION-1.x86_64.rpm, PurgeDeck-VERSION.msi, PurgeDeck-VERSION.dmg).
+#
+# Layout: a runtime trimmed by jlink to the modules below, with the JavaFX modules linked in from the JavaFX platform
+# jars and JavaFX's native libraries unpacked into the runtime; the app (purgedeck.jar and its non-JavaFX
+# dependencies) on the class path. Environment: JAVA_HOME (a JDK 17+ with jmods/), PURGEDECK_MAINTAINER (deb
+# Maintainer e-mail), MAC_APP_VERSION (see below).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+OUT=target/installer
+WORK=$OUT/work
+
+# ---- what goes in ----------------------------------------------------------------------------------------------
+APP_NAME=PurgeDeck
+PACKAGE_NAME=purgedeck
+MAIN_CLASS=dev.purgedeck.app.Main
+VENDOR="PurgeDeck"
+COPYRIGHT="Copyright the PurgeDeck authors. Licensed under the Apache License 2.0."
+# The runtime's modules: what `jdeps --print-module-deps` reports for the jar and its dependencies (checked below),
+# plus java.logging (ControlsFX, Ikonli; implied by java.sql) and jdk.crypto.ec (TLS to api.fastly.com: elliptic-curve
+# key exchange and certificates are a provider that no class refers to, so jdeps cannot see it).
+MODULES=javafx.controls,java.desktop,java.logging,java.net.http,java.sql,jdk.httpserver,jdk.crypto.ec
+# JavaFX's named modules see ControlsFX (class path) only with this; see TOOLCHAIN.md.
+JAVA_OPTIONS="--add-exports=javafx.base/com.sun.javafx.event=ALL-UNNAMED"
+# The Windows upgrade code: fixed forever, so a newer .msi replaces an installed older one.
+WIN_UPGRADE_UUID=6f1d8f7a-3c5e-4b8e-9a51-2f0c7d4e8b13
+
+usage() { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+TYPE=${1:-}; shift || true
+MAVEN=1
+for arg in "$@"; do
+    case $arg in --no-maven) MAVEN=0 ;; *) usage ;; esac
+done
+
+case "$(uname -s)" in
+    Linux) OS=linux ;;
+    Darwin) OS=mac ;;
+    MINGW*|MSYS*|CYGWIN*) OS=windows ;;
+    *) echo "build.sh: unsupported system $(uname -s)" >&2; exit 1 ;;
+esac
+case "$OS:$TYPE" in
+    *:app-image|linux:deb|linux:rpm|windows:msi|mac:dmg) ;;
+    *:deb|*:rpm|*:msi|*:dmg)
+        echo "build.sh: jpackage cannot cross-build: a .deb or .rpm is built on Linux, a .msi on Windows," \
+             "a .dmg on macOS" >&2
+        exit 1 ;;
+    *) usage ;;
+esac
+
+log() { echo "build.sh: $*" >&2; }
+
+need() { # need COMMAND DEBIAN-PACKAGE: apt-get install the package when the command is missing (Linux)
+    command -v "$1" >/dev/null 2>&1 && return 0
+    if [ "$OS" = linux ] && command -v apt-get >/dev/null 2>&1; then
+        local sudo=; [ "$(id -u)" -eq 0 ] || sudo=sudo
+        log "installing $2 (for $1)"
+        $sudo apt-get install -y -q "$2" >/dev/null 2>&1 \
+            || { $sudo apt-get update -q >/dev/null 2>&1 && $sudo apt-get install -y -q "$2" >/dev/null; }
+    fi
+    command -v "$1" >/dev/null 2>&1 || { log "$1 is missing (package $2)"; exit 1; }
+}
+
+# Windows tools want Windows paths and ';' between them; Git Bash's cygpath makes them.
+if [ "$OS" = windows ]; then SEP=';'; winpath() { cygpath -w "$1"; }; else SEP=':'; winpath() { printf '%s' "$1"; }; fi
+
+# ---- the JDK ---------------------------------------------------------------------------------------------------
+if [ -z "${JAVA_HOME:-}" ]; then
+    if [ "$OS" = mac ] && [ -x /usr/libexec/java_home ]; then JAVA_HOME=$(/usr/libexec/java_home -v 17+)
+    elif command -v javac >/dev/null 2>&1; then JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")
+    else log "set JAVA_HOME to a JDK 17 or newer"; exit 1; fi
+fi
+[ "$OS" != windows ] || JAVA_HOME=$(cygpath -u "$JAVA_HOME")
+JAVA_HOME=${JAVA_HOME%/}
+for tool in java jar jdeps jlink jpackage; do
+    [ -x "$JAVA_HOME/bin/$tool" ] || [ -x "$JAVA_HOME/bin/$tool.exe" ] || { log "$JAVA_HOME has no $tool: a full JDK 17+ is needed"; exit 1; }
+done
+[ -d "$JAVA_HOME/jmods" ] || { log "$JAVA_HOME/jmods is missing (on Debian/Ubuntu: apt-get install openjdk-17-jmods or openjdk-17-jdk)"; exit 1; }
+JAVA_FEATURE=$("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p')
+[ "${JAVA_FEATURE%%.*}" -ge 17 ] || { log "JDK $JAVA_FEATURE at $JAVA_HOME is too old: 17 or newer is needed"; exit 1; }
+
+# ---- name, version, description: from pom.xml (the <parent> block, if one appears, is skipped) --------------------
+pom_value() { sed '/<parent>/,/<\/parent>/d' pom.xml | sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" | head -1; }
+VERSION=$(pom_value version)
+DESCRIPTION=$(pom_value description)
+[ -n "$VERSION" ] || { log "no <version> in pom.xml"; exit 1; }
+APP_VERSION=${VERSION%%-*}          # 1.2.3-SNAPSHOT -> 1.2.3: jpackage takes only numbers and dots
+PKG_VERSION=$APP_VERSION
+if [ "$OS" = mac ]; then
+    # jpackage on macOS refuses a version whose first number is 0 (CFBundleVersion); while PurgeDeck is 0.x the
+    # bundle says 1.MINOR.PATCH unless MAC_APP_VERSION says otherwise. The .dmg's file name keeps the real version.
+    PKG_VERSION=${MAC_APP_VERSION:-$APP_VERSION}
+    case $PKG_VERSION in 0.*) PKG_VERSION=1.${PKG_VERSION#0.} ;; esac
+fi
+
+# ---- the application, built by Maven ---------------------------------------------------------------------------
+if [ "$MAVEN" = 1 ]; then
+    log "mvn -B -q clean package -DskipTests"
+    mvn -B -q -Dstyle.color=never clean package -DskipTests
+fi
+[ -f target/purgedeck.jar ] || { log "target/purgedeck.jar is missing: run without --no-maven"; exit 1; }
+
+rm -rf "$WORK"
+case $TYPE in   # jpackage will not overwrite: clear what an earlier run of this type left
+    app-image) rm -rf "${OUT:?}/$APP_NAME" "${OUT:?}/$APP_NAME.app" ;;
+    *) rm -f "$OUT"/*."$TYPE" ;;
+esac
+mkdir -p "$WORK/input/lib" "$WORK/fx" "$WORK/manifest"
+
+# The jar's manifest Class-Path names exactly the current runtime dependencies, so stale jars that
+# copy-dependencies left in target/lib/ stay out. JavaFX jars go to jlink (platform jars) or nowhere (the empty
+# non-classifier ones); everything else goes on the launcher's class path.
+(cd "$WORK/manifest" && "$JAVA_HOME/bin/jar" xf "$ROOT/target/purgedeck.jar" META-INF/MANIFEST.MF)
+CLASS_PATH=$(tr -d '\r' < "$WORK/manifest/META-INF/MANIFEST.MF" \
+    | awk '/^Class-Path:/ {cp = substr($0, 13); on = 1; next} on && /^ / {cp = cp substr($0, 2); next} {on = 0} END {print cp}')
+[ -n "$CLASS_PATH" ] || { log "target/purgedeck.jar has no Class-Path in its manifest"; exit 1; }
+cp target/purgedeck.jar "$WORK/input/"
+FX_JARS=()
+for entry in $CLASS_PATH; do
+    jar=target/$entry; name=$(basename "$entry")
+    [ -f "$jar" ] || { log "$jar (in the manifest's Class-Path) is missing: rebuild without --no-maven"; exit 1; }
+    case $name in
+        javafx-*-[0-9]*-*.jar) FX_JARS+=("$jar") ;;   # platform jar, e.g. javafx-graphics-21.0.11-linux.jar
+        javafx-*.jar) ;;                               # empty placeholder jar
+        *) cp "$jar" "$WORK/input/lib/" ;;
+    esac
+done
+[ ${#FX_JARS[@]} -gt 0 ] || { log "no JavaFX platform jars (javafx-*-VERSION-PLATFORM.jar) in target/lib"; exit 1; }
+cp LICENSE "$WORK/input/LICENSE"
+
+# ---- is the module list still complete? --------------------------------------------------------------------------
+FX_PATH=$(for j in "${FX_JARS[@]}"; do printf '%s%s' "$(winpath "$j")" "$SEP"; done)
+APP_JARS=("$WORK/input/purgedeck.jar" "$WORK/input/lib/"*.jar)
+APP_PATH=$(for j in "${APP_JARS[@]}"; do printf '%s%s' "$(winpath "$j")" "$SEP"; done)
+NATIVE_APP_JARS=(); for j in "${APP_JARS[@]}"; do NATIVE_APP_JARS+=("$(winpath "$j")"); done
+DEPS=$("$JAVA_HOME/bin/jdeps" --multi-release "$JAVA_FEATURE" --print-module-deps --ignore-missing-deps \
+    --module-path "${FX_PATH%"$SEP"}" --class-path "${APP_PATH%"$SEP"}" "${NATIVE_APP_JARS[@]}" 2>/dev/null | tail -1 | tr -d '\r')
+for module in ${DEPS//,/ }; do
+    case ",$MODULES,java.base," in *",$module,"*) ;; *)
+        log "jdeps says the app needs $module, which is not in MODULES ($MODULES): add it"; exit 1 ;;
+    esac
+done
+log "jdeps: $DEPS; linking $MODULES"
+
+# ---- the runtime ---------------------------------------------------------------------------------------------------
+"$JAVA_HOME/bin/jlink" \
+    --module-path "$(winpath "$JAVA_HOME/jmods")$SEP${FX_PATH%"$SEP"}" \
+    --add-modules "$MODULES" \
+    --strip-debug --no-header-files --no-man-pages --strip-native-commands \
+    --output "$WORK/runtime"
+# JavaFX's natives: unpacked beside the JDK's own (lib/, Windows bin/) they load like any JDK library, instead of
+# being extracted to ~/.openjfx/cache on first start; and jpackage sees them when it works out the .deb's dependencies.
+case $OS in windows) NATIVE_DIR=bin; NATIVE_EXT=dll ;; mac) NATIVE_DIR=lib; NATIVE_EXT=dylib ;; *) NATIVE_DIR=lib; NATIVE_EXT=so ;; esac
+for jar in "${FX_JARS[@]}"; do
+    rm -rf "$WORK/fx"; mkdir -p "$WORK/fx"
+    (cd "$WORK/fx" && "$JAVA_HOME/bin/jar" xf "$ROOT/$jar")
+    find "$WORK/fx" -maxdepth 1 -name "*.$NATIVE_EXT" -exec cp {} "$WORK/runtime/$NATIVE_DIR/" \;
+done
+rm -rf "$WORK/fx"
+
+# ---- the package ---------------------------------------------------------------------------------------------------
+ARGS=(
+    --type "$TYPE" --dest "$OUT"
+    --name "$APP_NAME" --app-version "$PKG_VERSION" --vendor "$VENDOR"
+    --description "$DESCRIPTION" --copyright "$COPYRIGHT"
+    --runtime-image "$WORK/runtime" --input "$WORK/input"
+    --main-jar purgedeck.jar --main-class "$MAIN_CLASS" --java-options "$JAVA_OPTIONS"
+)
+[ "$TYPE" = app-image ] || ARGS+=(--license-file LICENSE)
+case $OS in
+    linux)
+        ARGS+=(--icon icons/purgedeck-256.png)
+        if [ "$TYPE" != app-image ]; then
+            ARGS+=(--linux-package-name "$PACKAGE_NAME" --linux-shortcut --linux-menu-group Network
+                   --resource-dir installer/linux)
+        fi
+        if [ "$TYPE" = deb ]; then
+            need fakeroot fakeroot; need dpkg-deb dpkg; need dpkg-architecture dpkg-dev
+            ARGS+=(--linux-app-category net)
+            [ -z "${PURGEDECK_MAINTAINER:-}" ] || ARGS+=(--linux-deb-maintainer "$PURGEDECK_MAINTAINER")
+        fi
+        if [ "$TYPE" = rpm ]; then
+            need rpmbuild rpm
+            ARGS+=(--linux-app-category "Applications/Internet" --linux-rpm-license-type Apache-2.0)
+            # jpackage asks the rpm database which packages provide the runtime's libraries; on a Debian build host
+            # that database is empty and the .rpm would require nothing but xdg-utils. Require the libraries by
+            # soname instead, as rpmbuild's own dependency generator would: that holds on any rpm distribution.
+            need objdump binutils
+            RPM_DEPS=$(find "$WORK/runtime" -name '*.so' -exec objdump -p {} \; | awk '$1 == "NEEDED" {print $2}' \
+                | sort -u | while read -r so; do
+                    [ -n "$(find "$WORK/runtime" -name "$so" | head -1)" ] || printf '%s()(64bit), ' "$so"
+                done)
+            [ -z "$RPM_DEPS" ] || ARGS+=(--linux-package-deps "${RPM_DEPS%, }")
+        fi
+        ;;
+    windows)
+        ARGS+=(--icon icons/purgedeck.ico)
+        # A second launcher with a console, for `PurgeDeckCLI --version` and `PurgeDeckCLI sandbox`.
+        ARGS+=(--add-launcher "PurgeDeckCLI=installer/windows/console-launcher.properties")
+        if [ "$TYPE" = msi ]; then
+            ARGS+=(--win-menu --win-menu-group "$APP_NAME" --win-shortcut --win-shortcut-prompt --win-dir-chooser
+                   --win-upgrade-uuid "$WIN_UPGRADE_UUID")
+        fi
+        ;;
+    mac)
+        ARGS+=(--icon icons/purgedeck.icns --mac-package-name "$APP_NAME" --mac-package-identifier dev.purgedeck.app
+               --mac-app-category utilities)
+        ;;
+esac
+
+[ -z "${JPACKAGE_VERBOSE:-}" ] || ARGS+=(--verbose)
+log "jpackage --type $TYPE ($APP_NAME $APP_VERSION)"
+"$JAVA_HOME/bin/jpackage" "${ARGS[@]}"
+
+if [ "$TYPE" = dmg ] && [ "$PKG_VERSION" != "$APP_VERSION" ]; then
+    mv "$OUT/$APP_NAME-$PKG_VERSION.dmg" "$OUT/$APP_NAME-$APP_VERSION.dmg"
+fi
+rm -rf "$WORK"
+
+case $TYPE in
+    app-image) RESULT=$OUT/$APP_NAME; [ "$OS" != mac ] || RESULT=$OUT/$APP_NAME.app ;;
+    deb) RESULT=$(ls -t "$OUT/${PACKAGE_NAME}_$APP_VERSION"*.deb | head -1) ;;
+    rpm) RESULT=$(ls -t "$OUT/$PACKAGE_NAME-$APP_VERSION"*.rpm | head -1) ;;
+    msi) RESULT=$(ls -t "$OUT/$APP_NAME-$APP_VERSION"*.msi | head -1) ;;
+    dmg) RESULT=$(ls -t "$OUT/$APP_NAME-$APP_VERSION"*.dmg | head -1) ;;
+esac
+log "built $RESULT ($(du -sh "$RESULT" | cut -f1))"
+echo "$RESULT"
