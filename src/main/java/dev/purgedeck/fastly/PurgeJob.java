@@ -27,6 +27,7 @@ public final class PurgeJob {
     private final JobListener listener;
     private final AtomicReferenceArray<ItemOutcome> outcomes;
     private final AtomicInteger done = new AtomicInteger();
+    private final AtomicInteger heard = new AtomicInteger();
     private final CompletableFuture<JobResult> result = new CompletableFuture<>();
     private final Deque<Unit> pending = new ArrayDeque<>();
     private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
@@ -179,7 +180,9 @@ public final class PurgeJob {
             // A faulty listener must not stall the job: the remaining items still need their outcomes.
             System.getLogger(PurgeJob.class.getName()).log(System.Logger.Level.WARNING, "Job listener failed", e);
         }
-        if (n == total()) {
+        // The result completes only after every listener call has returned (they run on several threads), so
+        // whoever waits for it sees everything the listener did, e.g. every history line written.
+        if (heard.addAndGet(accepted.size()) == total()) {
             finish();
         }
     }

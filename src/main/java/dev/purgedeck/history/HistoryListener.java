@@ -15,6 +15,7 @@ public final class HistoryListener implements JobListener {
     private final JobContext context;
     private final Consumer<Exception> onFailure;
     private volatile boolean failed;
+    private final java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
 
     public HistoryListener(HistoryStore store, JobContext context, Consumer<Exception> onFailure) {
         this.store = store;
@@ -31,7 +32,8 @@ public final class HistoryListener implements JobListener {
     public void onItems(List<ItemOutcome> outcomes, int done, int total) {
         try {
             store.append(outcomes.stream().map(context::entry).toList());
-            if (done == total) {
+            // Batches end on several threads: flush after the last one is written, not when the last one ends.
+            if (written.addAndGet(outcomes.size()) == total) {
                 store.flush();
             }
         } catch (IOException | RuntimeException e) {

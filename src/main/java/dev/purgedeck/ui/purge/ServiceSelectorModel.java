@@ -186,6 +186,11 @@ public final class ServiceSelectorModel {
     }
 
     private void show(List<ServiceInfo> list, Throwable error) {
+        if (listingRefused != null) {
+            // The token's scopes came first and say listing is not allowed; a late answer (its 403) must not win.
+            refuseListing(listingRefused);
+            return;
+        }
         if (error != null) {
             String why = FastlyApiException.plainMessage(error, "The service list could not be loaded.");
             status.set(why + " You can still type a service ID above.");
