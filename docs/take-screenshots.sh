@@ -3,13 +3,16 @@
 # target/purgedeck.jar; drives the real app through URL, key and purge-everything mode and captures each step.
 theme=${1:-light}; out=${2:-/tmp/purgedeck-tour}; home=$out/home-$theme
 export DISPLAY=${DISPLAY:-:42}
-pkill -f purgedeck.jar; sleep 0.5
+[ -f "$out/app.pid" ] && kill "$(cat "$out/app.pid")" 2>/dev/null; sleep 0.5
 rm -rf $home; mkdir -p $home $out
 echo "{\"ui.theme\":\"$theme\",\"window.x\":0.0,\"window.y\":0.0,\"window.width\":1280.0,\"window.height\":800.0}" > $home/preferences.json
-cd "$(dirname "$0")/.." && PURGEDECK_HOME=$home java -jar target/purgedeck.jar > "$out/app-$theme.log" 2>&1 &
+echo "{\"version\":1,\"theme\":\"$theme\"}" > $home/settings.json
+cd "$(dirname "$0")/.."
+PURGEDECK_HOME=$home java -jar ${PURGEDECK_JAR:-target/purgedeck.jar} > "$out/app-$theme.log" 2>&1 &
+echo $! > "$out/app.pid"
 xdotool search --sync --name PurgeDeck >/dev/null; sleep 3
 line() { xdotool type --delay 2 "$1"; xdotool key Return; }
-xdotool mousemove 570 200 click 1; sleep 0.2
+xdotool mousemove 570 230 click 1; sleep 0.2
 line "https://www.dailycourier.example/"
 line "https://www.dailycourier.example/news/2025/city-council-approves-budget"
 line "ftp://files.dailycourier.example/archive.zip"
@@ -25,4 +28,4 @@ xdotool key ctrl+3; sleep 0.5; import -window root $out/all-$theme.png
 xdotool key ctrl+Return; sleep 1; xdotool type --delay 5 "Daily Cour"; sleep 0.3; import -window root $out/all-dialog-$theme.png
 xdotool type --delay 5 "ier - www"; sleep 0.3; import -window root $out/all-dialog-ok-$theme.png
 xdotool key Return; sleep 2; import -window root $out/all-done-$theme.png
-pkill -f purgedeck.jar
+kill "$(cat "$out/app.pid")"

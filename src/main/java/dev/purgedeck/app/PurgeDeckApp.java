@@ -18,19 +18,23 @@ import javafx.stage.Stage;
 
 /** The JavaFX application: builds the context, shows the main window where it was left, and closes all on exit. */
 public final class PurgeDeckApp extends Application {
+    /** The stores and the session, opened while the toolkit starts rather than after it (start-up time). */
+    private static java.util.concurrent.CompletableFuture<AppContext> opening;
     private AppContext context;
 
     /** Starts the toolkit and blocks until the last window closes. */
     static void launchApp() {
+        opening = java.util.concurrent.CompletableFuture.supplyAsync(() -> AppContext.start(System.getenv(), DataDirs.current()));
         Application.launch(PurgeDeckApp.class);
     }
 
     @Override
     public void start(Stage stage) {
         try {
-            context = AppContext.start(System.getenv(), DataDirs.current());
+            context = opening != null ? opening.join() : AppContext.start(System.getenv(), DataDirs.current());
         } catch (Exception e) {
-            Alert alert = new Alert(Alert.AlertType.ERROR, "PurgeDeck could not start: " + e.getMessage());
+            Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+            Alert alert = new Alert(Alert.AlertType.ERROR, "PurgeDeck could not start: " + cause.getMessage());
             alert.setHeaderText("Start-up failed");
             alert.showAndWait();
             Platform.exit();

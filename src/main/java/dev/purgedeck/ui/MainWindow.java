@@ -57,6 +57,26 @@ public final class MainWindow {
     private final Tab settingsTab = tab("Settings", "tabSettings", Feather.SETTINGS);
     private final AppContext context;
     private final Runnable unsubscribe;
+    private Lazy<HistoryView> historyView;
+    private Lazy<KeySetsView> keySetsView;
+    private Lazy<SettingsView> settingsView;
+
+    /** Made once, on first use. */
+    private static final class Lazy<T> {
+        private final java.util.function.Supplier<T> make;
+        private T value;
+
+        Lazy(java.util.function.Supplier<T> make) {
+            this.make = make;
+        }
+
+        T get() {
+            if (value == null) {
+                value = make.get();
+            }
+            return value;
+        }
+    }
     private final KeySetsViewModel keySets;
     private final PurgeViewModel purge;
     private final HistoryViewModel history;
@@ -89,15 +109,14 @@ public final class MainWindow {
             services.serviceIdProperty().get(), services.serviceName()};
         KeySetPicker picker = new KeySetPicker(keySets, ask, purge.keys(), currentService, () -> purge.softProperty().get());
         PurgeView purgeView = new PurgeView(purge, context.sandbox().map(SandboxCacheModel::new), picker, ask);
-        HistoryView historyView = new HistoryView(history, ask, ZoneId.systemDefault());
-        KeySetsView keySetsView = new KeySetsView(keySets, ask, currentService);
-        SettingsView settingsView = new SettingsView(new SettingsViewModel(context.settings(), context.profiles(), switcher,
-                context.dataDir()), connection.detailsProperty(), () -> historyView.openDataFolder());
-        settingsTab.setContent(settingsView.root());
+        // The other screens are built when first opened: a window that only purges starts faster.
+        historyView = new Lazy<>(() -> new HistoryView(history, ask, ZoneId.systemDefault()));
+        keySetsView = new Lazy<>(() -> new KeySetsView(keySets, ask, currentService));
+        settingsView = new Lazy<>(() -> new SettingsView(new SettingsViewModel(context.settings(), context.profiles(), switcher,
+                context.dataDir()), connection.detailsProperty(), () -> historyView.get().openDataFolder()));
         connection.tokenInfoProperty().addListener((o, a, info) -> adaptTo(info, services));
         purgeTab.setContent(purgeView.root());
-        historyTab.setContent(historyView.root());
-        keySetsTab.setContent(keySetsView.root());
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> fill(t));
         tabs.getTabs().setAll(purgeTab, historyTab, keySetsTab, settingsTab);
         tabs.setId("mainTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -114,7 +133,7 @@ public final class MainWindow {
         root.getStyleClass().add("main-window");
         root.sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
-                installShortcuts(scene, historyView, keySetsView, picker);
+                installShortcuts(scene, picker);
             }
         });
         connection.check();
@@ -168,17 +187,30 @@ public final class MainWindow {
                 JobContext.currentUser(), Version.get());
     }
 
-    private void installShortcuts(Scene scene, HistoryView historyView, KeySetsView keySetsView, KeySetPicker picker) {
+    private void fill(Tab t) {
+        if (t == null || t.getContent() != null) {
+            return;
+        }
+        if (t == historyTab) {
+            t.setContent(historyView.get().root());
+        } else if (t == keySetsTab) {
+            t.setContent(keySetsView.get().root());
+        } else if (t == settingsTab) {
+            t.setContent(settingsView.get().root());
+        }
+    }
+
+    private void installShortcuts(Scene scene, KeySetPicker picker) {
         var acc = scene.getAccelerators();
         acc.put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 () -> tabs.getSelectionModel().select(purgeTab));
         acc.put(new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), () -> {
             tabs.getSelectionModel().select(historyTab);
-            historyView.focusSearch();
+            historyView.get().focusSearch();
         });
         acc.put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), () -> {
             tabs.getSelectionModel().select(keySetsTab);
-            keySetsView.focusSearch();
+            keySetsView.get().focusSearch();
         });
         acc.put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), () -> {
             if (tabs.getSelectionModel().getSelectedItem() == purgeTab && purge.modeProperty().get() == PurgeMode.KEYS) {
