@@ -1,15 +1,15 @@
 package dev.purgedeck.history;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Exports entries for people and other tools, and reads the exports back: CSV (through jackson-dataformat-csv, see
@@ -27,15 +27,7 @@ public final class HistoryExport {
 
     /** A JSON array of the same objects as the history lines, one per line, UTF-8 without BOM. */
     public static void json(List<HistoryEntry> rows, OutputStream out) throws IOException {
-        try (JsonGenerator g = HistoryCodec.generator(out)) {
-            g.setPrettyPrinter(new OnePerLine());
-            g.writeStartArray();
-            for (HistoryEntry e : rows) {
-                HistoryCodec.write(g, e);
-            }
-            g.writeEndArray();
-            g.writeRaw('\n');
-        }
+        LineWriter.array(rows, out);
     }
 
     /** Reads a CSV export (with or without the byte-order mark; columns by header name, unknown ones ignored). */
@@ -49,7 +41,7 @@ public final class HistoryExport {
      */
     public static List<HistoryEntry> readJson(InputStream in) throws IOException {
         List<HistoryEntry> out = new ArrayList<>();
-        Interner interner = new Interner();
+        Map<String, String> shared = new HashMap<>();
         try (JsonParser p = HistoryCodec.FACTORY.createParser(in)) {
             p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
             JsonToken first = p.nextToken();
@@ -58,37 +50,14 @@ public final class HistoryExport {
                     if (t == null) {
                         throw new JsonParseException(p, "unterminated array");
                     }
-                    out.add(HistoryCodec.read(p, interner));
+                    out.add(HistoryCodec.read(p, shared));
                 }
             } else {
                 for (JsonToken t = first; t != null; t = p.nextToken()) {
-                    out.add(HistoryCodec.read(p, interner));
+                    out.add(HistoryCodec.read(p, shared));
                 }
             }
         }
         return out;
-    }
-
-    /** Minimal JSON, but each array element on a line of its own, like the history file. */
-    private static final class OnePerLine extends MinimalPrettyPrinter {
-        @Override
-        public void writeStartArray(JsonGenerator g) throws IOException {
-            g.writeRaw('[');
-        }
-
-        @Override
-        public void beforeArrayValues(JsonGenerator g) throws IOException {
-            g.writeRaw('\n');
-        }
-
-        @Override
-        public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
-            g.writeRaw(",\n");
-        }
-
-        @Override
-        public void writeEndArray(JsonGenerator g, int values) throws IOException {
-            g.writeRaw(values == 0 ? "]" : "\n]");
-        }
     }
 }

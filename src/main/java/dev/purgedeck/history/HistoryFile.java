@@ -31,6 +31,8 @@ final class HistoryFile implements AutoCloseable {
     private volatile FileChannel writer;
     private volatile FileChannel reader;
     private Object fileKey;
+    /** Counts the times the path came to name a different file (cleared by someone), so offsets can be reset. */
+    private int generation;
 
     HistoryFile(Path path) throws IOException {
         this.path = path.toAbsolutePath().normalize();
@@ -86,11 +88,19 @@ final class HistoryFile implements AutoCloseable {
         return fileKey != null && !fileKey.equals(currentKey());
     }
 
+    int generation() {
+        return generation;
+    }
+
     /** Opens whatever file is at the path now (creating it if missing). */
     void reopen() throws IOException {
         FileChannel oldWriter = writer;
         FileChannel oldReader = reader;
+        Object oldKey = fileKey;
         open();
+        if (oldKey != null && !oldKey.equals(fileKey)) {
+            generation++;
+        }
         force(oldWriter);
         oldWriter.close();
         oldReader.close();

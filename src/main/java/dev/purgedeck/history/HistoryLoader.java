@@ -6,14 +6,17 @@ import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Loads a whole history file on all cores: the file is split at line starts into one range per core, each range
- * is parsed by its own thread (with its own interner), and the parts are joined in file order.
+ * Loads a whole history file on all cores: the file is cut at line starts into pieces of a few megabytes, one thread
+ * per core takes pieces until none is left (so a thread slowed by other work does less), each with its own parser,
+ * and the pieces are joined in file order.
  */
 final class HistoryLoader {
-    /** Below this a second thread costs more than it saves. */
-    private static final long MIN_BYTES_PER_THREAD = 4 << 20;
+    /** Below this a piece costs more to coordinate than it saves. */
+    private static final long MIN_PIECE = 4 << 20;
+    private static final int PIECES_PER_THREAD = 8;
 
     private HistoryLoader() {
     }
@@ -22,49 +25,53 @@ final class HistoryLoader {
     static LoadResult load(FileChannel ch, long size) throws IOException {
         long end = HistoryReader.lastLineEnd(ch, 0, size);
         int torn = end < size && HistoryReader.hasContent(ch, end, size) ? 1 : 0;
-        int threads = (int) Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), end / MIN_BYTES_PER_THREAD));
-        long[] bounds = new long[threads + 1];
-        bounds[threads] = end;
-        for (int i = 1; i < threads; i++) {
-            bounds[i] = HistoryReader.nextLineStart(ch, end / threads * i, end);
+        int threads = Runtime.getRuntime().availableProcessors();
+        int pieces = (int) Math.max(1, Math.min((long) threads * PIECES_PER_THREAD, end / MIN_PIECE));
+        long[] bounds = new long[pieces + 1];
+        bounds[pieces] = end;
+        for (int i = 1; i < pieces; i++) {
+            bounds[i] = HistoryReader.nextLineStart(ch, end / pieces * i, end);
         }
-        HistoryReader.Chunk[] parts = new HistoryReader.Chunk[threads];
-        List<Thread> helpers = new ArrayList<>();
-        RuntimeException[] failure = new RuntimeException[threads];
-        for (int i = 1; i < threads; i++) {
-            int part = i;
-            Thread t = new Thread(() -> {
+        HistoryReader.Chunk[] parts = new HistoryReader.Chunk[pieces];
+        AtomicInteger next = new AtomicInteger();
+        RuntimeException[] failure = new RuntimeException[Math.min(threads, pieces)];
+        Runnable[] workers = new Runnable[failure.length];
+        for (int w = 0; w < workers.length; w++) {
+            int self = w;
+            workers[w] = () -> {
+                LineParser parser = new LineParser();
                 try {
-                    parts[part] = readPart(ch, bounds[part], bounds[part + 1]);
+                    for (int i = next.getAndIncrement(); i < pieces; i = next.getAndIncrement()) {
+                        parts[i] = HistoryReader.read(ch, bounds[i], bounds[i + 1], parser);
+                    }
+                } catch (IOException e) {
+                    failure[self] = new UncheckedIOException(e);
                 } catch (RuntimeException e) {
-                    failure[part] = e;
+                    failure[self] = e;
                 }
-            }, "purgedeck-history-load-" + i);
+            };
+        }
+        runAll(workers);
+        return join(parts, failure, torn);
+    }
+
+    /** Runs the first on the calling thread and the others on threads of their own, and waits for all. */
+    private static void runAll(Runnable[] workers) throws IOException {
+        List<Thread> helpers = new ArrayList<>();
+        for (int w = 1; w < workers.length; w++) {
+            Thread t = new Thread(workers[w], "purgedeck-history-load-" + w);
             t.setDaemon(true);
             t.start();
             helpers.add(t);
         }
-        try {
-            parts[0] = readPart(ch, bounds[0], bounds[1]); // the calling thread does its share
-        } catch (RuntimeException e) {
-            failure[0] = e;
-        }
+        workers[0].run();
         for (Thread t : helpers) {
             try {
                 t.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IOException("interrupted while loading the history", e);
+                throw new java.io.InterruptedIOException("interrupted while loading the history");
             }
-        }
-        return join(parts, failure, torn);
-    }
-
-    private static HistoryReader.Chunk readPart(FileChannel ch, long from, long to) {
-        try {
-            return HistoryReader.read(ch, from, to, new HistoryReader.Parsers());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -75,9 +82,6 @@ final class HistoryLoader {
             } else if (e != null) {
                 throw e;
             }
-        }
-        if (parts.length == 1) {
-            return new LoadResult(Collections.unmodifiableList(parts[0].entries()), parts[0].skipped() + torn);
         }
         int count = 0;
         int skipped = torn;

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads the complete lines of a byte range of the history file, a block of about a megabyte (cut at a '\n') at a
@@ -32,7 +33,7 @@ final class HistoryReader {
     }
 
     /** Parses every line of [from, to) that ends with '\n'; an unfinished tail is left for the caller to judge. */
-    static Chunk read(FileChannel ch, long from, long to, Parsers parsers) throws IOException {
+    static Chunk read(FileChannel ch, long from, long to, LineParser fast) throws IOException {
         List<HistoryEntry> entries = new ArrayList<>((int) Math.min(Integer.MAX_VALUE - 8, (to - from) / 300 + 16));
         int skipped = 0;
         long pos = from;
@@ -53,24 +54,24 @@ final class HistoryReader {
                 skipped++;
                 continue;
             }
-            skipped += parseBlock(buf, cut + 1, entries, parsers);
+            skipped += parseBlock(buf, cut + 1, entries, fast);
             pos += cut + 1;
         }
         return new Chunk(entries, skipped, pos);
     }
 
     /** Parses buf[0, len), which ends with '\n'; returns how many lines it skipped. */
-    static int parseBlock(byte[] buf, int len, List<HistoryEntry> out, Parsers parsers) {
+    static int parseBlock(byte[] buf, int len, List<HistoryEntry> out, LineParser fast) {
         int skipped = 0;
         for (int start = 0; start < len; ) {
-            HistoryEntry e = parsers.fast.parse(buf, start, len);
+            HistoryEntry e = fast.parse(buf, start, len);
             int nl;
             if (e != null) {
-                nl = parsers.fast.lineEnd();
+                nl = fast.lineEnd();
             } else {
                 nl = indexOf(buf, (byte) '\n', start, len);
                 try {
-                    e = general(buf, start, nl, parsers.interner);
+                    e = general(buf, start, nl, fast.shared());
                 } catch (IOException | RuntimeException bad) {
                     skipped++; // torn by a crash or garbled by hand: skip and count it, keep it in the file
                 }
@@ -84,23 +85,18 @@ final class HistoryReader {
     }
 
     /** Jackson's reading of one line, or null for a blank line; throws if it is not exactly one valid entry. */
-    private static HistoryEntry general(byte[] buf, int start, int end, Interner in) throws IOException {
+    private static HistoryEntry general(byte[] buf, int start, int end, Map<String, String> shared)
+            throws IOException {
         try (JsonParser p = HistoryCodec.FACTORY.createParser(buf, start, end - start)) {
             if (p.nextToken() == null) {
                 return null;
             }
-            HistoryEntry e = HistoryCodec.read(p, in);
+            HistoryEntry e = HistoryCodec.read(p, shared);
             if (p.nextToken() != null) {
                 throw new JsonParseException(p, "more than one value on the line");
             }
             return e;
         }
-    }
-
-    /** The per-thread parsing state: the fast byte parser and the general parser's interner. */
-    static final class Parsers {
-        final LineParser fast = new LineParser();
-        final Interner interner = new Interner();
     }
 
     /** Offset just after the last '\n' in [from, to), or {@code from} if there is none. */

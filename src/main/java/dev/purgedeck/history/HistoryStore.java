@@ -36,11 +36,13 @@ public final class HistoryStore implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final AtomicBoolean dirty = new AtomicBoolean();
     private final ReentrantLock forcing = new ReentrantLock();
-    private final HistoryReader.Parsers parsers = new HistoryReader.Parsers();
+    private final LineParser parser = new LineParser();
     /** Everything before this offset has been loaded, appended or delivered by this process. */
     private long consumed;
     /** The file size right after our last append (it ends in '\n' there), or -1. */
     private long cleanEnd = -1;
+    /** The {@link HistoryFile#generation} those offsets belong to. */
+    private int generation;
     private ScheduledFuture<?> watching;
     private boolean closed;
 
@@ -70,7 +72,7 @@ public final class HistoryStore implements AutoCloseable {
         if (own.isEmpty()) {
             return;
         }
-        byte[] bytes = HistoryCodec.lines(own); // encoded before locking: the lock is held for the write only
+        byte[] bytes = LineWriter.lines(own); // encoded before locking: the lock is held for the write only
         // An interrupt during channel I/O would close the channel for the whole store: hold it off, then restore it.
         boolean interrupted = Thread.interrupted();
         try {
@@ -86,10 +88,11 @@ public final class HistoryStore implements AutoCloseable {
         synchronized (this) {
             ensureOpen();
             List<HistoryEntry> foreign = file.locked((writer, reader) -> {
+                followReplacedFile();
                 long size = writer.size();
                 List<HistoryEntry> others = List.of();
                 if (size > consumed) { // another process appended since we last looked: pass it on, don't skip it
-                    others = HistoryReader.read(reader, consumed, size, parsers).entries();
+                    others = HistoryReader.read(reader, consumed, size, parser).entries();
                 }
                 // A torn last line must not swallow ours: start on a fresh line.
                 boolean newline = size != cleanEnd && file.lastByte(size) != '\n';
@@ -122,22 +125,30 @@ public final class HistoryStore implements AutoCloseable {
 
     /** Every readable entry, oldest first, with the number of lines skipped; listeners hear only later entries. */
     public LoadResult load() throws IOException {
-        for (int attempt = 0; ; attempt++) {
-            FileChannel reader;
-            long size;
-            synchronized (this) {
-                ensureOpen();
-                // Taking the lock for a moment means no other process is half-way through a write at this size.
-                size = file.locked((w, r) -> w.size());
-                reader = file.reader();
-                consumed = size;
-            }
-            try {
-                return HistoryLoader.load(reader, size);
-            } catch (ClosedChannelException e) {
-                if (attempt == 2) { // the file was cleared while we read: read the new one
-                    throw e;
+        boolean interrupted = Thread.interrupted(); // as in append: an interrupt would close the shared channel
+        try {
+            for (int attempt = 0; ; attempt++) {
+                FileChannel reader;
+                long size;
+                synchronized (this) {
+                    ensureOpen();
+                    // Taking the lock for a moment means no other process is half-way through a write at this size.
+                    size = file.locked((w, r) -> w.size());
+                    reader = file.reader();
+                    generation = file.generation();
+                    consumed = size;
                 }
+                try {
+                    return HistoryLoader.load(reader, size);
+                } catch (ClosedChannelException e) {
+                    if (attempt == 2) { // the file was cleared while we read: read the new one
+                        throw e;
+                    }
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }
@@ -168,13 +179,12 @@ public final class HistoryStore implements AutoCloseable {
         file.heal();
         if (file.replaced()) { // cleared by another process: follow the fresh file from its start
             file.reopen();
-            consumed = 0;
-            cleanEnd = -1;
         }
+        followReplacedFile();
         long size = file.reader().size();
         if (size > consumed) {
             // No lock: read only whole lines; a line still being written by another process waits for the next poll.
-            HistoryReader.Chunk chunk = HistoryReader.read(file.reader(), consumed, size, parsers);
+            HistoryReader.Chunk chunk = HistoryReader.read(file.reader(), consumed, size, parser);
             consumed = chunk.end();
             deliver(chunk.entries());
         }
@@ -190,8 +200,7 @@ public final class HistoryStore implements AutoCloseable {
             file.reopen();
             return aside;
         });
-        consumed = 0;
-        cleanEnd = 0;
+        followReplacedFile();
         dirty.set(false);
         return backup;
     }
@@ -223,6 +232,15 @@ public final class HistoryStore implements AutoCloseable {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** Offsets into a file that has since been replaced (cleared) mean nothing: start the new one from its beginning. */
+    private void followReplacedFile() {
+        if (generation != file.generation()) {
+            generation = file.generation();
+            consumed = 0;
+            cleanEnd = -1;
         }
     }
 

@@ -40,6 +40,10 @@ final class IsoTimes {
         }
     }
 
+    static Instant parse(String s) {
+        return parse(s.toCharArray(), 0, s.length());
+    }
+
     /** Parses {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z} directly, any other ISO-8601 instant through the JDK. */
     static Instant parse(char[] c, int off, int len) {
         int end = off + len;

@@ -1,6 +1,7 @@
 package dev.purgedeck.history;
 
 import dev.purgedeck.fastly.PurgeKind;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -12,7 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Reads a history line straight from its UTF-8 bytes when it has exactly the shape {@link HistoryCodec#write}
+ * Reads a history line straight from its UTF-8 bytes when it has exactly the shape {@link LineWriter}
  * gives it: known fields in order, no blanks, no escapes, integer numbers. That is every line this app writes
  * save the rare text with quotes or control characters, and it is about three times faster than a general JSON
  * parser (no decoding of repeated texts, no name lookups). Anything else returns null, and the caller hands the
@@ -21,7 +22,20 @@ import java.util.Map;
 final class LineParser {
     private static final byte[][] NAMES = Arrays.stream(HistoryCodec.NAMES).map(n -> ascii("\"" + n + "\":"))
             .toArray(byte[][]::new);
-    private static final int MAX_SHARED = 1 << 16;
+    /** Each name as its first and last 8 bytes (4 when shorter), which overlap and so cover it whole. */
+    private static final long[] NAME_HEAD = new long[NAMES.length];
+    private static final long[] NAME_TAIL = new long[NAMES.length];
+    private static final VarHandle LONGS = ByteWords.LONGS;
+    private static final VarHandle INTS = ByteWords.INTS;
+
+    static {
+        for (int f = 0; f < NAMES.length; f++) {
+            byte[] n = NAMES[f];
+            boolean wide = n.length >= 8;
+            NAME_HEAD[f] = wide ? (long) LONGS.get(n, 0) : (int) INTS.get(n, 0);
+            NAME_TAIL[f] = wide ? (long) LONGS.get(n, n.length - 8) : (int) INTS.get(n, n.length - 4);
+        }
+    }
     private static final byte[] NULL = ascii("null");
     private static final byte[] TRUE = ascii("true");
     private static final byte[] FALSE = ascii("false");
@@ -31,7 +45,7 @@ final class LineParser {
             .map(o -> ascii(o.id())).toArray(byte[][]::new);
 
     private final byte[][] lastBytes = new byte[HistoryCodec.FIELDS][];
-    private final String[] lastText = new String[HistoryCodec.FIELDS];
+    private final Object[] lastValue = new Object[HistoryCodec.FIELDS];
     private final Map<String, String> shared = new HashMap<>();
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -74,11 +88,19 @@ final class LineParser {
         return pos;
     }
 
+    /** The texts shared so far; the general parser shares through the same map. */
+    Map<String, String> shared() {
+        return shared;
+    }
+
     /** Matches the quoted name at pos against the fields from {@code from} on (later fields may be omitted). */
     private int name(int from, int end) {
         for (int f = from; f < NAMES.length; f++) {
-            if (at(NAMES[f], end)) {
-                pos += NAMES[f].length;
+            int n = NAMES[f].length;
+            if (pos + n < end && (n >= 8
+                    ? (long) LONGS.get(b, pos) == NAME_HEAD[f] && (long) LONGS.get(b, pos + n - 8) == NAME_TAIL[f]
+                    : (int) INTS.get(b, pos) == NAME_HEAD[f] && (int) INTS.get(b, pos + n - 4) == NAME_TAIL[f])) {
+                pos += n;
                 return f;
             }
         }
@@ -128,12 +150,16 @@ final class LineParser {
         }
         byte[] last = lastBytes[field];
         int close = last == null ? -1 : pos + 1 + last.length;
-        if (close > 0 && close < end && b[close] == '"' && Arrays.equals(b, pos + 1, close, last, 0, last.length)) {
-            values[field] = lastText[field]; // the same as on the line before: no scan, no decoding
+        if (close > 0 && close < end && b[close] == '"' && same(last, pos + 1)) {
+            values[field] = lastValue[field]; // the same as on the line before: no scan, no decoding, no copy
             pos = close + 1;
             return true;
         }
         int from = ++pos;
+        // Skip eight plain bytes at a time: none a quote, backslash, control character or part of a non-ASCII one.
+        while (pos + 8 <= end && !ByteWords.special((long) LONGS.get(b, pos))) {
+            pos += 8;
+        }
         boolean ascii = true;
         for (; pos < end; pos++) {
             byte c = b[pos];
@@ -150,7 +176,7 @@ final class LineParser {
         }
         int to = pos++;
         Object v = switch (field) {
-            case 1 -> time(from, to);
+            case 1 -> remember(field, from, to, time(from, to)); // the items of a key batch share their time
             case 7 -> kind(from, to);
             case 11 -> outcome(from, to);
             case 8, 12 -> text(from, to, ascii); // unique per entry: not worth sharing
@@ -158,6 +184,22 @@ final class LineParser {
         };
         values[field] = v;
         return v != null;
+    }
+
+    /** True when b holds {@code word} at {@code at}; a word at a time, as these texts are short (Arrays.equals is not). */
+    private boolean same(byte[] word, int at) {
+        int i = 0;
+        for (; i + 8 <= word.length; i += 8) {
+            if ((long) LONGS.get(word, i) != (long) LONGS.get(b, at + i)) {
+                return false;
+            }
+        }
+        for (; i < word.length; i++) {
+            if (word[i] != b[at + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String text(int from, int to, boolean ascii) {
@@ -176,16 +218,15 @@ final class LineParser {
         if (s == null) {
             return null;
         }
-        String canonical = shared.get(s);
-        if (canonical == null) {
-            canonical = s;
-            if (shared.size() < MAX_SHARED) {
-                shared.put(s, s);
-            }
+        return (String) remember(field, from, to, HistoryCodec.share(shared, s));
+    }
+
+    private Object remember(int field, int from, int to, Object value) {
+        if (value != null) {
+            lastBytes[field] = Arrays.copyOfRange(b, from, to);
+            lastValue[field] = value;
         }
-        lastBytes[field] = Arrays.copyOfRange(b, from, to);
-        lastText[field] = canonical;
-        return canonical;
+        return value;
     }
 
     private Instant time(int from, int to) {

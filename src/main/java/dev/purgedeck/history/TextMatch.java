@@ -13,6 +13,8 @@ final class TextMatch {
     private final String needle;
     private final char lower;
     private final char upper;
+    private final char lower2;
+    private final char upper2;
     private final boolean hasLetters;
     private final boolean asciiFirst;
     private final String[] lastText = new String[3];
@@ -23,6 +25,9 @@ final class TextMatch {
         char first = needle.charAt(0);
         this.lower = Character.toLowerCase(first);
         this.upper = Character.toUpperCase(first);
+        char second = needle.length() > 1 ? needle.charAt(1) : 0;
+        this.lower2 = Character.toLowerCase(second);
+        this.upper2 = Character.toUpperCase(second);
         // Outside ASCII, case mapping has odd pairs (e.g. the Kelvin sign); those needles compare at every position.
         this.asciiFirst = first < 128;
         this.hasLetters = needle.chars().anyMatch(c -> Character.toUpperCase(c) != c || Character.toLowerCase(c) != c);
@@ -76,7 +81,10 @@ final class TextMatch {
             if (i > last) {
                 return false;
             }
-            if (hay.regionMatches(true, i + 1, needle, 1, m - 1)) {
+            // The second character rules out most candidates before the costlier case-folding comparison.
+            char c2 = m > 1 ? hay.charAt(i + 1) : 0;
+            if ((c2 == lower2 || c2 == upper2 || m == 1 || c2 >= 128)
+                    && hay.regionMatches(true, i + 1, needle, 1, m - 1)) {
                 return true;
             }
             if (i == a) {

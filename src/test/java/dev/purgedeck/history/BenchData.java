@@ -8,8 +8,9 @@ import java.util.Random;
 import java.util.UUID;
 
 /**
- * Realistic history for the benchmark: a few services, jobs of about 1,000 URLs (60-90 characters) or keys, the
- * odd purge-all, 2 % failures with Fastly-style messages, times a few milliseconds apart.
+ * Realistic history for the benchmark: a few services, jobs of about 1,000 URLs (60-90 characters, a few
+ * milliseconds apart) or keys (in batches of 256 that end at one moment), the odd purge-all, 2 % failures with
+ * Fastly-style messages.
  */
 final class BenchData {
     private static final String[][] SERVICES = {
@@ -44,7 +45,10 @@ final class BenchData {
         time = time.plusSeconds(600 + random.nextInt(3600));
         List<HistoryEntry> out = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            time = time.plusMillis(1 + random.nextInt(8));
+            // A URL is a request of its own; the keys of a batch of 256 end together, at one moment.
+            if (kind == PurgeKind.URL || i % 256 == 0) {
+                time = time.plusMillis(kind == PurgeKind.URL ? 1 + random.nextInt(8) : 20 + random.nextInt(30));
+            }
             boolean all = roll == 99 && i == size - 1; // keep the count exact while sprinkling purge-alls
             PurgeKind k = all ? PurgeKind.ALL : kind;
             String target = all ? service[0] : kind == PurgeKind.URL ? url(service[1]) : key();

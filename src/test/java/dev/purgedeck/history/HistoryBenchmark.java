@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
@@ -53,6 +54,8 @@ public final class HistoryBenchmark {
             export(all);
             all = null;
             recording(dir);
+            System.out.printf(Locale.ROOT, "(load average at the end %.1f: other processes' load inflates every wall time)%n",
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         } finally {
             try (var files = Files.list(dir)) {
                 for (Path p : files.toList()) {
@@ -79,20 +82,23 @@ public final class HistoryBenchmark {
 
     private static List<HistoryEntry> load(Path file) throws IOException {
         long before = usedHeap();
-        List<Double> times = new ArrayList<>();
+        List<String> times = new ArrayList<>();
         LoadResult result = null;
         try (HistoryStore store = HistoryStore.open(file)) {
             for (int i = 0; i < 4; i++) {
                 result = null;
                 usedHeap();
+                long gc0 = gcMillis();
+                long cpu0 = processCpuNanos();
                 long t0 = System.nanoTime();
                 result = store.load();
-                times.add((System.nanoTime() - t0) / 1e6);
+                times.add(String.format(Locale.ROOT, "%.0f (cpu %.0f, gc %d)", (System.nanoTime() - t0) / 1e6,
+                        (processCpuNanos() - cpu0) / 1e6, gcMillis() - gc0));
             }
         }
         long after = usedHeap();
-        System.out.printf(Locale.ROOT, "load    %,d entries (%d skipped): first %.0f ms, then %s ms   target <= 2,000 ms%n",
-                result.entries().size(), result.skippedLines(), times.get(0), fmt(times.subList(1, times.size())));
+        System.out.printf(Locale.ROOT, "load    %,d entries (%d skipped), ms: first %s, then %s   target <= 2,000 ms%n",
+                result.entries().size(), result.skippedLines(), times.get(0), String.join(", ", times.subList(1, 4)));
         System.out.printf(Locale.ROOT, "heap    %,d MB for the loaded entries (%,d MB used in all)   target < 512 MB%n",
                 (after - before) >> 20, after >> 20);
         return result.entries();
@@ -150,8 +156,8 @@ public final class HistoryBenchmark {
             JobRequest keyJob = JobRequest.keys(service, keys, PurgeOptions.HARD, 8);
             JobRequest urlJob = JobRequest.urls(service, urls, PurgeOptions.HARD, 8);
             for (int i = 0; i < 2; i++) { // warm-up: JIT, connections, sandbox threads
-                run(runner, sandbox, keyJob, recorder(store, ctx));
-                run(runner, sandbox, urlJob, recorder(store, ctx));
+                run(runner, sandbox, keyJob, recorder(store, ctx), store);
+                run(runner, sandbox, urlJob, recorder(store, ctx), store);
             }
             overhead("10,000 keys (40 requests)", 9, runner, sandbox, keyJob, store, ctx);
             overhead("1,000 URLs (1,000 requests)", 5, runner, sandbox, urlJob, store, ctx);
@@ -162,9 +168,10 @@ public final class HistoryBenchmark {
                                  JobRequest job, HistoryStore store, JobContext ctx) throws Exception {
         double[] plain = new double[rounds];
         double[] recorded = new double[rounds];
+        LongAdder inAppend = new LongAdder();
         for (int i = 0; i < rounds; i++) { // alternate, so drift in the machine's load hits both alike
-            plain[i] = run(runner, sandbox, job, JobListener.NONE);
-            recorded[i] = run(runner, sandbox, job, recorder(store, ctx));
+            plain[i] = run(runner, sandbox, job, JobListener.NONE, null);
+            recorded[i] = run(runner, sandbox, job, recorder(store, ctx, inAppend), store);
         }
         Arrays.sort(plain);
         Arrays.sort(recorded);
@@ -172,9 +179,15 @@ public final class HistoryBenchmark {
         double b = recorded[rounds / 2];
         System.out.printf(Locale.ROOT, "record  %s: median %.0f ms without history, %.0f ms recording every item: "
                 + "overhead %+.1f %%   target < 10 %%%n", label, a, b, (b - a) / a * 100);
+        System.out.printf(Locale.ROOT, "        (time inside append, summed over the client threads: %.1f ms per job)%n",
+                inAppend.sum() / 1e6 / rounds);
     }
 
     private static JobListener recorder(HistoryStore store, JobContext ctx) {
+        return recorder(store, ctx, new LongAdder());
+    }
+
+    private static JobListener recorder(HistoryStore store, JobContext ctx, LongAdder inAppend) {
         return new JobListener() {
             @Override
             public void onItem(ItemOutcome outcome, int done, int total) {
@@ -183,21 +196,26 @@ public final class HistoryBenchmark {
 
             @Override
             public void onItems(List<ItemOutcome> outcomes, int done, int total) {
+                long t0 = System.nanoTime();
                 try {
                     store.append(outcomes.stream().map(ctx::entry).toList());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
+                inAppend.add(System.nanoTime() - t0);
             }
         };
     }
 
-    /** Wall time of one job in ms, from start to its last outcome, plus the end-of-job flush when recording. */
-    private static double run(BulkPurgeRunner runner, SandboxServer sandbox, JobRequest job, JobListener listener)
-            throws Exception {
+    /** Wall time of one job in ms, from its start to its last outcome (and the end-of-job fsync when recording). */
+    private static double run(BulkPurgeRunner runner, SandboxServer sandbox, JobRequest job, JobListener listener,
+                              HistoryStore flushAtEnd) throws Exception {
         sandbox.requests().clear();
         long t0 = System.nanoTime();
         runner.start(job, listener).result().get(5, TimeUnit.MINUTES);
+        if (flushAtEnd != null) {
+            flushAtEnd.flush();
+        }
         return (System.nanoTime() - t0) / 1e6;
     }
 
@@ -208,7 +226,12 @@ public final class HistoryBenchmark {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    private static String fmt(List<Double> ms) {
-        return String.join(", ", ms.stream().map(m -> String.format(Locale.ROOT, "%.0f", m)).toList());
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
     }
 }

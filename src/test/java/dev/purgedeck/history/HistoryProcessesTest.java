@@ -165,4 +165,20 @@ class HistoryProcessesTest {
         assertThat(heard.stream().map(HistoryEntry::jobId).collect(Collectors.toMap(Function.identity(), j -> 1, Integer::sum)))
                 .containsEntry("first", 3).containsEntry("second", 6);
     }
+
+    @Test
+    void anAppendAfterAnotherStoreClearedStartsFromTheFreshFile() throws Exception {
+        List<HistoryEntry> heard = new CopyOnWriteArrayList<>();
+        try (HistoryStore first = HistoryStore.open(file()); HistoryStore second = HistoryStore.open(file())) {
+            first.addListener(heard::addAll);
+            first.append(Entries.entries("a", 0, 3));
+            second.append(Entries.entries("b", 0, 2));
+            second.clear();
+            second.append(Entries.entries("c", 0, 1));
+            first.append(Entries.entries("d", 0, 1)); // no watch: the append itself notices the new file
+            assertThat(first.load().entries()).extracting(HistoryEntry::jobId).containsExactly("c", "d");
+            assertThat(first.load().skippedLines()).isZero();
+        }
+        assertThat(heard).extracting(HistoryEntry::jobId).containsExactly("a", "a", "a", "c", "d");
+    }
 }

@@ -25,12 +25,12 @@ class LineParserTest {
     private static HistoryEntry jackson(String line) throws IOException {
         try (JsonParser p = HistoryCodec.FACTORY.createParser(line)) {
             p.nextToken();
-            return HistoryCodec.read(p, new Interner());
+            return HistoryCodec.read(p, new java.util.HashMap<>());
         }
     }
 
     private static String line(HistoryEntry e) {
-        return new String(HistoryCodec.lines(List.of(e)), StandardCharsets.UTF_8).strip();
+        return new String(LineWriter.lines(List.of(e)), StandardCharsets.UTF_8).strip();
     }
 
     @Test
