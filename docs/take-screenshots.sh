@@ -5,7 +5,7 @@ theme=${1:-light}; out=${2:-/tmp/purgedeck-tour}; home=$out/home-$theme
 export DISPLAY=${DISPLAY:-:42}
 [ -f "$out/app.pid" ] && kill "$(cat "$out/app.pid")" 2>/dev/null; sleep 0.5
 rm -rf $home; mkdir -p $home $out
-echo "{\"ui.theme\":\"$theme\",\"window.x\":0.0,\"window.y\":0.0,\"window.width\":1280.0,\"window.height\":800.0}" > $home/preferences.json
+echo "{\"window.x\":0.0,\"window.y\":0.0,\"window.width\":1280.0,\"window.height\":800.0}" > $home/preferences.json
 echo "{\"version\":1,\"theme\":\"$theme\"}" > $home/settings.json
 cd "$(dirname "$0")/.."
 PURGEDECK_HOME=$home java -jar ${PURGEDECK_JAR:-target/purgedeck.jar} > "$out/app-$theme.log" 2>&1 &

@@ -8,12 +8,10 @@ package dev.purgedeck.settings;
  * @param defaultValue the value when nothing is stored or the stored value is unreadable
  */
 public record Pref<T>(String name, Class<T> type, T defaultValue) {
-    public static final Pref<Boolean> SOFT_PURGE = new Pref<>("purge.soft", Boolean.class, false);
     public static final Pref<String> LAST_SERVICE_ID = new Pref<>("purge.lastServiceId", String.class, "");
     public static final Pref<String> LAST_MODE = new Pref<>("purge.mode", String.class, "URLS");
     /** Services typed by ID and named by the user, for tokens that cannot list services: "id\tname" lines. */
     public static final Pref<String> REMEMBERED_SERVICES = new Pref<>("services.remembered", String.class, "");
-    public static final Pref<String> THEME = new Pref<>("ui.theme", String.class, "light");
     public static final Pref<Double> WINDOW_X = new Pref<>("window.x", Double.class, Double.NaN);
     public static final Pref<Double> WINDOW_Y = new Pref<>("window.y", Double.class, Double.NaN);
     public static final Pref<Double> WINDOW_WIDTH = new Pref<>("window.width", Double.class, 1240.0);

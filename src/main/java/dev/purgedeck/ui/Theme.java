@@ -36,10 +36,6 @@ public enum Theme {
         };
     }
 
-    public static Theme parse(String name) {
-        return "dark".equalsIgnoreCase(name) ? DARK : LIGHT;
-    }
-
     public String id() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

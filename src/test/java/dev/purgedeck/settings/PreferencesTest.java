@@ -17,25 +17,25 @@ class PreferencesTest {
     @Test
     void valuesSurviveARestartAndMissingOnesHaveDefaults() {
         Preferences p = Preferences.load(dir, AppContext.newMapper());
-        assertThat(p.get(Pref.SOFT_PURGE)).isFalse();
+        assertThat(p.get(Pref.WINDOW_MAXIMIZED)).isFalse();
         assertThat(p.get(Pref.WINDOW_WIDTH)).isEqualTo(1240.0);
-        p.set(Pref.SOFT_PURGE, true);
+        p.set(Pref.WINDOW_MAXIMIZED, true);
         p.set(Pref.WINDOW_X, 12.5);
         Preferences again = Preferences.load(dir, AppContext.newMapper());
-        assertThat(again.get(Pref.SOFT_PURGE)).isTrue();
+        assertThat(again.get(Pref.WINDOW_MAXIMIZED)).isTrue();
         assertThat(again.get(Pref.WINDOW_X)).isEqualTo(12.5);
     }
 
     @Test
     void aCorruptOrOddFileMeansDefaultsNotACrash() throws Exception {
-        Files.writeString(dir.resolve("preferences.json"), "{\"purge.soft\": \"banana\", \"window.width\": {\"x\":1}, ");
+        Files.writeString(dir.resolve("preferences.json"), "{\"window.maximized\": \"banana\", \"window.width\": {\"x\":1}, ");
         Preferences p = Preferences.load(dir, AppContext.newMapper());
-        assertThat(p.get(Pref.SOFT_PURGE)).isFalse();
-        Files.writeString(dir.resolve("preferences.json"), "{\"purge.soft\": \"banana\", \"window.width\": {\"x\":1}}");
+        assertThat(p.get(Pref.WINDOW_MAXIMIZED)).isFalse();
+        Files.writeString(dir.resolve("preferences.json"), "{\"window.maximized\": \"banana\", \"window.width\": {\"x\":1}}");
         p = Preferences.load(dir, AppContext.newMapper());
         assertThat(p.get(Pref.WINDOW_WIDTH)).isEqualTo(1240.0);
-        p.set(Pref.THEME, "dark");
-        assertThat(Preferences.load(dir, AppContext.newMapper()).get(Pref.THEME)).isEqualTo("dark");
+        p.set(Pref.LAST_MODE, "KEYS");
+        assertThat(Preferences.load(dir, AppContext.newMapper()).get(Pref.LAST_MODE)).isEqualTo("KEYS");
     }
 
     @Test
