@@ -21,7 +21,7 @@ final class IsoTimes {
         if (date.getYear() < 0 || date.getYear() > 9999) {
             return DateTimeFormatter.ISO_INSTANT.format(t);
         }
-        int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
+        int secondOfDay = Math.floorMod(seconds, SECONDS_PER_DAY);
         char[] c = "0000-00-00T00:00:00.000Z".toCharArray();
         digits(c, 0, 4, date.getYear());
         digits(c, 5, 2, date.getMonthValue());

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Writes entries as JSON objects, one line each, straight into a byte array. It runs on the HTTP client's threads
- * for every batch a job records, so it is kept lean: about four times faster than a general JSON generator. Strings
+ * for every batch a job records, so it is kept lean: about three times faster than Jackson's generator here. Strings
  * are escaped as JSON requires ({@code "}, {@code \}, control characters; a lone surrogate as {@code \}{@code uXXXX});
  * everything else is written as UTF-8, so lines stay readable with any text tool. Null fields are left out.
  */
@@ -43,10 +43,10 @@ final class LineWriter {
         LineWriter w = new LineWriter(1 << 16);
         w.put('[');
         for (int i = 0; i < entries.size(); i++) {
-            w.put(i == 0 ? '\n' : ',');
             if (i > 0) {
-                w.put('\n');
+                w.put(',');
             }
+            w.put('\n');
             w.entry(entries.get(i));
             if (w.len > 60_000) {
                 out.write(w.buf, 0, w.len);

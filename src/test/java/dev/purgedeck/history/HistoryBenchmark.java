@@ -33,7 +33,8 @@ import java.util.stream.IntStream;
  * jobs against the sandbox (20 ms latency, concurrency 8), each next to its target.
  *
  * <p>Run: {@code cd /work/main && MAVEN_OPTS=-Xmx1g mvn -B -q -Pbench test-compile exec:java
- * -Dexec.mainClass=dev.purgedeck.history.HistoryBenchmark}. Figures are only meaningful on an otherwise idle machine.
+ * -Dexec.mainClass=dev.purgedeck.history.HistoryBenchmark} (add {@code -Dexec.args=--recording-only} for the last part
+ * alone). Figures are only meaningful on an otherwise idle machine.
  */
 public final class HistoryBenchmark {
     private static final int ENTRIES = 1_000_000;
@@ -48,11 +49,12 @@ public final class HistoryBenchmark {
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         try {
-            write(file);
-            List<HistoryEntry> all = load(file);
-            filter(all);
-            export(all);
-            all = null;
+            if (!List.of(args).contains("--recording-only")) {
+                write(file);
+                List<HistoryEntry> all = load(file);
+                filter(all);
+                export(all);
+            }
             recording(dir);
             System.out.printf(Locale.ROOT, "(load average at the end %.1f: other processes' load inflates every wall time)%n",
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
@@ -156,8 +158,8 @@ public final class HistoryBenchmark {
             JobRequest keyJob = JobRequest.keys(service, keys, PurgeOptions.HARD, 8);
             JobRequest urlJob = JobRequest.urls(service, urls, PurgeOptions.HARD, 8);
             for (int i = 0; i < 2; i++) { // warm-up: JIT, connections, sandbox threads
-                run(runner, sandbox, keyJob, recorder(store, ctx), store);
-                run(runner, sandbox, urlJob, recorder(store, ctx), store);
+                run(runner, sandbox, keyJob, recorder(store, ctx), store, new LongAdder());
+                run(runner, sandbox, urlJob, recorder(store, ctx), store, new LongAdder());
             }
             overhead("10,000 keys (40 requests)", 9, runner, sandbox, keyJob, store, ctx);
             overhead("1,000 URLs (1,000 requests)", 5, runner, sandbox, urlJob, store, ctx);
@@ -169,9 +171,10 @@ public final class HistoryBenchmark {
         double[] plain = new double[rounds];
         double[] recorded = new double[rounds];
         LongAdder inAppend = new LongAdder();
+        LongAdder inFlush = new LongAdder();
         for (int i = 0; i < rounds; i++) { // alternate, so drift in the machine's load hits both alike
-            plain[i] = run(runner, sandbox, job, JobListener.NONE, null);
-            recorded[i] = run(runner, sandbox, job, recorder(store, ctx, inAppend), store);
+            plain[i] = run(runner, sandbox, job, JobListener.NONE, null, inFlush);
+            recorded[i] = run(runner, sandbox, job, recorder(store, ctx, inAppend), store, inFlush);
         }
         Arrays.sort(plain);
         Arrays.sort(recorded);
@@ -179,8 +182,8 @@ public final class HistoryBenchmark {
         double b = recorded[rounds / 2];
         System.out.printf(Locale.ROOT, "record  %s: median %.0f ms without history, %.0f ms recording every item: "
                 + "overhead %+.1f %%   target < 10 %%%n", label, a, b, (b - a) / a * 100);
-        System.out.printf(Locale.ROOT, "        (time inside append, summed over the client threads: %.1f ms per job)%n",
-                inAppend.sum() / 1e6 / rounds);
+        System.out.printf(Locale.ROOT, "        (per job: %.1f ms inside append, summed over the client threads; "
+                + "%.1f ms in the end-of-job fsync)%n", inAppend.sum() / 1e6 / rounds, inFlush.sum() / 1e6 / rounds);
     }
 
     private static JobListener recorder(HistoryStore store, JobContext ctx) {
@@ -209,12 +212,14 @@ public final class HistoryBenchmark {
 
     /** Wall time of one job in ms, from its start to its last outcome (and the end-of-job fsync when recording). */
     private static double run(BulkPurgeRunner runner, SandboxServer sandbox, JobRequest job, JobListener listener,
-                              HistoryStore flushAtEnd) throws Exception {
+                              HistoryStore flushAtEnd, LongAdder inFlush) throws Exception {
         sandbox.requests().clear();
         long t0 = System.nanoTime();
         runner.start(job, listener).result().get(5, TimeUnit.MINUTES);
         if (flushAtEnd != null) {
+            long f0 = System.nanoTime();
             flushAtEnd.flush();
+            inFlush.add(System.nanoTime() - f0);
         }
         return (System.nanoTime() - t0) / 1e6;
     }

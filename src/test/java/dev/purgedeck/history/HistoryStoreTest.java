@@ -191,4 +191,34 @@ class HistoryStoreTest {
         store.close();
         assertThatThrownBy(() -> store.append(Entries.entries("j", 2, 1))).isInstanceOf(IOException.class);
     }
+
+    @Test
+    void aListenerAddedByLoadHearsExactlyWhatTheResultLacks() throws Exception {
+        try (HistoryStore store = HistoryStore.open(file())) {
+            for (int i = 0; i < 50_000; i += 1000) {
+                store.append(Entries.entries("old", i, 1000));
+            }
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread writer = new Thread(() -> {
+                for (int i = 0; !stop.get(); i++) {
+                    try {
+                        store.append(Entries.entries("new", i, 1));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            });
+            writer.start();
+            Thread.sleep(20);
+            List<HistoryEntry> heard = new CopyOnWriteArrayList<>();
+            LoadResult loaded = store.load(heard::addAll);
+            Thread.sleep(20);
+            stop.set(true);
+            writer.join();
+            List<HistoryEntry> seen = new ArrayList<>(loaded.entries());
+            seen.addAll(heard);
+            assertThat(seen).isEqualTo(store.load().entries()); // none twice, none missed, in file order
+            assertThat(heard).isNotEmpty();
+        }
+    }
 }
