@@ -53,6 +53,8 @@ public final class HistoryViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(true);
     private final AtomicLong generation = new AtomicLong();
     private volatile List<HistoryEntry> all = List.of();
+    /** Entries heard while the load runs; they come after what the load returns. */
+    private final List<HistoryEntry> heardWhileLoading = new ArrayList<>();
     private Comparator<HistoryEntry> order;
 
     /** Starts a re-run in the console; answers why not when it cannot (e.g. a purge is running). */
@@ -67,7 +69,6 @@ public final class HistoryViewModel {
         this.background = background;
         this.rerunner = rerunner;
         this.zone = zone;
-        store.addListener(storeListener);
     }
 
     private final java.util.function.Consumer<List<HistoryEntry>> storeListener = added -> fxLater(added);
@@ -118,7 +119,8 @@ public final class HistoryViewModel {
         loading.set(true);
         CompletableFuture.supplyAsync(() -> {
             try {
-                return store.load();
+                // The listener is added at the moment the file is measured: it hears exactly what the result lacks.
+                return store.load(storeListener);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -245,6 +247,8 @@ public final class HistoryViewModel {
             return;
         }
         List<HistoryEntry> merged = new ArrayList<>(result.entries());
+        merged.addAll(heardWhileLoading);
+        heardWhileLoading.clear();
         all = List.copyOf(merged);
         rebuildServices();
         if (result.skippedLines() > 0) {
@@ -256,6 +260,10 @@ public final class HistoryViewModel {
     }
 
     private void appended(List<HistoryEntry> added) {
+        if (loading.get()) {
+            heardWhileLoading.addAll(added);
+            return;
+        }
         List<HistoryEntry> next = new ArrayList<>(all.size() + added.size());
         next.addAll(all);
         next.addAll(added);
@@ -266,9 +274,7 @@ public final class HistoryViewModel {
                 services.add(s);
             }
         }
-        if (!loading.get()) {
-            refresh();
-        }
+        refresh();
     }
 
     private void rebuildServices() {
