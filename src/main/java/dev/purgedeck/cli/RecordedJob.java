@@ -1,21 +1,18 @@
 package dev.purgedeck.cli;
 
 import dev.purgedeck.fastly.BulkPurgeRunner;
-import dev.purgedeck.fastly.ItemOutcome;
 import dev.purgedeck.fastly.JobListener;
 import dev.purgedeck.fastly.JobRequest;
 import dev.purgedeck.fastly.JobResult;
 import dev.purgedeck.fastly.PurgeJob;
+import dev.purgedeck.history.HistoryListener;
 import dev.purgedeck.history.HistoryStore;
-import dev.purgedeck.history.JobContext;
 import java.io.IOException;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import dev.purgedeck.history.JobContext;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs a job on the bulk runner and writes each batch of outcomes to the shared history the moment it is known, as
@@ -39,19 +36,22 @@ final class RecordedJob {
                     + "); nothing was purged");
         }
         try (store) {
-            Recorder recorder = new Recorder(ctx, store, job);
+            AtomicBoolean failed = new AtomicBoolean();
+            JobListener recorder = new HistoryListener(store, job, e -> {
+                failed.set(true);
+                ctx.warn("purgedeck: the purge goes on, but it could not be written to the history "
+                        + store.file() + ": " + e.getMessage());
+            });
             PurgeJob running = runner.start(job.jobId(), request, recorder);
-            Thread onInterrupt = new Thread(() -> cancelAndWait(running, recorder), "purgedeck-cli-cancel");
+            Thread onInterrupt = new Thread(() -> cancelAndWait(running), "purgedeck-cli-cancel");
             Runtime.getRuntime().addShutdownHook(onInterrupt);
             try {
+                // A job's result completes only after every listener call has returned: every batch is written.
                 JobResult result = running.result().get();
-                // The job ends with its last outcome, maybe before a listener call on another thread has written its
-                // batch; closing the store then would lose that batch.
-                recorder.allWritten.get();
-                return new Finished(result, !recorder.failed.get());
+                return new Finished(result, !failed.get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                cancelAndWait(running, recorder);
+                cancelAndWait(running);
                 throw CliFailure.failed("interrupted; the items not yet purged were cancelled");
             } catch (ExecutionException e) {
                 throw new IllegalStateException("a purge job never fails as a whole", e);
@@ -62,10 +62,10 @@ final class RecordedJob {
     }
 
     /** Cancels what is left and waits a moment for the cancelled items to be written. */
-    private static void cancelAndWait(PurgeJob job, Recorder recorder) {
+    private static void cancelAndWait(PurgeJob job) {
         job.cancel();
         try {
-            recorder.allWritten.get(3, TimeUnit.SECONDS);
+            job.result().get(3, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
@@ -78,43 +78,6 @@ final class RecordedJob {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException e) {
             // The JVM is shutting down and the hook is running: nothing to remove.
-        }
-    }
-
-    /** Appends one history line per item, one write per batch; a failed write is told once and never stops the job. */
-    private static final class Recorder implements JobListener {
-        private final CliContext ctx;
-        private final HistoryStore store;
-        private final JobContext job;
-        private final AtomicBoolean failed = new AtomicBoolean();
-        private final AtomicInteger handled = new AtomicInteger();
-        private final CompletableFuture<Void> allWritten = new CompletableFuture<>();
-
-        Recorder(CliContext ctx, HistoryStore store, JobContext job) {
-            this.ctx = ctx;
-            this.store = store;
-            this.job = job;
-        }
-
-        @Override
-        public void onItem(ItemOutcome outcome, int done, int total) {
-            onItems(List.of(outcome), done, total);
-        }
-
-        @Override
-        public void onItems(List<ItemOutcome> outcomes, int done, int total) {
-            try {
-                store.append(outcomes.stream().map(job::entry).toList());
-            } catch (IOException | RuntimeException e) {
-                if (failed.compareAndSet(false, true)) {
-                    ctx.warn("purgedeck: the purge goes on, but it could not be written to the history "
-                            + store.file() + ": " + e.getMessage());
-                }
-            } finally {
-                if (handled.addAndGet(outcomes.size()) == total) {
-                    allWritten.complete(null);
-                }
-            }
         }
     }
 }
