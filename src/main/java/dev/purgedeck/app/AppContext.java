@@ -40,7 +40,18 @@ import java.util.concurrent.TimeUnit;
  * needs it; closes them all on exit.
  */
 public final class AppContext implements AutoCloseable {
-    private final ObjectMapper mapper = newMapper();
+    /**
+     * What the window needs before anything else (theme, size and place): the settings and the remembered
+     * preferences, read first so the window can appear while the rest opens.
+     */
+    public record Basics(ObjectMapper mapper, Preferences preferences, SettingsStore settings) {
+        public static Basics open(Path dataDir) {
+            ObjectMapper mapper = newMapper();
+            return new Basics(mapper, Preferences.load(dataDir, mapper), SettingsStore.open(dataDir));
+        }
+    }
+
+    private final ObjectMapper mapper;
     private final ExecutorService httpExecutor = Executors.newCachedThreadPool(new NamedThreads("purgedeck-http"));
     private final ExecutorService background = Executors.newFixedThreadPool(2, new NamedThreads("purgedeck-work"));
     private final Path dataDir;
@@ -54,11 +65,12 @@ public final class AppContext implements AutoCloseable {
     private SandboxServer sandbox;
     private volatile Session session;
 
-    private AppContext(Path dataDir, Map<String, String> env, ProfileStore profiles, SandboxServer sandbox) {
+    private AppContext(Basics basics, Path dataDir, Map<String, String> env, ProfileStore profiles, SandboxServer sandbox) {
+        this.mapper = basics.mapper();
         this.dataDir = dataDir;
         this.env = Map.copyOf(env);
-        this.preferences = Preferences.load(dataDir, mapper);
-        this.settings = SettingsStore.open(dataDir);
+        this.preferences = basics.preferences();
+        this.settings = basics.settings();
         this.profiles = profiles;
         this.history = openHistory(dataDir);
         this.keySets = KeySetStore.open(dataDir, Clock.systemUTC());
@@ -71,10 +83,17 @@ public final class AppContext implements AutoCloseable {
      * a free port). A profile whose token has gone falls back to the sandbox; {@link #startupProblem} says why.
      */
     public static AppContext start(Map<String, String> env, Path dataDir) {
+        return start(Basics.open(dataDir), env, dataDir);
+    }
+
+    /** {@link #start(Map, Path)} with the settings and preferences already read. */
+    public static AppContext start(Basics basics, Map<String, String> env, Path dataDir) {
         Path cliConfig = FastlyCliConfig.defaultLocation(env, System.getProperty("os.name", ""), System.getProperty("user.home"));
-        AppContext ctx = new AppContext(dataDir, env, ProfileStore.open(dataDir, env, cliConfig), null);
+        AppContext ctx = new AppContext(basics, dataDir, env, ProfileStore.open(dataDir, env, cliConfig), null);
         try {
+            StartupTrace.mark("stores open");
             ctx.session = ctx.open(ctx.profiles.active());
+            StartupTrace.mark("session open");
         } catch (RuntimeException | IOException e) {
             ctx.startupProblem = "Could not use the profile \u201c" + ctx.profiles.active().name() + "\u201d: "
                     + e.getMessage() + " Using the sandbox instead.";
@@ -87,7 +106,7 @@ public final class AppContext implements AutoCloseable {
     public static AppContext onSandbox(SandboxServer sandbox, String token, Path dataDir, Map<String, String> env) {
         // Tests never read the user's real Fastly CLI config: point it at a file that does not exist.
         ProfileStore profiles = ProfileStore.open(dataDir, env, dataDir.resolve("no-fastly-cli-config.toml"));
-        AppContext ctx = new AppContext(dataDir, env, profiles, sandbox);
+        AppContext ctx = new AppContext(Basics.open(dataDir), dataDir, env, profiles, sandbox);
         Connection c = new Connection(Connection.Kind.SANDBOX, sandbox.baseUri(), ApiToken.of(token));
         ctx.session = ctx.session(null, c);
         return ctx;

@@ -16,6 +16,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        StartupTrace.mark("main");
         int code = run(args, System.out, System.err);
         if (code >= 0) {
             System.exit(code);

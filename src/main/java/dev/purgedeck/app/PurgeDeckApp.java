@@ -1,61 +1,103 @@
 package dev.purgedeck.app;
 
-import dev.purgedeck.settings.Pref;
-import dev.purgedeck.settings.Preferences;
 import dev.purgedeck.ui.ErrorReporter;
-import dev.purgedeck.ui.AppShell;
-import dev.purgedeck.ui.Theme;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.IntStream;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.TabPane;
 import javafx.scene.image.Image;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 
-/** The JavaFX application: builds the context, shows the main window where it was left, and closes all on exit. */
+/**
+ * The JavaFX application: shows the window as soon as the settings are read, opens the stores and the session
+ * meanwhile, shows the console when they are open, and closes all on exit.
+ */
 public final class PurgeDeckApp extends Application {
-    /** The stores and the session, opened while the toolkit starts rather than after it (start-up time). */
-    private static java.util.concurrent.CompletableFuture<AppContext> opening;
-    private AppContext context;
+    /**
+     * Set by installer/build.sh for the run that lists the classes a start loads (the launcher's class-data-sharing
+     * archive is made from that list): opens each tab in turn, as a user would, then quits.
+     */
+    static final String TRAINING_PROPERTY = "purgedeck.training";
+
+    /** Settings, then the rest of the context: read while the toolkit starts rather than after it (start-up time). */
+    private static CompletableFuture<AppContext.Basics> basics;
+    private static CompletableFuture<AppContext> opening;
+    private AppWindow window;
 
     /** Starts the toolkit and blocks until the last window closes. */
     static void launchApp() {
-        opening = java.util.concurrent.CompletableFuture.supplyAsync(() -> AppContext.start(System.getenv(), DataDirs.current()));
+        StartupTrace.mark("launching");
+        startOpening();
         Application.launch(PurgeDeckApp.class);
+    }
+
+    private static synchronized void startOpening() {
+        if (basics == null) {
+            Map<String, String> env = System.getenv();
+            Path dataDir = DataDirs.current();
+            basics = CompletableFuture.supplyAsync(() -> AppContext.Basics.open(dataDir));
+            opening = basics.thenApply(b -> AppContext.start(b, env, dataDir));
+        }
     }
 
     @Override
     public void start(Stage stage) {
+        StartupTrace.mark("toolkit started");
+        startOpening();
+        AppContext.Basics settings;
         try {
-            context = opening != null ? opening.join() : AppContext.start(System.getenv(), DataDirs.current());
-        } catch (Exception e) {
-            Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+            settings = basics.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
             Alert alert = new Alert(Alert.AlertType.ERROR, "PurgeDeck could not start: " + cause.getMessage());
             alert.setHeaderText("Start-up failed");
             alert.showAndWait();
             Platform.exit();
             return;
         }
-        new ErrorReporter(text -> context.connection().token().scrub(text)).install();
-        Preferences prefs = context.preferences();
-        // The theme is set before any view exists: the key editor picks its fallback colours when it is built.
-        Theme.of(context.settings().get().theme(), context.env()).apply();
-        AppShell shell = new AppShell(context, Platform::runLater, null);
-        Scene scene = new Scene(shell.root(), prefs.get(Pref.WINDOW_WIDTH), prefs.get(Pref.WINDOW_HEIGHT));
-        Theme.style(scene);
-        stage.setTitle("PurgeDeck");
-        stage.setScene(scene);
-        stage.setMinWidth(900);
-        stage.setMinHeight(600);
-        restorePosition(stage, prefs);
-        stage.setOnCloseRequest(e -> savePosition(stage, prefs));
-        stage.show();
+        new ErrorReporter(text -> {
+            AppContext ctx = window == null ? null : window.context();
+            return ctx == null ? text : ctx.connection().token().scrub(text);
+        }).install();
+        window = new AppWindow(stage, settings, System.getenv());
+        stage.setOnShown(e -> StartupTrace.mark("window shown"));
+        window.show();
+        window.open(opening, null, Platform::exit).thenAccept(shell -> {
+            StartupTrace.mark("console built");
+            Scene scene = window.scene();
+            Runnable[] once = new Runnable[1];
+            once[0] = () -> {
+                scene.removePostLayoutPulseListener(once[0]);
+                StartupTrace.mark("console laid out");
+            };
+            scene.addPostLayoutPulseListener(once[0]);
+            if (Boolean.getBoolean(TRAINING_PROPERTY)) {
+                train(scene);
+            }
+        });
         // After the first frame: decoding seven PNGs costs 0.1-0.3 s that the window need not wait for.
         Platform.runLater(() -> stage.getIcons().setAll(windowIcons()));
+    }
+
+    private static void train(Scene scene) {
+        TabPane tabs = (TabPane) scene.lookup("#mainTabs");
+        Timeline visit = new Timeline();
+        for (int i = 0; i < tabs.getTabs().size(); i++) {
+            int tab = i;
+            visit.getKeyFrames().add(new KeyFrame(Duration.millis(1000 + 600 * i), e -> tabs.getSelectionModel().select(tab)));
+        }
+        visit.getKeyFrames().add(new KeyFrame(Duration.millis(1600 + 600 * tabs.getTabs().size()), e -> Platform.exit()));
+        visit.play();
     }
 
     /** Window icons in every size; made by icons/generate.sh from icons/purgedeck.svg. */
@@ -68,30 +110,9 @@ public final class PurgeDeckApp extends Application {
 
     @Override
     public void stop() {
-        if (context != null) {
-            context.close();
-        }
-    }
-
-    private static void restorePosition(Stage stage, Preferences prefs) {
-        double x = prefs.get(Pref.WINDOW_X);
-        double y = prefs.get(Pref.WINDOW_Y);
-        // Only where a screen still is: a monitor unplugged since last time must not hide the window.
-        if (!Double.isNaN(x) && !Double.isNaN(y)
-                && !Screen.getScreensForRectangle(new Rectangle2D(x, y, 100, 100)).isEmpty()) {
-            stage.setX(x);
-            stage.setY(y);
-        }
-        stage.setMaximized(prefs.get(Pref.WINDOW_MAXIMIZED));
-    }
-
-    private static void savePosition(Stage stage, Preferences prefs) {
-        prefs.set(Pref.WINDOW_MAXIMIZED, stage.isMaximized());
-        if (!stage.isMaximized()) {
-            prefs.set(Pref.WINDOW_X, stage.getX());
-            prefs.set(Pref.WINDOW_Y, stage.getY());
-            prefs.set(Pref.WINDOW_WIDTH, stage.getWidth());
-            prefs.set(Pref.WINDOW_HEIGHT, stage.getHeight());
+        // Closed while still opening: the context is closed once it is open.
+        if (opening != null) {
+            opening.thenAccept(AppContext::close);
         }
     }
 }

@@ -1,0 +1,118 @@
+package dev.purgedeck.app;
+
+import dev.purgedeck.settings.Pref;
+import dev.purgedeck.settings.Preferences;
+import dev.purgedeck.ui.AppShell;
+import dev.purgedeck.ui.Dialogs;
+import dev.purgedeck.ui.StartupView;
+import dev.purgedeck.ui.Theme;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+/**
+ * The main window. It appears as soon as the settings are read (theme, size, place), showing the start-up view
+ * while the history, key sets and connection open on another thread, then shows the console in the same window.
+ * It remembers its size, place and maximised state.
+ */
+final class AppWindow {
+    private final Stage stage;
+    private final Preferences prefs;
+    private final StartupView startup = new StartupView();
+    private final Scene scene;
+    /** Completes once the start-up view has been laid out for its first frame: the console waits for that. */
+    private final CompletableFuture<Void> startupLaidOut = new CompletableFuture<>();
+    private volatile AppContext context;
+
+    /** Applies the theme and sets the stage up (not shown yet). */
+    AppWindow(Stage stage, AppContext.Basics basics, Map<String, String> env) {
+        this.stage = stage;
+        this.prefs = basics.preferences();
+        // The theme is set before any view exists: the key editor picks its fallback colours when it is built.
+        Theme.of(basics.settings().get().theme(), env).apply();
+        scene = new Scene(startup.root(), prefs.get(Pref.WINDOW_WIDTH), prefs.get(Pref.WINDOW_HEIGHT));
+        Theme.style(scene);
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            startupLaidOut.complete(null);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        stage.setTitle("PurgeDeck");
+        stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        restorePosition(stage, prefs);
+        stage.setOnCloseRequest(e -> savePosition(stage, prefs));
+    }
+
+    void show() {
+        stage.show();
+    }
+
+    /**
+     * Shows the console once {@code opening} completes, or, if it fails, why, with a Quit button that runs
+     * {@code quit}. The result completes, on the JavaFX thread, with the console's shell.
+     *
+     * @param dialogs null for real JavaFX dialogs
+     */
+    CompletableFuture<AppShell> open(CompletableFuture<AppContext> opening, Dialogs dialogs, Runnable quit) {
+        CompletableFuture<AppShell> shown = new CompletableFuture<>();
+        // Not before the start-up view's first frame: building the console takes the JavaFX thread for a second or
+        // so, and the window would stay blank meanwhile.
+        opening.whenComplete((ctx, error) -> startupLaidOut.thenRun(() -> Platform.runLater(() -> {
+            if (error != null) {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                startup.failed(cause.getMessage() == null ? cause.toString() : cause.getMessage(), quit);
+                shown.completeExceptionally(cause);
+                return;
+            }
+            context = ctx;
+            try {
+                AppShell shell = new AppShell(ctx, Platform::runLater, dialogs);
+                scene.setRoot(shell.root());
+                shown.complete(shell);
+            } catch (RuntimeException e) {
+                startup.failed(e.getMessage() == null ? e.toString() : e.getMessage(), quit);
+                shown.completeExceptionally(e);
+            }
+        })));
+        return shown;
+    }
+
+    /** The context, once open. */
+    AppContext context() {
+        return context;
+    }
+
+    Scene scene() {
+        return scene;
+    }
+
+    private static void restorePosition(Stage stage, Preferences prefs) {
+        double x = prefs.get(Pref.WINDOW_X);
+        double y = prefs.get(Pref.WINDOW_Y);
+        // Only where a screen still is: a monitor unplugged since last time must not hide the window.
+        if (!Double.isNaN(x) && !Double.isNaN(y)
+                && !Screen.getScreensForRectangle(new Rectangle2D(x, y, 100, 100)).isEmpty()) {
+            stage.setX(x);
+            stage.setY(y);
+        }
+        stage.setMaximized(prefs.get(Pref.WINDOW_MAXIMIZED));
+    }
+
+    private static void savePosition(Stage stage, Preferences prefs) {
+        prefs.set(Pref.WINDOW_MAXIMIZED, stage.isMaximized());
+        if (!stage.isMaximized()) {
+            prefs.set(Pref.WINDOW_X, stage.getX());
+            prefs.set(Pref.WINDOW_Y, stage.getY());
+            prefs.set(Pref.WINDOW_WIDTH, stage.getWidth());
+            prefs.set(Pref.WINDOW_HEIGHT, stage.getHeight());
+        }
+    }
+}
