@@ -30,8 +30,12 @@ COPYRIGHT="Copyright the PurgeDeck authors. Licensed under the Apache License 2.
 # plus java.logging (ControlsFX, Ikonli; implied by java.sql) and jdk.crypto.ec (TLS to api.fastly.com: elliptic-curve
 # key exchange and certificates are a provider that no class refers to, so jdeps cannot see it).
 MODULES=javafx.controls,java.desktop,java.logging,java.net.http,java.sql,jdk.httpserver,jdk.crypto.ec
-# JavaFX's named modules see ControlsFX (class path) only with this; see TOOLCHAIN.md.
-JAVA_OPTIONS="--add-exports=javafx.base/com.sun.javafx.event=ALL-UNNAMED"
+# JavaFX's named modules see ControlsFX (class path) only with this; see TOOLCHAIN.md. Then the quick JIT compiler
+# only and the serial collector: at start-up the optimising compiler's threads take the CPU the window needs (on two
+# cores the console was ready after 2.1-2.3 s with it, 1.5 s without; see installer/measure-startup.sh), and a
+# desktop app with a heap of a few hundred MB has no use for a concurrent collector. What this costs is measured by
+# HistoryBenchmark (README "Install"). PURGEDECK_JAVA_OPTIONS, read by the Linux launcher, can undo either.
+JAVA_OPTIONS="--add-exports=javafx.base/com.sun.javafx.event=ALL-UNNAMED -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 # The Windows upgrade code: fixed forever, so a newer .msi replaces an installed older one.
 WIN_UPGRADE_UUID=6f1d8f7a-3c5e-4b8e-9a51-2f0c7d4e8b13
 
@@ -59,14 +63,17 @@ esac
 
 log() { echo "build.sh: $*" >&2; }
 
-need() { # need COMMAND DEBIAN-PACKAGE: apt-get install the package when the command is missing (Linux)
-    command -v "$1" >/dev/null 2>&1 && return 0
+need_package() { # need_package DEBIAN-PACKAGE: apt-get install it (Linux with apt)
     if [ "$OS" = linux ] && command -v apt-get >/dev/null 2>&1; then
         local sudo=; [ "$(id -u)" -eq 0 ] || sudo=sudo
-        log "installing $2 (for $1)"
-        $sudo apt-get install -y -q "$2" >/dev/null 2>&1 \
-            || { $sudo apt-get update -q >/dev/null 2>&1 && $sudo apt-get install -y -q "$2" >/dev/null; }
+        log "installing $1"
+        $sudo apt-get install -y -q "$1" >/dev/null 2>&1 \
+            || { $sudo apt-get update -q >/dev/null 2>&1 && $sudo apt-get install -y -q "$1" >/dev/null; }
     fi
+}
+need() { # need COMMAND DEBIAN-PACKAGE: apt-get install the package when the command is missing (Linux)
+    command -v "$1" >/dev/null 2>&1 && return 0
+    need_package "$2"
     command -v "$1" >/dev/null 2>&1 || { log "$1 is missing (package $2)"; exit 1; }
 }
 
@@ -152,11 +159,19 @@ done
 log "jdeps: $DEPS; linking $MODULES"
 
 # ---- the runtime ---------------------------------------------------------------------------------------------------
+# On Windows and macOS, --generate-cds-archive archives the JDK's own classes (class data sharing) for a quicker
+# start; it runs the image's bin/java, so the commands are stripped only afterwards, and the archive for heaps over
+# 32 GB (classes_nocoops.jsa) goes. On Linux the app gets an archive of its own, JDK classes included (below), so
+# the JDK's would be 12 MB never read; bin/java stays there, for the launcher and cds-archive.sh.
+CDS=(); [ "$OS" = linux ] || CDS=(--generate-cds-archive)
 "$JAVA_HOME/bin/jlink" \
     --module-path "$(winpath "$JAVA_HOME/jmods")$SEP${FX_PATH%"$SEP"}" \
     --add-modules "$MODULES" \
-    --strip-debug --no-header-files --no-man-pages --strip-native-commands \
+    --strip-debug --no-header-files --no-man-pages "${CDS[@]}" \
     --output "$WORK/runtime"
+if [ "$OS" = linux ]; then find "$WORK/runtime/bin" -type f ! -name java -delete
+else find "$WORK/runtime/bin" -type f ! -name '*.dll' -delete; fi
+find "$WORK/runtime/lib" -name 'classes_nocoops.jsa' -delete
 # JavaFX's natives: unpacked beside the JDK's own (lib/, Windows bin/) they load like any JDK library, instead of
 # being extracted to ~/.openjfx/cache on first start; and jpackage sees them when it works out the .deb's dependencies.
 case $OS in windows) NATIVE_DIR=bin; NATIVE_EXT=dll ;; mac) NATIVE_DIR=lib; NATIVE_EXT=dylib ;; *) NATIVE_DIR=lib; NATIVE_EXT=so ;; esac
@@ -167,63 +182,164 @@ for jar in "${FX_JARS[@]}"; do
 done
 rm -rf "$WORK/fx"
 
+# ---- the class list (Linux) ----------------------------------------------------------------------------------------
+# A training run lists the classes a start loads: the window opening and visiting each tab, the sandbox, and a
+# command-line purge of URLs and keys against it. installer/linux/cds-archive.sh turns the list into a
+# class-data-sharing archive where the app is installed (JDK 17 ties the archive to its class path), which halves
+# the time to the window. The window needs a display: the one set, else Xvfb.
+train() {
+    local java=$WORK/runtime/bin/java home=$WORK/train-home cp=${APP_PATH%"$SEP"} display=()
+    local -a options; read -r -a options <<<"$JAVA_OPTIONS"
+    mkdir -p "$home"
+    if [ -z "${DISPLAY:-}" ]; then
+        need xvfb-run xvfb
+        ldconfig -p | grep -q 'libgtk-3\.so\.0 ' || need_package libgtk-3-0
+        display=(xvfb-run -a -s "-screen 0 1280x800x24")
+    fi
+    env -u FASTLY_API_TOKEN -u FASTLY_API_ENDPOINT -u FASTLY_SERVICE_ID PURGEDECK_HOME="$home" timeout 120 \
+        "${display[@]}" "$java" -XX:DumpLoadedClassList="$WORK/gui.classlist" "${options[@]}" \
+        -Dpurgedeck.training=true -cp "$cp" "$MAIN_CLASS" >"$WORK/train-gui.log" 2>&1 || return 1
+    "$java" -XX:DumpLoadedClassList="$WORK/sandbox.classlist" "${options[@]}" -cp "$cp" "$MAIN_CLASS" sandbox --port 0 \
+        >"$WORK/train-sandbox.log" 2>&1 &
+    local sandbox=$! base= token= service=
+    for _ in $(seq 1 300); do
+        grep -q '^Press Ctrl+C' "$WORK/train-sandbox.log" && break; kill -0 $sandbox 2>/dev/null || break; sleep 0.1
+    done
+    base=$(sed -n 's/^PurgeDeck sandbox listening on //p' "$WORK/train-sandbox.log")
+    token=$(sed -n 's/^Demo token (global): //p' "$WORK/train-sandbox.log")
+    service=$(awk '/^Demo services:/ {getline; print $1; exit}' "$WORK/train-sandbox.log")
+    local ok=0
+    if [ -n "$base" ] && [ -n "$token" ] && [ -n "$service" ]; then
+        for i in $(seq 1 200); do echo "https://www.example.com/training/$i"; done >"$WORK/train-urls.txt"
+        for i in $(seq 1 300); do echo "training-key-$i"; done >"$WORK/train-keys.txt"
+        for kind in --urls-file --keys-file; do
+            file=$WORK/train-urls.txt; [ $kind = --urls-file ] || file=$WORK/train-keys.txt
+            FASTLY_API_ENDPOINT=$base FASTLY_API_TOKEN=$token PURGEDECK_HOME="$home" timeout 120 \
+                "$java" -XX:DumpLoadedClassList="$WORK/cli$kind.classlist" "${options[@]}" -cp "$cp" "$MAIN_CLASS" \
+                purge --service "$service" $kind "$file" >>"$WORK/train-cli.log" 2>&1 || ok=1
+        done
+    else
+        ok=1
+    fi
+    kill $sandbox 2>/dev/null; wait $sandbox 2>/dev/null || true
+    [ $ok = 0 ] || return 1
+    # One list, each line once, in the order first loaded.
+    cat "$WORK/gui.classlist" "$WORK/sandbox.classlist" "$WORK/cli--urls-file.classlist" \
+        "$WORK/cli--keys-file.classlist" | awk '!seen[$0]++' >"$WORK/input/purgedeck.classlist"
+}
+if [ "$OS" = linux ]; then
+    log "training run for the class-data-sharing archive"
+    if train; then
+        cp installer/linux/cds-archive.sh "$WORK/input/cds-archive.sh"
+        chmod 755 "$WORK/input/cds-archive.sh"
+        JAVA_OPTIONS="$JAVA_OPTIONS -XX:SharedArchiveFile=\$APPDIR/purgedeck.jsa"
+    else
+        log "the training run failed, so this build starts without a class-data-sharing archive (slower):"
+        tail -20 "$WORK"/train-*.log >&2 || true
+    fi
+fi
+
 # ---- the package ---------------------------------------------------------------------------------------------------
-ARGS=(
-    --type "$TYPE" --dest "$OUT"
-    --name "$APP_NAME" --app-version "$PKG_VERSION" --vendor "$VENDOR"
-    --description "$DESCRIPTION" --copyright "$COPYRIGHT"
-    --runtime-image "$WORK/runtime" --input "$WORK/input"
-    --main-jar purgedeck.jar --main-class "$MAIN_CLASS" --java-options "$JAVA_OPTIONS"
-)
-[ "$TYPE" = app-image ] || ARGS+=(--license-file LICENSE)
+# Name, version and the rest that every jpackage call below carries.
+COMMON=(--name "$APP_NAME" --app-version "$PKG_VERSION" --vendor "$VENDOR"
+        --description "$DESCRIPTION" --copyright "$COPYRIGHT")
+IMAGE=(--runtime-image "$WORK/runtime" --input "$WORK/input" --main-jar purgedeck.jar --main-class "$MAIN_CLASS")
+for option in $JAVA_OPTIONS; do IMAGE+=(--java-options "$option"); done
+[ -z "${JPACKAGE_VERBOSE:-}" ] || COMMON+=(--verbose)
+
+# Linux: jpackage's native launcher (JDK 17) runs `rpm -qf` and `dpkg -S` on itself, twice, before it starts Java,
+# to learn whether a package installed it: 0.2 s of every start here, more where the dpkg database is large. The
+# app-image's bin/PurgeDeck is replaced by a shell script that starts the same runtime with the same options and
+# class path (read from the PurgeDeck.cfg that jpackage wrote, which stays), and the .deb and .rpm are packed from
+# that app-image.
+linux_launcher() { # linux_launcher IMAGE-DIR
+    local image=$1 cfg=$1/lib/app/$APP_NAME.cfg launcher=$1/bin/$APP_NAME main cp options=() line
+    main=$(sed -n 's/^app\.mainclass=//p' "$cfg")
+    cp=$(sed -n 's/^app\.classpath=//p' "$cfg" | paste -sd: -)
+    while IFS= read -r line; do options+=("$line"); done < <(sed -n 's/^java-options=//p' "$cfg")
+    [ -n "$main" ] && [ -n "$cp" ] || { log "$cfg has no main class or class path"; exit 1; }
+    {
+        echo '#!/bin/sh'
+        echo "# $APP_NAME's launcher, written by installer/build.sh in place of jpackage's native one, which asks rpm and"
+        echo "# dpkg which package it belongs to on every start (see installer/linux/README.md). It starts the runtime in"
+        echo "# lib/runtime with the options and class path of lib/app/$APP_NAME.cfg, then those in PURGEDECK_JAVA_OPTIONS."
+        echo 'self=$(readlink -f "$0" 2>/dev/null) || self=$0'
+        echo 'ROOTDIR=${self%/bin/*}'
+        echo 'APPDIR=$ROOTDIR/lib/app'
+        printf 'exec "$ROOTDIR/lib/runtime/bin/java"'
+        for line in "${options[@]}"; do printf ' \\\n    "%s"' "$line"; done
+        printf ' \\\n    "-Djpackage.app-path=$self"'
+        printf ' \\\n    $PURGEDECK_JAVA_OPTIONS'
+        printf ' \\\n    -cp "%s"' "$cp"
+        printf ' \\\n    %s "$@"\n' "$main"
+    } >"$launcher.new"
+    chmod 755 "$launcher.new"
+    mv -f "$launcher.new" "$launcher"
+}
+
 case $OS in
     linux)
-        ARGS+=(--icon icons/purgedeck-256.png)
-        if [ "$TYPE" != app-image ]; then
-            ARGS+=(--linux-package-name "$PACKAGE_NAME" --linux-shortcut --linux-menu-group Network
-                   --resource-dir installer/linux)
-        fi
-        if [ "$TYPE" = deb ]; then
-            need fakeroot fakeroot; need dpkg-deb dpkg; need dpkg-architecture dpkg-dev
-            ARGS+=(--linux-app-category net)
-            [ -z "${PURGEDECK_MAINTAINER:-}" ] || ARGS+=(--linux-deb-maintainer "$PURGEDECK_MAINTAINER")
-        fi
-        if [ "$TYPE" = rpm ]; then
-            need rpmbuild rpm
-            ARGS+=(--linux-app-category "Applications/Internet" --linux-rpm-license-type Apache-2.0)
-            # jpackage asks the rpm database which packages provide the runtime's libraries; on a Debian build host
-            # that database is empty and the .rpm would require nothing but xdg-utils. Require the libraries by
-            # soname instead, as rpmbuild's own dependency generator would: that holds on any rpm distribution.
-            need objdump binutils
-            RPM_DEPS=$(find "$WORK/runtime" -name '*.so' -exec objdump -p {} \; | awk '$1 == "NEEDED" {print $2}' \
-                | sort -u | while read -r so; do
-                    [ -n "$(find "$WORK/runtime" -name "$so" | head -1)" ] || printf '%s()(64bit), ' "$so"
-                done)
-            [ -z "$RPM_DEPS" ] || ARGS+=(--linux-package-deps "${RPM_DEPS%, }")
+        log "jpackage --type app-image ($APP_NAME $APP_VERSION)"
+        "$JAVA_HOME/bin/jpackage" --type app-image --dest "$WORK/image" "${COMMON[@]}" "${IMAGE[@]}" \
+            --icon icons/purgedeck-256.png
+        linux_launcher "$WORK/image/$APP_NAME"
+        if [ "$TYPE" = app-image ]; then
+            mv "$WORK/image/$APP_NAME" "$OUT/$APP_NAME"
+            if [ -f "$OUT/$APP_NAME/lib/app/cds-archive.sh" ]; then
+                log "making the class-data-sharing archive of the app-image"
+                sh "$OUT/$APP_NAME/lib/app/cds-archive.sh" create
+            fi
+        else
+            ARGS=(--type "$TYPE" --dest "$OUT" "${COMMON[@]}" --app-image "$WORK/image/$APP_NAME"
+                  --license-file LICENSE --icon icons/purgedeck-256.png
+                  --linux-package-name "$PACKAGE_NAME" --linux-shortcut --linux-menu-group Network
+                  --resource-dir installer/linux)
+            if [ "$TYPE" = deb ]; then
+                need fakeroot fakeroot; need dpkg-deb dpkg; need dpkg-architecture dpkg-dev
+                ARGS+=(--linux-app-category net)
+                [ -z "${PURGEDECK_MAINTAINER:-}" ] || ARGS+=(--linux-deb-maintainer "$PURGEDECK_MAINTAINER")
+            fi
+            if [ "$TYPE" = rpm ]; then
+                need rpmbuild rpm
+                ARGS+=(--linux-app-category "Applications/Internet" --linux-rpm-license-type Apache-2.0)
+                # jpackage asks the rpm database which packages provide the runtime's libraries; on a Debian build
+                # host that database is empty and the .rpm would require nothing but xdg-utils. Require the
+                # libraries by soname instead, as rpmbuild's own dependency generator would: that holds on any rpm
+                # distribution.
+                need objdump binutils
+                RPM_DEPS=$(find "$WORK/runtime" -name '*.so' -exec objdump -p {} \; | awk '$1 == "NEEDED" {print $2}' \
+                    | sort -u | while read -r so; do
+                        [ -n "$(find "$WORK/runtime" -name "$so" | head -1)" ] || printf '%s()(64bit), ' "$so"
+                    done)
+                [ -z "$RPM_DEPS" ] || ARGS+=(--linux-package-deps "${RPM_DEPS%, }")
+            fi
+            log "jpackage --type $TYPE ($APP_NAME $APP_VERSION)"
+            "$JAVA_HOME/bin/jpackage" "${ARGS[@]}"
         fi
         ;;
     windows)
-        ARGS+=(--icon icons/purgedeck.ico)
+        ARGS=(--type "$TYPE" --dest "$OUT" "${COMMON[@]}" "${IMAGE[@]}" --icon icons/purgedeck.ico)
+        [ "$TYPE" = app-image ] || ARGS+=(--license-file LICENSE)
         # A second launcher with a console, for `PurgeDeckCLI --version` and `PurgeDeckCLI sandbox`.
         ARGS+=(--add-launcher "PurgeDeckCLI=installer/windows/console-launcher.properties")
         if [ "$TYPE" = msi ]; then
             ARGS+=(--win-menu --win-menu-group "$APP_NAME" --win-shortcut --win-shortcut-prompt --win-dir-chooser
                    --win-upgrade-uuid "$WIN_UPGRADE_UUID")
         fi
+        log "jpackage --type $TYPE ($APP_NAME $APP_VERSION)"
+        "$JAVA_HOME/bin/jpackage" "${ARGS[@]}"
         ;;
     mac)
-        ARGS+=(--icon icons/purgedeck.icns --mac-package-name "$APP_NAME" --mac-package-identifier dev.purgedeck.app
-               --mac-app-category utilities)
+        ARGS=(--type "$TYPE" --dest "$OUT" "${COMMON[@]}" "${IMAGE[@]}" --icon icons/purgedeck.icns
+              --mac-package-name "$APP_NAME" --mac-package-identifier dev.purgedeck.app --mac-app-category utilities)
+        [ "$TYPE" = app-image ] || ARGS+=(--license-file LICENSE)
+        log "jpackage --type $TYPE ($APP_NAME $APP_VERSION)"
+        "$JAVA_HOME/bin/jpackage" "${ARGS[@]}"
+        if [ "$TYPE" = dmg ] && [ "$PKG_VERSION" != "$APP_VERSION" ]; then
+            mv "$OUT/$APP_NAME-$PKG_VERSION.dmg" "$OUT/$APP_NAME-$APP_VERSION.dmg"
+        fi
         ;;
 esac
-
-[ -z "${JPACKAGE_VERBOSE:-}" ] || ARGS+=(--verbose)
-log "jpackage --type $TYPE ($APP_NAME $APP_VERSION)"
-"$JAVA_HOME/bin/jpackage" "${ARGS[@]}"
-
-if [ "$TYPE" = dmg ] && [ "$PKG_VERSION" != "$APP_VERSION" ]; then
-    mv "$OUT/$APP_NAME-$PKG_VERSION.dmg" "$OUT/$APP_NAME-$APP_VERSION.dmg"
-fi
 rm -rf "$WORK"
 
 case $TYPE in

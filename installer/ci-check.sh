@@ -4,6 +4,7 @@
 #   - the image has the launcher, the icon, the trimmed runtime with JavaFX's natives, and no JavaFX jar on the
 #     class path;
 #   - `PurgeDeck --version` prints the version from pom.xml;
+#   - the launcher is build.sh's shell script, and the class-data-sharing archive it names is in use;
 #   - `PurgeDeck sandbox --port 0` starts, answers a URL purge with "status": "ok", and stops when told to.
 # Prints `installer-check: N passed, M failed` last and exits non-zero if anything failed.
 set -euo pipefail
@@ -83,6 +84,17 @@ fi
 out=$(timeout 60 "$LAUNCHER" --version 2>&1) || true
 if [ "$out" = "PurgeDeck $VERSION" ]; then pass "PurgeDeck --version prints \"PurgeDeck $VERSION\""
 else fail "PurgeDeck --version prints \"PurgeDeck $VERSION\"" "got: $out"; fi
+
+# ---- start-up ----------------------------------------------------------------------------------------------------
+# The launcher is the script that replaces jpackage's (no rpm/dpkg queries at every start), and the class-data-sharing
+# archive made for this image is in use: with -Xshare:on the JVM refuses to start unless it can map it.
+if [ "$(head -1 "$LAUNCHER")" = '#!/bin/sh' ] && ! grep -v '^#' "$LAUNCHER" | grep -q 'dpkg\|rpm'; then
+    pass "bin/PurgeDeck is the shell launcher (no package-manager queries at start)"
+else fail "bin/PurgeDeck is the shell launcher (no package-manager queries at start)" "$(head -3 "$LAUNCHER")"; fi
+out=$(PURGEDECK_JAVA_OPTIONS=-Xshare:on timeout 60 "$LAUNCHER" --version 2>&1) || true
+if [ -f "$IMAGE/lib/app/purgedeck.jsa" ] && [ "$out" = "PurgeDeck $VERSION" ]; then
+    pass "the class-data-sharing archive lib/app/purgedeck.jsa is used (-Xshare:on starts)"
+else fail "the class-data-sharing archive lib/app/purgedeck.jsa is used (-Xshare:on starts)" "$out"; fi
 
 # ---- sandbox ---------------------------------------------------------------------------------------------------
 PURGEDECK_HOME=$WORK/home "$LAUNCHER" sandbox --port 0 >"$WORK/sandbox.out" 2>"$WORK/sandbox.err" &
