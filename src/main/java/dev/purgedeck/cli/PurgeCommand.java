@@ -8,6 +8,7 @@ import dev.purgedeck.fastly.JobRequest;
 import dev.purgedeck.fastly.PurgeKind;
 import dev.purgedeck.fastly.PurgeOptions;
 import dev.purgedeck.history.JobContext;
+import dev.purgedeck.settings.SettingsStore;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -57,9 +58,10 @@ final class PurgeCommand implements Callable<Integer> {
             description = "Purge the staging environment instead of production (keys and --all only).")
     boolean staging;
 
-    @Option(names = "--concurrency", paramLabel = "N", order = 4, defaultValue = "8",
-            description = "Requests in flight at once, 1 to " + MAX_CONCURRENCY + " (default: ${DEFAULT-VALUE}).")
-    int concurrency;
+    @Option(names = "--concurrency", paramLabel = "N", order = 4,
+            description = "Requests in flight at once, 1 to " + MAX_CONCURRENCY + " (default: \"Requests at once\" in "
+                    + "the window's settings, 16 unless changed there).")
+    Integer concurrency;
 
     @Option(names = "--json", order = 5,
             description = "Print one JSON document (job ID, counts, every item) instead of the table.")
@@ -78,7 +80,9 @@ final class PurgeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+        if (concurrency == null) {
+            concurrency = SettingsStore.open(ctx.dataDir()).get().concurrency();
+        } else if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
             throw CliFailure.usage("--concurrency must be between 1 and " + MAX_CONCURRENCY);
         }
         PurgeTargets.Targets targets = PurgeTargets.read(what, ctx);

@@ -1,5 +1,6 @@
 package dev.purgedeck.settings;
 
+import dev.purgedeck.fastly.JobRequest;
 import java.util.Objects;
 
 /**
@@ -28,9 +29,9 @@ public record Settings(boolean defaultSoft, int concurrency, int confirmAbove, T
         }
     }
 
-    /** Hard purges, 8 requests in flight (the client's default), confirm above 500, follow the system's theme. */
+    /** Hard purges, 16 requests in flight (the client's default), confirm above 500, follow the system's theme. */
     public static Settings defaults() {
-        return new Settings(false, 8, 500, ThemeMode.SYSTEM);
+        return new Settings(false, JobRequest.DEFAULT_CONCURRENCY, 500, ThemeMode.SYSTEM);
     }
 
     public Settings withDefaultSoft(boolean value) {

@@ -21,7 +21,7 @@ class SettingsStoreTest {
         SettingsStore s = SettingsStore.open(dir);
         assertThat(s.get()).isEqualTo(Settings.defaults());
         assertThat(s.get().defaultSoft()).isFalse();
-        assertThat(s.get().concurrency()).isEqualTo(8);
+        assertThat(s.get().concurrency()).isEqualTo(16);
         assertThat(s.get().confirmAbove()).isEqualTo(500);
         assertThat(s.get().theme()).isEqualTo(ThemeMode.SYSTEM);
         assertThat(s.problem()).isEmpty();
@@ -85,7 +85,7 @@ class SettingsStoreTest {
         Files.writeString(dir.resolve(SettingsStore.FILE),
                 "{\"defaultSoft\": true, \"concurrency\": 99, \"confirmAbove\": 50, \"theme\": \"purple\", \"new\": 1}");
         SettingsStore s = SettingsStore.open(dir);
-        assertThat(s.get()).isEqualTo(new Settings(true, 8, 50, ThemeMode.SYSTEM));
+        assertThat(s.get()).isEqualTo(new Settings(true, 16, 50, ThemeMode.SYSTEM));
         assertThat(s.problem()).hasValueSatisfying(p -> assertThat(p).contains("concurrency, theme"));
         Files.writeString(dir.resolve(SettingsStore.FILE), "[1, 2]");
         assertThat(SettingsStore.open(dir).get()).isEqualTo(Settings.defaults());

@@ -191,7 +191,8 @@ public final class PurgeViewModel {
             return Optional.of("A purge is running. Wait for it to finish or cancel it, then re-run.");
         }
         error.set("");
-        results.start(request);
+        // Re-runs from the history and key sets go at the pace set in Settings, like a purge started here.
+        results.start(request.withConcurrency(settings.get().concurrency()));
         return Optional.empty();
     }
 

@@ -134,6 +134,28 @@ class PurgeViewModelTest {
     }
 
     @Test
+    void jobsFromTheHistoryOrAKeySetGoAtThePaceSetInSettings() throws Exception {
+        SettingsStore.open(dataDir).update(st -> st.withConcurrency(1));
+        PurgeViewModel vm = vm(DemoAccount.GLOBAL_TOKEN, prefs(), Optional.empty());
+        long latency = 300;
+        SANDBOX.server().setFaults(FaultSettings.none().withLatency(java.time.Duration.ofMillis(latency)));
+        // The history and key sets hand over requests made at the client's default of 16 at once.
+        java.util.List<String> urls = java.util.List.of("https://www.example.com/a", "https://www.example.com/b",
+                "https://www.example.com/c");
+        assertThat(vm.run(dev.purgedeck.fastly.JobRequest.urls(null, urls, dev.purgedeck.fastly.PurgeOptions.HARD,
+                dev.purgedeck.fastly.JobRequest.DEFAULT_CONCURRENCY))).isEmpty();
+        await(() -> !vm.results().runningProperty().get() && vm.results().summaryProperty().get().startsWith("3 purged"));
+        java.util.List<java.time.Instant> arrivals = SANDBOX.server().requests().all().stream()
+                .map(dev.purgedeck.sandbox.RecordedRequest::at).sorted().toList();
+        // One at a time: each request arrived only after the one before had been answered.
+        assertThat(arrivals).hasSize(3);
+        for (int i = 1; i < arrivals.size(); i++) {
+            assertThat(java.time.Duration.between(arrivals.get(i - 1), arrivals.get(i)).toMillis())
+                    .isGreaterThanOrEqualTo(latency);
+        }
+    }
+
+    @Test
     void anUnreadableDropIsReportedWhereItWasDropped() {
         PurgeViewModel vm = vm(DemoAccount.GLOBAL_TOKEN, prefs(), Optional.empty());
         vm.reportProblem("Could not read x.bin: it is not a readable UTF-8 text file.");
