@@ -24,6 +24,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
 import org.controlsfx.control.ToggleSwitch;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -199,8 +200,16 @@ final class PurgeFormView extends VBox {
         input.setMinHeight(180);
         VBox.setVgrow(input, Priority.ALWAYS);
 
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
+        // The switch and the choice keep their full width; the hint takes the rest, wrapping when the window is narrow.
+        soft.setMinWidth(Region.USE_PREF_SIZE);
+        environment.setMinWidth(Region.USE_PREF_SIZE);
+        hint.setWrapText(true);
+        hint.setTextAlignment(TextAlignment.RIGHT);
+        hint.setAlignment(Pos.CENTER_RIGHT);
+        hint.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(hint, Priority.ALWAYS);
+        Region gap = new Region();   // keeps the progress on the right while a job runs and the hint is hidden
+        HBox.setHgrow(gap, Priority.SOMETIMES);
         HBox actions = new HBox(12, soft, environment, gap, hint, progress, progressText, purge);
         actions.setAlignment(Pos.CENTER_LEFT);
         getChildren().setAll(top, input, actions, error);
