@@ -162,26 +162,22 @@ public final class CliBenchmark {
                 .toString()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", projectClassPath(), "dev.purgedeck.app.Main"));
-        command.addAll(Arrays.asList(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.INHERIT);
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
-            throw new IllegalStateException("purgedeck " + String.join(" ", args) + " failed");
-        }
+        run(command, env, args);
     }
 
     /** The installed command: the packaged launcher, with its runtime, options and start-up archive. */
     private static void launcher(Map<String, String> env, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+        run(new ArrayList<>(List.of(LAUNCHER.toString())), env, args);
+    }
+
+    private static void run(List<String> command, Map<String, String> env, String... args) throws Exception {
         command.addAll(Arrays.asList(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         pb.environment().putAll(env);
         Process p = pb.start();
         if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
-            throw new IllegalStateException(LAUNCHER + " " + String.join(" ", args) + " failed");
+            throw new IllegalStateException(String.join(" ", command) + " failed");
         }
     }
 
