@@ -10,7 +10,7 @@ echo "{\"version\":1,\"theme\":\"$theme\"}" > $home/settings.json
 cd "$(dirname "$0")/.."
 PURGEDECK_HOME=$home java -jar ${PURGEDECK_JAR:-target/purgedeck.jar} > "$out/app-$theme.log" 2>&1 &
 echo $! > "$out/app.pid"
-xdotool search --sync --name PurgeDeck >/dev/null; sleep 3
+xdotool search --sync --name PurgeDeck >/dev/null; sleep 5   # the window opens first, the console a moment later
 line() { xdotool type --delay 2 "$1"; xdotool key Return; }
 xdotool mousemove 570 230 click 1; sleep 0.2
 line "https://www.dailycourier.example/"
