@@ -192,11 +192,13 @@ train() {
     local -a options; read -r -a options <<<"$JAVA_OPTIONS"
     mkdir -p "$home"
     if [ -z "${DISPLAY:-}" ]; then
-        need xvfb-run xvfb
+        command -v xvfb-run >/dev/null 2>&1 || need_package xvfb
+        command -v xvfb-run >/dev/null 2>&1 || { log "no DISPLAY and no xvfb-run (package xvfb)"; return 1; }
         ldconfig -p | grep -q 'libgtk-3\.so\.0 ' || need_package libgtk-3-0
         display=(xvfb-run -a -s "-screen 0 1280x800x24")
     fi
-    env -u FASTLY_API_TOKEN -u FASTLY_API_ENDPOINT -u FASTLY_SERVICE_ID PURGEDECK_HOME="$home" timeout 120 \
+    # HOME and PURGEDECK_HOME of its own: the run never sees the builder's Fastly CLI profiles or PurgeDeck data.
+    env -u FASTLY_API_TOKEN -u FASTLY_API_ENDPOINT -u FASTLY_SERVICE_ID HOME="$home" PURGEDECK_HOME="$home" timeout 120 \
         "${display[@]}" "$java" -XX:DumpLoadedClassList="$WORK/gui.classlist" "${options[@]}" \
         -Dpurgedeck.training=true -cp "$cp" "$MAIN_CLASS" >"$WORK/train-gui.log" 2>&1 || return 1
     "$java" -XX:DumpLoadedClassList="$WORK/sandbox.classlist" "${options[@]}" -cp "$cp" "$MAIN_CLASS" sandbox --port 0 \
@@ -214,7 +216,7 @@ train() {
         for i in $(seq 1 300); do echo "training-key-$i"; done >"$WORK/train-keys.txt"
         for kind in --urls-file --keys-file; do
             file=$WORK/train-urls.txt; [ $kind = --urls-file ] || file=$WORK/train-keys.txt
-            FASTLY_API_ENDPOINT=$base FASTLY_API_TOKEN=$token PURGEDECK_HOME="$home" timeout 120 \
+            FASTLY_API_ENDPOINT=$base FASTLY_API_TOKEN=$token HOME="$home" PURGEDECK_HOME="$home" timeout 120 \
                 "$java" -XX:DumpLoadedClassList="$WORK/cli$kind.classlist" "${options[@]}" -cp "$cp" "$MAIN_CLASS" \
                 purge --service "$service" $kind "$file" >>"$WORK/train-cli.log" 2>&1 || ok=1
         done
