@@ -194,7 +194,9 @@ train() {
     if [ -z "${DISPLAY:-}" ]; then
         command -v xvfb-run >/dev/null 2>&1 || need_package xvfb
         command -v xvfb-run >/dev/null 2>&1 || { log "no DISPLAY and no xvfb-run (package xvfb)"; return 1; }
-        ldconfig -p | grep -q 'libgtk-3\.so\.0 ' || need_package libgtk-3-0
+        # ldconfig is in /sbin, off a normal user's PATH on Debian.
+        { ldconfig -p 2>/dev/null || /sbin/ldconfig -p 2>/dev/null || true; } | grep -q 'libgtk-3\.so\.0 ' \
+            || need_package libgtk-3-0
         display=(xvfb-run -a -s "-screen 0 1280x800x24")
     fi
     # HOME and PURGEDECK_HOME of its own: the run never sees the builder's Fastly CLI profiles or PurgeDeck data.
@@ -265,6 +267,7 @@ linux_launcher() { # linux_launcher IMAGE-DIR
         echo "# $APP_NAME's launcher, written by installer/build.sh in place of jpackage's native one, which asks rpm and"
         echo "# dpkg which package it belongs to on every start (see installer/linux/README.md). It starts the runtime in"
         echo "# lib/runtime with the options and class path of lib/app/$APP_NAME.cfg, then those in PURGEDECK_JAVA_OPTIONS."
+        echo 'set -f  # PURGEDECK_JAVA_OPTIONS is split into words below, never expanded as file names'
         echo 'self=$(readlink -f "$0" 2>/dev/null) || self=$0'
         echo 'ROOTDIR=${self%/bin/*}'
         echo 'APPDIR=$ROOTDIR/lib/app'

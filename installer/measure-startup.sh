@@ -41,7 +41,7 @@ if [ -z "${DISPLAY:-}" ]; then
     need xdotool xdotool
     need xev x11-utils
     # JavaFX 21 on Linux draws its windows through GTK 3.
-    ldconfig -p | grep -q 'libgtk-3\.so\.0 ' || apt_install libgtk-3-0
+    { ldconfig -p 2>/dev/null || /sbin/ldconfig -p 2>/dev/null || true; } | grep -q 'libgtk-3\.so\.0 ' || apt_install libgtk-3-0
     exec xvfb-run -a -s "-screen 0 1280x800x24" bash "$SCRIPT" "$@"
 fi
 need xdotool xdotool

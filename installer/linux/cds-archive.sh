@@ -31,7 +31,15 @@ esac
 
 # The class path exactly as the launcher passes it ($APPDIR is lib/app), and the launcher's module options (the
 # others, the collector and the compiler among them, do not concern the archive).
-CLASS_PATH=$(sed -n 's/^app\.classpath=//p' "$CFG" | sed "s#\$APPDIR#$APP#g" | paste -sd: -)
+# (Shell expansion rather than sed: the folder's name may hold any character.)
+CLASS_PATH=
+while IFS= read -r line; do
+    case $line in
+        app.classpath=*) entry=${line#app.classpath=}; entry=$APP${entry#\$APPDIR}
+                         CLASS_PATH=${CLASS_PATH:+$CLASS_PATH:}$entry ;;
+    esac
+done <"$CFG"
+[ -n "$CLASS_PATH" ] || { echo "cds-archive: no class path in $CFG" >&2; exit 1; }
 set --
 for option in $(sed -n 's/^java-options=//p' "$CFG" | grep -e '^--add-'); do
     set -- "$@" "$option"

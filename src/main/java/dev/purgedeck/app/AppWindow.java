@@ -77,7 +77,8 @@ final class AppWindow {
                 AppShell shell = new AppShell(ctx, Platform::runLater, dialogs);
                 scene.setRoot(shell.root());
                 shown.complete(shell);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
+                // A class that fails to load or initialise too: the window must say so, not stay on "Opening".
                 startup.failed(e.getMessage() == null ? e.toString() : e.getMessage(), quit);
                 shown.completeExceptionally(e);
             }

@@ -115,9 +115,9 @@ public final class PurgeDeckApp extends Application {
 
     @Override
     public void stop() {
-        // Closed while still opening: the context is closed once it is open.
-        if (opening != null) {
-            opening.thenAccept(AppContext::close);
+        // The context, if it has opened (Main exits the process right after, so one still opening needs nothing).
+        if (opening != null && opening.isDone() && !opening.isCompletedExceptionally()) {
+            opening.join().close();
         }
     }
 }

@@ -21,6 +21,12 @@ import java.util.function.UnaryOperator;
  */
 public final class SettingsStore {
     static final String FILE = "settings.json";
+    /**
+     * 2 since the default concurrency went from 8 to 16. Version 1 stored every value, changed or not, so its 8 is
+     * taken as the old default, not as a choice.
+     */
+    static final int VERSION = 2;
+    private static final int VERSION_1_DEFAULT_CONCURRENCY = 8;
     private static final System.Logger LOG = System.getLogger(SettingsStore.class.getName());
 
     private final Path file;
@@ -79,7 +85,7 @@ public final class SettingsStore {
     }
 
     private static ObjectNode toJson(Settings s) {
-        return JsonFiles.object().put("version", 1).put("defaultSoft", s.defaultSoft())
+        return JsonFiles.object().put("version", VERSION).put("defaultSoft", s.defaultSoft())
                 .put("concurrency", s.concurrency()).put("confirmAbove", s.confirmAbove()).put("theme", s.theme().id());
     }
 
@@ -90,6 +96,9 @@ public final class SettingsStore {
         JsonNode soft = o.path("defaultSoft");
         boolean defaultSoft = soft.isBoolean() ? soft.asBoolean() : fallback(soft, "defaultSoft", bad, d.defaultSoft());
         int concurrency = intIn(o, "concurrency", Settings.MIN_CONCURRENCY, Settings.MAX_CONCURRENCY, d.concurrency(), bad);
+        if (o.path("version").asInt(1) < 2 && concurrency == VERSION_1_DEFAULT_CONCURRENCY) {
+            concurrency = d.concurrency();
+        }
         int confirmAbove = intIn(o, "confirmAbove", 0, Settings.MAX_CONFIRM_ABOVE, d.confirmAbove(), bad);
         JsonNode themeNode = o.path("theme");
         ThemeMode theme = ThemeMode.parse(themeNode.asText(""))

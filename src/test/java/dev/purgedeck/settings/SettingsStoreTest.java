@@ -90,4 +90,19 @@ class SettingsStoreTest {
         Files.writeString(dir.resolve(SettingsStore.FILE), "[1, 2]");
         assertThat(SettingsStore.open(dir).get()).isEqualTo(Settings.defaults());
     }
+
+    @Test
+    void theOldDefaultOf8RequestsBecomesTheNewDefaultButAChosenValueStays() throws Exception {
+        // Version 1 files stored every value, so their 8 was the old default, not a choice.
+        Files.writeString(dir.resolve(SettingsStore.FILE), "{\"version\": 1, \"defaultSoft\": true, \"concurrency\": 8}");
+        assertThat(SettingsStore.open(dir).get().concurrency()).isEqualTo(16);
+        assertThat(SettingsStore.open(dir).get().defaultSoft()).isTrue();
+        Files.writeString(dir.resolve(SettingsStore.FILE), "{\"version\": 1, \"concurrency\": 4}");
+        assertThat(SettingsStore.open(dir).get().concurrency()).isEqualTo(4);
+        // Chosen (and saved) since: kept, 8 included.
+        SettingsStore s = SettingsStore.open(dir);
+        s.update(x -> x.withConcurrency(8));
+        assertThat(Files.readString(dir.resolve(SettingsStore.FILE))).contains("\"version\" : 2");
+        assertThat(SettingsStore.open(dir).get().concurrency()).isEqualTo(8);
+    }
 }

@@ -111,7 +111,8 @@ class PurgeViewModelTest {
         vm.modeProperty().set(PurgeMode.KEYS);
         vm.keys().addText("homepage");
         vm.purge();
-        await(() -> !vm.results().runningProperty().get());
+        // The summary is set just after the job stops running: wait for both.
+        await(() -> !vm.results().runningProperty().get() && !vm.results().summaryProperty().get().isEmpty());
         assertThat(vm.results().summaryProperty().get()).isEqualTo("1 purged, 0 failed");
         assertThat(Sandboxes.object(SANDBOX.server(), SANDBOX.service(), o -> o.surrogateKeys().contains("homepage")).state())
                 .isEqualTo(ObjectState.GONE);
