@@ -60,11 +60,12 @@ final class ServiceResolver {
         }
     }
 
-    /** An ID is used as given; the list only adds its name, so a token that may not list services is fine. */
+    /**
+     * An ID is used as given; {@code GET /service/{id}} only adds its name (one request, where listing an account's
+     * services takes a page per hundred), so a token that may not read services is fine.
+     */
     private static Service byId(String id, String knownName, FastlyClient quick) {
-        Optional<List<ServiceInfo>> services = list(quick);
-        String name = services.flatMap(all -> all.stream().filter(s -> s.id().equals(id)).findFirst())
-                .map(ServiceInfo::name).orElse(knownName);
+        String name = lookUp(quick.service(id)).map(ServiceInfo::name).filter(n -> !n.isBlank()).orElse(knownName);
         return new Service(id, name == null ? "" : name);
     }
 
@@ -91,19 +92,15 @@ final class ServiceResolver {
                 + " services this token can see" + (near.isEmpty() ? "" : "; did you mean " + near + "?"));
     }
 
-    /**
-     * The services, or empty when they cannot be listed within a few seconds: an account with thousands of
-     * services takes many pages, and the name is only for the record.
-     */
-    private static Optional<List<ServiceInfo>> list(FastlyClient quick) {
-        CompletableFuture<List<ServiceInfo>> pages = quick.listServices();
+    /** The answer, or empty when there is none within a few seconds: the name is only for the record. */
+    private static <T> Optional<T> lookUp(CompletableFuture<T> answer) {
         try {
-            return Optional.of(pages.get(LOOKUP_SECONDS, TimeUnit.SECONDS));
+            return Optional.of(answer.get(LOOKUP_SECONDS, TimeUnit.SECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
         } catch (Exception e) {
-            pages.cancel(true);
+            answer.cancel(true);
             return Optional.empty();
         }
     }

@@ -145,6 +145,12 @@ public final class FastlyClient {
         return servicePage(first, new ArrayList<>()).thenApply(List::copyOf);
     }
 
+    /** One service by its ID ({@code GET /service/{id}}): its name in one request, however many the account has. */
+    public CompletableFuture<ServiceInfo> service(String serviceId) {
+        return start(() -> get("/service/" + Validation.requireServiceId(serviceId))
+                .thenApply(r -> JsonReaders.service(read(r))));
+    }
+
     /** Reads what the token may do: {@code /tokens/self} (owner named by {@code /current_user} when allowed), falling
      * back to {@code /current_user} alone as the Fastly CLI does. */
     public CompletableFuture<TokenInfo> readToken() {

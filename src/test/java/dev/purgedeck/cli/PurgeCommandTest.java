@@ -97,6 +97,9 @@ class PurgeCommandTest {
             assertThat(e.serviceName()).isEqualTo("Daily Courier — www");
             assertThat(e.purgeId()).isNotBlank();
         });
+        // The name came from GET /service/{id}, not from listing every service.
+        assertThat(SANDBOX.server().requests().all()).filteredOn(q -> q.method().equals("GET"))
+                .extracting(q -> q.rawPathAndQuery()).containsExactly("/service/" + service);
     }
 
     @Test

@@ -41,4 +41,33 @@ class ServiceListTest {
                     f -> assertThat(f.kind()).isEqualTo(FastlyApiException.Kind.FORBIDDEN));
         }
     }
+
+    @Test
+    void oneServiceByIdTakesOneRequestHoweverManyThereAre() throws Throwable {
+        try (SandboxServer s = Sandboxes.start(SandboxConfig.builder().manyServices(true).build())) {
+            var last = s.account().services().get(s.account().services().size() - 1);
+            ServiceInfo one = await(Clients.client(s.baseUri(), DemoAccount.GLOBAL_TOKEN, Clients.FAST_RETRY).service(last.id()));
+            assertThat(one.id()).isEqualTo(last.id());
+            assertThat(one.name()).isEqualTo(last.name());
+            assertThat(s.requests().all()).singleElement()
+                    .satisfies(r -> assertThat(r.rawPathAndQuery()).isEqualTo("/service/" + last.id()));
+        }
+    }
+
+    @Test
+    void anUnknownOrForbiddenServiceIsAPlainFailure() {
+        try (SandboxServer s = Sandboxes.start()) {
+            Throwable unknown = Clients.failure(Clients.client(s.baseUri(), DemoAccount.GLOBAL_TOKEN, Clients.FAST_RETRY)
+                    .service("AAAAAAAAAAAAAAAAAAAAAA"));
+            assertThat(unknown).isInstanceOfSatisfying(FastlyApiException.class,
+                    f -> assertThat(f.status()).isEqualTo(400));
+            Throwable forbidden = Clients.failure(Clients.client(s.baseUri(), DemoAccount.PURGE_SELECT_TOKEN, Clients.FAST_RETRY)
+                    .service(Sandboxes.firstService(s).id()));
+            assertThat(forbidden).isInstanceOfSatisfying(FastlyApiException.class,
+                    f -> assertThat(f.kind()).isEqualTo(FastlyApiException.Kind.FORBIDDEN));
+            Throwable invalid = Clients.failure(Clients.client(s.baseUri(), DemoAccount.GLOBAL_TOKEN, Clients.FAST_RETRY)
+                    .service("not an id"));
+            assertThat(invalid).isInstanceOf(InvalidInputException.class);
+        }
+    }
 }
