@@ -14,7 +14,6 @@ import dev.purgedeck.testsupport.Clients;
 import dev.purgedeck.testsupport.SandboxExtension;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,23 +39,11 @@ class HistoryRecordingTest {
                 service, "Demo shop", soft, "production", JobContext.currentUser(), "test");
     }
 
-    /** The listener the console uses: one append per batch of outcomes known together. */
+    /** The listener the console and the command line use; a failed write fails the test. */
     private static JobListener recording(HistoryStore store, JobContext ctx) {
-        return new JobListener() {
-            @Override
-            public void onItem(ItemOutcome outcome, int done, int total) {
-                onItems(List.of(outcome), done, total);
-            }
-
-            @Override
-            public void onItems(List<ItemOutcome> outcomes, int done, int total) {
-                try {
-                    store.append(outcomes.stream().map(ctx::entry).toList());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        };
+        return new HistoryListener(store, ctx, e -> {
+            throw new AssertionError("history write failed", e);
+        });
     }
 
     @Test
