@@ -154,8 +154,8 @@ public final class Validation {
         return id.strip();
     }
 
-    /** Shows control characters visibly so a message never hides what was wrong. */
-    static String printable(String s) {
+    /** Shows control characters visibly so a message never hides what was wrong; values over 120 characters are cut. */
+    public static String printable(String s) {
         if (s == null) {
             return "";
         }
@@ -167,7 +167,7 @@ public final class Validation {
                 b.appendCodePoint(cp);
             }
         });
-        return s.length() > 120 ? b + "…" : b.toString();
+        return s.codePointCount(0, s.length()) > 120 ? b + "…" : b.toString();
     }
 
     private static String encodeUnsafe(String raw) {

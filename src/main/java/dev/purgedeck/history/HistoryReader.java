@@ -50,7 +50,7 @@ final class HistoryReader {
                     buf = new byte[buf.length * 2];
                     continue;
                 }
-                pos = skipGiantLine(ch, pos + n, to, buf); // megabytes without a newline: not one of ours
+                pos = afterNextNewline(ch, pos + n, to, buf); // megabytes without a newline: not one of ours
                 skipped++;
                 continue;
             }
@@ -116,20 +116,7 @@ final class HistoryReader {
 
     /** Offset of the first line that starts at or after {@code at} (at most {@code to}). */
     static long nextLineStart(FileChannel ch, long at, long to) throws IOException {
-        if (at == 0) {
-            return 0;
-        }
-        byte[] buf = new byte[8192];
-        for (long pos = at - 1; pos < to; ) {
-            int n = (int) Math.min(buf.length, to - pos);
-            readFully(ch, buf, n, pos);
-            int nl = indexOf(buf, (byte) '\n', 0, n);
-            if (nl >= 0) {
-                return pos + nl + 1;
-            }
-            pos += n;
-        }
-        return to;
+        return at == 0 ? 0 : afterNextNewline(ch, at - 1, to, new byte[8192]);
     }
 
     /** True when [from, to) holds something other than blanks: an unfinished (torn) line. */
@@ -157,7 +144,8 @@ final class HistoryReader {
         }
     }
 
-    private static long skipGiantLine(FileChannel ch, long pos, long to, byte[] buf) throws IOException {
+    /** The offset just past the first newline at or after {@code pos}, or {@code to} when there is none before it. */
+    private static long afterNextNewline(FileChannel ch, long pos, long to, byte[] buf) throws IOException {
         while (pos < to) {
             int n = (int) Math.min(buf.length, to - pos);
             readFully(ch, buf, n, pos);

@@ -88,7 +88,7 @@ public record KeySet(String name, String description, String serviceId, String s
             return serviceName.isEmpty() ? Optional.empty()
                     : Optional.of("The service '" + serviceName + "' has no service ID.");
         }
-        return Validation.serviceIdProblem(id).map(p -> "The service ID '" + Names.printable(id) + "' " + p + ".");
+        return Validation.serviceIdProblem(id).map(p -> "The service ID '" + Validation.printable(id) + "' " + p + ".");
     }
 
     private static String checkName(String name) {
@@ -109,7 +109,7 @@ public record KeySet(String name, String description, String serviceId, String s
             position++;
             Optional<String> problem = Validation.keyProblem(key);
             if (problem.isPresent()) {
-                bad.add("key " + position + " '" + Names.printable(key == null ? "" : key) + "' " + problem.get());
+                bad.add("key " + position + " '" + Validation.printable(key == null ? "" : key) + "' " + problem.get());
             } else {
                 unique.add(key);
             }

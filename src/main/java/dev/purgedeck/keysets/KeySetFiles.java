@@ -76,7 +76,7 @@ public final class KeySetFiles {
             }
             Optional<String> problem = Validation.keyProblem(key);
             if (problem.isPresent()) {
-                problems.add(new ImportProblem(name, lineNo, Names.printable(key), problem.get()));
+                problems.add(new ImportProblem(name, lineNo, Validation.printable(key), problem.get()));
             } else {
                 keys.add(key);
             }

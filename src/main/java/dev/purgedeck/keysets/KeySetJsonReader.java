@@ -42,7 +42,7 @@ final class KeySetJsonReader {
         String name = nameNode.asText().strip();
         Optional<String> nameProblem = KeySet.nameProblem(name);
         if (nameProblem.isPresent()) {
-            problems.add(new ImportProblem("", 0, Names.printable(name), nameProblem.get() + " The set was left out."));
+            problems.add(new ImportProblem("", 0, Validation.printable(name), nameProblem.get() + " The set was left out."));
             return;
         }
         if (!seen.add(Names.fold(name))) {
@@ -84,7 +84,7 @@ final class KeySetJsonReader {
             }
             Optional<String> problem = Validation.keyProblem(k.asText());
             if (problem.isPresent()) {
-                problems.add(new ImportProblem(set, position, Names.printable(k.asText()), problem.get()));
+                problems.add(new ImportProblem(set, position, Validation.printable(k.asText()), problem.get()));
             } else {
                 keys.add(k.asText());
             }
@@ -121,6 +121,6 @@ final class KeySetJsonReader {
     }
 
     private static String shown(JsonNode node) {
-        return Names.printable(node.isTextual() ? node.asText() : node.toString());
+        return Validation.printable(node.isTextual() ? node.asText() : node.toString());
     }
 }

@@ -53,17 +53,4 @@ final class Names {
         }
         return base + suffix;
     }
-
-    /** Shows control characters visibly so a message never hides what was wrong; long values are cut. */
-    static String printable(String s) {
-        StringBuilder b = new StringBuilder();
-        s.codePoints().limit(120).forEach(cp -> {
-            if (Character.isISOControl(cp)) {
-                b.append(String.format("\\u%04x", cp));
-            } else {
-                b.appendCodePoint(cp);
-            }
-        });
-        return s.codePointCount(0, s.length()) > 120 ? b + "…" : b.toString();
-    }
 }
