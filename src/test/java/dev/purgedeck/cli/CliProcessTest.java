@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.purgedeck.testsupport.SandboxExtension;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,25 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The commands as a script sees them: {@code java … dev.purgedeck.app.Main purge …} as a separate process. */
-class CliProcessTest {
-    @RegisterExtension
-    static final SandboxExtension SANDBOX = new SandboxExtension();
-
-    @TempDir
-    Path tmp;
-    CliHarness cli;
-
-    @BeforeEach
-    void setUp() {
-        cli = new CliHarness(tmp, SANDBOX.server());
-    }
-
+class CliProcessTest extends SandboxCliTest {
     /** Runs Main in a fresh JVM with exactly the harness's environment; stdin is empty and not a terminal. */
     private CliHarness.Result main(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

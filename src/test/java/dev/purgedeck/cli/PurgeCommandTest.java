@@ -9,34 +9,17 @@ import dev.purgedeck.history.HistoryEntry;
 import dev.purgedeck.keysets.KeySet;
 import dev.purgedeck.keysets.KeySetStore;
 import dev.purgedeck.sandbox.ObjectState;
-import dev.purgedeck.testsupport.SandboxExtension;
 import dev.purgedeck.testsupport.Sandboxes;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Each kind of purge, in-process against the sandbox: what it prints, what it purges, what it records. */
-class PurgeCommandTest {
-    @RegisterExtension
-    static final SandboxExtension SANDBOX = new SandboxExtension();
+class PurgeCommandTest extends SandboxCliTest {
     static final String NEWS = "https://www.dailycourier.example/news";
     static final String SPORT = "https://www.dailycourier.example/sport";
-
-    @TempDir
-    Path tmp;
-    CliHarness cli;
-    String service;
-
-    @BeforeEach
-    void setUp() {
-        cli = new CliHarness(tmp, SANDBOX.server());
-        service = SANDBOX.service();
-    }
 
     private Map<String, ObjectState> cache() {
         return Sandboxes.states(SANDBOX.server(), service);

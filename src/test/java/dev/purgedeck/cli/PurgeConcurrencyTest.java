@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.purgedeck.sandbox.FaultSettings;
 import dev.purgedeck.sandbox.RecordedRequest;
 import dev.purgedeck.settings.SettingsStore;
-import dev.purgedeck.testsupport.SandboxExtension;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,26 +12,17 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * How many requests {@code purgedeck purge} keeps in flight: 16 by default, the window's "Requests at once" when the
  * user set it there, {@code --concurrency} above both. Seen from the sandbox, which answers each request only after
  * {@value #LATENCY_MS} ms: requests that arrive within that time of the first were all in flight together.
  */
-class PurgeConcurrencyTest {
+class PurgeConcurrencyTest extends SandboxCliTest {
     private static final long LATENCY_MS = 400;
-    @RegisterExtension
-    static final SandboxExtension SANDBOX = new SandboxExtension();
-
-    @TempDir
-    Path tmp;
-    CliHarness cli;
 
     @BeforeEach
-    void setUp() {
-        cli = new CliHarness(tmp, SANDBOX.server());
+    void slowSandbox() {
         SANDBOX.server().setFaults(FaultSettings.none().withLatency(Duration.ofMillis(LATENCY_MS)));
     }
 

@@ -7,29 +7,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.purgedeck.history.HistoryEntry;
 import dev.purgedeck.sandbox.DemoAccount;
 import dev.purgedeck.sandbox.FaultSettings;
-import dev.purgedeck.testsupport.SandboxExtension;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Fastly failing some or all items: exit code 1, the reasons on stderr, every item in the history anyway. */
-class PurgeFailureTest {
-    @RegisterExtension
-    static final SandboxExtension SANDBOX = new SandboxExtension();
+class PurgeFailureTest extends SandboxCliTest {
     static final String[] URLS = {"https://www.dailycourier.example/", "https://www.dailycourier.example/news",
         "https://www.dailycourier.example/sport", "https://www.dailycourier.example/sitemap.xml"};
 
-    @TempDir
-    Path tmp;
-    CliHarness cli;
-
     @BeforeEach
-    void setUp() {
-        cli = new CliHarness(tmp, SANDBOX.server());
+    void rateLimitAfterTwo() {
         // Two answers, then 429 for an hour: too long to wait out, so the rest fail at once, in a known order.
         SANDBOX.server().setFaults(FaultSettings.none().withRateLimitAfter(2, Duration.ofHours(1)));
     }

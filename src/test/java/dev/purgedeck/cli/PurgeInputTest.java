@@ -2,30 +2,12 @@ package dev.purgedeck.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.purgedeck.testsupport.SandboxExtension;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Everything that must stop a purge with exit code 2 before a single request is sent, and say why. */
-class PurgeInputTest {
-    @RegisterExtension
-    static final SandboxExtension SANDBOX = new SandboxExtension();
-
-    @TempDir
-    Path tmp;
-    CliHarness cli;
-    String service;
-
-    @BeforeEach
-    void setUp() {
-        cli = new CliHarness(tmp, SANDBOX.server());
-        service = SANDBOX.service();
-    }
-
+class PurgeInputTest extends SandboxCliTest {
     /** Nothing reached Fastly and nothing was recorded: the promise behind exit code 2. */
     @AfterEach
     void nothingWasSent() {

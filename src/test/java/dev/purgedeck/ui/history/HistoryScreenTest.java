@@ -6,47 +6,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.purgedeck.history.HistoryEntry;
 import dev.purgedeck.sandbox.DemoAccount;
 import dev.purgedeck.sandbox.FaultSettings;
-import dev.purgedeck.testsupport.ConsoleHarness;
-import dev.purgedeck.testsupport.SandboxExtension;
+import dev.purgedeck.testsupport.ConsoleTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The History screen through the real window, with purges made in the console against the sandbox. */
-@ExtendWith(ApplicationExtension.class)
-class HistoryScreenTest {
-    @RegisterExtension
-    static final SandboxExtension SANDBOX = new SandboxExtension();
-    @TempDir
-    Path dataDir;
-    private ConsoleHarness console;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        console = ConsoleHarness.show(stage, SANDBOX.server(), DemoAccount.GLOBAL_TOKEN, dataDir, Map.of());
-    }
-
-    @AfterEach
-    void close() {
-        console.close();
-    }
-
+class HistoryScreenTest extends ConsoleTest {
     private void purgeUrls(FxRobot robot, String... urls) {
         waitUntil(() -> console.window().purge().services().selectedProperty().get() != null);
         robot.clickOn("#tabPurge");

@@ -6,48 +6,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.purgedeck.history.HistoryEntry;
 import dev.purgedeck.keysets.KeySet;
-import dev.purgedeck.sandbox.DemoAccount;
 import dev.purgedeck.sandbox.ObjectState;
-import dev.purgedeck.testsupport.ConsoleHarness;
-import dev.purgedeck.testsupport.SandboxExtension;
+import dev.purgedeck.testsupport.ConsoleTest;
 import dev.purgedeck.testsupport.Sandboxes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** Key sets through the real window: saved from the console, found, loaded, purged, renamed, deleted, imported. */
-@ExtendWith(ApplicationExtension.class)
-class KeySetsScreenTest {
-    @RegisterExtension
-    static final SandboxExtension SANDBOX = new SandboxExtension();
-    @TempDir
-    Path dataDir;
-    private ConsoleHarness console;
-
-    @Start
-    void start(Stage stage) {
-        console = ConsoleHarness.show(stage, SANDBOX.server(), DemoAccount.GLOBAL_TOKEN, dataDir, Map.of());
-    }
-
-    @AfterEach
-    void close() {
-        console.close();
-    }
-
+class KeySetsScreenTest extends ConsoleTest {
     private void saveFromConsole(FxRobot robot, String name, String keys) {
         waitUntil(() -> console.window().purge().services().selectedProperty().get() != null);
         robot.clickOn("#modeKeys");
