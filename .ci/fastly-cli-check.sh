@@ -38,20 +38,15 @@ java -cp "target/classes:target/lib/*" dev.purgedeck.sandbox.SandboxMain --port 
     >"$WORK/sandbox.out" 2>"$WORK/sandbox.err" &
 SBX_PID=$!
 
-for _ in $(seq 1 300); do
-    grep -q '^Press Ctrl+C to stop\.$' "$WORK/sandbox.out" 2>/dev/null && break
-    kill -0 "$SBX_PID" 2>/dev/null || break
-    sleep 0.1
-done
-if ! grep -q '^Press Ctrl+C to stop\.$' "$WORK/sandbox.out"; then
+. installer/sandbox-started.sh
+if ! sandbox_started "$SBX_PID" "$WORK/sandbox.out"; then
     echo "fastly-cli-check: the sandbox did not start" >&2
     cat "$WORK/sandbox.out" "$WORK/sandbox.err" >&2
     exit 1
 fi
-
-BASE=$(sed -n 's/^PurgeDeck sandbox listening on //p' "$WORK/sandbox.out")
-TOKEN=$(sed -n 's/^Demo token (global): //p' "$WORK/sandbox.out")
-SVC=$(awk '/^Demo services:$/ {list = 1; next} list && /^  / {print $1; exit}' "$WORK/sandbox.out")
+BASE=$SANDBOX_URL
+TOKEN=$SANDBOX_TOKEN
+SVC=$SANDBOX_SERVICE
 echo "fastly-cli-check: Fastly CLI $CLI_VERSION against $BASE, service $SVC"
 
 # --- helpers -------------------------------------------------------------------------------------------------------

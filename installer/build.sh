@@ -205,22 +205,16 @@ train() {
         -Dpurgedeck.training=true -cp "$cp" "$MAIN_CLASS" >"$WORK/train-gui.log" 2>&1 || return 1
     "$java" -XX:DumpLoadedClassList="$WORK/sandbox.classlist" "${options[@]}" -cp "$cp" "$MAIN_CLASS" sandbox --port 0 \
         >"$WORK/train-sandbox.log" 2>&1 &
-    local sandbox=$! base= token= service=
-    for _ in $(seq 1 300); do
-        grep -q '^Press Ctrl+C' "$WORK/train-sandbox.log" && break; kill -0 $sandbox 2>/dev/null || break; sleep 0.1
-    done
-    base=$(sed -n 's/^PurgeDeck sandbox listening on //p' "$WORK/train-sandbox.log")
-    token=$(sed -n 's/^Demo token (global): //p' "$WORK/train-sandbox.log")
-    service=$(awk '/^Demo services:/ {getline; print $1; exit}' "$WORK/train-sandbox.log")
-    local ok=0
-    if [ -n "$base" ] && [ -n "$token" ] && [ -n "$service" ]; then
+    local sandbox=$! ok=0
+    . installer/sandbox-started.sh
+    if sandbox_started $sandbox "$WORK/train-sandbox.log"; then
         for i in $(seq 1 200); do echo "https://www.example.com/training/$i"; done >"$WORK/train-urls.txt"
         for i in $(seq 1 300); do echo "training-key-$i"; done >"$WORK/train-keys.txt"
         for kind in --urls-file --keys-file; do
             file=$WORK/train-urls.txt; [ $kind = --urls-file ] || file=$WORK/train-keys.txt
-            FASTLY_API_ENDPOINT=$base FASTLY_API_TOKEN=$token HOME="$home" PURGEDECK_HOME="$home" timeout 120 \
+            FASTLY_API_ENDPOINT=$SANDBOX_URL FASTLY_API_TOKEN=$SANDBOX_TOKEN HOME="$home" PURGEDECK_HOME="$home" timeout 120 \
                 "$java" -XX:DumpLoadedClassList="$WORK/cli$kind.classlist" "${options[@]}" -cp "$cp" "$MAIN_CLASS" \
-                purge --service "$service" $kind "$file" >>"$WORK/train-cli.log" 2>&1 || ok=1
+                purge --service "$SANDBOX_SERVICE" $kind "$file" >>"$WORK/train-cli.log" 2>&1 || ok=1
         done
     else
         ok=1

@@ -99,14 +99,11 @@ else fail "the class-data-sharing archive lib/app/purgedeck.jsa is used (-Xshare
 # ---- sandbox ---------------------------------------------------------------------------------------------------
 PURGEDECK_HOME=$WORK/home "$LAUNCHER" sandbox --port 0 >"$WORK/sandbox.out" 2>"$WORK/sandbox.err" &
 SBX_PID=$!
-for _ in $(seq 1 600); do
-    grep -q '^Press Ctrl+C to stop\.$' "$WORK/sandbox.out" 2>/dev/null && break
-    kill -0 "$SBX_PID" 2>/dev/null || break
-    sleep 0.1
-done
-BASE=$(sed -n 's/^PurgeDeck sandbox listening on //p' "$WORK/sandbox.out")
-TOKEN=$(sed -n 's/^Demo token (global): //p' "$WORK/sandbox.out")
-if [ -n "$BASE" ] && grep -q '^Press Ctrl+C to stop\.$' "$WORK/sandbox.out"; then
+. installer/sandbox-started.sh
+BASE=
+if sandbox_started "$SBX_PID" "$WORK/sandbox.out"; then
+    BASE=$SANDBOX_URL
+    TOKEN=$SANDBOX_TOKEN
     pass "PurgeDeck sandbox --port 0 starts ($BASE)"
     body=$(curl -s -m 10 -X POST "$BASE/purge/www.example.com/x" -H "Fastly-Key: $TOKEN" || true)
     if printf '%s' "$body" | grep -Eq '"status" *: *"ok"'; then pass "POST /purge/www.example.com/x answers \"status\": \"ok\""
