@@ -1,6 +1,6 @@
 package dev.purgedeck.history;
 
-import dev.purgedeck.settings.AtomicFiles;
+import dev.purgedeck.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

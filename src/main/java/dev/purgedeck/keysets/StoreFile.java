@@ -1,6 +1,6 @@
 package dev.purgedeck.keysets;
 
-import dev.purgedeck.settings.AtomicFiles;
+import dev.purgedeck.files.AtomicFiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;

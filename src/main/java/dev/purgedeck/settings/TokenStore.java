@@ -18,7 +18,7 @@ import java.util.Set;
 /**
  * Tokens typed into PurgeDeck, by profile name, in {@code tokens.json} in the data directory. Every version of the
  * file is a new file created owner-read/write only by the create call itself, then renamed into place (see
- * {@link AtomicFiles}), so it is never readable by others, not even for a moment. Nothing here logs or puts a token
+ * {@link dev.purgedeck.files.AtomicFiles}), so it is never readable by others, not even for a moment. Nothing here logs or puts a token
  * in a message. The OS keychain is not used: see the package notes in {@code ProfileStore}.
  */
 public final class TokenStore {

@@ -3,7 +3,7 @@
  *
  * <p>Where tokens come from: {@code FASTLY_API_TOKEN} (with {@code FASTLY_API_ENDPOINT}), the Fastly CLI's own
  * {@code config.toml} (read, never written), and tokens typed into PurgeDeck, kept in {@code tokens.json}. That file,
- * like every file here, is written by {@link dev.purgedeck.settings.AtomicFiles}: each version is a new file created
+ * like every file here, is written by {@link dev.purgedeck.files.AtomicFiles}: each version is a new file created
  * owner-read/write only by the create call itself and then renamed into place. On Windows, where there are no POSIX
  * permissions, it inherits the ACL of the data folder ({@code %APPDATA%\PurgeDeck} by default: the user, SYSTEM and
  * Administrators only).

@@ -3,6 +3,7 @@ package dev.purgedeck.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.purgedeck.app.AppContext;
+import dev.purgedeck.files.AtomicFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

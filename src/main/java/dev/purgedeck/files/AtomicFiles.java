@@ -1,4 +1,4 @@
-package dev.purgedeck.settings;
+package dev.purgedeck.files;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -28,7 +28,7 @@ public final class AtomicFiles {
     }
 
     /** As {@link #write(Path, byte[])}; {@code afterCreate} sees the new temporary file before its first byte (tests). */
-    static void write(Path target, byte[] content, Consumer<Path> afterCreate) throws IOException {
+    public static void write(Path target, byte[] content, Consumer<Path> afterCreate) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         // Writers in this JVM take turns; each write has its own temp name, so writers in other processes (the
