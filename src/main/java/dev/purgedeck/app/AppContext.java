@@ -8,6 +8,7 @@ import dev.purgedeck.fastly.ApiToken;
 import dev.purgedeck.fastly.BulkPurgeRunner;
 import dev.purgedeck.fastly.ClientConfig;
 import dev.purgedeck.fastly.FastlyClient;
+import dev.purgedeck.fastly.SandboxAdmin;
 import dev.purgedeck.history.HistoryStore;
 import dev.purgedeck.keysets.KeySetStore;
 import dev.purgedeck.sandbox.DemoAccount;
@@ -15,6 +16,7 @@ import dev.purgedeck.sandbox.SandboxConfig;
 import dev.purgedeck.sandbox.SandboxServer;
 import dev.purgedeck.settings.Connection;
 import dev.purgedeck.settings.EndpointKind;
+import dev.purgedeck.settings.Endpoints;
 import dev.purgedeck.settings.FastlyCliConfig;
 import dev.purgedeck.settings.Preferences;
 import dev.purgedeck.settings.Profile;
@@ -187,9 +189,22 @@ public final class AppContext implements AutoCloseable {
         return session.runner();
     }
 
-    /** The embedded sandbox, when it runs and the active profile uses it. */
-    public Optional<SandboxServer> sandbox() {
-        return session.connection().kind() == Connection.Kind.SANDBOX ? Optional.ofNullable(sandbox) : Optional.empty();
+    /** Whether the active profile is a sandbox (the embedded one, or one on this computer). */
+    public boolean onSandbox() {
+        return session.connection().kind() == Connection.Kind.SANDBOX;
+    }
+
+    /**
+     * The active profile's sandbox, read through its own HTTP endpoints: present for a sandbox profile and for any
+     * endpoint on this computer (another process's sandbox); such an endpoint that is no sandbox says so when asked.
+     */
+    public Optional<SandboxAdmin> sandboxAdmin() {
+        Connection c = session.connection();
+        if (c.kind() != Connection.Kind.SANDBOX && !Endpoints.isLoopback(c.endpoint())) {
+            return Optional.empty();
+        }
+        HttpClient http = HttpClient.newBuilder().executor(httpExecutor).connectTimeout(Duration.ofSeconds(5)).build();
+        return Optional.of(new SandboxAdmin(http, mapper, c.endpoint()));
     }
 
     public ObjectMapper mapper() {

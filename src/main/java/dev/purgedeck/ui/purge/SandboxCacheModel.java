@@ -1,32 +1,52 @@
 package dev.purgedeck.ui.purge;
 
-import dev.purgedeck.sandbox.CachedObject;
-import dev.purgedeck.sandbox.ObjectState;
-import dev.purgedeck.sandbox.SandboxServer;
+import dev.purgedeck.fastly.FastlyApiException;
+import dev.purgedeck.fastly.SandboxAdmin;
+import dev.purgedeck.fastly.SandboxAdmin.CachedItem;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** The demo objects the sandbox caches for the chosen service, so a new user sees what a purge does. */
+/**
+ * The demo objects the sandbox caches for the chosen service, so a new user sees what a purge does. Read through the
+ * sandbox's own HTTP endpoints, so it works for a sandbox in this process or in another one.
+ */
 public final class SandboxCacheModel {
-    private final SandboxServer sandbox;
-    private final ObservableList<CachedObject> objects = FXCollections.observableArrayList();
+    private final SandboxAdmin admin;
+    private final Executor fx;
+    private final ObservableList<CachedItem> objects = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper(true);
     private String serviceId;
+    private long generation;
 
-    public SandboxCacheModel(SandboxServer sandbox) {
-        this.sandbox = sandbox;
+    /** @param fx runs a step on the UI thread (every answer crosses to the UI there, and only there) */
+    public SandboxCacheModel(SandboxAdmin admin, Executor fx) {
+        this.admin = admin;
+        this.fx = fx;
     }
 
-    public ObservableList<CachedObject> objects() {
+    public ObservableList<CachedItem> objects() {
         return objects;
     }
 
-    /** "12 objects: 9 fresh, 2 stale, 1 gone". */
+    /** "12 objects: 9 fresh, 2 stale, 1 gone", or why nothing is shown. */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /** False once the endpoint turned out not to be a sandbox: the panel then hides. */
+    public ReadOnlyBooleanProperty availableProperty() {
+        return available.getReadOnlyProperty();
     }
 
     /** Shows the objects of {@code id} (or nothing when it is not a demo service). */
@@ -35,26 +55,56 @@ public final class SandboxCacheModel {
         refresh();
     }
 
+    /** Reads the cache again; an answer to an older request than the latest is dropped. */
     public void refresh() {
-        if (serviceId == null || sandbox.account().service(serviceId).isEmpty()) {
+        long asked = ++generation;
+        String id = serviceId;
+        if (id == null || id.isBlank()) {
             objects.clear();
             summary.set("Choose a demo service to see its cached objects.");
             return;
         }
-        objects.setAll(sandbox.cache().objects(serviceId));
-        long fresh = count(ObjectState.FRESH);
-        long stale = count(ObjectState.STALE);
-        long gone = count(ObjectState.GONE);
-        summary.set(String.format(Locale.ROOT, "%d objects: %d fresh, %d stale, %d gone", objects.size(), fresh, stale, gone));
+        CompletableFuture<Optional<List<CachedItem>>> answer = admin.objects(id);
+        answer.whenComplete((items, error) -> fx.execute(() -> {
+            if (asked == generation && Objects.equals(id, serviceId)) {
+                apply(items, error);
+            }
+        }));
     }
 
     /** Puts every demo object back in the cache, fresh. */
     public void reseed() {
-        sandbox.cache().reseed();
-        refresh();
+        admin.reseed().whenComplete((v, error) -> fx.execute(() -> {
+            if (error != null) {
+                apply(null, error);
+            } else {
+                refresh();
+            }
+        }));
     }
 
-    private long count(ObjectState s) {
-        return objects.stream().filter(o -> o.state() == s).count();
+    private void apply(Optional<List<CachedItem>> items, Throwable error) {
+        if (error != null) {
+            Throwable cause = error.getCause() != null ? error.getCause() : error;
+            objects.clear();
+            if (cause instanceof FastlyApiException e && e.kind() == FastlyApiException.Kind.INVALID_RESPONSE) {
+                available.set(false);
+            }
+            summary.set(cause instanceof FastlyApiException e ? e.detail() : "The sandbox did not answer.");
+            return;
+        }
+        available.set(true);
+        if (items.isEmpty()) {
+            objects.clear();
+            summary.set("Choose a demo service to see its cached objects.");
+            return;
+        }
+        objects.setAll(items.get());
+        summary.set(String.format(Locale.ROOT, "%d objects: %d fresh, %d stale, %d gone", objects.size(),
+                count("fresh"), count("stale"), count("gone")));
+    }
+
+    private long count(String state) {
+        return objects.stream().filter(o -> o.state().equals(state)).count();
     }
 }

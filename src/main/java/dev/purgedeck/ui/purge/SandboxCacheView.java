@@ -1,6 +1,6 @@
 package dev.purgedeck.ui.purge;
 
-import dev.purgedeck.sandbox.CachedObject;
+import dev.purgedeck.fastly.SandboxAdmin.CachedItem;
 import dev.purgedeck.ui.Icons;
 import java.util.Locale;
 import javafx.geometry.Insets;
@@ -18,7 +18,7 @@ import org.kordamp.ikonli.feather.Feather;
 /** The sandbox's simulated cache for the chosen service: each object's URL, keys and state (fresh, stale, gone). */
 final class SandboxCacheView extends VBox {
     private final SandboxCacheModel model;
-    private final ListView<CachedObject> list = new ListView<>();
+    private final ListView<CachedItem> list = new ListView<>();
     private final Label summary = new Label();
     private final Button reseed = Icons.iconButton(Feather.ROTATE_CCW, "Put every demo object back in the cache");
 
@@ -41,6 +41,9 @@ final class SandboxCacheView extends VBox {
         list.setItems(model.objects());
         summary.textProperty().bind(model.summaryProperty());
         reseed.setOnAction(e -> model.reseed());
+        // A loopback endpoint that turns out not to be a sandbox has no cache to show: the panel steps aside.
+        visibleProperty().bind(model.availableProperty());
+        managedProperty().bind(model.availableProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox head = new HBox(6, title, spacer, reseed);
@@ -54,16 +57,16 @@ final class SandboxCacheView extends VBox {
     }
 
     /** The state as a coloured word beside the URL, with the object's surrogate keys below. */
-    private static final class ObjectCell extends ListCell<CachedObject> {
+    private static final class ObjectCell extends ListCell<CachedItem> {
         @Override
-        protected void updateItem(CachedObject o, boolean empty) {
+        protected void updateItem(CachedItem o, boolean empty) {
             super.updateItem(o, empty);
             setText(null);
             if (empty || o == null) {
                 setGraphic(null);
                 return;
             }
-            String word = o.state().name().toLowerCase(Locale.ROOT);
+            String word = o.state().toLowerCase(Locale.ROOT);
             Label state = new Label(word);
             state.getStyleClass().addAll("cache-state", "state-" + word);
             state.setMinWidth(44);

@@ -5,10 +5,11 @@ import static dev.purgedeck.testsupport.ConsoleHarness.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.purgedeck.fastly.ItemOutcome;
+import dev.purgedeck.fastly.SandboxAdmin;
 import dev.purgedeck.fastly.ServiceInfo;
-import dev.purgedeck.sandbox.CachedObject;
 import dev.purgedeck.sandbox.DemoAccount;
 import dev.purgedeck.sandbox.FaultSettings;
+import dev.purgedeck.sandbox.CachedObject;
 import dev.purgedeck.sandbox.ObjectState;
 import dev.purgedeck.sandbox.SandboxServer;
 import dev.purgedeck.testsupport.ConsoleTest;
@@ -74,8 +75,8 @@ class PurgeConsoleTest extends ConsoleTest {
         assertThat(table.getItems().get(0).state()).isEqualTo(ResultRow.State.OK);
         assertThat(table.getItems().get(0).purgeId()).matches("\\d+-\\d+-\\d+");
         assertThat(robot.lookup("#resultSummary").queryAs(Label.class).getText()).isEqualTo("1 purged, 0 failed");
-        ListView<CachedObject> cache = robot.lookup("#sandboxCacheList").queryListView();
-        waitUntil(() -> cache.getItems().stream().anyMatch(o -> o.url().equals(url) && o.state() == ObjectState.GONE));
+        ListView<SandboxAdmin.CachedItem> cache = robot.lookup("#sandboxCacheList").queryListView();
+        waitUntil(() -> cache.getItems().stream().anyMatch(o -> o.url().equals(url) && o.state().equals("gone")));
         assertThat(robot.lookup("#sandboxCacheSummary").queryAs(Label.class).getText()).contains("1 gone");
     }
 

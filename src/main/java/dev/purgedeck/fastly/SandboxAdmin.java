@@ -1,0 +1,93 @@
+package dev.purgedeck.fastly;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A client of a PurgeDeck sandbox's own endpoints under {@code /_sandbox/} (the simulated cache, reseeding), read
+ * over HTTP like any other client, so the cache panel works for the embedded sandbox and for one running in another
+ * process alike. These endpoints take no token, and none is ever sent to them.
+ */
+public final class SandboxAdmin {
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    private final HttpClient http;
+    private final ObjectMapper mapper;
+    private final URI base;
+
+    /** @param base the sandbox's API endpoint, e.g. {@code http://127.0.0.1:4010} */
+    public SandboxAdmin(HttpClient http, ObjectMapper mapper, URI base) {
+        this.http = http;
+        this.mapper = mapper;
+        String b = base.toString();
+        this.base = URI.create(b.endsWith("/") ? b.substring(0, b.length() - 1) : b);
+    }
+
+    /** One object of the simulated edge cache: its URL, surrogate keys and state ("fresh", "stale" or "gone"). */
+    public record CachedItem(String url, List<String> surrogateKeys, String state, String lastPurgeId) {
+    }
+
+    /**
+     * The objects the sandbox caches for {@code serviceId}; empty when the service is not a demo service. Fails with
+     * {@link FastlyApiException} when the endpoint is not a sandbox or does not answer.
+     */
+    public CompletableFuture<Optional<List<CachedItem>>> objects(String serviceId) {
+        String path = "/_sandbox/services/" + URLEncoder.encode(serviceId, StandardCharsets.UTF_8).replace("+", "%20")
+                + "/objects";
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET()).thenApply(r -> {
+            if (r.statusCode() == 404) {
+                return Optional.<List<CachedItem>>empty();
+            }
+            JsonNode body = json(r);
+            List<CachedItem> items = new ArrayList<>();
+            for (JsonNode o : body.path("objects")) {
+                List<String> keys = new ArrayList<>();
+                o.path("surrogate_keys").forEach(k -> keys.add(k.asText()));
+                items.add(new CachedItem(o.path("url").asText(), List.copyOf(keys), o.path("state").asText(),
+                        o.hasNonNull("last_purge_id") ? o.get("last_purge_id").asText() : null));
+            }
+            return Optional.of(List.copyOf(items));
+        });
+    }
+
+    /** Puts every demo object back in the cache, fresh. */
+    public CompletableFuture<Void> reseed() {
+        return send(HttpRequest.newBuilder(URI.create(base + "/_sandbox/reseed"))
+                .POST(HttpRequest.BodyPublishers.noBody())).thenAccept(this::json);
+    }
+
+    private CompletableFuture<HttpResponse<String>> send(HttpRequest.Builder b) {
+        HttpRequest request = b.timeout(TIMEOUT).header("Accept", "application/json").build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((r, e) -> {
+            if (e != null) {
+                throw new FastlyApiException(FastlyApiException.Kind.NETWORK, 0, "Sandbox unreachable",
+                        "The sandbox at " + base + " did not answer.", RateLimitState.UNKNOWN, Optional.empty(), e);
+            }
+            return r;
+        });
+    }
+
+    private JsonNode json(HttpResponse<String> r) {
+        try {
+            if (r.statusCode() / 100 == 2) {
+                return mapper.readTree(r.body());
+            }
+        } catch (Exception e) {
+            // falls through: not the sandbox's JSON
+        }
+        throw new FastlyApiException(FastlyApiException.Kind.INVALID_RESPONSE, r.statusCode(), "Not a sandbox",
+                base + " is not a PurgeDeck sandbox (HTTP " + r.statusCode() + " from /_sandbox/).",
+                RateLimitState.UNKNOWN, Optional.empty(), null);
+    }
+}
