@@ -30,7 +30,7 @@ COPYRIGHT="Copyright the PurgeDeck authors. Licensed under the Apache License 2.
 # plus java.logging (ControlsFX, Ikonli; implied by java.sql) and jdk.crypto.ec (TLS to api.fastly.com: elliptic-curve
 # key exchange and certificates are a provider that no class refers to, so jdeps cannot see it).
 MODULES=javafx.controls,java.desktop,java.logging,java.net.http,java.sql,jdk.httpserver,jdk.crypto.ec
-# JavaFX's named modules see ControlsFX (class path) only with this; see TOOLCHAIN.md. Then the quick JIT compiler
+# JavaFX modules see ControlsFX (class path) only with this; see docs/development.md §1. Then the quick JIT compiler
 # only and the serial collector: at start-up the optimising compiler's threads take the CPU the window needs (on two
 # cores the console was ready after 2.1-2.3 s with it, 1.5 s without; see installer/measure-startup.sh), and a
 # desktop app with a heap of a few hundred MB has no use for a concurrent collector. What this costs is measured by

@@ -11,7 +11,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the layers of DESIGN.md: the core never imports JavaFX or the UI, and the sandbox stands alone. */
+/**
+ * Keeps the layers of docs/architecture.md §1 and §3: the core never imports JavaFX or the UI, and the sandbox stands
+ * alone.
+ */
 class ArchitectureTest {
     private static final Path MAIN = Path.of("src/main/java/dev/purgedeck");
     private static final List<String> CORE = List.of("fastly", "sandbox", "history", "keysets", "settings");

@@ -9,7 +9,7 @@ import java.util.Arrays;
  * Entry point. No argument opens the window; {@code sandbox …} runs the Fastly API emulator headless;
  * {@code purge}, {@code history} and {@code keysets} are the scripting command line ({@link Cli});
  * {@code --version} prints the version. It does not extend {@code Application}, so JavaFX on the plain class path
- * starts (see TOOLCHAIN.md).
+ * starts (see docs/development.md §1).
  */
 public final class Main {
     private Main() {

@@ -18,7 +18,7 @@ final class ApiError extends RuntimeException {
         this.headers = headers;
     }
 
-    /** The control-plane shape {@code {"msg":...}} (fastly-api.md §8.2). */
+    /** The control-plane shape {@code {"msg":...}} (docs/fastly-api.md §8.2). */
     static ApiError msg(int status, String msg) {
         Map<String, Object> b = new LinkedHashMap<>();
         b.put("msg", msg);
@@ -32,7 +32,7 @@ final class ApiError extends RuntimeException {
         return new ApiError(status, b, Map.of());
     }
 
-    /** The cache-node shape {@code {"status":"fail","reason":...}} (fastly-api.md §6). */
+    /** The cache-node shape {@code {"status":"fail","reason":...}} (docs/fastly-api.md §6). */
     static ApiError fail(int status, String reason) {
         Map<String, Object> b = new LinkedHashMap<>();
         b.put("status", "fail");

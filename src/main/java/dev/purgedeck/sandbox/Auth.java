@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
-/** Checks the {@code Fastly-Key} token, its scopes and its service allow-list (fastly-api.md §8, §17.4). */
+/** Checks the {@code Fastly-Key} token, its scopes and its service allow-list (docs/fastly-api.md §8, §16). */
 final class Auth {
     static final String HEADER = "Fastly-Key";
     static final String INVALID = "Provided credentials are missing or invalid";

@@ -13,7 +13,7 @@ final class IdentityRoutes {
         this.ctx = ctx;
     }
 
-    /** The §10.3 shape; every valid token may read itself, whatever its scope. */
+    /** The docs/fastly-api.md §10.3 shape; every valid token may read itself, whatever its scope. */
     void tokenSelf(ApiExchange ex) {
         DemoToken t = ctx.auth().require(ex);
         Map<String, Object> m = new LinkedHashMap<>();
@@ -34,7 +34,10 @@ final class IdentityRoutes {
         ex.json(200, m);
     }
 
-    /** The §10.4 shape; the Fastly CLI warns that scoped tokens may be refused here, so that is configurable. */
+    /**
+     * The docs/fastly-api.md §10.4 shape; the Fastly CLI warns that scoped tokens may be refused here, so that is
+     * configurable.
+     */
     void currentUser(ApiExchange ex) {
         DemoToken t = ctx.auth().require(ex);
         if (ctx.config().currentUserForbiddenForScopedTokens()) {
@@ -57,7 +60,7 @@ final class IdentityRoutes {
         ex.json(200, m);
     }
 
-    /** The undocumented §10.5 shape used by {@code fastly whoami}: the services this token can see. */
+    /** The undocumented shape {@code fastly whoami} uses (docs/fastly-api.md §10.5): the services this token sees. */
     void verify(ApiExchange ex) {
         DemoToken t = ctx.auth().require(ex);
         Map<String, String> services = new LinkedHashMap<>();
@@ -77,7 +80,7 @@ final class IdentityRoutes {
         ex.json(200, m);
     }
 
-    /** The Fastly CLI fetches this before every command (§17b); any loopback URLs satisfy it. */
+    /** The Fastly CLI fetches this before every command (docs/fastly-api.md §14.3); any loopback URLs satisfy it. */
     void openIdConfiguration(ApiExchange ex) {
         String realm = "http://" + ex.authority() + "/realms/fastly";
         Map<String, Object> m = new LinkedHashMap<>();

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Surrogate-key purges, single and bulk (fastly-api.md §5, §6): cache-node answers, no rate-limit headers. */
+/** Surrogate-key purges, single and bulk (docs/fastly-api.md §5, §6): cache-node answers, no rate-limit headers. */
 final class KeyPurgeRoutes {
     static final String SOFT_HEADER = "Fastly-Soft-Purge";
     static final String ENVIRONMENT_HEADER = "Fastly-Purge-Environment";
@@ -53,7 +53,7 @@ final class KeyPurgeRoutes {
         bodyKeys.stream().filter(SurrogateKeys::valid).forEach(accepted::add);
         headerKeys.stream().filter(k -> SurrogateKeys.valid(k.key()) && SurrogateKeys.withinHeaderLimit(k))
                 .map(SurrogateKeys.HeaderKey::key).forEach(accepted::add);
-        // One base id per request, "-n" per key in request order: the 2025 shape (fastly-api.md §6).
+        // One base id per request, "-n" per key in request order: the 2025 shape (docs/fastly-api.md §6).
         String base = ctx.ids().next();
         Map<String, String> idByKey = new LinkedHashMap<>();
         for (String key : accepted) {
@@ -104,7 +104,7 @@ final class KeyPurgeRoutes {
         ex.responseHeaders().set("X-Served-By", PurgeIds.servedBy());
     }
 
-    /** Any value of {@code Fastly-Soft-Purge} means soft; Fastly says the value is not important (§7). */
+    /** Any {@code Fastly-Soft-Purge} value means soft; Fastly calls the value unimportant (docs/fastly-api.md §7). */
     static boolean soft(ApiExchange ex) {
         return ex.header(SOFT_HEADER).isPresent();
     }

@@ -4,7 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.StringJoiner;
 
-/** The RFC 8288 {@code Link} header Fastly sends on paginated lists (fastly-api.md §10.1). */
+/** The RFC 8288 {@code Link} header Fastly sends on paginated lists (docs/fastly-api.md §10.1). */
 final class LinkHeader {
     private LinkHeader() {
     }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Fastly's hourly API rate limit: per user, fixed clock hour, which purge_all counts against (§9). */
+/** Fastly's hourly API rate limit: per user, fixed clock hour; purge_all counts against it (docs/fastly-api.md §9). */
 final class PurgeAllLimiter {
     private final int limit;
     private final Map<String, Window> windows = new HashMap<>();

@@ -2,7 +2,10 @@ package dev.purgedeck.sandbox;
 
 import java.util.Map;
 
-/** {@code POST /service/{id}/purge_all}: a control-plane call that counts against the hourly limit (§4, §9). */
+/**
+ * {@code POST /service/{id}/purge_all}: a control-plane call that counts against the hourly limit
+ * (docs/fastly-api.md §4, §9).
+ */
 final class PurgeAllRoute {
     private final SandboxContext ctx;
 
@@ -22,7 +25,8 @@ final class PurgeAllRoute {
         if (!outcome.allowed()) {
             throw ApiError.msg(429, SandboxRouter.RATE_LIMIT_MSG);
         }
-        // Fastly-Soft-Purge is ignored on purpose: purge-all is always hard (§4, undocumented what else happens).
+        // Fastly-Soft-Purge is ignored on purpose: purge-all is always hard (docs/fastly-api.md §4; what else happens
+        // is undocumented).
         ctx.cache().purgeAll(service.id(), environment);
         ex.json(200, Map.of("status", "ok"));
     }

@@ -3,7 +3,7 @@ package dev.purgedeck.sandbox;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Issues purge ids in Fastly's observed shape {@code <node>-<epoch>-<counter>} (fastly-api.md §12); the epoch is
+ * Issues purge ids in Fastly's observed shape {@code <node>-<epoch>-<counter>} (docs/fastly-api.md §12); the epoch is
  * the server start, like the days-old middle segment seen in real ids.
  */
 final class PurgeIds {

@@ -3,7 +3,7 @@ package dev.purgedeck.sandbox;
 import java.time.Duration;
 import java.util.Objects;
 
-/** Immutable start-up configuration of the sandbox; the [U] points of fastly-api.md are switches here. */
+/** Immutable start-up configuration of the sandbox; the open points of docs/fastly-api.md (§16, §19) are switches. */
 public final class SandboxConfig {
     private final int port;
     private final Duration latency;

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Renders services in the control-plane shapes of fastly-api.md §10.1 and §10.2. */
+/** Renders services in the control-plane shapes of docs/fastly-api.md §10.1 and §10.2. */
 final class ServiceJson {
     private ServiceJson() {
     }

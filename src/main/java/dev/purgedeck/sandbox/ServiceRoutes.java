@@ -42,7 +42,7 @@ final class ServiceRoutes {
 
     void get(ApiExchange ex, String serviceId) {
         DemoToken token = reader(ex);
-        // go-fastly documents 400, not 404, for an unknown service on this read endpoint (§8.3).
+        // go-fastly documents 400, not 404, for an unknown service on this read endpoint (docs/fastly-api.md §8.3).
         ServiceDetails d = ctx.account().details(serviceId)
                 .orElseThrow(() -> ApiError.msg(400, "Bad request", "Cannot find service '" + serviceId + "'"));
         ctx.auth().requireAllowed(token, serviceId);

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Fastly's surrogate-key rules (fastly-api.md §6, §11): what a key may contain and how a header is split. */
+/** Fastly's surrogate-key rules (docs/fastly-api.md §6, §11): what a key may contain and how a header is split. */
 final class SurrogateKeys {
     static final int MAX_KEYS_PER_REQUEST = 256;
     static final int MAX_KEY_BYTES = 1024;

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * What Fastly's default cache key is made of: host plus path plus query, without the scheme (fastly-api.md §3c),
+ * What Fastly's default cache key is made of: host plus path plus query, without the scheme (docs/fastly-api.md §3c),
  * so purging {@code http://x/a} also purges {@code https://x/a}.
  */
 record UrlKey(String host, String pathAndQuery) {

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Single-URL purges: {@code POST /purge/{cached_url}} and the {@code PURGE} method (fastly-api.md §3). */
+/** Single-URL purges: {@code POST /purge/{cached_url}} and the {@code PURGE} method (docs/fastly-api.md §3). */
 final class UrlPurgeRoutes {
     static final String PREFIX = "/purge/";
 
@@ -52,7 +52,7 @@ final class UrlPurgeRoutes {
         ex.flatJson(200, body, ctx.config().prettyKeyPurgeJson());
     }
 
-    /** URL purges need no token by default (§3a), but a token that is sent must be valid. */
+    /** URL purges need no token by default (docs/fastly-api.md §3a), but a token that is sent must be valid. */
     private void authorize(ApiExchange ex, Optional<DemoService> service) {
         Optional<DemoToken> token = ctx.auth().optional(ex);
         if (!ctx.config().urlPurgeRequiresAuth()) {

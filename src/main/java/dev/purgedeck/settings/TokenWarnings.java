@@ -35,7 +35,7 @@ public final class TokenWarnings {
         return Optional.of("expires " + in(left) + " (" + day + ")");
     }
 
-    /** What the token may not do, one sentence each, from its scopes (fastly-api.md §8.1); empty when unknown. */
+    /** What the token may not do, one sentence each, from its scopes (docs/fastly-api.md §8.1); empty when unknown. */
     public static List<String> limits(TokenInfo info) {
         List<String> out = new ArrayList<>();
         if (info == null) {

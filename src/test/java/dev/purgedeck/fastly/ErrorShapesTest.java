@@ -10,7 +10,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Every error body shape Fastly has used (fastly-api.md §8.2, §6, §9) parsed from a real HTTP answer. */
+/** Every error body shape Fastly has used (docs/fastly-api.md §8.2, §6, §9) parsed from a real HTTP answer. */
 class ErrorShapesTest {
     private static final String TOKEN = "secretTokenValue0123456789abcdef";
 

@@ -32,7 +32,7 @@ import java.util.stream.IntStream;
  * free-text filters over all of them, the heap they occupy, and the overhead of recording every item of real purge
  * jobs against the sandbox (20 ms latency, concurrency 8), each next to its target.
  *
- * <p>Run: {@code cd /work/main && MAVEN_OPTS=-Xmx1g mvn -B -q -Pbench test-compile exec:java
+ * <p>Run: {@code MAVEN_OPTS=-Xmx1g mvn -B -q -Pbench test-compile exec:java
  * -Dexec.mainClass=dev.purgedeck.history.HistoryBenchmark} (add {@code -Dexec.args=--recording-only} for the last part
  * alone). Figures are only meaningful on an otherwise idle machine.
  */
