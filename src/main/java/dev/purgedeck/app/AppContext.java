@@ -1,14 +1,12 @@
 package dev.purgedeck.app;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.purgedeck.fastly.ApiToken;
 import dev.purgedeck.fastly.BulkPurgeRunner;
 import dev.purgedeck.fastly.ClientConfig;
 import dev.purgedeck.fastly.FastlyClient;
 import dev.purgedeck.fastly.SandboxAdmin;
+import dev.purgedeck.files.Json;
 import dev.purgedeck.history.HistoryStore;
 import dev.purgedeck.keysets.KeySetStore;
 import dev.purgedeck.sandbox.DemoAccount;
@@ -48,7 +46,7 @@ public final class AppContext implements AutoCloseable {
      */
     public record Basics(ObjectMapper mapper, Preferences preferences, SettingsStore settings) {
         public static Basics open(Path dataDir) {
-            ObjectMapper mapper = newMapper();
+            ObjectMapper mapper = Json.newMapper();
             return new Basics(mapper, Preferences.load(dataDir, mapper), SettingsStore.open(dataDir));
         }
     }
@@ -156,20 +154,9 @@ public final class AppContext implements AutoCloseable {
         HttpClient edge = connection.kind() != Connection.Kind.SANDBOX || sandbox == null ? api
                 : HttpClient.newBuilder().executor(httpExecutor).connectTimeout(Duration.ofSeconds(10))
                 .proxy(ProxySelector.of(new InetSocketAddress("127.0.0.1", sandbox.port()))).build();
-        ClientConfig config = ClientConfig.of(connection.endpoint(), connection.token(), userAgent());
+        ClientConfig config = ClientConfig.of(connection.endpoint(), connection.token(), Version.userAgent());
         FastlyClient client = new FastlyClient(api, edge, mapper, config, Clock.systemUTC());
         return new Session(profile, connection, client, new BulkPurgeRunner(client));
-    }
-
-    /** The shared JSON mapper: ISO-8601 times, no failure on unknown fields added by newer versions. */
-    public static ObjectMapper newMapper() {
-        return new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    }
-
-    public static String userAgent() {
-        return "PurgeDeck/" + Version.get() + " (Java " + Runtime.version().feature() + ")";
     }
 
     /** The session of the active profile. */

@@ -16,6 +16,11 @@ public final class Version {
         return VALUE;
     }
 
+    /** What PurgeDeck sends as its User-Agent: "PurgeDeck/0.1.0 (Java 17)". */
+    public static String userAgent() {
+        return "PurgeDeck/" + VALUE + " (Java " + Runtime.version().feature() + ")";
+    }
+
     private static String load() {
         try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
             if (in == null) {

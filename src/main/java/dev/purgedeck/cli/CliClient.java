@@ -1,11 +1,12 @@
 package dev.purgedeck.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.purgedeck.app.AppContext;
+import dev.purgedeck.app.Version;
 import dev.purgedeck.fastly.BulkPurgeRunner;
 import dev.purgedeck.fastly.ClientConfig;
 import dev.purgedeck.fastly.FastlyClient;
 import dev.purgedeck.fastly.RetryPolicy;
+import dev.purgedeck.files.Json;
 import dev.purgedeck.settings.Connection;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -35,8 +36,8 @@ final class CliClient implements AutoCloseable {
         });
         HttpClient http = HttpClient.newBuilder().executor(executor).connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        ClientConfig config = ClientConfig.of(c.endpoint(), c.token(), AppContext.userAgent());
-        ObjectMapper mapper = AppContext.newMapper(); // one: building a mapper is a noticeable part of a short run
+        ClientConfig config = ClientConfig.of(c.endpoint(), c.token(), Version.userAgent());
+        ObjectMapper mapper = Json.newMapper(); // one: building a mapper is a noticeable part of a short run
         FastlyClient client = new FastlyClient(http, http, mapper, config, Clock.systemUTC());
         // Looking up a service's name only for the record must not hold a purge up: one try, a short wait.
         FastlyClient quick = new FastlyClient(http, http, mapper,

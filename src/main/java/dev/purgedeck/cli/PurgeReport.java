@@ -3,9 +3,9 @@ package dev.purgedeck.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.purgedeck.app.AppContext;
 import dev.purgedeck.fastly.ItemOutcome;
 import dev.purgedeck.fastly.JobResult;
+import dev.purgedeck.files.Json;
 import dev.purgedeck.history.JobContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,7 +45,7 @@ final class PurgeReport {
                 job.serviceId(), job.serviceName(), job.soft(), job.environment(), summary,
                 result.elapsed().toMillis(), items);
         try {
-            ctx.out().print(Json.MAPPER.writeValueAsString(report));
+            ctx.out().print(JsonOut.MAPPER.writeValueAsString(report));
             ctx.out().println();
             ctx.out().flush();
         } catch (IOException e) {
@@ -78,8 +78,8 @@ final class PurgeReport {
     }
 
     /** Built on first use only: a table run should not pay for a second mapper. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = AppContext.newMapper()
+    private static final class JsonOut {
+        static final ObjectMapper MAPPER = Json.newMapper()
                 .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .enable(SerializationFeature.INDENT_OUTPUT);
     }

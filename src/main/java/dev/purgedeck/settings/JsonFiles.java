@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.purgedeck.files.AtomicFiles;
+import dev.purgedeck.files.Json;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -18,8 +19,7 @@ import java.util.List;
  * read tolerantly, and never quoting a file's content in a message, since that content may be a token.
  */
 final class JsonFiles {
-    // These files are private to this package and hold plain trees, so they need none of the app mapper's modules.
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.newMapper();
 
     private JsonFiles() {
     }

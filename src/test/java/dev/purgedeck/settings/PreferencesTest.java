@@ -2,8 +2,8 @@ package dev.purgedeck.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.purgedeck.app.AppContext;
 import dev.purgedeck.files.AtomicFiles;
+import dev.purgedeck.files.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -17,12 +17,12 @@ class PreferencesTest {
 
     @Test
     void valuesSurviveARestartAndMissingOnesHaveDefaults() {
-        Preferences p = Preferences.load(dir, AppContext.newMapper());
+        Preferences p = Preferences.load(dir, Json.newMapper());
         assertThat(p.get(Pref.WINDOW_MAXIMIZED)).isFalse();
         assertThat(p.get(Pref.WINDOW_WIDTH)).isEqualTo(1240.0);
         p.set(Pref.WINDOW_MAXIMIZED, true);
         p.set(Pref.WINDOW_X, 12.5);
-        Preferences again = Preferences.load(dir, AppContext.newMapper());
+        Preferences again = Preferences.load(dir, Json.newMapper());
         assertThat(again.get(Pref.WINDOW_MAXIMIZED)).isTrue();
         assertThat(again.get(Pref.WINDOW_X)).isEqualTo(12.5);
     }
@@ -30,13 +30,13 @@ class PreferencesTest {
     @Test
     void aCorruptOrOddFileMeansDefaultsNotACrash() throws Exception {
         Files.writeString(dir.resolve("preferences.json"), "{\"window.maximized\": \"banana\", \"window.width\": {\"x\":1}, ");
-        Preferences p = Preferences.load(dir, AppContext.newMapper());
+        Preferences p = Preferences.load(dir, Json.newMapper());
         assertThat(p.get(Pref.WINDOW_MAXIMIZED)).isFalse();
         Files.writeString(dir.resolve("preferences.json"), "{\"window.maximized\": \"banana\", \"window.width\": {\"x\":1}}");
-        p = Preferences.load(dir, AppContext.newMapper());
+        p = Preferences.load(dir, Json.newMapper());
         assertThat(p.get(Pref.WINDOW_WIDTH)).isEqualTo(1240.0);
         p.set(Pref.LAST_MODE, "KEYS");
-        assertThat(Preferences.load(dir, AppContext.newMapper()).get(Pref.LAST_MODE)).isEqualTo("KEYS");
+        assertThat(Preferences.load(dir, Json.newMapper()).get(Pref.LAST_MODE)).isEqualTo("KEYS");
     }
 
     @Test

@@ -3,9 +3,9 @@ package dev.purgedeck.ui.purge;
 import static dev.purgedeck.testsupport.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.purgedeck.app.AppContext;
 import dev.purgedeck.fastly.BulkPurgeRunner;
 import dev.purgedeck.fastly.FastlyClient;
+import dev.purgedeck.files.Json;
 import dev.purgedeck.sandbox.DemoAccount;
 import dev.purgedeck.sandbox.FaultSettings;
 import dev.purgedeck.sandbox.ObjectState;
@@ -40,7 +40,7 @@ class PurgeViewModelTest {
     }
 
     private Preferences prefs() {
-        return Preferences.load(dataDir, AppContext.newMapper());
+        return Preferences.load(dataDir, Json.newMapper());
     }
 
     @Test
