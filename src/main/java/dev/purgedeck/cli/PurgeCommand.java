@@ -90,9 +90,14 @@ final class PurgeCommand implements Callable<Integer> {
         checkOptions(targets.kind(), softPurge);
         PurgeOptions options = new PurgeOptions(softPurge,
                 staging ? PurgeOptions.Environment.STAGING : PurgeOptions.Environment.PRODUCTION);
+        ServiceResolver.Choice choice = ServiceResolver.choose(ctx, service, targets.keySet(), targets.kind());
+        if (targets.kind() == PurgeKind.ALL) {
+            PurgeAllConfirmation.precheck(ctx, yes);
+        }
         ConnectionResolver.Resolved connection = ConnectionResolver.resolve(ctx, profile);
+        // Everything above sends nothing: a usage error (exit 2) never costs a request with the token.
         try (CliClient client = CliClient.open(connection.connection())) {
-            ServiceResolver.Service svc = ServiceResolver.resolve(ctx, service, targets.keySet(), targets.kind(), client);
+            ServiceResolver.Service svc = ServiceResolver.resolve(choice, client);
             JobRequest request = request(targets, svc, options);
             if (targets.kind() == PurgeKind.ALL) {
                 PurgeAllConfirmation.require(ctx, yes, svc);
