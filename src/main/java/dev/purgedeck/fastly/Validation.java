@@ -132,7 +132,7 @@ public final class Validation {
             throw bad(url, "is longer than " + MAX_URL_CHARS + " characters once encoded, the most Fastly serves");
         }
         try {
-            // The same concatenation the client sends; whatever passes here cannot fail there.
+            // The same URIs the client sends; whatever passes here cannot fail there.
             new URI(API_PURGE_BASE + encoded);
         } catch (URISyntaxException e) {
             throw bad(url, "cannot be sent to Fastly's purge API (" + e.getReason() + ")");
@@ -188,8 +188,16 @@ public final class Validation {
 
     /** The host of a normalised URL (scheme-less URLs are read as http). */
     public static String hostOf(String normalizedUrl) {
-        String full = SCHEME_WITH_SLASHES.matcher(normalizedUrl).find() ? normalizedUrl : "http://" + normalizedUrl;
-        return URI.create(full).getHost();
+        return absolute(normalizedUrl).getHost();
+    }
+
+    /**
+     * A normalised URL as an absolute URI, scheme-less ones read as http. Whether it has a scheme is decided at its
+     * start only: {@code example.com/?next=https://x} has none.
+     */
+    public static URI absolute(String normalizedUrl) {
+        boolean hasScheme = SCHEME_WITH_SLASHES.matcher(normalizedUrl).find();
+        return URI.create(hasScheme ? normalizedUrl : "http://" + normalizedUrl);
     }
 
     /** Validates every key, returning them de-duplicated in first-seen order, or throws naming each bad one. */

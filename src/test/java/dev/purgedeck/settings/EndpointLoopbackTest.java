@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.purgedeck.fastly.ApiToken;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 13 item 7: only addresses that are this computer without asking DNS may take a token over plain http. */
 class EndpointLoopbackTest {
@@ -37,5 +41,21 @@ class EndpointLoopbackTest {
                 .isInstanceOf(InvalidEndpointException.class);
         assertThat(new Connection(Connection.Kind.SANDBOX, URI.create("http://127.0.0.1:80"), t).endpoint())
                 .isEqualTo(URI.create("http://127.0.0.1:80"));
+    }
+
+    @Test
+    void aFastlyCliTokenWhoseApiEndpointIsRefusedIsOfferedButNeverConnectsAnywhere(@TempDir Path dir)
+            throws Exception {
+        Path config = dir.resolve("config.toml");
+        Files.writeString(config, "[fastly]\napi_endpoint = \"http://example.invalid\"\n\n[auth.tokens.work]\n"
+                + "token = \"abcdefghijklmnopqrstuvwxyz012345\"\ntype = \"static\"\n");
+        ProfileStore store = ProfileStore.open(dir.resolve("data"), Map.of(), config);
+        Profile p = store.find("Fastly CLI: work").orElseThrow();
+
+        assertThat(p.endpoint()).isEqualTo(URI.create("http://example.invalid"));
+        assertThat(p.description()).contains("api_endpoint is refused");
+        assertThatThrownBy(() -> store.connectionFor(p, null, null)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("api_endpoint is refused").hasMessageContaining("nothing is sent");
+        assertThat(store.problems()).anySatisfy(m -> assertThat(m).contains("api_endpoint is refused"));
     }
 }
