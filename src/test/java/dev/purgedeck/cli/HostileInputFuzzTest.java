@@ -183,7 +183,7 @@ class HostileInputFuzzTest extends SandboxCliTest {
     @Test
     void theCommandLineNeverFailsUnexpectedlyAndSendsNothingOnAUsageError() throws IOException {
         Path file = tmp.resolve("hostile.txt");
-        run("command lines", 150, t -> {
+        run("command lines", 200, t -> {
             Files.write(file, gen.bytes());
             String[] args = arguments(file);
             SANDBOX.server().requests().clear();
@@ -203,7 +203,7 @@ class HostileInputFuzzTest extends SandboxCliTest {
 
     private String[] arguments(Path file) {
         String h = gen.text();
-        return switch (gen.random().nextInt(12)) {
+        return switch (gen.random().nextInt(16)) {
             case 0 -> new String[] {"purge", "--url", gen.url()};
             case 1 -> new String[] {"purge", "--key", h, "-s", service};
             case 2 -> new String[] {"purge", "--urls-file", file.toString()};
@@ -215,6 +215,13 @@ class HostileInputFuzzTest extends SandboxCliTest {
             case 8 -> new String[] {"history", "--limit", h, "--search", gen.text()};
             case 9 -> new String[] {"keysets", "show", h};
             case 10 -> new String[] {"purge", "--keyset", h};
+            case 11 -> new String[] {"keysets", "import", file.toString(), "--name", h, "--on-conflict",
+                gen.random().nextBoolean() ? "replace" : gen.text()};
+            case 12 -> new String[] {"keysets", "import", file.toString(), "--format", h};
+            case 13 -> new String[] {"keysets", "export", h, "--format", gen.random().nextBoolean() ? "json" : h,
+                "-o", file.resolveSibling("export.out").toString()};
+            case 14 -> new String[] {"purge", "--url", gen.url(), "--timeout", h, "--retries", gen.text(),
+                "--deadline", gen.text()};
             default -> new String[] {h, gen.text()};
         };
     }
