@@ -19,6 +19,7 @@ import dev.purgedeck.settings.FastlyCliConfig;
 import dev.purgedeck.settings.Preferences;
 import dev.purgedeck.settings.Profile;
 import dev.purgedeck.settings.ProfileStore;
+import dev.purgedeck.settings.Settings;
 import dev.purgedeck.settings.SettingsStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -154,7 +155,11 @@ public final class AppContext implements AutoCloseable {
         HttpClient edge = connection.kind() != Connection.Kind.SANDBOX || sandbox == null ? api
                 : HttpClient.newBuilder().executor(httpExecutor).connectTimeout(Duration.ofSeconds(10))
                 .proxy(ProxySelector.of(new InetSocketAddress("127.0.0.1", sandbox.port()))).build();
-        ClientConfig config = ClientConfig.of(connection.endpoint(), connection.token(), Version.userAgent());
+        // Timeout and retries as set in Settings when the session opens (switching profile or restarting applies
+        // a change); the job deadline is read at each start.
+        Settings limits = settings.get();
+        ClientConfig config = new ClientConfig(connection.endpoint(), connection.token(), Version.userAgent(),
+                Duration.ofSeconds(limits.requestTimeoutSeconds()), limits.retryPolicy());
         FastlyClient client = new FastlyClient(api, edge, mapper, config, Clock.systemUTC());
         return new Session(profile, connection, client, new BulkPurgeRunner(client));
     }

@@ -1,5 +1,6 @@
 package dev.purgedeck.cli;
 
+import dev.purgedeck.fastly.Validation;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -33,6 +34,17 @@ public final class Cli {
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, InputStream in,
                           boolean terminal) {
         CliContext ctx = new CliContext(out, err, env, in, terminal);
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].indexOf('\uFFFD') >= 0) {
+                // Java decodes the arguments with the system's encoding and puts U+FFFD where bytes did not fit: the
+                // argument is not what was typed, so using it would purge or filter something else.
+                ctx.warn("purgedeck: argument " + (i + 1) + " ('" + Validation.printable(args[i], 80) + "') holds "
+                        + "bytes that are not valid text in this system's encoding ("
+                        + System.getProperty("sun.jnu.encoding", "unknown") + "); give it as UTF-8 in a UTF-8 "
+                        + "locale, or in a file. Nothing was sent.");
+                return USAGE;
+            }
+        }
         return commandLine(ctx, args.length > 0 ? args[0] : "").execute(args);
     }
 

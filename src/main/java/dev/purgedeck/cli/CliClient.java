@@ -28,6 +28,11 @@ final class CliClient implements AutoCloseable {
     }
 
     static CliClient open(Connection c) {
+        return open(c, null, null);
+    }
+
+    /** A client with this per-request timeout and retry policy (null: the client's defaults). */
+    static CliClient open(Connection c, Duration timeout, RetryPolicy retry) {
         AtomicInteger n = new AtomicInteger();
         ExecutorService executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "purgedeck-cli-http-" + n.incrementAndGet());
@@ -36,7 +41,7 @@ final class CliClient implements AutoCloseable {
         });
         HttpClient http = HttpClient.newBuilder().executor(executor).connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        ClientConfig config = ClientConfig.of(c.endpoint(), c.token(), Version.userAgent());
+        ClientConfig config = new ClientConfig(c.endpoint(), c.token(), Version.userAgent(), timeout, retry);
         ObjectMapper mapper = Json.newMapper(); // one: building a mapper is a noticeable part of a short run
         FastlyClient client = new FastlyClient(http, http, mapper, config, Clock.systemUTC());
         // Looking up a service's name only for the record must not hold a purge up: one try, a short wait.

@@ -77,9 +77,12 @@ final class CliContext {
         return t == null || text == null ? text : t.scrub(text);
     }
 
-    /** One line on stderr, the token masked. */
+    /**
+     * One message on stderr, the token masked and control characters shown as escapes, so that text from the
+     * command line, a file or Fastly can never drive the terminal.
+     */
     void warn(String message) {
-        err.println(scrub(message));
+        err.println(TerminalText.safe(scrub(message)));
     }
 
     PrintStream err() {

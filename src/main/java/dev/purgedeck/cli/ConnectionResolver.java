@@ -39,11 +39,18 @@ final class ConnectionResolver {
 
     static Resolved resolve(CliContext ctx, String profileName) {
         Resolved r;
-        if (profileName != null) {
-            ProfileStore store = store(ctx);
-            r = fromProfile(ctx, store, find(store, profileName));
-        } else {
-            r = implicit(ctx);
+        try {
+            if (profileName != null) {
+                ProfileStore store = store(ctx);
+                r = fromProfile(ctx, store, find(store, profileName));
+            } else {
+                r = implicit(ctx);
+            }
+        } catch (InvalidEndpointException e) {
+            throw CliFailure.usage("the endpoint is refused: " + e.getMessage() + "; nothing was sent");
+        } catch (IllegalArgumentException e) {
+            // A token that cannot travel in a header (ApiToken says why, without its value).
+            throw CliFailure.usage(e.getMessage() + " Nothing was sent.");
         }
         ctx.useToken(r.connection().token());
         return r;
@@ -64,18 +71,27 @@ final class ConnectionResolver {
         if (active.endpointKind() == EndpointKind.SANDBOX) {
             return fromProfile(ctx, store, active);
         }
-        return store.tokenFor(active).map(t -> new Resolved(active.name(), connection(active, t)))
-                .orElseThrow(() -> CliFailure.usage(NO_TOKEN + " (the profile '" + active.name()
-                        + "' the window uses has no token available)"));
+        if (store.tokenFor(active).isEmpty()) {
+            throw CliFailure.usage(NO_TOKEN + " (the profile '" + active.name()
+                    + "' the window uses has no token available)");
+        }
+        return fromProfile(ctx, store, active);
     }
 
     private static Resolved fromProfile(CliContext ctx, ProfileStore store, Profile p) {
         if (p.endpointKind() == EndpointKind.SANDBOX) {
             return sandbox(ctx, p);
         }
-        ApiToken token = store.tokenFor(p).orElseThrow(() -> CliFailure.usage("the profile '" + p.name()
-                + "' has no token available now: set FASTLY_API_TOKEN or use another --profile"));
-        return new Resolved(p.name(), connection(p, token));
+        if (store.tokenFor(p).isEmpty()) {
+            throw CliFailure.usage("the profile '" + p.name()
+                    + "' has no token available now: set FASTLY_API_TOKEN or use another --profile");
+        }
+        try {
+            return new Resolved(p.name(), store.connectionFor(p, null, null));
+        } catch (IllegalStateException e) {
+            // E.g. the Fastly CLI's api_endpoint is refused: stop rather than send the token somewhere else.
+            throw CliFailure.usage("the profile '" + p.name() + "' cannot be used: " + e.getMessage());
+        }
     }
 
     /**
@@ -99,10 +115,6 @@ final class ConnectionResolver {
         return new Resolved(p.name(), new Connection(Connection.Kind.SANDBOX, uri, token));
     }
 
-    private static Connection connection(Profile p, ApiToken token) {
-        return new Connection(p.endpointKind().connectionKind(), p.endpoint(), token);
-    }
-
     private static ProfileStore store(CliContext ctx) {
         return ProfileStore.open(ctx.dataDir(), ctx.env(), FastlyCliConfig.defaultLocation(ctx.env(),
                 System.getProperty("os.name", ""), ctx.home()));
@@ -120,7 +132,8 @@ final class ConnectionResolver {
 
     /** A token pasted into --profile by mistake must not be echoed to a CI log. */
     private static String shown(String name) {
-        return TOKEN_LIKE.matcher(name).matches() ? "like that (not shown: it looks like a token)" : "'" + name + "'";
+        return TOKEN_LIKE.matcher(name).matches() ? "like that (not shown: it looks like a token)"
+                : TerminalText.quoted(name);
     }
 
     private static Optional<Profile> unique(List<Profile> matches) {

@@ -87,6 +87,13 @@ final class HistoryCommand implements Callable<Integer> {
         if (limit != null && limit < 1) {
             throw CliFailure.usage("--limit must be at least 1");
         }
+        // "--outcome=," splits into nothing; an empty filter would match nothing, which is surely not what was meant.
+        if (outcomes != null && outcomes.isEmpty()) {
+            throw CliFailure.usage("--outcome needs at least one of ok, failed, cancelled");
+        }
+        if (kinds != null && kinds.isEmpty()) {
+            throw CliFailure.usage("--kind needs at least one of url, key, all");
+        }
         HistoryQuery query = new HistoryQuery(text, null, outcomes == null ? null : EnumSet.copyOf(outcomes),
                 kinds == null ? null : EnumSet.copyOf(kinds), since, until);
         List<HistoryEntry> matching = query.run(load(ctx.historyFile()), null);

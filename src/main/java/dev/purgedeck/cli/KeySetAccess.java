@@ -19,7 +19,8 @@ final class KeySetAccess {
 
     /** The set with this name (ignoring case), or a usage failure listing the names there are. */
     static KeySet require(KeySetStore store, String name) {
-        return store.find(name).orElseThrow(() -> CliFailure.usage("there is no key set named '" + name + "'; "
+        return store.find(name).orElseThrow(() -> CliFailure.usage("there is no key set named "
+                + TerminalText.quoted(name) + "; "
                 + (store.all().isEmpty() ? "there are no key sets yet"
                 : "the key sets are: " + store.all().stream().map(KeySet::name).collect(Collectors.joining(", ")))));
     }

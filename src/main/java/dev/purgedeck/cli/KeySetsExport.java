@@ -55,8 +55,8 @@ final class KeySetsExport implements Callable<Integer> {
             throw CliFailure.failed("cannot write " + output + ": " + e.getMessage());
         }
         int keys = sets.stream().mapToInt(s -> s.keys().size()).sum();
-        ctx.out().printf("Exported %s (%,d keys) to %s.%n", sets.size() == 1 ? "'" + sets.get(0).name() + "'"
-                : sets.size() + " key sets", keys, output);
+        ctx.out().println(TerminalText.safe(String.format("Exported %s (%,d keys) to %s.", sets.size() == 1
+                ? "'" + sets.get(0).name() + "'" : sets.size() + " key sets", keys, output)));
         return Cli.OK;
     }
 

@@ -77,9 +77,9 @@ final class KeySetsImport implements Callable<Integer> {
         } catch (IOException e) {
             throw CliFailure.failed("the key sets could not be saved: " + e.getMessage());
         }
-        ctx.out().printf("Imported %s: %d added, %d replaced, %d renamed, %d skipped.%n",
+        ctx.out().println(TerminalText.safe(String.format("Imported %s: %d added, %d replaced, %d renamed, %d skipped.",
                 result.sets().size() == 1 ? "'" + result.sets().get(0).name() + "'" : result.sets().size() + " key sets",
-                s.added(), s.replaced(), s.renamed(), s.skipped());
+                s.added(), s.replaced(), s.renamed(), s.skipped())));
         return Cli.OK;
     }
 

@@ -16,13 +16,18 @@ final class PurgeAllConfirmation {
     private PurgeAllConfirmation() {
     }
 
+    /** Refuses before any request when nobody can confirm: no --yes and no terminal. */
+    static void precheck(CliContext ctx, boolean yes) {
+        if (!yes && !ctx.terminal()) {
+            throw CliFailure.usage(NEEDS_YES);
+        }
+    }
+
     static void require(CliContext ctx, boolean yes, ServiceResolver.Service service) {
         if (yes) {
             return;
         }
-        if (!ctx.terminal()) {
-            throw CliFailure.usage(NEEDS_YES);
-        }
+        precheck(ctx, false);
         boolean byName = !service.name().isBlank();
         String expected = byName ? service.name() : service.id();
         // The prompt goes to stderr so that stdout stays a clean table or JSON document.

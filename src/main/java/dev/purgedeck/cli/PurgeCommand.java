@@ -8,7 +8,9 @@ import dev.purgedeck.fastly.JobRequest;
 import dev.purgedeck.fastly.PurgeKind;
 import dev.purgedeck.fastly.PurgeOptions;
 import dev.purgedeck.history.JobContext;
+import dev.purgedeck.settings.Settings;
 import dev.purgedeck.settings.SettingsStore;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -74,25 +76,47 @@ final class PurgeCommand implements Callable<Integer> {
             description = "Use this PurgeDeck profile (as in the window's settings) instead of FASTLY_API_TOKEN.")
     String profile;
 
+    @Option(names = "--deadline", paramLabel = "TIME", order = 8, converter = DurationArg.class,
+            description = "Stop sending after TIME (e.g. 90s, 5m, 1h): items not purged by then are reported and "
+                    + "recorded as not sent. Default: the window's \"Job deadline\" setting, none unless set.")
+    Duration deadline;
+
+    @Option(names = "--timeout", paramLabel = "TIME", order = 9, converter = DurationArg.class,
+            description = "How long one request may take (e.g. 10s; at most 300s). Default: the window's setting, 30s "
+                    + "unless changed.")
+    Duration timeout;
+
+    @Option(names = "--retries", paramLabel = "N", order = 10,
+            description = "How often a request that timed out or met a server error is tried again, 0 to "
+                    + Settings.MAX_RETRIES + ". Default: the window's setting, 2 unless changed.")
+    Integer retries;
+
     PurgeCommand(CliContext ctx) {
         this.ctx = ctx;
     }
 
     @Override
     public Integer call() {
+        Settings settings = SettingsStore.open(ctx.dataDir()).get();
         if (concurrency == null) {
-            concurrency = SettingsStore.open(ctx.dataDir()).get().concurrency();
+            concurrency = settings.concurrency();
         } else if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
             throw CliFailure.usage("--concurrency must be between 1 and " + MAX_CONCURRENCY);
         }
+        Limits limits = Limits.of(settings, deadline, timeout, retries);
         PurgeTargets.Targets targets = PurgeTargets.read(what, ctx);
         boolean softPurge = soft != null ? soft : targets.keySet() != null && targets.keySet().soft();
         checkOptions(targets.kind(), softPurge);
         PurgeOptions options = new PurgeOptions(softPurge,
                 staging ? PurgeOptions.Environment.STAGING : PurgeOptions.Environment.PRODUCTION);
+        ServiceResolver.Choice choice = ServiceResolver.choose(ctx, service, targets.keySet(), targets.kind());
+        if (targets.kind() == PurgeKind.ALL) {
+            PurgeAllConfirmation.precheck(ctx, yes);
+        }
         ConnectionResolver.Resolved connection = ConnectionResolver.resolve(ctx, profile);
-        try (CliClient client = CliClient.open(connection.connection())) {
-            ServiceResolver.Service svc = ServiceResolver.resolve(ctx, service, targets.keySet(), targets.kind(), client);
+        // Everything above sends nothing: a usage error (exit 2) never costs a request with the token.
+        try (CliClient client = CliClient.open(connection.connection(), limits.timeout(), limits.retry())) {
+            ServiceResolver.Service svc = ServiceResolver.resolve(choice, client);
             JobRequest request = request(targets, svc, options);
             if (targets.kind() == PurgeKind.ALL) {
                 PurgeAllConfirmation.require(ctx, yes, svc);
@@ -102,7 +126,7 @@ final class PurgeCommand implements Callable<Integer> {
                         ? "URL" : "key") + (targets.duplicates() == 1 ? " is" : "s are") + " purged only once");
             }
             JobContext job = jobContext(connection, svc, options);
-            RecordedJob.Finished done = RecordedJob.run(ctx, client.runner(), request, job);
+            RecordedJob.Finished done = RecordedJob.run(ctx, client.runner(), request, job, limits.deadline());
             if (json) {
                 PurgeReport.json(ctx, done.result(), job);
             } else {

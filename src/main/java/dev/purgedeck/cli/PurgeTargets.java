@@ -1,6 +1,7 @@
 package dev.purgedeck.cli;
 
 import dev.purgedeck.fastly.PurgeKind;
+import dev.purgedeck.fastly.TextLines;
 import dev.purgedeck.fastly.UrlListParser;
 import dev.purgedeck.fastly.Validation;
 import dev.purgedeck.fastly.ValidationIssue;
@@ -95,11 +96,11 @@ final class PurgeTargets {
 
     /** Lines are trimmed and blank ones skipped: a stray space or empty line must not become a key of its own. */
     private static Targets keysFile(String text, String file) {
-        String[] lines = text.split("\\R", -1);
+        List<String> lines = TextLines.split(text);
         List<String> keys = new ArrayList<>();
         List<Integer> lineNumbers = new ArrayList<>();
-        for (int i = 0; i < lines.length; i++) {
-            String key = lines[i].strip();
+        for (int i = 0; i < lines.size(); i++) {
+            String key = Validation.trimBlanks(lines.get(i));
             if (!key.isEmpty()) {
                 keys.add(key);
                 lineNumbers.add(i);

@@ -7,8 +7,9 @@ import dev.purgedeck.fastly.JobResult;
 import dev.purgedeck.fastly.PurgeJob;
 import dev.purgedeck.history.HistoryListener;
 import dev.purgedeck.history.HistoryStore;
-import java.io.IOException;
 import dev.purgedeck.history.JobContext;
+import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -27,7 +28,8 @@ final class RecordedJob {
     record Finished(JobResult result, boolean recorded) {
     }
 
-    static Finished run(CliContext ctx, BulkPurgeRunner runner, JobRequest request, JobContext job) {
+    static Finished run(CliContext ctx, BulkPurgeRunner runner, JobRequest request, JobContext job,
+                        Duration deadline) {
         HistoryStore store;
         try {
             store = HistoryStore.open(ctx.historyFile());
@@ -43,6 +45,7 @@ final class RecordedJob {
                         + store.file() + ": " + e.getMessage());
             });
             PurgeJob running = runner.start(job.jobId(), request, recorder);
+            running.deadline(deadline);
             Thread onInterrupt = new Thread(() -> cancelAndWait(running), "purgedeck-cli-cancel");
             Runtime.getRuntime().addShutdownHook(onInterrupt);
             try {

@@ -30,8 +30,22 @@ final class ServiceResolver {
         }
     }
 
-    /** The service to purge; null only for URL purges given none. */
-    static Service resolve(CliContext ctx, String option, KeySet set, PurgeKind kind, CliClient client) {
+    /**
+     * Which service was asked for, worked out without any request, so that a usage error is found before the token
+     * is sent anywhere.
+     *
+     * @param value           an ID or an exact name
+     * @param knownName       the key set's record of the name, or ""
+     * @param fromEnvironment whether FASTLY_SERVICE_ID gave it
+     */
+    record Choice(String value, String knownName, boolean fromEnvironment) {
+        boolean byId() {
+            return Validation.serviceIdProblem(value).isEmpty();
+        }
+    }
+
+    /** The service asked for; null only for URL purges given none. Sends nothing. */
+    static Choice choose(CliContext ctx, String option, KeySet set, PurgeKind kind) {
         String value = option;
         String knownName = "";
         if (value == null && set != null && !set.serviceId().isBlank()) {
@@ -48,15 +62,22 @@ final class ServiceResolver {
             }
             throw CliFailure.usage("no service given: use --service ID|NAME or set FASTLY_SERVICE_ID");
         }
-        value = value.strip();
-        if (Validation.serviceIdProblem(value).isEmpty()) {
-            return byId(value, knownName, client.quick());
+        return new Choice(value.strip(), knownName, fromEnvironment);
+    }
+
+    /** The chosen service with its ID and name, looked up as needed; null when {@code choice} is. */
+    static Service resolve(Choice choice, CliClient client) {
+        if (choice == null) {
+            return null;
+        }
+        if (choice.byId()) {
+            return byId(choice.value(), choice.knownName(), client.quick());
         }
         try {
-            return byName(value, client.client());
+            return byName(choice.value(), client.client());
         } catch (CliFailure e) {
             // Say where a name came from: a stale FASTLY_SERVICE_ID in a CI setting is easy to overlook.
-            throw fromEnvironment ? e.prefixed("FASTLY_SERVICE_ID: ") : e;
+            throw choice.fromEnvironment() ? e.prefixed("FASTLY_SERVICE_ID: ") : e;
         }
     }
 
@@ -74,7 +95,7 @@ final class ServiceResolver {
         try {
             all = client.listServices().get(2, TimeUnit.MINUTES);
         } catch (Exception e) {
-            throw CliFailure.failed("could not look up the service named '" + name + "': "
+            throw CliFailure.failed("could not look up the service named " + TerminalText.quoted(name) + ": "
                     + FastlyApiException.plainMessage(e, "no usable answer (" + e.getClass().getSimpleName() + ").")
                     + " Nothing was purged.");
         }
@@ -83,12 +104,12 @@ final class ServiceResolver {
             return new Service(exact.get(0).id(), exact.get(0).name());
         }
         if (exact.size() > 1) {
-            throw CliFailure.usage("several services are named '" + name + "' ("
+            throw CliFailure.usage("several services are named " + TerminalText.quoted(name) + " ("
                     + exact.stream().map(ServiceInfo::id).collect(Collectors.joining(", ")) + "); use the ID");
         }
         String near = all.stream().filter(s -> name.equalsIgnoreCase(s.name())).map(s -> "'" + s.name() + "'")
                 .collect(Collectors.joining(" or "));
-        throw CliFailure.usage("there is no service named '" + name + "' among the " + all.size()
+        throw CliFailure.usage("there is no service named " + TerminalText.quoted(name) + " among the " + all.size()
                 + " services this token can see" + (near.isEmpty() ? "" : "; did you mean " + near + "?"));
     }
 

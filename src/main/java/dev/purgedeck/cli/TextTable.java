@@ -1,10 +1,13 @@
 package dev.purgedeck.cli;
 
+import dev.purgedeck.fastly.Validation;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Columns aligned with two spaces between them and an upper-case header, the way the Fastly CLI prints tables. */
 final class TextTable {
+    /** Longer values are cut: the whole value is in the CSV and JSON forms. */
+    static final int MAX_CELL = 200;
     private final List<String[]> rows = new ArrayList<>();
     private final int columns;
 
@@ -19,7 +22,7 @@ final class TextTable {
         }
         String[] row = new String[columns];
         for (int i = 0; i < columns; i++) {
-            row[i] = cells[i] == null || cells[i].isEmpty() ? "-" : cells[i];
+            row[i] = cells[i] == null || cells[i].isEmpty() ? "-" : Validation.printable(cells[i], MAX_CELL);
         }
         rows.add(row);
         return this;

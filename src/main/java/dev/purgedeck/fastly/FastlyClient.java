@@ -74,7 +74,7 @@ public final class FastlyClient {
         return start(() -> {
             requireProduction(options, "URL purges");
             String target = Validation.normalizeUrl(url);
-            URI uri = URI.create(target.contains("://") ? target : "http://" + target);
+            URI uri = Validation.absolute(target);
             HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(config.requestTimeout())
                     .header("User-Agent", config.userAgent()).header("Accept", "application/json")
                     .method("PURGE", HttpRequest.BodyPublishers.noBody());

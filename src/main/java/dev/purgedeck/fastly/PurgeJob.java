@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -34,6 +35,7 @@ public final class PurgeJob {
     private final long startNanos = System.nanoTime();
     private int running;
     private volatile boolean cancelled;
+    private volatile String stopReason;
 
     PurgeJob(String id, JobRequest request, FastlyClient client, JobListener listener) {
         this.id = id;
@@ -70,6 +72,29 @@ public final class PurgeJob {
 
     /** Stops the job: nothing new is sent, requests in flight are abandoned, and their items end as cancelled. */
     public void cancel() {
+        halt(null);
+    }
+
+    /**
+     * Gives the job an overall deadline: when {@code limit} has passed and it is still running, it stops as
+     * {@link #cancel} does, each item not done saying it was not sent (or not confirmed) because of the deadline.
+     * A dead network then fails a large job in bounded time rather than after every item's timeouts and retries.
+     */
+    public void deadline(Duration limit) {
+        if (limit == null || limit.isZero() || limit.isNegative()) {
+            return;
+        }
+        CompletableFuture.delayedExecutor(limit.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+            if (!result.isDone()) {
+                halt("the job's deadline of " + Durations.describe(limit) + " passed");
+            }
+        });
+    }
+
+    private void halt(String reason) {
+        if (reason != null && stopReason == null) {
+            stopReason = reason;
+        }
         cancelled = true;
         List<Unit> dropped;
         synchronized (this) {
@@ -79,7 +104,7 @@ public final class PurgeJob {
         List<ItemOutcome> cancelledItems = new ArrayList<>();
         for (Unit u : dropped) {
             for (int i = u.from; i < u.to; i++) {
-                cancelledItems.add(cancelledOutcome(i, Duration.ZERO));
+                cancelledItems.add(cancelledOutcome(i, Duration.ZERO, false));
             }
         }
         record(cancelledItems);
@@ -199,13 +224,16 @@ public final class PurgeJob {
         return outcome(i, ItemOutcome.Status.OK, purgeId, status, attempts, took, "", null);
     }
 
-    private ItemOutcome cancelledOutcome(int i, Duration took) {
-        return outcome(i, ItemOutcome.Status.CANCELLED, null, 0, 0, took, CANCELLED, null);
+    private ItemOutcome cancelledOutcome(int i, Duration took, boolean sent) {
+        String why = stopReason;
+        String message = why == null ? CANCELLED : sent ? "Stopped because " + why + ", before Fastly confirmed it."
+                : "Not sent: " + why + ".";
+        return outcome(i, ItemOutcome.Status.CANCELLED, null, 0, 0, took, message, null);
     }
 
     private ItemOutcome failure(int i, Throwable error, Duration took) {
         if (error instanceof CancellationException || cancelled) {
-            return cancelledOutcome(i, took);
+            return cancelledOutcome(i, took, true);
         }
         if (error instanceof FastlyApiException e) {
             return outcome(i, ItemOutcome.Status.FAILED, null, e.status(), e.attempts(), took, e.userMessage(), e.kind());

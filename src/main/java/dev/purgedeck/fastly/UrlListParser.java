@@ -21,15 +21,15 @@ public final class UrlListParser {
     }
 
     public static Result parse(String text) {
-        if (text == null || text.isBlank()) {
+        if (text == null || text.isEmpty()) {
             return Result.EMPTY;
         }
-        String[] lines = text.split("\\R", -1);
+        List<String> lines = TextLines.split(text);
         LinkedHashSet<String> urls = new LinkedHashSet<>();
         List<ValidationIssue> issues = new ArrayList<>();
         int duplicates = 0;
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = Validation.trimBlanks(lines.get(i));
             if (line.isEmpty()) {
                 continue;
             }

@@ -17,6 +17,13 @@ import java.util.regex.Pattern;
 public final class Validation {
     /** Fastly ignores keys longer than this many bytes. */
     public static final int MAX_KEY_BYTES = 1024;
+    /**
+     * The longest URL accepted, after encoding: Fastly documents 8 KB as its limit on a request URL, so a longer one
+     * is never cached there, and a longer request path to the API is refused by servers on the way.
+     */
+    public static final int MAX_URL_CHARS = 8192;
+    /** What a purge URL is sent under; a URL is only accepted when it makes a valid request URI below it. */
+    private static final String API_PURGE_BASE = "https://api.fastly.com/purge/";
 
     private static final Pattern SCHEME_WITH_SLASHES = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*)://");
     private static final Pattern OTHER_SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):(?!\\d)");
@@ -37,7 +44,11 @@ public final class Validation {
                 return Optional.of("contains a space (keys are separated by spaces, so a key cannot hold one)");
             }
             if (c < 0x21 || c > 0x7E) {
-                return Optional.of(c > 0x7E && !Character.isISOControl(c)
+                Optional<String> special = specialCharacter(key, i);
+                if (special.isPresent()) {
+                    return special;
+                }
+                return Optional.of(c > 0x7E && !Character.isISOControl(c) && !Character.isWhitespace(c)
                         ? "contains '" + c + "': keys may use printable ASCII characters only"
                         : "contains a control or white-space character");
             }
@@ -75,14 +86,21 @@ public final class Validation {
      * the fragment dropped.
      */
     public static String normalizeUrl(String url) {
-        String raw = url == null ? "" : url.strip();
+        String raw = trimBlanks(url == null ? "" : url);
         if (raw.isEmpty()) {
             throw bad(url, "is empty");
         }
+        if (raw.length() > MAX_URL_CHARS) {
+            throw bad(url, "is longer than " + MAX_URL_CHARS + " characters, the most Fastly serves");
+        }
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
+            Optional<String> special = specialCharacter(raw, i);
+            if (special.isPresent()) {
+                throw bad(url, special.get());
+            }
             if (Character.isWhitespace(c) || Character.isISOControl(c)) {
-                throw bad(url, "contains a space or control character");
+                throw bad(url, "contains a space or control character (" + codePoint(c) + ")");
             }
         }
         var withSlashes = SCHEME_WITH_SLASHES.matcher(raw);
@@ -107,13 +125,79 @@ public final class Validation {
         if (host == null || host.isBlank()) {
             throw bad(url, "has no host name, e.g. www.example.com/path");
         }
+        if (host.startsWith("[")) {
+            throw bad(url, "has an IPv6 address as its host: Fastly purges by host name, so use the site's name");
+        }
+        if (encoded.length() > MAX_URL_CHARS) {
+            throw bad(url, "is longer than " + MAX_URL_CHARS + " characters once encoded, the most Fastly serves");
+        }
+        try {
+            // The same URIs the client sends; whatever passes here cannot fail there.
+            new URI(API_PURGE_BASE + encoded);
+        } catch (URISyntaxException e) {
+            throw bad(url, "cannot be sent to Fastly's purge API (" + e.getReason() + ")");
+        }
         return encoded;
+    }
+
+    /**
+     * The text without surrounding spaces and tabs (and other space separators such as U+3000). Line and paragraph
+     * separators and control characters are kept, so that validation reports them rather than hiding them.
+     */
+    public static String trimBlanks(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && isBlank(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && isBlank(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(start, end);
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || Character.getType(c) == Character.SPACE_SEPARATOR;
+    }
+
+    /**
+     * A reason for characters that mean the text was damaged on its way in, named so the user can find them: the
+     * replacement character (bytes that were not valid UTF-8), a broken surrogate pair, or a line separator that is
+     * not a line end here.
+     */
+    private static Optional<String> specialCharacter(String s, int i) {
+        char c = s.charAt(i);
+        if (c == '\uFFFD') {
+            return Optional.of("contains U+FFFD, the mark of bytes that were not valid UTF-8 text; give the "
+                    + "text in UTF-8");
+        }
+        if (Character.isHighSurrogate(c) ? i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))
+                : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(s.charAt(i - 1)))) {
+            return Optional.of("contains a broken character (a lone UTF-16 surrogate, " + codePoint(c) + ")");
+        }
+        if (c == '\u2028' || c == '\u2029' || c == '\u0085') {
+            return Optional.of("contains " + codePoint(c) + ", a line separator that does not end a line here "
+                    + "(lines end only at a line feed)");
+        }
+        return Optional.empty();
+    }
+
+    private static String codePoint(char c) {
+        return String.format("U+%04X", (int) c);
     }
 
     /** The host of a normalised URL (scheme-less URLs are read as http). */
     public static String hostOf(String normalizedUrl) {
-        String full = SCHEME_WITH_SLASHES.matcher(normalizedUrl).find() ? normalizedUrl : "http://" + normalizedUrl;
-        return URI.create(full).getHost();
+        return absolute(normalizedUrl).getHost();
+    }
+
+    /**
+     * A normalised URL as an absolute URI, scheme-less ones read as http. Whether it has a scheme is decided at its
+     * start only: {@code example.com/?next=https://x} has none.
+     */
+    public static URI absolute(String normalizedUrl) {
+        boolean hasScheme = SCHEME_WITH_SLASHES.matcher(normalizedUrl).find();
+        return URI.create(hasScheme ? normalizedUrl : "http://" + normalizedUrl);
     }
 
     /** Validates every key, returning them de-duplicated in first-seen order, or throws naming each bad one. */
@@ -156,18 +240,36 @@ public final class Validation {
 
     /** Shows control characters visibly so a message never hides what was wrong; values over 120 characters are cut. */
     public static String printable(String s) {
+        return printable(s, 120);
+    }
+
+    /**
+     * {@code s} safe to print on a terminal or in a dialog: control characters, line separators, bidi overrides and
+     * other invisible format characters, and broken surrogates shown as {@code \\uXXXX}, so that stored or typed text
+     * can never move the cursor, recolour the screen or reorder what is shown; cut with "…" after {@code max} code
+     * points.
+     */
+    public static String printable(String s, int max) {
         if (s == null) {
             return "";
         }
-        StringBuilder b = new StringBuilder();
-        s.codePoints().limit(120).forEach(cp -> {
-            if (Character.isISOControl(cp)) {
+        StringBuilder b = new StringBuilder(Math.min(s.length(), max + 8));
+        int count = 0;
+        for (int i = 0; i < s.length(); ) {
+            if (count++ == max) {
+                return b.append('…').toString();
+            }
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            int type = Character.getType(cp);
+            if (Character.isISOControl(cp) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE) {
                 b.append(String.format("\\u%04x", cp));
             } else {
                 b.appendCodePoint(cp);
             }
-        });
-        return s.codePointCount(0, s.length()) > 120 ? b + "…" : b.toString();
+        }
+        return b.toString();
     }
 
     private static String encodeUnsafe(String raw) {

@@ -17,6 +17,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,10 +53,14 @@ final class HistoryCsv {
     }
 
     private static String[] row(HistoryEntry e) {
-        return new String[] {e.jobId(), IsoTimes.format(e.time()), e.profile(), e.endpointKind(), e.endpoint(),
+        String[] cells = {e.jobId(), IsoTimes.format(e.time()), e.profile(), e.endpointKind(), e.endpoint(),
             e.serviceId(), e.serviceName(), e.kind().id(), e.target(), Boolean.toString(e.soft()), e.environment(),
             e.outcome().id(), e.purgeId(), Integer.toString(e.httpStatus()), e.error(),
             Integer.toString(e.attempts()), Long.toString(e.durationMs()), e.user(), e.appVersion()};
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = SpreadsheetCells.neutralise(cells[i]);
+        }
+        return cells;
     }
 
     static List<HistoryEntry> read(InputStream in) throws IOException {
@@ -69,7 +74,9 @@ final class HistoryCsv {
         return out;
     }
 
-    private static HistoryEntry entry(Map<String, String> r) {
+    private static HistoryEntry entry(Map<String, String> cells) {
+        Map<String, String> r = new HashMap<>();
+        cells.forEach((k, v) -> r.put(k, SpreadsheetCells.restore(v)));
         String time = r.get("time");
         return new HistoryEntry(r.get("job_id"), time == null ? null : Instant.parse(time), r.get("profile"),
                 r.get("endpoint_kind"), r.get("endpoint"), r.get("service_id"), r.get("service_name"),

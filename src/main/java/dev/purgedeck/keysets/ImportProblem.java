@@ -1,5 +1,7 @@
 package dev.purgedeck.keysets;
 
+import dev.purgedeck.fastly.Validation;
+
 /**
  * Something in an imported file that was left out, and why.
  *
@@ -11,4 +13,9 @@ package dev.purgedeck.keysets;
  * @param reason  a plain-language reason, e.g. "contains a space (…)"
  */
 public record ImportProblem(String setName, int line, String item, String reason) {
+    public ImportProblem {
+        // Every source of problems gets the same treatment: what a file holds must never drive a terminal or dialog.
+        setName = Validation.printable(setName);
+        item = Validation.printable(item);
+    }
 }

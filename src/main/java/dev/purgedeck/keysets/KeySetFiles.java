@@ -1,12 +1,12 @@
 package dev.purgedeck.keysets;
 
+import dev.purgedeck.fastly.TextLines;
 import dev.purgedeck.fastly.Validation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
@@ -68,9 +68,9 @@ public final class KeySetFiles {
         List<String> keys = new ArrayList<>();
         List<ImportProblem> problems = new ArrayList<>();
         int lineNo = 0;
-        for (Iterator<String> lines = text.lines().iterator(); lines.hasNext(); ) {
+        for (String line : TextLines.split(text)) {
             lineNo++;
-            String key = lines.next().strip();
+            String key = Validation.trimBlanks(line);
             if (key.isEmpty()) {
                 continue;
             }

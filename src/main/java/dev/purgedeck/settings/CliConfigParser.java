@@ -5,6 +5,7 @@ import dev.purgedeck.fastly.ApiToken;
 import dev.purgedeck.fastly.ClientConfig;
 import dev.purgedeck.settings.FastlyCliConfig.CliToken;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -15,6 +16,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,6 +25,8 @@ import java.util.Set;
  * the default is {@code [auth] default}, else the profile marked {@code default = true}, else the old {@code [user]}.
  */
 final class CliConfigParser {
+    /** Stands for an api_endpoint that is not even a URI; only shown, never connected to. */
+    static final URI UNUSABLE = URI.create("invalid:api_endpoint");
     private static final List<String> SECTIONS = List.of("auth", "profile", "user");
 
     /** {@code renewable}: an SSO token, which the CLI renews on its next run while its refresh token is valid. */
@@ -34,6 +38,7 @@ final class CliConfigParser {
     private final List<Entry> entries = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private URI endpoint;
+    private String endpointProblem;
 
     private CliConfigParser(Instant now) {
         this.now = now;
@@ -71,8 +76,15 @@ final class CliConfigParser {
         try {
             endpoint = Endpoints.validateCustom(text);
         } catch (InvalidEndpointException e) {
-            notes.add("The Fastly CLI's api_endpoint was ignored: " + DiscoveredProfiles.sentence(e.getMessage())
-                    + " Its tokens are offered for the Fastly API.");
+            endpointProblem = "The Fastly CLI's api_endpoint is refused: " + DiscoveredProfiles.sentence(e.getMessage())
+                    + " Its tokens cannot be used until it is fixed in the CLI's config.toml; nothing is sent to "
+                    + "another endpoint instead.";
+            notes.add(endpointProblem);
+            try {
+                endpoint = new URI(text.strip());
+            } catch (URISyntaxException bad) {
+                endpoint = UNUSABLE;
+            }
         }
     }
 
@@ -98,10 +110,13 @@ final class CliConfigParser {
     }
 
     private void add(Entry e, String where) {
+        Optional<String> tokenProblem = ApiToken.problem(e.token().strip());
         if (e.token().isBlank()) {
             // Entries without a token: `fastly profile create` aborted half-way, or an SSO login never finished or
             // was cleared. There is nothing to connect with, and the CLI itself would ask for a login.
             notes.add(skipped(where) + "it has no token.");
+        } else if (tokenProblem.isPresent()) {
+            notes.add(skipped(where) + tokenProblem.get());
         } else if (e.expires() != null && !e.expires().isAfter(now)) {
             notes.add(skipped(where) + "its token expired on " + LocalDate.ofInstant(e.expires(), ZoneOffset.UTC)
                     + (e.renewable() ? "; renew the SSO login with the Fastly CLI (fastly auth login), then refresh."
@@ -117,7 +132,7 @@ final class CliConfigParser {
                 .map(Entry::name).orElse(null);
         return entries.stream()
                 .map(e -> new CliToken(e.name(), e.email(), ApiToken.of(e.token()), endpoint,
-                        e.name().equals(defaultName), e.format(), e.expires()))
+                        e.name().equals(defaultName), e.format(), e.expires(), endpointProblem))
                 .sorted(Comparator.comparing((CliToken t) -> !t.isDefault())
                         .thenComparing(t -> SECTIONS.indexOf(t.format()))
                         .thenComparing(CliToken::name, String.CASE_INSENSITIVE_ORDER))

@@ -12,6 +12,13 @@ import java.net.URI;
  * @param token    the token, never shown in {@code toString}
  */
 public record Connection(Kind kind, URI endpoint, ApiToken token) {
+    public Connection {
+        // The last gate before a token leaves: whatever produced the endpoint, plain http goes to this computer only.
+        if (endpoint != null && "http".equalsIgnoreCase(endpoint.getScheme()) && !Endpoints.isLoopback(endpoint)) {
+            throw new InvalidEndpointException(Endpoints.HTTP_OFF_LOOPBACK);
+        }
+    }
+
     /** The three kinds of endpoint, each with the badge text the window shows. */
     public enum Kind {
         FASTLY("Fastly API"), SANDBOX("Sandbox"), CUSTOM("Custom endpoint");

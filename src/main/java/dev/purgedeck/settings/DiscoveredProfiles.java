@@ -28,8 +28,10 @@ final class DiscoveredProfiles {
             // FASTLY_API_TOKEN alone, so a profile named after a CLI token talks to the CLI's endpoint.
             URI endpoint = t.endpoint() == null ? ClientConfig.FASTLY_API : t.endpoint();
             String who = t.email().isBlank() ? "" : " (" + t.email() + ")";
-            out.add(new Profile(CLI_PREFIX + t.name(), EndpointKind.of(endpoint), endpoint, TokenRef.fastlyCli(t.name()),
-                    "Fastly CLI token" + who + (t.isDefault() ? ", the CLI's default" : "")));
+            EndpointKind kind = t.endpointProblem() != null ? EndpointKind.CUSTOM : EndpointKind.of(endpoint);
+            out.add(new Profile(CLI_PREFIX + t.name(), kind, endpoint, TokenRef.fastlyCli(t.name()),
+                    "Fastly CLI token" + who + (t.isDefault() ? ", the CLI's default" : "")
+                            + (t.endpointProblem() != null ? "; unusable: its api_endpoint is refused" : "")));
         }
         out.add(sandbox());
         return out;
@@ -48,7 +50,12 @@ final class DiscoveredProfiles {
     }
 
     private static Optional<Profile> environment(Map<String, String> env, List<String> problems) {
-        if (EnvironmentConnection.token(env).isEmpty()) {
+        try {
+            if (EnvironmentConnection.token(env).isEmpty()) {
+                return Optional.empty();
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add("FASTLY_API_TOKEN is refused: " + e.getMessage());
             return Optional.empty();
         }
         try {

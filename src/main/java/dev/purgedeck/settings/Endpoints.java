@@ -59,12 +59,19 @@ public final class Endpoints {
             throw new InvalidEndpointException(HTTP_OFF_LOOPBACK);
         }
         String path = u.getRawPath() == null ? "" : u.getRawPath().replaceAll("/+$", "");
-        return URI.create(scheme + "://" + u.getRawAuthority() + path);
+        String authority = u.getRawAuthority();
+        if (scheme.equals("http") && u.getHost().equalsIgnoreCase("localhost")) {
+            // Java looks "localhost" up like any name (the OS resolver: the hosts file, then possibly DNS), so the
+            // token would go wherever that answers; over plain http it goes to the loopback address instead.
+            authority = "127.0.0.1" + (u.getPort() < 0 ? "" : ":" + u.getPort());
+        }
+        return URI.create(scheme + "://" + authority + path);
     }
 
     /**
-     * Whether the URL's host is this computer: {@code localhost}, 127.0.0.0/8 or ::1, written literally. Other names
-     * are never looked up, because what a name resolves to can change after the check.
+     * Whether the URL's host is this computer: {@code localhost} (exactly: "localhost." is a DNS name), 127.0.0.0/8
+     * or ::1, written literally. Other names are never looked up, because what a name resolves to can change after
+     * the check; {@link #validateCustom} sends http to localhost to 127.0.0.1 for the same reason.
      */
     public static boolean isLoopback(URI u) {
         String host = u == null ? null : u.getHost();
@@ -72,7 +79,7 @@ public final class Endpoints {
             return false;
         }
         host = host.toLowerCase(Locale.ROOT);
-        if (host.equals("localhost") || host.equals("localhost.")) {
+        if (host.equals("localhost")) {
             return true;
         }
         String literal;

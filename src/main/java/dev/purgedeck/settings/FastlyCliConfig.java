@@ -48,9 +48,11 @@ public final class FastlyCliConfig {
      * @param isDefault whether the CLI uses it when no token is named
      * @param format    {@code "auth"}, {@code "profile"} or {@code "user"}: the section it came from
      * @param expiresAt when the file says it expires, or null
+     * @param endpointProblem why the file's {@code api_endpoint} is refused, or null; such a token is offered but
+     *                  never used, because sending it to another endpoint than the one configured would be wrong
      */
     public record CliToken(String name, String email, ApiToken token, URI endpoint, boolean isDefault, String format,
-                           Instant expiresAt) {
+                           Instant expiresAt, String endpointProblem) {
         @Override
         public String toString() {
             return "CliToken[" + name + ", " + format + (isDefault ? ", default" : "") + ", " + token + "]";

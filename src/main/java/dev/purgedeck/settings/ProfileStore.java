@@ -164,7 +164,19 @@ public final class ProfileStore {
                     sandboxToken);
         }
         ApiToken token = tokenFor(p).orElseThrow(() -> new IllegalStateException(missing(p.token())));
+        Optional<String> refused = endpointProblem(p);
+        if (refused.isPresent()) {
+            throw new IllegalStateException(refused.get());
+        }
         return new Connection(p.endpointKind().connectionKind(), p.endpoint(), token);
+    }
+
+    /** Why the profile's configured endpoint may not be used, when it comes from a refused Fastly CLI setting. */
+    private synchronized Optional<String> endpointProblem(Profile p) {
+        if (p.token().source() != TokenRef.Source.FASTLY_CLI) {
+            return Optional.empty();
+        }
+        return cli.token(p.token().name()).map(FastlyCliConfig.CliToken::endpointProblem);
     }
 
     private static String missing(TokenRef ref) {

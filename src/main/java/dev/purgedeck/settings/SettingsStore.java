@@ -86,7 +86,9 @@ public final class SettingsStore {
 
     private static ObjectNode toJson(Settings s) {
         return JsonFiles.object().put("version", VERSION).put("defaultSoft", s.defaultSoft())
-                .put("concurrency", s.concurrency()).put("confirmAbove", s.confirmAbove()).put("theme", s.theme().id());
+                .put("concurrency", s.concurrency()).put("confirmAbove", s.confirmAbove()).put("theme", s.theme().id())
+                .put("requestTimeoutSeconds", s.requestTimeoutSeconds()).put("retries", s.retries())
+                .put("deadlineMinutes", s.deadlineMinutes());
     }
 
     /** Each value on its own: a missing one is its default; a bad one too, and is reported; the others are kept. */
@@ -103,10 +105,14 @@ public final class SettingsStore {
         JsonNode themeNode = o.path("theme");
         ThemeMode theme = ThemeMode.parse(themeNode.asText(""))
                 .orElseGet(() -> fallback(themeNode, "theme", bad, d.theme()));
+        int timeout = intIn(o, "requestTimeoutSeconds", 1, Settings.MAX_TIMEOUT_SECONDS, d.requestTimeoutSeconds(),
+                bad);
+        int retries = intIn(o, "retries", 0, Settings.MAX_RETRIES, d.retries(), bad);
+        int deadline = intIn(o, "deadlineMinutes", 0, Settings.MAX_DEADLINE_MINUTES, d.deadlineMinutes(), bad);
         if (!bad.isEmpty()) {
             problems.add(FILE + ": " + String.join(", ", bad) + " could not be used; the default applies.");
         }
-        return new Settings(defaultSoft, concurrency, confirmAbove, theme);
+        return new Settings(defaultSoft, concurrency, confirmAbove, theme, timeout, retries, deadline);
     }
 
     private static int intIn(ObjectNode o, String field, int min, int max, int dflt, List<String> bad) {

@@ -68,7 +68,9 @@ public final class TokenStore {
 
     public synchronized Optional<ApiToken> get(String profileName) {
         String secret = tokens.get(profileName);
-        return secret == null ? Optional.empty() : Optional.of(ApiToken.of(secret));
+        // A token saved before tokens were checked may be unsendable; it counts as missing, with its reason lost.
+        return secret == null || ApiToken.problem(secret.strip()).isPresent() ? Optional.empty()
+                : Optional.of(ApiToken.of(secret));
     }
 
     public synchronized void remove(String profileName) throws IOException {

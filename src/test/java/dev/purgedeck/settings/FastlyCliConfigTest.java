@@ -143,9 +143,12 @@ class FastlyCliConfigTest {
         assertThat(read("[fastly]\napi_endpoint = \"http://127.0.0.1:8111\"\n" + tokens).tokens().get(0).endpoint())
                 .isEqualTo(URI.create("http://127.0.0.1:8111"));
         FastlyCliConfig refused = read("[fastly]\napi_endpoint = \"http://api.example.net\"\n" + tokens);
-        assertThat(refused.tokens().get(0).endpoint()).as("falls back to the Fastly API").isNull();
-        assertThat(refused.notes()).anySatisfy(n -> assertThat(n).contains("api_endpoint was ignored")
-                .contains(Endpoints.HTTP_OFF_LOOPBACK));
+        // Issue 13 item 6: a refused endpoint is never replaced by the Fastly API; its tokens carry the refusal.
+        assertThat(refused.tokens().get(0).endpoint()).as("kept, never the Fastly API")
+                .isEqualTo(URI.create("http://api.example.net"));
+        assertThat(refused.tokens().get(0).endpointProblem()).contains(Endpoints.HTTP_OFF_LOOPBACK);
+        assertThat(refused.notes()).anySatisfy(n -> assertThat(n).contains("api_endpoint is refused")
+                .contains(Endpoints.HTTP_OFF_LOOPBACK).contains("nothing is sent to another endpoint"));
     }
 
     @Test

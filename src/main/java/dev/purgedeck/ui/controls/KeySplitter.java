@@ -1,5 +1,6 @@
 package dev.purgedeck.ui.controls;
 
+import dev.purgedeck.fastly.Validation;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -47,7 +48,7 @@ final class KeySplitter {
     static List<String> stripped(Collection<String> keys) {
         List<String> out = new ArrayList<>(keys.size());
         for (String key : keys) {
-            String k = key == null ? "" : key.strip();
+            String k = key == null ? "" : Validation.trimBlanks(key);
             if (!k.isEmpty()) {
                 out.add(k);
             }

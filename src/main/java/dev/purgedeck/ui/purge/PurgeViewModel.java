@@ -8,6 +8,7 @@ import dev.purgedeck.settings.Pref;
 import dev.purgedeck.settings.Preferences;
 import dev.purgedeck.settings.SettingsStore;
 import dev.purgedeck.ui.controls.KeyTagModel;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
@@ -146,7 +147,7 @@ public final class PurgeViewModel {
         if (mode.get() == PurgeMode.ALL) {
             throw new IllegalStateException("Purging everything needs a typed confirmation.");
         }
-        request().ifPresent(results::start);
+        request().ifPresent(this::start);
     }
 
     /**
@@ -173,7 +174,7 @@ public final class PurgeViewModel {
         if (mode.get() != PurgeMode.ALL || !confirmsEverything(typed) || results.runningProperty().get()) {
             return false;
         }
-        request().ifPresent(results::start);
+        request().ifPresent(this::start);
         return true;
     }
 
@@ -192,7 +193,7 @@ public final class PurgeViewModel {
         }
         error.set("");
         // Re-runs from the history and key sets go at the pace set in Settings, like a purge started here.
-        results.start(request.withConcurrency(settings.get().concurrency()));
+        start(request.withConcurrency(settings.get().concurrency()));
         return Optional.empty();
     }
 
@@ -203,8 +204,14 @@ public final class PurgeViewModel {
     /** Purges the failed items of the last job again. */
     public void retryFailed() {
         if (!results.runningProperty().get()) {
-            results.failedRequest().ifPresent(results::start);
+            results.failedRequest().ifPresent(this::start);
         }
+    }
+
+    /** Every job started here stops at the deadline set in Settings, if any. */
+    private void start(JobRequest request) {
+        int minutes = settings.get().deadlineMinutes();
+        results.start(request, minutes > 0 ? Duration.ofMinutes(minutes) : null);
     }
 
     private Optional<JobRequest> request() {

@@ -6,6 +6,7 @@ import dev.purgedeck.fastly.JobListener;
 import dev.purgedeck.fastly.JobRequest;
 import dev.purgedeck.fastly.JobResult;
 import dev.purgedeck.fastly.PurgeJob;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -92,6 +93,11 @@ public final class ResultsModel {
 
     /** Starts a job; its rows replace the previous results. */
     public void start(JobRequest request) {
+        start(request, null);
+    }
+
+    /** Starts a job that stops sending after {@code deadline} (null: none); its rows replace the previous results. */
+    public void start(JobRequest request, Duration deadline) {
         if (running.get()) {
             throw new IllegalStateException("A purge is already running.");
         }
@@ -120,6 +126,7 @@ public final class ResultsModel {
                 }
             }
         });
+        job.deadline(deadline);
         job.result().thenAccept(result -> fx.execute(() -> finished(result)));
     }
 

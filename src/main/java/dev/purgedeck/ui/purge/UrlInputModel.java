@@ -1,6 +1,8 @@
 package dev.purgedeck.ui.purge;
 
+import dev.purgedeck.fastly.TextLines;
 import dev.purgedeck.fastly.UrlListParser;
+import dev.purgedeck.fastly.Validation;
 import dev.purgedeck.fastly.ValidationIssue;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -67,23 +69,19 @@ public final class UrlInputModel {
         if (issues.isEmpty()) {
             return;
         }
-        String[] lines = text.get().split("\\R", -1);
+        List<String> lines = TextLines.split(text.get());
         java.util.Set<Integer> bad = new java.util.HashSet<>();
         issues.forEach(i -> bad.add(i.index()));
         StringBuilder b = new StringBuilder();
-        for (int i = 0; i < lines.length; i++) {
+        for (int i = 0; i < lines.size(); i++) {
             if (!bad.contains(i)) {
-                b.append(lines[i]).append(i < lines.length - 1 ? "\n" : "");
+                b.append(lines.get(i)).append(i < lines.size() - 1 ? "\n" : "");
             }
         }
         text.set(b.toString().stripTrailing());
     }
 
     private static String describe(ValidationIssue i) {
-        return "Line " + (i.index() + 1) + ": '" + abbreviate(i.item()) + "' " + i.reason();
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() > 80 ? s.substring(0, 77) + "…" : s;
+        return "Line " + (i.index() + 1) + ": '" + Validation.printable(i.item(), 80) + "' " + i.reason();
     }
 }

@@ -5,6 +5,7 @@ import dev.purgedeck.settings.Settings;
 import dev.purgedeck.settings.ThemeMode;
 import dev.purgedeck.ui.Icons;
 import java.util.List;
+import java.util.function.IntConsumer;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.geometry.Insets;
@@ -200,7 +201,24 @@ public final class SettingsView {
         grid.setVgap(8);
         grid.addRow(0, new Label("Requests at once"), concurrency);
         grid.addRow(1, new Label("Ask before purging more than"), new HBox(6, confirm, new Label("URLs or keys")));
+        grid.addRow(2, new Label("Request timeout"), new HBox(6, limit("settingTimeout", 1,
+                Settings.MAX_TIMEOUT_SECONDS, s.requestTimeoutSeconds(), vm::setRequestTimeoutSeconds),
+                new Label("seconds")));
+        grid.addRow(3, new Label("Retries"), limit("settingRetries", 0, Settings.MAX_RETRIES, s.retries(),
+                vm::setRetries));
+        grid.addRow(4, new Label("Job deadline"), new HBox(6, limit("settingDeadline", 0,
+                Settings.MAX_DEADLINE_MINUTES, s.deadlineMinutes(), vm::setDeadlineMinutes),
+                new Label("minutes (0: none)")));
         return section("Purging", null, soft, grid);
+    }
+
+    /** A spinner for one of the request limits; timeout and retries apply to the next session (profile switch). */
+    private static Spinner<Integer> limit(String id, int min, int max, int value, IntConsumer set) {
+        Spinner<Integer> spinner = new Spinner<>(min, max, value);
+        spinner.setId(id);
+        spinner.setEditable(true);
+        spinner.valueProperty().addListener((o, a, b) -> set.accept(b));
+        return spinner;
     }
 
     private VBox appearance() {

@@ -113,6 +113,18 @@ public final class SettingsViewModel {
         change(s -> s.withConfirmAbove(n));
     }
 
+    public void setRequestTimeoutSeconds(int seconds) {
+        change(s -> s.withRequestTimeoutSeconds(seconds));
+    }
+
+    public void setRetries(int n) {
+        change(s -> s.withRetries(n));
+    }
+
+    public void setDeadlineMinutes(int minutes) {
+        change(s -> s.withDeadlineMinutes(minutes));
+    }
+
     public void setTheme(ThemeMode theme) {
         change(s -> s.withTheme(theme));
     }
