@@ -9,6 +9,7 @@ import dev.purgedeck.fastly.BulkPurgeRunner;
 import dev.purgedeck.fastly.ClientConfig;
 import dev.purgedeck.fastly.FastlyClient;
 import dev.purgedeck.history.HistoryStore;
+import dev.purgedeck.history.JobRecording;
 import dev.purgedeck.keysets.KeySetStore;
 import dev.purgedeck.sandbox.DemoAccount;
 import dev.purgedeck.sandbox.SandboxConfig;
@@ -60,6 +61,7 @@ public final class AppContext implements AutoCloseable {
     private final SettingsStore settings;
     private final ProfileStore profiles;
     private final HistoryStore history;
+    private final JobRecording recording;
     private final KeySetStore keySets;
     private final boolean ownsSandbox;
     private SandboxServer sandbox;
@@ -73,6 +75,7 @@ public final class AppContext implements AutoCloseable {
         this.settings = basics.settings();
         this.profiles = profiles;
         this.history = openHistory(dataDir);
+        this.recording = new JobRecording(history, Version.get());
         this.keySets = KeySetStore.open(dataDir, Clock.systemUTC());
         this.sandbox = sandbox;
         this.ownsSandbox = sandbox == null;
@@ -156,7 +159,8 @@ public final class AppContext implements AutoCloseable {
                 .proxy(ProxySelector.of(new InetSocketAddress("127.0.0.1", sandbox.port()))).build();
         ClientConfig config = ClientConfig.of(connection.endpoint(), connection.token(), userAgent());
         FastlyClient client = new FastlyClient(api, edge, mapper, config, Clock.systemUTC());
-        return new Session(profile, connection, client, new BulkPurgeRunner(client));
+        // Cancel completes requests in flight, whose callbacks record outcomes: on the HTTP threads, not the caller's.
+        return new Session(profile, connection, client, new BulkPurgeRunner(client, httpExecutor));
     }
 
     /** The shared JSON mapper: ISO-8601 times, no failure on unknown fields added by newer versions. */
@@ -229,6 +233,11 @@ public final class AppContext implements AutoCloseable {
         return history;
     }
 
+    /** Records every job the window runs in the history, off the caller's thread. */
+    public JobRecording recording() {
+        return recording;
+    }
+
     /** For work that must stay off the UI thread: loading, filtering and exporting the history. */
     public ExecutorService background() {
         return background;
@@ -241,7 +250,7 @@ public final class AppContext implements AutoCloseable {
 
     private static HistoryStore openHistory(Path dataDir) {
         try {
-            HistoryStore store = HistoryStore.open(dataDir.resolve("history.jsonl"));
+            HistoryStore store = HistoryStore.open(HistoryStore.fileIn(dataDir));
             store.watch(Duration.ofSeconds(2));
             return store;
         } catch (IOException e) {
@@ -251,6 +260,7 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
+        recording.close(); // first: what it still has queued goes into the history before that closes
         history.close();
         background.shutdownNow();
         httpExecutor.shutdownNow();

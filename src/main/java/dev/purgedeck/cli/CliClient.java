@@ -55,7 +55,7 @@ final class CliClient implements AutoCloseable {
     }
 
     BulkPurgeRunner runner() {
-        return new BulkPurgeRunner(client);
+        return new BulkPurgeRunner(client, executor);
     }
 
     @Override

@@ -218,17 +218,28 @@ public final class HistoryViewModel {
         return done;
     }
 
-    /** Moves the history file aside as a dated backup and starts an empty one. */
+    /** Moves the history file aside as a dated backup and starts an empty one, in the background. */
     public void clear() {
-        try {
-            Path backup = store.clear();
-            all = List.of();
-            services.setAll(HistoryFilter.ServiceChoice.ANY);
-            notice.set("History cleared. The old history was kept as " + backup.getFileName() + ".");
-            refresh();
-        } catch (IOException e) {
-            notice.set("Could not clear the history: " + e.getMessage());
+        // It forces and moves the file under the cross-process lock: never on the UI thread.
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                return store.clear();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, background).whenComplete((backup, error) -> fx.execute(() -> cleared(backup, error)));
+    }
+
+    private void cleared(Path backup, Throwable error) {
+        if (error != null) {
+            Throwable cause = error.getCause() instanceof java.io.UncheckedIOException u ? u.getCause() : error;
+            notice.set("Could not clear the history: " + cause.getMessage());
+            return;
         }
+        all = List.of();
+        services.setAll(HistoryFilter.ServiceChoice.ANY);
+        notice.set("History cleared. The old history was kept as " + backup.getFileName() + ".");
+        refresh();
     }
 
     /** The folder holding the history file. */
