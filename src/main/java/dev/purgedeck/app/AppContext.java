@@ -8,6 +8,7 @@ import dev.purgedeck.fastly.FastlyClient;
 import dev.purgedeck.fastly.SandboxAdmin;
 import dev.purgedeck.files.Json;
 import dev.purgedeck.history.HistoryStore;
+import dev.purgedeck.history.JobRecording;
 import dev.purgedeck.keysets.KeySetStore;
 import dev.purgedeck.sandbox.DemoAccount;
 import dev.purgedeck.sandbox.SandboxConfig;
@@ -61,6 +62,7 @@ public final class AppContext implements AutoCloseable {
     private final SettingsStore settings;
     private final ProfileStore profiles;
     private final HistoryStore history;
+    private final JobRecording recording;
     private final KeySetStore keySets;
     private final boolean ownsSandbox;
     private SandboxServer sandbox;
@@ -74,6 +76,7 @@ public final class AppContext implements AutoCloseable {
         this.settings = basics.settings();
         this.profiles = profiles;
         this.history = openHistory(dataDir);
+        this.recording = new JobRecording(history, Version.get());
         this.keySets = KeySetStore.open(dataDir, Clock.systemUTC());
         this.sandbox = sandbox;
         this.ownsSandbox = sandbox == null;
@@ -161,7 +164,8 @@ public final class AppContext implements AutoCloseable {
         ClientConfig config = new ClientConfig(connection.endpoint(), connection.token(), Version.userAgent(),
                 Duration.ofSeconds(limits.requestTimeoutSeconds()), limits.retryPolicy());
         FastlyClient client = new FastlyClient(api, edge, mapper, config, Clock.systemUTC());
-        return new Session(profile, connection, client, new BulkPurgeRunner(client));
+        // Cancel completes requests in flight, whose callbacks record outcomes: on the HTTP threads, not the caller's.
+        return new Session(profile, connection, client, new BulkPurgeRunner(client, httpExecutor));
     }
 
     /** The session of the active profile. */
@@ -236,6 +240,11 @@ public final class AppContext implements AutoCloseable {
         return history;
     }
 
+    /** Records every job the window runs in the history, off the caller's thread. */
+    public JobRecording recording() {
+        return recording;
+    }
+
     /** For work that must stay off the UI thread: loading, filtering and exporting the history. */
     public ExecutorService background() {
         return background;
@@ -248,7 +257,7 @@ public final class AppContext implements AutoCloseable {
 
     private static HistoryStore openHistory(Path dataDir) {
         try {
-            HistoryStore store = HistoryStore.open(dataDir.resolve("history.jsonl"));
+            HistoryStore store = HistoryStore.open(HistoryStore.fileIn(dataDir));
             store.watch(Duration.ofSeconds(2));
             return store;
         } catch (IOException e) {
@@ -258,6 +267,7 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
+        recording.close(); // first: what it still has queued goes into the history before that closes
         history.close();
         background.shutdownNow();
         httpExecutor.shutdownNow();

@@ -2,6 +2,7 @@ package dev.purgedeck.app;
 
 import dev.purgedeck.fastly.BulkPurgeRunner;
 import dev.purgedeck.fastly.FastlyClient;
+import dev.purgedeck.history.JobRecording;
 import dev.purgedeck.settings.Connection;
 import dev.purgedeck.settings.Profile;
 
@@ -18,5 +19,10 @@ public record Session(Profile profile, Connection connection, FastlyClient clien
     /** The profile's name for the history, "default" when there is none. */
     public String profileName() {
         return profile == null ? "default" : profile.name();
+    }
+
+    /** Where this session's purges go, as the history records it. */
+    public JobRecording.Origin origin() {
+        return new JobRecording.Origin(profileName(), connection.kindId(), connection.endpoint().toString());
     }
 }

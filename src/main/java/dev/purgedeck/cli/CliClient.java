@@ -61,7 +61,7 @@ final class CliClient implements AutoCloseable {
     }
 
     BulkPurgeRunner runner() {
-        return new BulkPurgeRunner(client);
+        return new BulkPurgeRunner(client, executor);
     }
 
     @Override

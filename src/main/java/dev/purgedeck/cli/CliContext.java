@@ -2,6 +2,7 @@ package dev.purgedeck.cli;
 
 import dev.purgedeck.app.DataDirs;
 import dev.purgedeck.fastly.ApiToken;
+import dev.purgedeck.history.HistoryStore;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -13,8 +14,6 @@ import java.util.Optional;
  * shared data directory. Passed in rather than read from {@code System}, so tests run commands in-process.
  */
 final class CliContext {
-    static final String HISTORY_FILE = "history.jsonl";
-
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> env;
@@ -58,7 +57,7 @@ final class CliContext {
     }
 
     Path historyFile() {
-        return dataDir().resolve(HISTORY_FILE);
+        return HistoryStore.fileIn(dataDir());
     }
 
     /** $HOME as this run sees it (the Fastly CLI's config lives under it), else the JVM's idea of it. */

@@ -1,6 +1,7 @@
 package dev.purgedeck.cli;
 
 import dev.purgedeck.fastly.ApiToken;
+import dev.purgedeck.history.JobRecording;
 import dev.purgedeck.sandbox.DemoAccount;
 import dev.purgedeck.settings.Connection;
 import dev.purgedeck.settings.EndpointKind;
@@ -35,6 +36,10 @@ final class ConnectionResolver {
      * @param profile the profile's name as recorded in the history
      */
     record Resolved(String profile, Connection connection) {
+        /** Where the purges go, as the history records it. */
+        JobRecording.Origin origin() {
+            return new JobRecording.Origin(profile, connection.kindId(), connection.endpoint().toString());
+        }
     }
 
     static Resolved resolve(CliContext ctx, String profileName) {

@@ -1,17 +1,13 @@
 package dev.purgedeck.cli;
 
-import dev.purgedeck.app.Version;
-import dev.purgedeck.fastly.BulkPurgeRunner;
 import dev.purgedeck.fastly.InvalidInputException;
 import dev.purgedeck.fastly.ItemOutcome;
 import dev.purgedeck.fastly.JobRequest;
 import dev.purgedeck.fastly.PurgeKind;
 import dev.purgedeck.fastly.PurgeOptions;
-import dev.purgedeck.history.JobContext;
 import dev.purgedeck.settings.Settings;
 import dev.purgedeck.settings.SettingsStore;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -125,10 +121,10 @@ final class PurgeCommand implements Callable<Integer> {
                 ctx.warn("purgedeck: " + targets.duplicates() + " repeated " + (targets.kind() == PurgeKind.URL
                         ? "URL" : "key") + (targets.duplicates() == 1 ? " is" : "s are") + " purged only once");
             }
-            JobContext job = jobContext(connection, svc, options);
-            RecordedJob.Finished done = RecordedJob.run(ctx, client.runner(), request, job, limits.deadline());
+            RecordedJob.Finished done = RecordedJob.run(ctx, client.runner(), request, connection.origin(),
+                    svc == null ? null : svc.name(), limits.deadline());
             if (json) {
-                PurgeReport.json(ctx, done.result(), job);
+                PurgeReport.json(ctx, done.result(), done.job());
             } else {
                 PurgeReport.table(ctx, done.result());
             }
@@ -160,14 +156,5 @@ final class PurgeCommand implements Callable<Integer> {
         } catch (InvalidInputException e) {
             throw CliFailure.usage(e.getMessage() + "; nothing was purged");
         }
-    }
-
-    private static JobContext jobContext(ConnectionResolver.Resolved c, ServiceResolver.Service svc,
-                                         PurgeOptions options) {
-        return new JobContext(BulkPurgeRunner.newJobId(), c.profile(),
-                c.connection().kind().name().toLowerCase(Locale.ROOT), c.connection().endpoint().toString(),
-                svc == null ? null : svc.id(), svc == null ? null : svc.name(), options.soft(),
-                options.environment() == PurgeOptions.Environment.STAGING ? "staging" : "production",
-                JobContext.currentUser(), Version.get());
     }
 }

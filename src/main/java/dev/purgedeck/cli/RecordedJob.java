@@ -1,60 +1,55 @@
 package dev.purgedeck.cli;
 
+import dev.purgedeck.app.Version;
 import dev.purgedeck.fastly.BulkPurgeRunner;
-import dev.purgedeck.fastly.JobListener;
 import dev.purgedeck.fastly.JobRequest;
 import dev.purgedeck.fastly.JobResult;
 import dev.purgedeck.fastly.PurgeJob;
-import dev.purgedeck.history.HistoryListener;
-import dev.purgedeck.history.HistoryStore;
 import dev.purgedeck.history.JobContext;
+import dev.purgedeck.history.JobRecording;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Runs a job on the bulk runner and writes each batch of outcomes to the shared history the moment it is known, as
- * the window does; a window that is open picks the lines up by itself. Ctrl+C cancels what is left, so every item
- * still ends in the history (the unsent ones as cancelled).
+ * Runs a job on the bulk runner and records it with the core's {@link JobRecording}, as the window does; a window
+ * that is open picks the lines up by itself. Ctrl+C cancels what is left, so every item still ends in the history
+ * (the unsent ones as cancelled).
  */
 final class RecordedJob {
     private RecordedJob() {
     }
 
-    /** The finished job, and whether every outcome reached the history. */
-    record Finished(JobResult result, boolean recorded) {
+    /** The finished job, whether every outcome reached the history, and the context it was recorded with. */
+    record Finished(JobResult result, boolean recorded, JobContext job) {
     }
 
-    static Finished run(CliContext ctx, BulkPurgeRunner runner, JobRequest request, JobContext job,
-                        Duration deadline) {
-        HistoryStore store;
+    static Finished run(CliContext ctx, BulkPurgeRunner runner, JobRequest request, JobRecording.Origin origin,
+                        String serviceName, Duration deadline) {
+        JobRecording recording;
         try {
-            store = HistoryStore.open(ctx.historyFile());
+            recording = JobRecording.open(ctx.dataDir(), Version.get());
         } catch (IOException | RuntimeException e) {
             throw CliFailure.usage("the purge history " + ctx.historyFile() + " cannot be opened (" + e.getMessage()
                     + "); nothing was purged");
         }
-        try (store) {
-            AtomicBoolean failed = new AtomicBoolean();
-            JobListener recorder = new HistoryListener(store, job, e -> {
-                failed.set(true);
-                ctx.warn("purgedeck: the purge goes on, but it could not be written to the history "
-                        + store.file() + ": " + e.getMessage());
-            });
+        try (recording) {
+            JobContext job = recording.context(BulkPurgeRunner.newJobId(), request, origin, serviceName);
+            JobRecording.Recording recorder = recording.begin(job, e -> ctx.warn("purgedeck: the purge goes on, "
+                    + "but it could not be written to the history " + ctx.historyFile() + ": " + e.getMessage()));
             PurgeJob running = runner.start(job.jobId(), request, recorder);
             running.deadline(deadline);
-            Thread onInterrupt = new Thread(() -> cancelAndWait(running), "purgedeck-cli-cancel");
+            Thread onInterrupt = new Thread(() -> cancelAndWait(running, recorder), "purgedeck-cli-cancel");
             Runtime.getRuntime().addShutdownHook(onInterrupt);
             try {
-                // A job's result completes only after every listener call has returned: every batch is written.
+                // The result completes after every outcome was reported; written() then waits for the last write.
                 JobResult result = running.result().get();
-                return new Finished(result, !failed.get());
+                return new Finished(result, recorder.written().get(), job);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                cancelAndWait(running);
+                cancelAndWait(running, recorder);
                 throw CliFailure.failed("interrupted; the items not yet purged were cancelled");
             } catch (ExecutionException e) {
                 throw new IllegalStateException("a purge job never fails as a whole", e);
@@ -65,10 +60,11 @@ final class RecordedJob {
     }
 
     /** Cancels what is left and waits a moment for the cancelled items to be written. */
-    private static void cancelAndWait(PurgeJob job) {
+    private static void cancelAndWait(PurgeJob job, JobRecording.Recording recorder) {
         job.cancel();
         try {
             job.result().get(3, TimeUnit.SECONDS);
+            recorder.written().get(3, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -26,6 +28,7 @@ public final class PurgeJob {
     private final JobRequest request;
     private final FastlyClient client;
     private final JobListener listener;
+    private final Executor cancelling;
     private final AtomicReferenceArray<ItemOutcome> outcomes;
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicInteger heard = new AtomicInteger();
@@ -37,11 +40,12 @@ public final class PurgeJob {
     private volatile boolean cancelled;
     private volatile String stopReason;
 
-    PurgeJob(String id, JobRequest request, FastlyClient client, JobListener listener) {
+    PurgeJob(String id, JobRequest request, FastlyClient client, JobListener listener, Executor cancelling) {
         this.id = id;
         this.request = request;
         this.client = client;
         this.listener = listener;
+        this.cancelling = cancelling;
         this.outcomes = new AtomicReferenceArray<>(request.targets().size());
     }
 
@@ -61,16 +65,15 @@ public final class PurgeJob {
         return done.get();
     }
 
-    public boolean isCancelled() {
-        return cancelled;
-    }
-
     /** Completes when every item has an outcome; it never completes exceptionally. */
     public CompletableFuture<JobResult> result() {
         return result;
     }
 
-    /** Stops the job: nothing new is sent, requests in flight are abandoned, and their items end as cancelled. */
+    /**
+     * Stops the job: nothing new is sent, requests in flight are abandoned, and their items end as cancelled. Returns
+     * at once; the cancelled outcomes follow on the runner's executor.
+     */
     public void cancel() {
         halt(null);
     }
@@ -96,6 +99,16 @@ public final class PurgeJob {
             stopReason = reason;
         }
         cancelled = true;
+        // Completing a future runs its callbacks on the completing thread, and those record outcomes (the history,
+        // the UI's queue): the caller, often the UI thread, must not be the one to run them.
+        try {
+            cancelling.execute(this::abandon);
+        } catch (RejectedExecutionException e) {
+            abandon(); // the app is shutting down: better on this thread than never
+        }
+    }
+
+    private void abandon() {
         List<Unit> dropped;
         synchronized (this) {
             dropped = List.copyOf(pending);

@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Exports entries for people and other tools, and reads the exports back: CSV (through jackson-dataformat-csv, see
- * {@link HistoryCsv}) and JSON (an array of exactly the objects of {@code history.jsonl}, one per line). The caller's
+ * {@link HistoryCsv}) and JSON (an array of exactly the objects of the history file, one per line). The caller's
  * streams are flushed, never closed.
  */
 public final class HistoryExport {
@@ -36,7 +36,7 @@ public final class HistoryExport {
     }
 
     /**
-     * Reads a JSON export; a bare sequence of objects (the {@code history.jsonl} file itself) is read too. Unlike a
+     * Reads a JSON export; a bare sequence of objects (the history file itself) is read too. Unlike a
      * load, an invalid entry fails the whole read: an import should not drop rows silently.
      */
     public static List<HistoryEntry> readJson(InputStream in) throws IOException {

@@ -1,6 +1,7 @@
 package dev.purgedeck.history;
 
 import dev.purgedeck.files.AtomicFiles;
+import dev.purgedeck.files.UiThreadGuard;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -63,6 +64,8 @@ final class HistoryFile implements AutoCloseable {
      * file aside (cleared the history) while we waited, the new file is opened and locked instead.
      */
     <T> T locked(Locked<T> work) throws IOException {
+        // Another process (the command line) may hold this lock for a while: never wait for it on the UI thread.
+        UiThreadGuard.checkNotUiThread("Locking the purge history");
         processLock.lock();
         try {
             while (true) {
@@ -128,6 +131,7 @@ final class HistoryFile implements AutoCloseable {
 
     /** Forces a channel to disk; a channel closed by a concurrent reopen was forced before it closed. */
     static void force(FileChannel ch) throws IOException {
+        UiThreadGuard.checkNotUiThread("Forcing the purge history to disk");
         try {
             // Data and length only (fdatasync): enough to read every line back after a power cut.
             ch.force(false);

@@ -1,5 +1,6 @@
 package dev.purgedeck.history;
 
+import dev.purgedeck.files.UiThreadGuard;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
@@ -29,6 +30,8 @@ import java.util.function.Consumer;
  * entries to your own thread).
  */
 public final class HistoryStore implements AutoCloseable {
+    /** The history's file name inside the data directory, shared by the window and the command line. */
+    public static final String FILE_NAME = "history.jsonl";
     private static final System.Logger LOG = System.getLogger(HistoryStore.class.getName());
     /**
      * How soon after a write it is forced to disk. The promise is at most 200 ms; forcing sooner, in the background,
@@ -67,12 +70,18 @@ public final class HistoryStore implements AutoCloseable {
         return new HistoryStore(new HistoryFile(file));
     }
 
+    /** Where the history lives in {@code dataDir}. */
+    public static Path fileIn(Path dataDir) {
+        return dataDir.resolve(FILE_NAME);
+    }
+
     public Path file() {
         return file.path();
     }
 
     /** Writes the entries as one locked write of one line each, then tells the listeners. */
     public void append(List<HistoryEntry> entries) throws IOException {
+        UiThreadGuard.checkNotUiThread("Appending to the purge history");
         List<HistoryEntry> own = List.copyOf(entries);
         if (own.isEmpty()) {
             return;
@@ -210,6 +219,7 @@ public final class HistoryStore implements AutoCloseable {
 
     /** Moves the file aside as a dated backup beside it and starts an empty one; returns the backup's path. */
     public synchronized Path clear() throws IOException {
+        UiThreadGuard.checkNotUiThread("Clearing the purge history");
         ensureOpen();
         Path backup = file.locked((writer, reader) -> {
             HistoryFile.force(writer);

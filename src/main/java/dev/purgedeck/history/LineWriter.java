@@ -1,6 +1,7 @@
 package dev.purgedeck.history;
 
 import dev.purgedeck.fastly.PurgeKind;
+import dev.purgedeck.files.UiThreadGuard;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,7 @@ final class LineWriter {
 
     /** The entries as a JSON array, one object per line, written to {@code out} in pieces. */
     static void array(List<HistoryEntry> entries, OutputStream out) throws IOException {
+        UiThreadGuard.checkNotUiThread("Writing a history export");
         LineWriter w = new LineWriter(1 << 16);
         w.put('[');
         for (int i = 0; i < entries.size(); i++) {

@@ -3,6 +3,7 @@ package dev.purgedeck.settings;
 import dev.purgedeck.fastly.ApiToken;
 import dev.purgedeck.fastly.ClientConfig;
 import java.net.URI;
+import java.util.Locale;
 
 /**
  * Where PurgeDeck sends purges and with which token.
@@ -37,6 +38,11 @@ public record Connection(Kind kind, URI endpoint, ApiToken token) {
     /** Kind for an endpoint given by the user: the Fastly API when it is api.fastly.com, custom otherwise. */
     public static Kind kindOf(URI endpoint) {
         return ClientConfig.FASTLY_API.getHost().equalsIgnoreCase(endpoint.getHost()) ? Kind.FASTLY : Kind.CUSTOM;
+    }
+
+    /** The kind as the history records it: {@code fastly}, {@code sandbox} or {@code custom}. */
+    public String kindId() {
+        return kind.name().toLowerCase(Locale.ROOT);
     }
 
     @Override

@@ -1,11 +1,8 @@
 package dev.purgedeck.ui;
 
 import dev.purgedeck.app.AppContext;
-import dev.purgedeck.app.Version;
-import dev.purgedeck.fastly.JobRequest;
-import dev.purgedeck.fastly.PurgeOptions;
 import dev.purgedeck.fastly.ServiceInfo;
-import dev.purgedeck.history.JobContext;
+import dev.purgedeck.history.JobRecording;
 import dev.purgedeck.fastly.TokenInfo;
 import dev.purgedeck.settings.Connection;
 import dev.purgedeck.settings.Profile;
@@ -15,7 +12,6 @@ import dev.purgedeck.ui.settings.SettingsViewModel;
 import dev.purgedeck.settings.EnvironmentConnection;
 import dev.purgedeck.settings.Pref;
 import dev.purgedeck.settings.Preferences;
-import dev.purgedeck.ui.history.HistoryRecorder;
 import dev.purgedeck.ui.history.HistoryView;
 import dev.purgedeck.ui.history.HistoryViewModel;
 import dev.purgedeck.ui.keysets.KeySetPicker;
@@ -27,7 +23,6 @@ import dev.purgedeck.ui.purge.PurgeViewModel;
 import dev.purgedeck.ui.purge.SandboxCacheModel;
 import dev.purgedeck.ui.purge.ServiceSelectorModel;
 import java.time.ZoneId;
-import java.util.Locale;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -94,9 +89,10 @@ public final class MainWindow {
         ServiceSelectorModel services = new ServiceSelectorModel(context.client(), fx, prefs,
                 EnvironmentConnection.serviceId(context.env()), context.onSandbox());
         purge = new PurgeViewModel(services, context.runner(), fx, prefs, context.settings());
-        purge.results().setRecorder(new HistoryRecorder(context.history(),
-                (jobId, request) -> jobContext(context, services, jobId, request),
-                message -> fx.execute(() -> purge.reportProblem(message))));
+        JobRecording recording = context.recording();
+        purge.results().setRecorder((jobId, request) -> recording.begin(recording.context(jobId, request,
+                context.session().origin(), serviceName(services, request.serviceId())), e -> fx.execute(() ->
+                purge.reportProblem("The purge went on, but it could not be written to the history: " + e.getMessage()))));
         history = new HistoryViewModel(context.history(), fx, context.background(), (request, name) -> {
             tabs.getSelectionModel().select(purgeTab);
             return purge.run(request);
@@ -176,15 +172,10 @@ public final class MainWindow {
     }
 
 
-    private static JobContext jobContext(AppContext context, ServiceSelectorModel services, String jobId, JobRequest request) {
-        String serviceId = request.serviceId();
-        String name = services.services().stream().filter(s -> s.id().equals(serviceId)).map(ServiceInfo::name)
+    /** The service's name as the service list shows it, for the history; empty when it is not listed. */
+    private static String serviceName(ServiceSelectorModel services, String serviceId) {
+        return services.services().stream().filter(s -> s.id().equals(serviceId)).map(ServiceInfo::name)
                 .findFirst().orElse("");
-        Connection c = context.connection();
-        return new JobContext(jobId, context.session().profileName(), c.kind().name().toLowerCase(Locale.ROOT), c.endpoint().toString(),
-                serviceId, name, request.options().soft(),
-                request.options().environment() == PurgeOptions.Environment.STAGING ? "staging" : "production",
-                JobContext.currentUser(), Version.get());
     }
 
     private void fill(Tab t) {

@@ -82,7 +82,7 @@ final class CliHarness {
 
     /** Every entry in the shared history, oldest first. */
     List<HistoryEntry> history() {
-        Path file = dataDir.resolve(CliContext.HISTORY_FILE);
+        Path file = dataDir.resolve(HistoryStore.FILE_NAME);
         if (!Files.exists(file)) {
             return List.of();
         }

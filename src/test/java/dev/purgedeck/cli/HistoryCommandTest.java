@@ -34,7 +34,7 @@ class HistoryCommandTest {
     @BeforeEach
     void setUp() throws Exception {
         cli = new CliHarness(tmp, null);
-        try (HistoryStore store = HistoryStore.open(cli.dataDir.resolve(CliContext.HISTORY_FILE))) {
+        try (HistoryStore store = HistoryStore.open(cli.dataDir.resolve(HistoryStore.FILE_NAME))) {
             store.append(List.of(
                     entry("j1", 50, SHOP, "Northwind Shop", PurgeKind.KEY, "product-1", Outcome.OK),
                     entry("j1", 50, SHOP, "Northwind Shop", PurgeKind.KEY, "product-2", Outcome.FAILED),

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,6 +95,28 @@ class BulkPurgeRunnerTest {
         assertThat(result.items().get(99).status()).isEqualTo(ItemOutcome.Status.CANCELLED);
         assertThat(result.summary()).contains("cancelled");
         assertThat(sandbox.requests().count()).isLessThan(20);
+    }
+
+    @Test
+    void cancelOnTheUiThreadLeavesTheOutcomesToTheRunnersExecutor() throws Throwable {
+        sandbox.setFaults(FaultSettings.none().withLatency(Duration.ofMillis(300)));
+        ExecutorService cancelling = Executors.newSingleThreadExecutor(r -> new Thread(r, "test-cancelling"));
+        try {
+            BulkPurgeRunner withExecutor = new BulkPurgeRunner(
+                    Clients.client(sandbox.baseUri(), DemoAccount.GLOBAL_TOKEN, Clients.FAST_RETRY), cancelling);
+            ConcurrentLinkedQueue<String> threads = new ConcurrentLinkedQueue<>();
+            PurgeJob job = withExecutor.start(JobRequest.urls(service, urls(40), PurgeOptions.HARD, 4),
+                    (o, done, total) -> threads.add(Thread.currentThread().getName()));
+            // The thread the JavaFX toolkit names its own: whatever Cancel completes must not run its callbacks here.
+            Thread ui = new Thread(job::cancel, "JavaFX Application Thread");
+            ui.start();
+            ui.join();
+            JobResult result = job.result().get(5, TimeUnit.SECONDS);
+            assertThat(result.count(ItemOutcome.Status.CANCELLED)).isPositive();
+            assertThat(threads).hasSize(40).doesNotContain("JavaFX Application Thread").contains("test-cancelling");
+        } finally {
+            cancelling.shutdown();
+        }
     }
 
     @Test

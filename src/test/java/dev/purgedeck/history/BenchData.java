@@ -12,7 +12,7 @@ import java.util.UUID;
  * milliseconds apart) or keys (in batches of 256 that end at one moment), the odd purge-all, 2 % failures with
  * Fastly-style messages.
  */
-final class BenchData {
+public final class BenchData {
     private static final String[][] SERVICES = {
         {"SU1Z0isxPaozGVKXdv0eY", "www.shop-example.com", "Shop production"},
         {"7kQm2XvR9tLp4WnB8cYd3F", "blog.example.org", "Blog"},
@@ -30,12 +30,12 @@ final class BenchData {
     private Instant time = Instant.parse("2025-01-01T08:00:00Z");
     private long purgeSeq = 1_000_000;
 
-    BenchData(long seed) {
+    public BenchData(long seed) {
         this.random = new Random(seed);
     }
 
     /** One job of {@code size} items (or a single purge-all now and then). */
-    List<HistoryEntry> job(int size) {
+    public List<HistoryEntry> job(int size) {
         String[] service = SERVICES[random.nextInt(SERVICES.length)];
         String jobId = UUID.randomUUID().toString();
         int roll = random.nextInt(100);

@@ -44,7 +44,7 @@ public final class HistoryBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("purgedeck-history-bench");
-        Path file = dir.resolve("history.jsonl");
+        Path file = dir.resolve(HistoryStore.FILE_NAME);
         System.out.printf(Locale.ROOT, "PurgeDeck history benchmark: %d cores, max heap %d MB, load average %.1f%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());

@@ -47,13 +47,13 @@ class HistoryExportTest {
         JsonNode array = new ObjectMapper().readTree(text);
         assertThat(array.isArray()).isTrue();
         assertThat(array).hasSize(4);
-        try (HistoryStore store = HistoryStore.open(dir.resolve("history.jsonl"))) {
+        try (HistoryStore store = HistoryStore.open(dir.resolve(HistoryStore.FILE_NAME))) {
             store.append(ROWS);
         }
-        List<String> lines = Files.readAllLines(dir.resolve("history.jsonl"));
+        List<String> lines = Files.readAllLines(dir.resolve(HistoryStore.FILE_NAME));
         assertThat(text).isEqualTo("[\n" + String.join(",\n", lines) + "\n]\n");
         assertThat(HistoryExport.readJson(new ByteArrayInputStream(out.toByteArray()))).isEqualTo(ROWS);
-        assertThat(HistoryExport.readJson(Files.newInputStream(dir.resolve("history.jsonl")))).isEqualTo(ROWS);
+        assertThat(HistoryExport.readJson(Files.newInputStream(dir.resolve(HistoryStore.FILE_NAME)))).isEqualTo(ROWS);
     }
 
     @Test

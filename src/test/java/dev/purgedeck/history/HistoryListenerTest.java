@@ -36,7 +36,7 @@ class HistoryListenerTest {
     @Test
     void concurrentReportsAreAllWrittenOnceWhenTheLastReturns() throws Exception {
         int total = THREADS * PER_THREAD;
-        try (HistoryStore store = HistoryStore.open(dir.resolve("history.jsonl"))) {
+        try (HistoryStore store = HistoryStore.open(dir.resolve(HistoryStore.FILE_NAME))) {
             for (int job = 0; job < JOBS; job++) {
                 JobContext ctx = new JobContext(BulkPurgeRunner.newJobId(), "demo", "sandbox", "http://127.0.0.1:1",
                         null, "", false, "production", "tester", "test");

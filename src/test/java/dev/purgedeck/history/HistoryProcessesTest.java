@@ -30,7 +30,7 @@ class HistoryProcessesTest {
     private final List<Process> started = new ArrayList<>();
 
     private Path file() {
-        return dir.resolve("history.jsonl");
+        return dir.resolve(HistoryStore.FILE_NAME);
     }
 
     @AfterEach

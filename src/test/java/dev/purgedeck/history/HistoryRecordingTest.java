@@ -58,7 +58,7 @@ class HistoryRecordingTest {
         JobContext refused = context(service, false);
         JobResult keyResult;
         JobResult urlResult;
-        try (HistoryStore store = HistoryStore.open(dataDir.resolve("history.jsonl"))) {
+        try (HistoryStore store = HistoryStore.open(dataDir.resolve(HistoryStore.FILE_NAME))) {
             keyResult = await(runner.start(keyJob.jobId(), JobRequest.keys(service, keys, PurgeOptions.SOFT, 4),
                     recording(store, keyJob)).result());
             urlResult = await(runner.start(urlJob.jobId(), JobRequest.urls(service, urls, PurgeOptions.HARD, 8),

@@ -26,7 +26,7 @@ class HistoryStoreTest {
     Path dir;
 
     private Path file() {
-        return dir.resolve("data").resolve("history.jsonl");
+        return dir.resolve("data").resolve(HistoryStore.FILE_NAME);
     }
 
     @Test

@@ -164,7 +164,7 @@ public final class HistoryView {
                 item("exportJson", "The rows shown, as JSON…", () -> export(false)));
         Button folder = Icons.iconButton(Feather.FOLDER, "Open the folder that holds the history file");
         folder.setId("openDataFolder");
-        folder.setOnAction(e -> openFolder());
+        folder.setOnAction(e -> openDataFolder());
         Button clear = new Button("Clear history…");
         clear.setId("clearHistory");
         clear.getStyleClass().add("danger");
@@ -205,10 +205,6 @@ public final class HistoryView {
 
     /** Opens the folder holding the history in the desktop's file manager, or says where it is. */
     public void openDataFolder() {
-        openFolder();
-    }
-
-    private void openFolder() {
         java.nio.file.Path dir = vm.dataFolder();
         Thread t = new Thread(() -> {
             try {

@@ -7,6 +7,7 @@ import dev.purgedeck.fastly.PurgeKind;
 import dev.purgedeck.fastly.PurgeOptions;
 import dev.purgedeck.history.HistoryEntry;
 import dev.purgedeck.history.HistoryExport;
+import dev.purgedeck.history.HistoryQuery;
 import dev.purgedeck.history.HistoryStore;
 import dev.purgedeck.history.LoadResult;
 import java.io.IOException;
@@ -46,16 +47,21 @@ public final class HistoryViewModel {
     private final Rerunner rerunner;
     private final ZoneId zone;
     private final HistoryFilter filter = new HistoryFilter();
-    private final ObservableList<HistoryEntry> rows = FXCollections.observableArrayList();
+    private final ObservableList<HistoryEntry> rows = new TopInsertList<>();
     private final ObservableList<HistoryFilter.ServiceChoice> services = FXCollections.observableArrayList(HistoryFilter.ServiceChoice.ANY);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Loading history…");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(true);
     private final AtomicLong generation = new AtomicLong();
-    private volatile List<HistoryEntry> all = List.of();
+    /** Everything known, on the UI thread; filters read snapshots of it in the background. */
+    private HistoryIndex index = HistoryIndex.empty();
     /** Entries heard while the load runs; they come after what the load returns. */
     private final List<HistoryEntry> heardWhileLoading = new ArrayList<>();
     private Comparator<HistoryEntry> order;
+    /** The filter the rows show and the refresh they came from: new entries are put in by the same rules. */
+    private HistoryQuery shownQuery = HistoryQuery.all();
+    private Comparator<HistoryEntry> shownOrder;
+    private long shownGeneration;
 
     /** Starts a re-run in the console; answers why not when it cannot (e.g. a purge is running). */
     @FunctionalInterface
@@ -120,7 +126,8 @@ public final class HistoryViewModel {
         CompletableFuture.supplyAsync(() -> {
             try {
                 // The listener is added at the moment the file is measured: it hears exactly what the result lacks.
-                return store.load(storeListener);
+                LoadResult result = store.load(storeListener);
+                return new Loaded(HistoryIndex.of(result.entries()), result.skippedLines());
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -130,11 +137,11 @@ public final class HistoryViewModel {
     /** Applies the filter and order again, in the background. */
     public void refresh() {
         long gen = generation.incrementAndGet();
-        List<HistoryEntry> snapshot = all;
-        var query = filter.query(zone);
+        List<HistoryEntry> snapshot = index.snapshot(0);
+        HistoryQuery query = filter.query(zone);
         Comparator<HistoryEntry> sort = order;
-        CompletableFuture.supplyAsync(() -> query.run(snapshot, sort), background)
-                .whenComplete((result, error) -> fx.execute(() -> show(gen, snapshot.size(), result, error)));
+        CompletableFuture.supplyAsync(() -> query.run(snapshot, sort), background).whenComplete((result, error) ->
+                fx.execute(() -> show(gen, snapshot.size(), query, sort, result, error)));
     }
 
     /** Sorts by the table's columns; null means newest first. */
@@ -143,9 +150,9 @@ public final class HistoryViewModel {
         refresh();
     }
 
-    /** Every item of the job {@code entry} belongs to, in the order they were recorded. */
+    /** Every item of the job {@code entry} belongs to, in the order they were recorded: a look-up, not a scan. */
     public List<HistoryEntry> job(HistoryEntry entry) {
-        return all.stream().filter(e -> e.jobId().equals(entry.jobId())).toList();
+        return index.job(entry.jobId());
     }
 
     /** The purge IDs of the given entries, one per line. */
@@ -218,17 +225,28 @@ public final class HistoryViewModel {
         return done;
     }
 
-    /** Moves the history file aside as a dated backup and starts an empty one. */
+    /** Moves the history file aside as a dated backup and starts an empty one, in the background. */
     public void clear() {
-        try {
-            Path backup = store.clear();
-            all = List.of();
-            services.setAll(HistoryFilter.ServiceChoice.ANY);
-            notice.set("History cleared. The old history was kept as " + backup.getFileName() + ".");
-            refresh();
-        } catch (IOException e) {
-            notice.set("Could not clear the history: " + e.getMessage());
+        // It forces and moves the file under the cross-process lock: never on the UI thread.
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                return store.clear();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, background).whenComplete((backup, error) -> fx.execute(() -> cleared(backup, error)));
+    }
+
+    private void cleared(Path backup, Throwable error) {
+        if (error != null) {
+            Throwable cause = error.getCause() instanceof java.io.UncheckedIOException u ? u.getCause() : error;
+            notice.set("Could not clear the history: " + cause.getMessage());
+            return;
         }
+        index = HistoryIndex.empty();
+        services.setAll(HistoryFilter.ServiceChoice.ANY);
+        notice.set("History cleared. The old history was kept as " + backup.getFileName() + ".");
+        refresh();
     }
 
     /** The folder holding the history file. */
@@ -240,17 +258,23 @@ public final class HistoryViewModel {
         notice.set(text);
     }
 
-    private void loaded(LoadResult result, Throwable error) {
+    /** What the background load hands to the UI thread. */
+    private record Loaded(HistoryIndex index, int skippedLines) {
+    }
+
+    private void loaded(Loaded result, Throwable error) {
         loading.set(false);
         if (error != null) {
             notice.set("The history could not be read: " + rootMessage(error));
             return;
         }
-        List<HistoryEntry> merged = new ArrayList<>(result.entries());
-        merged.addAll(heardWhileLoading);
+        index = result.index();
+        index.add(heardWhileLoading);
         heardWhileLoading.clear();
-        all = List.copyOf(merged);
-        rebuildServices();
+        List<HistoryFilter.ServiceChoice> choices = new ArrayList<>();
+        choices.add(HistoryFilter.ServiceChoice.ANY);
+        index.services().forEach((id, name) -> choices.add(new HistoryFilter.ServiceChoice(id, name)));
+        services.setAll(choices);
         if (result.skippedLines() > 0) {
             notice.set(String.format("%,d damaged line%s in the history file could not be read and %s skipped. "
                     + "The file was not changed.", result.skippedLines(), result.skippedLines() == 1 ? "" : "s",
@@ -259,38 +283,23 @@ public final class HistoryViewModel {
         refresh();
     }
 
+    /** New entries: into the index, and into the rows where the filter and order put them, without a refresh. */
     private void appended(List<HistoryEntry> added) {
         if (loading.get()) {
             heardWhileLoading.addAll(added);
             return;
         }
-        List<HistoryEntry> next = new ArrayList<>(all.size() + added.size());
-        next.addAll(all);
-        next.addAll(added);
-        all = next;
-        for (HistoryEntry e : added) {
-            HistoryFilter.ServiceChoice s = new HistoryFilter.ServiceChoice(e.serviceId(), e.serviceName());
-            if (e.serviceId() != null && services.stream().noneMatch(c -> e.serviceId().equals(c.id()))) {
-                services.add(s);
-            }
+        for (String id : index.add(added)) {
+            services.add(new HistoryFilter.ServiceChoice(id, index.services().get(id)));
         }
-        refresh();
+        if (shownGeneration == generation.get()) { // else the refresh on its way shows them (see show)
+            SortedInsert.into(rows, shownQuery.run(added, shownOrder), shownOrder);
+            showStatus();
+        }
     }
 
-    private void rebuildServices() {
-        Map<String, String> seen = new LinkedHashMap<>();
-        for (HistoryEntry e : all) {
-            if (e.serviceId() != null) {
-                seen.merge(e.serviceId(), e.serviceName() == null ? "" : e.serviceName(), (a, b) -> b.isEmpty() ? a : b);
-            }
-        }
-        List<HistoryFilter.ServiceChoice> choices = new ArrayList<>();
-        choices.add(HistoryFilter.ServiceChoice.ANY);
-        seen.forEach((id, name) -> choices.add(new HistoryFilter.ServiceChoice(id, name)));
-        services.setAll(choices);
-    }
-
-    private void show(long gen, int total, List<HistoryEntry> result, Throwable error) {
+    private void show(long gen, int snapshotSize, HistoryQuery query, Comparator<HistoryEntry> sort,
+                      List<HistoryEntry> result, Throwable error) {
         if (gen != generation.get()) {
             return; // a newer filter is on its way
         }
@@ -299,8 +308,19 @@ public final class HistoryViewModel {
             return;
         }
         rows.setAll(result);
+        shownQuery = query;
+        shownOrder = sort;
+        shownGeneration = gen;
+        if (index.size() > snapshotSize) { // arrived while the filter ran
+            SortedInsert.into(rows, query.run(index.snapshot(snapshotSize), sort), sort);
+        }
+        showStatus();
+    }
+
+    private void showStatus() {
+        int total = index.size();
         status.set(total == 0 ? "No purges recorded yet."
-                : String.format("Showing %,d of %,d purged items", result.size(), total));
+                : String.format("Showing %,d of %,d purged items", rows.size(), total));
     }
 
     private static String rootMessage(Throwable error) {

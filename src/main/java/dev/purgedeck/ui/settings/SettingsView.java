@@ -1,5 +1,6 @@
 package dev.purgedeck.ui.settings;
 
+import dev.purgedeck.history.HistoryStore;
 import dev.purgedeck.settings.Profile;
 import dev.purgedeck.settings.Settings;
 import dev.purgedeck.settings.ThemeMode;
@@ -253,7 +254,7 @@ public final class SettingsView {
         open.setOnAction(e -> openFolder.run());
         HBox row = new HBox(10, where, open);
         row.setAlignment(Pos.CENTER_LEFT);
-        return section("Data", "History (history.jsonl), key sets, settings and saved tokens live here. Set "
+        return section("Data", "History (" + HistoryStore.FILE_NAME + "), key sets, settings and saved tokens live here. Set "
                 + "PURGEDECK_HOME to keep them elsewhere.", row);
     }
 

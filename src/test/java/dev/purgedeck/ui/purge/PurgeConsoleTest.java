@@ -170,6 +170,17 @@ class PurgeConsoleTest extends ConsoleTest {
         assertThat(sandbox().requests().count()).isLessThan(200);
         assertThat(robot.lookup("#resultSummary").queryAs(Label.class).getText()).endsWith(cancelled + " cancelled");
         assertThat(robot.lookup("#purgeButton").queryButton().getText()).isEqualTo("Purge");
+        // Every item reaches the history, the cancelled ones too: written off the UI thread, where the strict
+        // guard of the test run would have refused the write (and an item would be missing).
+        waitUntil(() -> recorded() == 200);
+    }
+
+    private int recorded() {
+        try {
+            return console.context().history().load().entries().size();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

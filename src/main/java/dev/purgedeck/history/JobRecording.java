@@ -1,0 +1,156 @@
+package dev.purgedeck.history;
+
+import dev.purgedeck.fastly.ItemOutcome;
+import dev.purgedeck.fastly.JobListener;
+import dev.purgedeck.fastly.JobRequest;
+import dev.purgedeck.fastly.PurgeOptions;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * Records purge jobs in the history, for the window and the command line alike: it builds each job's context in one
+ * place and writes the outcomes on its own writer thread. Whoever reports an outcome (a client thread, or the UI
+ * thread that pressed Cancel) only queues it, so nobody waits on the file or on the lock another process may hold.
+ */
+public final class JobRecording implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(JobRecording.class.getName());
+
+    private final HistoryStore store;
+    private final boolean ownsStore;
+    private final String appVersion;
+    // One thread: batches are written in the order they were reported, and a task queued after them waits for them.
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "purgedeck-history-writer");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * Records into {@code store}, which the caller keeps open until after {@link #close}.
+     *
+     * @param appVersion the PurgeDeck version each entry carries
+     */
+    public JobRecording(HistoryStore store, String appVersion) {
+        this(store, false, appVersion);
+    }
+
+    private JobRecording(HistoryStore store, boolean ownsStore, String appVersion) {
+        this.store = store;
+        this.ownsStore = ownsStore;
+        this.appVersion = appVersion;
+    }
+
+    /** Opens the history of {@code dataDir} for recording; {@link #close} closes it too (the command line's case). */
+    public static JobRecording open(Path dataDir, String appVersion) throws IOException {
+        return new JobRecording(HistoryStore.open(HistoryStore.fileIn(dataDir)), true, appVersion);
+    }
+
+    /**
+     * Where a job's requests go, as its history entries say.
+     *
+     * @param profile      the profile's name
+     * @param endpointKind {@code fastly}, {@code sandbox} or {@code custom}
+     * @param endpoint     the API base URL
+     */
+    public record Origin(String profile, String endpointKind, String endpoint) {
+    }
+
+    public HistoryStore store() {
+        return store;
+    }
+
+    /** The context every entry of a job shares; it has no place for the token. */
+    public JobContext context(String jobId, JobRequest request, Origin origin, String serviceName) {
+        PurgeOptions options = request.options();
+        return new JobContext(jobId, origin.profile(), origin.endpointKind(), origin.endpoint(), request.serviceId(),
+                serviceName, options.soft(),
+                options.environment() == PurgeOptions.Environment.STAGING ? "staging" : "production",
+                JobContext.currentUser(), appVersion);
+    }
+
+    /**
+     * Starts recording a job; hand the result to the runner as (part of) its listener.
+     *
+     * @param onFailure told once per job, on the writer thread, when an outcome could not be written; the purge
+     *                  goes on regardless
+     */
+    public Recording begin(JobContext job, Consumer<Exception> onFailure) {
+        return new Recording(job, onFailure);
+    }
+
+    /** Lets queued outcomes be written, then stops the writer thread (and closes the history if it was opened here). */
+    @Override
+    public void close() {
+        writer.shutdown();
+        try {
+            if (!writer.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.log(System.Logger.Level.WARNING, "The history writer did not finish within 5 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (ownsStore) {
+            store.close();
+        }
+    }
+
+    /** One job being recorded: a listener that queues each batch for the writer thread. */
+    public final class Recording implements JobListener {
+        private final JobContext job;
+        private final AtomicBoolean failed = new AtomicBoolean();
+        private final HistoryListener listener;
+        private final Consumer<Exception> onFailure;
+
+        private Recording(JobContext job, Consumer<Exception> onFailure) {
+            this.job = job;
+            this.onFailure = onFailure;
+            this.listener = new HistoryListener(store, job, this::failed);
+        }
+
+        public JobContext context() {
+            return job;
+        }
+
+        @Override
+        public void onItem(ItemOutcome outcome, int done, int total) {
+            onItems(List.of(outcome), done, total);
+        }
+
+        @Override
+        public void onItems(List<ItemOutcome> outcomes, int done, int total) {
+            List<ItemOutcome> own = List.copyOf(outcomes);
+            try {
+                writer.execute(() -> listener.onItems(own, done, total));
+            } catch (RejectedExecutionException e) {
+                failed(new IOException("The history is closed.", e));
+            }
+        }
+
+        /**
+         * Completes on the writer thread once every outcome reported so far is written: ask after the job's result
+         * has completed to wait for all of them. True when every write succeeded.
+         */
+        public CompletableFuture<Boolean> written() {
+            try {
+                return CompletableFuture.supplyAsync(() -> !failed.get(), writer);
+            } catch (RejectedExecutionException e) {
+                return CompletableFuture.completedFuture(false);
+            }
+        }
+
+        private void failed(Exception e) {
+            if (failed.compareAndSet(false, true)) {
+                LOG.log(System.Logger.Level.ERROR, "Could not write the purge history", e);
+                onFailure.accept(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.purgedeck.ui.history;
+
+import dev.purgedeck.history.HistoryEntry;
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.RandomAccess;
+
+/**
+ * Every history entry the screen knows, oldest first, with each job's items and each service's name at hand. Batches
+ * are appended without copying what is there (the history may hold a million entries), and a selected row finds its
+ * job in a map instead of a scan. Built on a background thread at load, then used on the UI thread only.
+ */
+final class HistoryIndex {
+    private HistoryEntry[] entries;
+    private int size;
+    private final Map<String, List<HistoryEntry>> jobs = new HashMap<>();
+    private final Map<String, String> services = new LinkedHashMap<>();
+
+    private HistoryIndex(int capacity) {
+        entries = new HistoryEntry[Math.max(16, capacity)];
+    }
+
+    static HistoryIndex empty() {
+        return new HistoryIndex(16);
+    }
+
+    /** An index of {@code loaded}, oldest first; room is left for the entries that will follow. */
+    static HistoryIndex of(List<HistoryEntry> loaded) {
+        HistoryIndex index = new HistoryIndex(loaded.size() + loaded.size() / 8);
+        index.add(loaded);
+        return index;
+    }
+
+    int size() {
+        return size;
+    }
+
+    /**
+     * Appends a batch; returns the IDs of services not seen before. Growth doubles the array, so a batch costs its own
+     * size, not the history's.
+     */
+    List<String> add(List<HistoryEntry> batch) {
+        if (size + batch.size() > entries.length) {
+            entries = Arrays.copyOf(entries, Math.max(entries.length * 2, size + batch.size()));
+        }
+        List<String> newServices = new ArrayList<>();
+        for (HistoryEntry e : batch) {
+            entries[size++] = e;
+            jobs.computeIfAbsent(e.jobId(), id -> new ArrayList<>()).add(e);
+            if (e.serviceId() != null) {
+                String name = e.serviceName() == null ? "" : e.serviceName();
+                String before = services.putIfAbsent(e.serviceId(), name);
+                if (before == null) {
+                    newServices.add(e.serviceId());
+                } else if (!name.isEmpty()) {
+                    services.put(e.serviceId(), name); // the latest known name wins
+                }
+            }
+        }
+        return newServices;
+    }
+
+    /** The items of a job, in the order they were recorded; empty for a job it does not know. */
+    List<HistoryEntry> job(String jobId) {
+        List<HistoryEntry> items = jobs.get(jobId);
+        return items == null ? List.of() : Collections.unmodifiableList(items);
+    }
+
+    /** Service ID to its name (empty when never known), in the order first seen. */
+    Map<String, String> services() {
+        return Collections.unmodifiableMap(services);
+    }
+
+    /**
+     * The entries from {@code from} to the current end, as a list that later appends do not change: it may be read
+     * on another thread (a background filter) while this index grows.
+     */
+    List<HistoryEntry> snapshot(int from) {
+        return new Prefix(entries, from, size);
+    }
+
+    /** A fixed range of an array whose cells in that range are never written again. */
+    private static final class Prefix extends AbstractList<HistoryEntry> implements RandomAccess {
+        private final HistoryEntry[] array;
+        private final int from;
+        private final int to;
+
+        Prefix(HistoryEntry[] array, int from, int to) {
+            this.array = array;
+            this.from = from;
+            this.to = to;
+        }
+
+        @Override
+        public HistoryEntry get(int i) {
+            if (i < 0 || i >= to - from) {
+                throw new IndexOutOfBoundsException(i);
+            }
+            return array[from + i];
+        }
+
+        @Override
+        public int size() {
+            return to - from;
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.purgedeck.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.purgedeck.fastly.ItemOutcome;
+import dev.purgedeck.fastly.JobRequest;
+import dev.purgedeck.fastly.PurgeKind;
+import dev.purgedeck.fastly.PurgeOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The core recorder the window and the command line share, without either of them. */
+class JobRecordingTest {
+    /** The name the JavaFX toolkit gives its thread; the strict guard of the test run refuses history I/O on it. */
+    private static final String UI_THREAD = "JavaFX Application Thread";
+    private static final JobRecording.Origin ORIGIN =
+            new JobRecording.Origin("work", "sandbox", "http://127.0.0.1:8080");
+
+    @TempDir
+    Path dataDir;
+
+    private static ItemOutcome outcome(int i, ItemOutcome.Status status) {
+        return new ItemOutcome(i, PurgeKind.KEY, "key-" + i, status, status == ItemOutcome.Status.OK ? "p-" + i : null,
+                status == ItemOutcome.Status.OK ? 200 : 0, 1, Duration.ofMillis(5), "", null, Instant.now());
+    }
+
+    @Test
+    void theContextSaysWhereWhatAndHowAJobWasPurged() throws Exception {
+        try (JobRecording recording = JobRecording.open(dataDir, "9.9.9")) {
+            JobRequest staging = JobRequest.keys("SU1Z0isxPaozGVKXdv0eY", List.of("a", "b"),
+                    new PurgeOptions(true, PurgeOptions.Environment.STAGING), 4);
+            JobContext ctx = recording.context("job-1", staging, ORIGIN, "Shop");
+            assertThat(ctx).isEqualTo(new JobContext("job-1", "work", "sandbox", "http://127.0.0.1:8080", "SU1Z0isxPaozGVKXdv0eY",
+                    "Shop", true, "staging", System.getProperty("user.name"), "9.9.9"));
+            JobContext hard = recording.context("job-2", JobRequest.all("4GhJ6kLz8XcV0bNm2QwE1r", PurgeOptions.HARD), ORIGIN, null);
+            assertThat(hard.environment()).isEqualTo("production");
+            assertThat(hard.soft()).isFalse();
+            assertThat(hard.serviceId()).isEqualTo("4GhJ6kLz8XcV0bNm2QwE1r");
+            assertThat(recording.store().file()).isEqualTo(dataDir.resolve(HistoryStore.FILE_NAME).toAbsolutePath());
+        }
+    }
+
+    @Test
+    void outcomesReportedOnTheUiThreadAreWrittenOnTheWritersThread() throws Exception {
+        try (JobRecording recording = JobRecording.open(dataDir, "test")) {
+            JobContext ctx = recording.context("job-ui", JobRequest.keys("SU1Z0isxPaozGVKXdv0eY", List.of("k"), PurgeOptions.HARD, 1),
+                    ORIGIN, "Shop");
+            List<Exception> failures = new CopyOnWriteArrayList<>();
+            JobRecording.Recording recorder = recording.begin(ctx, failures::add);
+            List<String> writers = new CopyOnWriteArrayList<>();
+            recording.store().addListener(entries -> writers.add(Thread.currentThread().getName()));
+            // What Cancel used to do: report the cancelled items on the UI thread. Only queuing happens there.
+            Thread ui = new Thread(() -> {
+                recorder.onItems(List.of(outcome(0, ItemOutcome.Status.OK), outcome(1, ItemOutcome.Status.OK)), 2, 3);
+                recorder.onItem(outcome(2, ItemOutcome.Status.CANCELLED), 3, 3);
+            }, UI_THREAD);
+            ui.start();
+            ui.join();
+
+            assertThat(recorder.written().get(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(failures).isEmpty();
+            assertThat(writers).isNotEmpty().allMatch(name -> name.equals("purgedeck-history-writer"));
+            List<HistoryEntry> all = recording.store().load().entries();
+            assertThat(all).extracting(HistoryEntry::target).containsExactly("key-0", "key-1", "key-2");
+            assertThat(all).extracting(HistoryEntry::outcome).containsExactly(HistoryEntry.Outcome.OK,
+                    HistoryEntry.Outcome.OK, HistoryEntry.Outcome.CANCELLED);
+            assertThat(all).allMatch(e -> e.jobId().equals("job-ui") && e.serviceName().equals("Shop"));
+        }
+    }
+
+    @Test
+    void aFailedWriteIsReportedOnceAndThePurgeIsNotStopped() throws Exception {
+        HistoryStore store = HistoryStore.open(HistoryStore.fileIn(dataDir));
+        try (JobRecording recording = new JobRecording(store, "test")) {
+            JobContext ctx = recording.context("job-x", JobRequest.keys("SU1Z0isxPaozGVKXdv0eY", List.of("k"), PurgeOptions.HARD, 1),
+                    ORIGIN, "");
+            List<Exception> failures = new CopyOnWriteArrayList<>();
+            JobRecording.Recording recorder = recording.begin(ctx, failures::add);
+            store.close(); // the disk went away, as far as the recorder can tell
+            IntStream.range(0, 5).forEach(i -> recorder.onItem(outcome(i, ItemOutcome.Status.OK), i + 1, 5));
+
+            CompletableFuture<Boolean> written = recorder.written();
+            assertThat(written.get(5, TimeUnit.SECONDS)).isFalse();
+            assertThat(failures).hasSize(1);
+            assertThat(failures.get(0)).hasMessageContaining("closed");
+        }
+    }
+}
