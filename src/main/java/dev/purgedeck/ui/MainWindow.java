@@ -93,15 +93,15 @@ public final class MainWindow {
         connection = new ConnectionModel(context.connection(), context.client(), fx);
         ServiceSelectorModel services = new ServiceSelectorModel(context.client(), fx, prefs,
                 EnvironmentConnection.serviceId(context.env()), context.sandbox().isPresent());
-        purge = new PurgeViewModel(services, context.runner(), fx, prefs, context.settings());
+        purge = new PurgeViewModel(services, context.runner(), fx, prefs, context.settings(), ask);
         purge.results().setRecorder(new HistoryRecorder(context.history(),
                 (jobId, request) -> jobContext(context, services, jobId, request),
                 message -> fx.execute(() -> purge.reportProblem(message))));
         history = new HistoryViewModel(context.history(), fx, context.background(), (request, name) -> {
             tabs.getSelectionModel().select(purgeTab);
             return purge.run(request);
-        }, ZoneId.systemDefault());
-        keySets = new KeySetsViewModel(context.keySets(), (request, set) -> {
+        }, ask, ZoneId.systemDefault());
+        keySets = new KeySetsViewModel(context.keySets(), ask, (request, set) -> {
             tabs.getSelectionModel().select(purgeTab);
             return purge.run(request);
         });

@@ -168,12 +168,7 @@ public final class HistoryView {
         Button clear = new Button("Clear history…");
         clear.setId("clearHistory");
         clear.getStyleClass().add("danger");
-        clear.setOnAction(e -> {
-            if (dialogs.confirm("Clear the purge history?", "Every recorded purge disappears from this list. The old "
-                    + "history file is kept beside the new one as a dated backup, so nothing is lost.", "Clear history")) {
-                vm.clear();
-            }
-        });
+        clear.setOnAction(e -> vm.clear());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(8, copy, rerun, spacer, export, folder, clear);

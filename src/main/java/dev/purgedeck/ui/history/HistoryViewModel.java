@@ -9,6 +9,7 @@ import dev.purgedeck.history.HistoryEntry;
 import dev.purgedeck.history.HistoryExport;
 import dev.purgedeck.history.HistoryStore;
 import dev.purgedeck.history.LoadResult;
+import dev.purgedeck.ui.Dialogs;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -44,6 +45,7 @@ public final class HistoryViewModel {
     private final Executor fx;
     private final Executor background;
     private final Rerunner rerunner;
+    private final Dialogs dialogs;
     private final ZoneId zone;
     private final HistoryFilter filter = new HistoryFilter();
     private final ObservableList<HistoryEntry> rows = FXCollections.observableArrayList();
@@ -63,8 +65,11 @@ public final class HistoryViewModel {
         Optional<String> run(JobRequest request, String serviceName);
     }
 
-    public HistoryViewModel(HistoryStore store, Executor fx, Executor background, Rerunner rerunner, ZoneId zone) {
+    /** @param dialogs asks before the history is cleared */
+    public HistoryViewModel(HistoryStore store, Executor fx, Executor background, Rerunner rerunner, Dialogs dialogs,
+                            ZoneId zone) {
         this.store = store;
+        this.dialogs = dialogs;
         this.fx = fx;
         this.background = background;
         this.rerunner = rerunner;
@@ -218,8 +223,12 @@ public final class HistoryViewModel {
         return done;
     }
 
-    /** Moves the history file aside as a dated backup and starts an empty one. */
+    /** After the user agreed, moves the history file aside as a dated backup and starts an empty one. */
     public void clear() {
+        if (!dialogs.confirm("Clear the purge history?", "Every recorded purge disappears from this list. The old "
+                + "history file is kept beside the new one as a dated backup, so nothing is lost.", "Clear history")) {
+            return;
+        }
         try {
             Path backup = store.clear();
             all = List.of();
