@@ -110,7 +110,7 @@ public final class MainWindow {
         KeySetPicker picker = new KeySetPicker(keySets, ask, purge.keys(), currentService, () -> purge.softProperty().get());
         PurgeView purgeView = new PurgeView(purge, context.sandbox().map(SandboxCacheModel::new), picker, ask);
         // The other screens are built when first opened: a window that only purges starts faster.
-        historyView = new Lazy<>(() -> new HistoryView(history, ask, ZoneId.systemDefault()));
+        historyView = new Lazy<>(() -> new HistoryView(history, ZoneId.systemDefault()));
         keySetsView = new Lazy<>(() -> new KeySetsView(keySets, ask, currentService));
         settingsView = new Lazy<>(() -> new SettingsView(new SettingsViewModel(context.settings(), context.profiles(), switcher,
                 context.dataDir()), connection.detailsProperty(), () -> historyView.get().openDataFolder()));

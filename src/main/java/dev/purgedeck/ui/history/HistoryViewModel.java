@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -195,6 +196,13 @@ public final class HistoryViewModel {
             notice.set("Cannot re-run: " + e.getMessage());
             return false;
         }
+    }
+
+    /** Asks where to save, then writes the rows shown as CSV or JSON. */
+    public void exportShown(boolean csv) {
+        String ext = csv ? "csv" : "json";
+        dialogs.saveFile("Export the purges shown", "purgedeck-history-" + LocalDate.now(zone) + "." + ext,
+                csv ? "CSV files" : "JSON files", ext).ifPresent(path -> export(List.copyOf(rows), path, csv));
     }
 
     /** Writes {@code entries} to {@code file} as CSV or JSON, in the background; the future completes on the UI thread. */

@@ -133,8 +133,13 @@ class HistoryViewModelTest {
 
     @Test
     void exportWritesTheRowsAndSaysWhere() throws Exception {
+        vm.exportShown(true);
+        assertThat(dialogs.asked).singleElement().asString().startsWith("save: Export the purges shown / purgedeck-history-")
+                .endsWith(".csv");
+        assertThat(vm.noticeProperty().get()).isEmpty();
         Path csv = dir.resolve("out.csv");
-        vm.export(List.copyOf(vm.rows()), csv, true);
+        dialogs.saveTo = csv;
+        vm.exportShown(true);
         fx.drain();
         assertThat(Files.readAllLines(csv)).hasSize(4);
         assertThat(vm.noticeProperty().get()).isEqualTo("Exported 3 items to " + csv + ".");
