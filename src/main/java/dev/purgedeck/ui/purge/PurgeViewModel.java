@@ -9,10 +9,6 @@ import dev.purgedeck.settings.Preferences;
 import dev.purgedeck.settings.SettingsStore;
 import dev.purgedeck.ui.Dialogs;
 import dev.purgedeck.ui.controls.KeyTagModel;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -223,21 +219,11 @@ public final class PurgeViewModel {
      * @return whether anything was added
      */
     public boolean drop(List<Path> files, String text) {
-        StringBuilder dropped = new StringBuilder();
-        for (Path f : files) {
-            try {
-                dropped.append(Files.readString(f, StandardCharsets.UTF_8)).append('\n');
-            } catch (IOException | UncheckedIOException e) {
-                reportProblem("Could not read " + f.getFileName() + ": it is not a readable UTF-8 text file.");
-            }
+        String dropped = files.isEmpty() ? (text == null ? "" : text) : DroppedFiles.read(files, this::reportProblem);
+        if (!dropped.isEmpty()) {
+            urls.append(dropped.strip());
         }
-        if (files.isEmpty() && text != null) {
-            dropped.append(text);
-        }
-        if (dropped.length() > 0) {
-            urls.append(dropped.toString().strip());
-        }
-        return dropped.length() > 0;
+        return !dropped.isEmpty();
     }
 
     /** Shows a problem with what the user gave (e.g. an unreadable dropped file) where they gave it. */
