@@ -92,7 +92,7 @@ public final class MainWindow {
         Dialogs ask = dialogs != null ? dialogs : new FxDialogs(() -> root.getScene() == null ? null : root.getScene().getWindow());
         connection = new ConnectionModel(context.connection(), context.client(), fx);
         ServiceSelectorModel services = new ServiceSelectorModel(context.client(), fx, prefs,
-                EnvironmentConnection.serviceId(context.env()), context.sandbox().isPresent());
+                EnvironmentConnection.serviceId(context.env()), context.sandbox().isPresent(), ask);
         purge = new PurgeViewModel(services, context.runner(), fx, prefs, context.settings(), ask);
         purge.results().setRecorder(new HistoryRecorder(context.history(),
                 (jobId, request) -> jobContext(context, services, jobId, request),
@@ -108,7 +108,7 @@ public final class MainWindow {
         java.util.function.Supplier<String[]> currentService = () -> new String[] {
             services.serviceIdProperty().get(), services.serviceName()};
         KeySetPicker picker = new KeySetPicker(keySets, ask, purge.keys(), currentService, () -> purge.softProperty().get());
-        PurgeView purgeView = new PurgeView(purge, context.sandbox().map(SandboxCacheModel::new), picker, ask);
+        PurgeView purgeView = new PurgeView(purge, context.sandbox().map(SandboxCacheModel::new), picker);
         // The other screens are built when first opened: a window that only purges starts faster.
         historyView = new Lazy<>(() -> new HistoryView(history, ZoneId.systemDefault()));
         keySetsView = new Lazy<>(() -> new KeySetsView(keySets, ask, currentService));

@@ -29,14 +29,10 @@ public final class PurgeView {
     private final PurgeFormView form;
     private final ResultsView results;
 
-    /**
-     * @param keyTools tools shown above the key editor (the key set picker), or null
-     * @param dialogs  asks for a name for a typed service ID
-     */
-    public PurgeView(PurgeViewModel vm, Optional<SandboxCacheModel> cache, javafx.scene.Node keyTools,
-                     dev.purgedeck.ui.Dialogs dialogs) {
+    /** @param keyTools tools shown above the key editor (the key set picker), or null */
+    public PurgeView(PurgeViewModel vm, Optional<SandboxCacheModel> cache, javafx.scene.Node keyTools) {
         this.vm = vm;
-        this.services = new ServiceSelectorView(vm.services(), dialogs);
+        this.services = new ServiceSelectorView(vm.services());
         this.form = new PurgeFormView(vm, keyTools);
         this.results = new ResultsView(vm);
         // The form sits beside the sandbox cache; the results span the whole width below both, since a row needs room.

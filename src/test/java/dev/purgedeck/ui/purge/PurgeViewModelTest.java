@@ -40,7 +40,7 @@ class PurgeViewModelTest {
 
     private PurgeViewModel vm(String token, Preferences prefs, Optional<String> preferred) {
         FastlyClient client = Clients.client(SANDBOX.server().baseUri(), token, Clients.FAST_RETRY);
-        ServiceSelectorModel services = new ServiceSelectorModel(client, fx, prefs, preferred, false);
+        ServiceSelectorModel services = new ServiceSelectorModel(client, fx, prefs, preferred, false, dialogs);
         services.load();
         fx.runUntil(() -> !services.loadingProperty().get());
         SANDBOX.server().requests().clear();

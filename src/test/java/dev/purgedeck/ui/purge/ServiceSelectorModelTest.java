@@ -11,6 +11,7 @@ import dev.purgedeck.settings.Pref;
 import dev.purgedeck.settings.Preferences;
 import dev.purgedeck.testsupport.Clients;
 import dev.purgedeck.testsupport.SandboxExtension;
+import dev.purgedeck.testsupport.ScriptedDialogs;
 import dev.purgedeck.testsupport.UiQueue;
 import java.util.List;
 import java.util.Optional;
@@ -23,10 +24,11 @@ class ServiceSelectorModelTest {
     static final SandboxExtension SANDBOX = new SandboxExtension();
     private final UiQueue fx = new UiQueue();
     private final Preferences prefs = Preferences.inMemory(AppContext.newMapper());
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
 
     private ServiceSelectorModel loaded(String token, Optional<String> preferred, boolean chooseFirst) {
         ServiceSelectorModel m = new ServiceSelectorModel(Clients.client(SANDBOX.server().baseUri(), token,
-                Clients.FAST_RETRY), fx, prefs, preferred, chooseFirst);
+                Clients.FAST_RETRY), fx, prefs, preferred, chooseFirst, dialogs);
         m.load();
         assertThat(m.loadingProperty().get()).isTrue();
         assertThat(m.statusProperty().get()).isEqualTo("Loading services…");
@@ -91,7 +93,11 @@ class ServiceSelectorModelTest {
         m.refuseListing("Listing is not allowed.");
         assertThat(m.services()).isEmpty();
         m.filterTextProperty().set(id);
-        m.remember(id, "  My site ");
+        m.nameTypedService(); // cancelled: nothing is remembered
+        assertThat(m.services()).isEmpty();
+        dialogs.textAnswer = "  My site ";
+        m.nameTypedService();
+        assertThat(dialogs.asked).containsExactly("ask: Name this service", "ask: Name this service");
         assertThat(m.services()).extracting(ServiceInfo::name).containsExactly("My site");
         assertThat(m.serviceIdProperty().get()).isEqualTo(id);
         SANDBOX.server().requests().clear();
