@@ -40,11 +40,17 @@ public final class FastlyClient {
      *                 an HTTP proxy for its demo sites)
      */
     public FastlyClient(HttpClient http, HttpClient edgeHttp, ObjectMapper mapper, ClientConfig config, Clock clock) {
+        this(http, edgeHttp, mapper, config, clock, RetryScheduler.REAL);
+    }
+
+    /** @param scheduler when retries and rate-limit waits end: real time in the app, the test's say in tests */
+    public FastlyClient(HttpClient http, HttpClient edgeHttp, ObjectMapper mapper, ClientConfig config, Clock clock,
+                        RetryScheduler scheduler) {
         this.config = config;
         this.mapper = mapper;
         ErrorBodyParser errors = new ErrorBodyParser(mapper, clock);
-        this.executor = new RequestExecutor(http, errors, clock, rateLimit::set);
-        this.edgeExecutor = new RequestExecutor(edgeHttp, errors, clock, s -> { });
+        this.executor = new RequestExecutor(http, errors, clock, rateLimit::set, scheduler);
+        this.edgeExecutor = new RequestExecutor(edgeHttp, errors, clock, s -> { }, scheduler);
     }
 
     public ClientConfig config() {

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -26,9 +25,12 @@ final class RequestExecutor {
     private final ErrorBodyParser errors;
     private final Clock clock;
     private final Consumer<RateLimitState> rateLimitSink;
+    private final RetryScheduler scheduler;
 
-    RequestExecutor(HttpClient http, ErrorBodyParser errors, Clock clock, Consumer<RateLimitState> rateLimitSink) {
+    RequestExecutor(HttpClient http, ErrorBodyParser errors, Clock clock, Consumer<RateLimitState> rateLimitSink,
+                    RetryScheduler scheduler) {
         this.http = http;
+        this.scheduler = scheduler;
         this.errors = errors;
         this.clock = clock;
         this.rateLimitSink = rateLimitSink;
@@ -139,7 +141,7 @@ final class RequestExecutor {
         }
 
         void later(Duration delay, Runnable next) {
-            CompletableFuture.runAsync(next, CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS));
+            scheduler.schedule(delay, next);
         }
 
         Duration elapsed() {

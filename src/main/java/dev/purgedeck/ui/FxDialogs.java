@@ -3,10 +3,17 @@ package dev.purgedeck.ui;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -46,6 +53,38 @@ public final class FxDialogs implements Dialogs {
         alert.setTitle(title);
         alert.setHeaderText(title);
         return alert.showAndWait().filter(b -> b == yes).isPresent();
+    }
+
+    @Override
+    public Optional<String> askToType(String title, String header, String explanation, String prompt,
+                                      String placeholder, Predicate<String> accepts, String action) {
+        ButtonType yes = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
+        Dialog<String> d = new Dialog<>();
+        d.initOwner(owner.get());
+        d.setTitle(title);
+        d.setHeaderText(header);
+        Label explain = new Label(explanation);
+        explain.setWrapText(true);
+        explain.setMaxWidth(460);
+        Label ask = new Label(prompt);
+        ask.setId("confirmPrompt");
+        TextField input = new TextField();
+        input.setId("confirmInput");
+        input.setPromptText(placeholder);
+        input.setAccessibleText(prompt);
+        ask.setLabelFor(input);
+        VBox content = new VBox(10, explain, ask, input);
+        content.setPadding(new Insets(8, 0, 0, 0));
+        d.getDialogPane().setContent(content);
+        d.getDialogPane().getButtonTypes().setAll(yes, ButtonType.CANCEL);
+        Node button = d.getDialogPane().lookupButton(yes);
+        button.setId("confirmTyped");
+        button.getStyleClass().add("danger");
+        button.setDisable(true);
+        input.textProperty().addListener((o, a, typed) -> button.setDisable(!accepts.test(typed)));
+        d.setResultConverter(b -> b == yes ? input.getText() : null);
+        d.setOnShown(e -> input.requestFocus());
+        return d.showAndWait();
     }
 
     @Override

@@ -87,8 +87,8 @@ public final class MainWindow {
         Dialogs ask = dialogs != null ? dialogs : new FxDialogs(() -> root.getScene() == null ? null : root.getScene().getWindow());
         connection = new ConnectionModel(context.connection(), context.client(), fx);
         ServiceSelectorModel services = new ServiceSelectorModel(context.client(), fx, prefs,
-                EnvironmentConnection.serviceId(context.env()), context.onSandbox());
-        purge = new PurgeViewModel(services, context.runner(), fx, prefs, context.settings());
+                EnvironmentConnection.serviceId(context.env()), context.onSandbox(), ask);
+        purge = new PurgeViewModel(services, context.runner(), fx, prefs, context.settings(), ask);
         JobRecording recording = context.recording();
         purge.results().setRecorder((jobId, request) -> recording.begin(recording.context(jobId, request,
                 context.session().origin(), serviceName(services, request.serviceId())), e -> fx.execute(() ->
@@ -96,17 +96,17 @@ public final class MainWindow {
         history = new HistoryViewModel(context.history(), fx, context.background(), (request, name) -> {
             tabs.getSelectionModel().select(purgeTab);
             return purge.run(request);
-        }, ZoneId.systemDefault());
-        keySets = new KeySetsViewModel(context.keySets(), (request, set) -> {
+        }, ask, ZoneId.systemDefault());
+        keySets = new KeySetsViewModel(context.keySets(), ask, (request, set) -> {
             tabs.getSelectionModel().select(purgeTab);
             return purge.run(request);
         });
         java.util.function.Supplier<String[]> currentService = () -> new String[] {
             services.serviceIdProperty().get(), services.serviceName()};
         KeySetPicker picker = new KeySetPicker(keySets, ask, purge.keys(), currentService, () -> purge.softProperty().get());
-        PurgeView purgeView = new PurgeView(purge, context.sandboxAdmin().map(a -> new SandboxCacheModel(a, fx)), picker, ask);
+        PurgeView purgeView = new PurgeView(purge, context.sandboxAdmin().map(a -> new SandboxCacheModel(a, fx)), picker);
         // The other screens are built when first opened: a window that only purges starts faster.
-        historyView = new Lazy<>(() -> new HistoryView(history, ask, ZoneId.systemDefault()));
+        historyView = new Lazy<>(() -> new HistoryView(history, ZoneId.systemDefault()));
         keySetsView = new Lazy<>(() -> new KeySetsView(keySets, ask, currentService));
         settingsView = new Lazy<>(() -> new SettingsView(new SettingsViewModel(context.settings(), context.profiles(), switcher,
                 context.dataDir()), connection.detailsProperty(), () -> historyView.get().openDataFolder()));

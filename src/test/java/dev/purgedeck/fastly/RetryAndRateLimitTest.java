@@ -9,9 +9,14 @@ import dev.purgedeck.sandbox.DemoAccount;
 import dev.purgedeck.sandbox.FaultSettings;
 import dev.purgedeck.sandbox.SandboxServer;
 import dev.purgedeck.testsupport.Clients;
+import dev.purgedeck.testsupport.Eventually;
+import dev.purgedeck.testsupport.ManualScheduler;
 import dev.purgedeck.testsupport.SandboxExtension;
 import dev.purgedeck.testsupport.Sandboxes;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -26,12 +31,17 @@ class RetryAndRateLimitTest {
     private SandboxServer sandbox;
     private String service;
     private FastlyClient client;
+    private final ManualScheduler scheduler = new ManualScheduler();
+    /** A client whose rate-limit waits end when the test says so. */
+    private FastlyClient waiting;
 
     @BeforeEach
     void reset() {
         sandbox = SANDBOX.server();
         service = SANDBOX.service();
         client = Clients.client(sandbox.baseUri(), DemoAccount.GLOBAL_TOKEN, Clients.FAST_RETRY);
+        waiting = Clients.client(sandbox.baseUri(), DemoAccount.GLOBAL_TOKEN, Clients.FAST_RETRY, Clock.systemUTC(),
+                scheduler);
     }
 
     @Test
@@ -83,22 +93,31 @@ class RetryAndRateLimitTest {
     @Test
     void rateLimitIsWaitedOutUntilTheResetThenRetried() throws Throwable {
         sandbox.setFaults(FaultSettings.none().withRateLimitAfter(0, Duration.ofSeconds(1)));
-        long t0 = System.nanoTime();
-        CompletableFuture<PurgeResponse> f = client.purgeAll(service, PurgeOptions.HARD);
-        Thread.sleep(300);
+        CompletableFuture<PurgeResponse> f = waiting.purgeAll(service, PurgeOptions.HARD);
+        ManualScheduler.Wait wait = scheduler.next();
+        // The reset is a whole second of Fastly's clock, at least a second away: the client waits for it ...
+        assertThat(wait.delay()).isBetween(Duration.ofMillis(500), Duration.ofSeconds(2));
+        // ... and sends nothing while it waits.
+        assertThat(f).isNotDone();
+        assertThat(sandbox.requests().count()).isEqualTo(1);
         sandbox.clearFaults();
+        wait.end();
         PurgeResponse r = await(f);
         assertThat(r.attempts()).isEqualTo(2);
-        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThan(Duration.ofMillis(500));
         assertThat(sandbox.requests().count()).isEqualTo(2);
     }
 
     @Test
     void retryAfterIsHonoured() throws Throwable {
+        // A clock that stands still makes the wait exactly what Retry-After says.
+        FastlyClient fixed = Clients.client(sandbox.baseUri(), DemoAccount.GLOBAL_TOKEN, Clients.FAST_RETRY,
+                Clock.fixed(Instant.parse("2026-12-05T12:00:00Z"), ZoneOffset.UTC), scheduler);
         sandbox.setFaults(FaultSettings.none().withRateLimitAfter(0, Duration.ofHours(1)).withRetryAfter(1));
-        CompletableFuture<PurgeResponse> f = client.purgeAll(service, PurgeOptions.HARD);
-        Thread.sleep(300);
+        CompletableFuture<PurgeResponse> f = fixed.purgeAll(service, PurgeOptions.HARD);
+        ManualScheduler.Wait wait = scheduler.next();
+        assertThat(wait.delay()).isEqualTo(Duration.ofSeconds(1));
         sandbox.clearFaults();
+        wait.end();
         assertThat(await(f).attempts()).isEqualTo(2);
     }
 
@@ -115,12 +134,14 @@ class RetryAndRateLimitTest {
     @Test
     void cancellingDuringARateLimitWaitStopsAtOnceAndSendsNothingMore() throws Exception {
         sandbox.setFaults(FaultSettings.none().withRateLimitAfter(0, Duration.ofSeconds(3)));
-        CompletableFuture<PurgeResponse> f = client.purgeAll(service, PurgeOptions.HARD);
-        Thread.sleep(300);
+        CompletableFuture<PurgeResponse> f = waiting.purgeAll(service, PurgeOptions.HARD);
+        ManualScheduler.Wait wait = scheduler.next();
         assertThat(f.cancel(true)).isTrue();
         assertThatThrownBy(() -> f.get(1, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class);
         sandbox.clearFaults();
-        Thread.sleep(3_200);
+        // The reset comes: the cancelled call must not send again.
+        wait.end();
+        assertThat(scheduler.isIdle()).isTrue();
         assertThat(sandbox.requests().count()).isEqualTo(1);
     }
 
@@ -128,7 +149,8 @@ class RetryAndRateLimitTest {
     void cancellingARequestInFlightEndsItAtOnce() throws Exception {
         sandbox.setFaults(FaultSettings.none().withLatency(Duration.ofSeconds(5)));
         CompletableFuture<PurgeResponse> f = client.purgeAll(service, PurgeOptions.HARD);
-        Thread.sleep(200);
+        // Cancel once the request has reached the sandbox, which holds its answer back for five seconds.
+        Eventually.await(() -> sandbox.requests().count() == 1);
         long t0 = System.nanoTime();
         f.cancel(true);
         assertThatThrownBy(() -> f.get(1, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class);

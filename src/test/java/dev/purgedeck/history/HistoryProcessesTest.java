@@ -120,6 +120,19 @@ class HistoryProcessesTest {
         assertThat(switches).as("the two writers really ran at the same time").isGreaterThan(2);
     }
 
+    private static final String MARKER = "marker";
+
+    /**
+     * Waits until {@code store}'s listener heard an entry another store appends last. The watcher reads the file in
+     * order, so once the marker is heard, a late duplicate of anything before it would have been heard too.
+     */
+    private void heardAfterEverythingElse(HistoryStore store, List<HistoryEntry> heard) throws IOException {
+        try (HistoryStore other = HistoryStore.open(file())) {
+            other.append(Entries.entries(MARKER, 0, 1));
+        }
+        dev.purgedeck.testsupport.Eventually.await(() -> heard.stream().anyMatch(e -> e.jobId().equals(MARKER)));
+    }
+
     @Test
     void aWatchingStoreHearsAnotherProcessOnceAndItsOwnAppendsOnce() throws Exception {
         List<HistoryEntry> heard = new CopyOnWriteArrayList<>();
@@ -136,9 +149,10 @@ class HistoryProcessesTest {
             }
             assertThat(other.awaitDone()).isEqualTo(300);
             dev.purgedeck.testsupport.Eventually.await(() -> heard.size() >= 320);
-            Thread.sleep(100); // a late duplicate would show up now
+            heardAfterEverythingElse(store, heard);
         }
-        Map<String, List<HistoryEntry>> byJob = heard.stream().collect(Collectors.groupingBy(HistoryEntry::jobId));
+        Map<String, List<HistoryEntry>> byJob = heard.stream().filter(e -> !e.jobId().equals(MARKER))
+                .collect(Collectors.groupingBy(HistoryEntry::jobId));
         assertThat(byJob.keySet()).containsExactlyInAnyOrder("other", "mine");
         assertThat(byJob.get("other")).isEqualTo(Entries.entries("other", 0, 300));
         assertThat(byJob.get("mine")).isEqualTo(Entries.entries("mine", 0, 20));
@@ -157,9 +171,10 @@ class HistoryProcessesTest {
             second.clear(); // the other "process" clears: the first follows the fresh file
             second.append(Entries.entries("second", 5, 1));
             dev.purgedeck.testsupport.Eventually.await(() -> heard.size() >= 9);
-            Thread.sleep(50);
             assertThat(first.load().entries()).isEqualTo(Entries.entries("second", 5, 1));
+            heardAfterEverythingElse(first, heard);
         }
+        heard.removeIf(e -> e.jobId().equals(MARKER));
         assertThat(heard.stream().collect(Collectors.groupingBy(HistoryEntry::target, Collectors.counting())))
                 .hasSize(9).allSatisfy((t, n) -> assertThat(n).isEqualTo(1));
         assertThat(heard.stream().map(HistoryEntry::jobId).collect(Collectors.toMap(Function.identity(), j -> 1, Integer::sum)))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.purgedeck.fastly.PurgeKind;
+import dev.purgedeck.testsupport.Eventually;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -199,20 +201,24 @@ class HistoryStoreTest {
                 store.append(Entries.entries("old", i, 1000));
             }
             java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            AtomicInteger appended = new AtomicInteger();
             Thread writer = new Thread(() -> {
                 for (int i = 0; !stop.get(); i++) {
                     try {
                         store.append(Entries.entries("new", i, 1));
+                        appended.incrementAndGet();
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
                 }
             });
             writer.start();
-            Thread.sleep(20);
+            // The load runs while the writer appends: before it, some appends; after it, some more.
+            Eventually.await(() -> appended.get() >= 10);
             List<HistoryEntry> heard = new CopyOnWriteArrayList<>();
             LoadResult loaded = store.load(heard::addAll);
-            Thread.sleep(20);
+            int atLoad = appended.get();
+            Eventually.await(() -> appended.get() >= atLoad + 10);
             stop.set(true);
             writer.join();
             List<HistoryEntry> seen = new ArrayList<>(loaded.entries());

@@ -2,6 +2,7 @@ package dev.purgedeck.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -55,16 +56,26 @@ class DemoAccountTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    /**
+     * The defaults behave as Fastly documents it (fastly-api.md): a URL purge needs no token (§3a: Fastly-Key is optional
+     * unless the service requires auth) and is answered in the cache node's spaced JSON (§3b); purge_all counts against
+     * 1,000 requests an hour (§9); a token restricted to other services sees 404, not 403 (§8.3); a scoped token may
+     * not read /current_user (§10.4). The port is a free one, so sandboxes never clash.
+     */
     @Test
-    void configDefaults() {
-        SandboxConfig c = SandboxConfig.defaults();
-
-        assertThat(c.port()).isZero();
-        assertThat(c.prettyKeyPurgeJson()).isTrue();
-        assertThat(c.purgeAllHourlyLimit()).isEqualTo(1000);
-        assertThat(c.currentUserForbiddenForScopedTokens()).isTrue();
-        assertThat(c.restrictedServiceStatus()).isEqualTo(404);
-        assertThat(c.urlPurgeRequiresAuth()).isFalse();
-        assertThat(c.faults()).isEqualTo(FaultSettings.none());
+    void defaultsBehaveAsFastlyDocuments() {
+        try (SandboxClient sbx = SandboxClient.start(SandboxConfig.defaults())) {
+            assertThat(sbx.server.port()).isPositive();
+            HttpResponse<String> url = sbx.post("/purge/" + UrlPurgeTest.ARTICLE, null);
+            assertThat(url.statusCode()).isEqualTo(200);
+            assertThat(url.body()).matches("\\{ \"status\": \"ok\", \"id\": \"" + UrlPurgeTest.ID + "\" }");
+            HttpResponse<String> all = sbx.post("/service/" + SandboxClient.SVC1 + "/purge_all", DemoAccount.GLOBAL_TOKEN);
+            assertThat(all.statusCode()).isEqualTo(200);
+            assertThat(all.headers().firstValue("Fastly-RateLimit-Remaining")).hasValue("999");
+            HttpResponse<String> restricted = sbx.post("/service/" + SandboxClient.SVC2 + "/purge/logo",
+                    DemoAccount.RESTRICTED_TOKEN);
+            assertThat(restricted.statusCode()).isEqualTo(404);
+            assertThat(sbx.get("/current_user", DemoAccount.PURGE_SELECT_TOKEN).statusCode()).isEqualTo(403);
+        }
     }
 }

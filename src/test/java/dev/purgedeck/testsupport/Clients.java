@@ -5,6 +5,7 @@ import dev.purgedeck.fastly.ApiToken;
 import dev.purgedeck.fastly.ClientConfig;
 import dev.purgedeck.fastly.FastlyClient;
 import dev.purgedeck.fastly.RetryPolicy;
+import dev.purgedeck.fastly.RetryScheduler;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -25,10 +26,16 @@ public final class Clients {
     }
 
     public static FastlyClient client(URI endpoint, String token, RetryPolicy retry) {
+        return client(endpoint, token, retry, Clock.systemUTC(), RetryScheduler.REAL);
+    }
+
+    /** A client whose retries and rate-limit waits end when {@code scheduler} says, reading time from {@code clock}. */
+    public static FastlyClient client(URI endpoint, String token, RetryPolicy retry, Clock clock,
+                                      RetryScheduler scheduler) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         ClientConfig cfg = ClientConfig.of(endpoint, token == null ? null : ApiToken.of(token), "PurgeDeck/test")
                 .withRetry(retry).withRequestTimeout(Duration.ofSeconds(10));
-        return new FastlyClient(http, http, MAPPER, cfg, Clock.systemUTC());
+        return new FastlyClient(http, http, MAPPER, cfg, clock, scheduler);
     }
 
     /** The value, or the exception that failed it (unwrapped). Fails the test after 30 s. */

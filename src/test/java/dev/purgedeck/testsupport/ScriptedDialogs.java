@@ -5,12 +5,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** Answers a screen's questions as a test scripted them, and remembers what was asked. */
 public final class ScriptedDialogs implements Dialogs {
     public volatile Path saveTo;
     public volatile Path openFrom;
     public volatile boolean confirmAnswer = true;
+    /**
+     * Whether askToType shows the real dialog, which TestFX can drive (a plain text field, unlike a file chooser);
+     * tests without the toolkit turn it off and script {@link #typed}.
+     */
+    public volatile boolean realTypingDialog = true;
+    /** The text typed into the next askToType when it is scripted; null cancels. */
+    public volatile String typed;
     /** The text typed into the next askText; null cancels. */
     public volatile String textAnswer;
     /** Picks the option whose label contains this; null cancels. */
@@ -33,6 +41,19 @@ public final class ScriptedDialogs implements Dialogs {
     public boolean confirm(String title, String question, String action) {
         asked.add("confirm: " + title);
         return confirmAnswer;
+    }
+
+    @Override
+    public Optional<String> askToType(String title, String header, String explanation, String prompt,
+                                      String placeholder, Predicate<String> accepts, String action) {
+        asked.add("type: " + title + " / " + prompt);
+        String answer = typed;
+        if (realTypingDialog) {
+            return new dev.purgedeck.ui.FxDialogs(() -> null)
+                    .askToType(title, header, explanation, prompt, placeholder, accepts, action);
+        }
+        // The real dialog's button stays disabled until the text is accepted: a rejected text cannot be confirmed.
+        return answer == null || !accepts.test(answer) ? Optional.empty() : Optional.of(answer);
     }
 
     @Override

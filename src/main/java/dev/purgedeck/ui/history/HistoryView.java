@@ -2,9 +2,7 @@ package dev.purgedeck.ui.history;
 
 import dev.purgedeck.fastly.PurgeKind;
 import dev.purgedeck.history.HistoryEntry;
-import dev.purgedeck.ui.Dialogs;
 import dev.purgedeck.ui.Icons;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -39,15 +37,13 @@ import org.kordamp.ikonli.feather.Feather;
 /** The History screen: filter, browse and sort every purge; copy IDs, re-run, export, open the folder, clear. */
 public final class HistoryView {
     private final HistoryViewModel vm;
-    private final Dialogs dialogs;
     private final BorderPane root = new BorderPane();
     private final HistoryTable table;
     private final HistoryDetails details;
     private final TextField search = new TextField();
 
-    public HistoryView(HistoryViewModel vm, Dialogs dialogs, ZoneId zone) {
+    public HistoryView(HistoryViewModel vm, ZoneId zone) {
         this.vm = vm;
-        this.dialogs = dialogs;
         this.table = new HistoryTable(vm, zone);
         this.details = new HistoryDetails(vm, zone);
         root.setId("historyView");
@@ -160,20 +156,15 @@ public final class HistoryView {
         rerun.disableProperty().bind(nothing);
         MenuButton export = new MenuButton("Export", Icons.icon(Feather.DOWNLOAD));
         export.setId("exportMenu");
-        export.getItems().setAll(item("exportCsv", "The rows shown, as CSV…", () -> export(true)),
-                item("exportJson", "The rows shown, as JSON…", () -> export(false)));
+        export.getItems().setAll(item("exportCsv", "The rows shown, as CSV…", () -> vm.exportShown(true)),
+                item("exportJson", "The rows shown, as JSON…", () -> vm.exportShown(false)));
         Button folder = Icons.iconButton(Feather.FOLDER, "Open the folder that holds the history file");
         folder.setId("openDataFolder");
         folder.setOnAction(e -> openDataFolder());
         Button clear = new Button("Clear history…");
         clear.setId("clearHistory");
         clear.getStyleClass().add("danger");
-        clear.setOnAction(e -> {
-            if (dialogs.confirm("Clear the purge history?", "Every recorded purge disappears from this list. The old "
-                    + "history file is kept beside the new one as a dated backup, so nothing is lost.", "Clear history")) {
-                vm.clear();
-            }
-        });
+        clear.setOnAction(e -> vm.clear());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(8, copy, rerun, spacer, export, folder, clear);
@@ -194,13 +185,6 @@ public final class HistoryView {
         i.setId(id);
         i.setOnAction(e -> action.run());
         return i;
-    }
-
-    private void export(boolean csv) {
-        String ext = csv ? "csv" : "json";
-        String name = "purgedeck-history-" + LocalDate.now() + "." + ext;
-        dialogs.saveFile("Export the purges shown", name, csv ? "CSV files" : "JSON files", ext)
-                .ifPresent(path -> vm.export(List.copyOf(vm.rows()), path, csv));
     }
 
     /** Opens the folder holding the history in the desktop's file manager, or says where it is. */

@@ -10,10 +10,12 @@ import dev.purgedeck.history.HistoryExport;
 import dev.purgedeck.history.HistoryQuery;
 import dev.purgedeck.history.HistoryStore;
 import dev.purgedeck.history.LoadResult;
+import dev.purgedeck.ui.Dialogs;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,6 +47,7 @@ public final class HistoryViewModel {
     private final Executor fx;
     private final Executor background;
     private final Rerunner rerunner;
+    private final Dialogs dialogs;
     private final ZoneId zone;
     private final HistoryFilter filter = new HistoryFilter();
     private final ObservableList<HistoryEntry> rows = new TopInsertList<>();
@@ -69,8 +72,11 @@ public final class HistoryViewModel {
         Optional<String> run(JobRequest request, String serviceName);
     }
 
-    public HistoryViewModel(HistoryStore store, Executor fx, Executor background, Rerunner rerunner, ZoneId zone) {
+    /** @param dialogs asks before the history is cleared */
+    public HistoryViewModel(HistoryStore store, Executor fx, Executor background, Rerunner rerunner, Dialogs dialogs,
+                            ZoneId zone) {
         this.store = store;
+        this.dialogs = dialogs;
         this.fx = fx;
         this.background = background;
         this.rerunner = rerunner;
@@ -199,6 +205,13 @@ public final class HistoryViewModel {
         }
     }
 
+    /** Asks where to save, then writes the rows shown as CSV or JSON. */
+    public void exportShown(boolean csv) {
+        String ext = csv ? "csv" : "json";
+        dialogs.saveFile("Export the purges shown", "purgedeck-history-" + LocalDate.now(zone) + "." + ext,
+                csv ? "CSV files" : "JSON files", ext).ifPresent(path -> export(List.copyOf(rows), path, csv));
+    }
+
     /** Writes {@code entries} to {@code file} as CSV or JSON, in the background; the future completes on the UI thread. */
     public CompletableFuture<Path> export(List<HistoryEntry> entries, Path file, boolean csv) {
         List<HistoryEntry> copy = List.copyOf(entries);
@@ -225,8 +238,12 @@ public final class HistoryViewModel {
         return done;
     }
 
-    /** Moves the history file aside as a dated backup and starts an empty one, in the background. */
+    /** After the user agreed, moves the history file aside as a dated backup and starts an empty one. */
     public void clear() {
+        if (!dialogs.confirm("Clear the purge history?", "Every recorded purge disappears from this list. The old "
+                + "history file is kept beside the new one as a dated backup, so nothing is lost.", "Clear history")) {
+            return;
+        }
         // It forces and moves the file under the cross-process lock: never on the UI thread.
         CompletableFuture.supplyAsync(() -> {
             try {

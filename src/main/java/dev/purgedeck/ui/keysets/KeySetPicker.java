@@ -83,7 +83,7 @@ public final class KeySetPicker extends HBox {
             MenuItem add = new MenuItem("Add this set to the keys");
             add.setOnAction(e -> keys.addAll(set.keys()));
             MenuItem purge = new MenuItem("Purge this set now…");
-            purge.setOnAction(e -> KeySetPurge.confirmAndPurge(vm, dialogs, currentService, set));
+            purge.setOnAction(e -> vm.confirmAndPurge(set, currentService.get()));
             one.getItems().setAll(replace, add, new SeparatorMenuItem(), purge);
             menu.getItems().add(one);
         }

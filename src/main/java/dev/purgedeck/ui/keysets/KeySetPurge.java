@@ -1,28 +1,28 @@
 package dev.purgedeck.ui.keysets;
 
 import dev.purgedeck.keysets.KeySet;
-import dev.purgedeck.ui.Dialogs;
-import java.util.function.Supplier;
+import dev.purgedeck.keysets.Conflict;
 
-/** Purging a whole key set in one click, after a confirmation naming the set, the service and the key count. */
+/** The wording of the key set questions: the purge confirmation and the import conflict choices. */
 final class KeySetPurge {
     private KeySetPurge() {
     }
 
-    /** @param currentService the console's chosen service as {id, name}, used when the set has none */
-    static void confirmAndPurge(KeySetsViewModel vm, Dialogs dialogs, Supplier<String[]> currentService, KeySet set) {
-        if (set == null) {
-            return;
-        }
-        String[] current = currentService.get();
+    /** "Purge 3 keys of “Sport” on News (SVC)?", naming the console's service {id, name} when the set has none. */
+    static String question(KeySet set, String[] current) {
         String service = !set.serviceId().isBlank()
                 ? (set.serviceName().isBlank() ? set.serviceId() : set.serviceName() + " (" + set.serviceId() + ")")
                 : current == null || current[0] == null ? "no service (choose one on the Purge screen)"
                 : (current[1].isBlank() ? current[0] : current[1] + " (" + current[0] + ")");
-        String keys = KeySetsViewModel.count(set.keys().size());
-        if (dialogs.confirm("Purge \u201c" + set.name() + "\u201d?", (set.soft() ? "Soft-purge " : "Purge ") + keys
-                + " of \u201c" + set.name() + "\u201d on " + service + "?", "Purge " + keys)) {
-            vm.purge(set, current == null ? null : current[0]);
-        }
+        return (set.soft() ? "Soft-purge " : "Purge ") + KeySetsViewModel.count(set.keys().size()) + " of \u201c"
+                + set.name() + "\u201d on " + service + "?";
+    }
+
+    static String label(Conflict c) {
+        return switch (c) {
+            case REPLACE -> "Replace it";
+            case RENAME -> "Keep both (rename the import)";
+            case SKIP -> "Skip it";
+        };
     }
 }

@@ -1,6 +1,5 @@
 package dev.purgedeck.ui.keysets;
 
-import dev.purgedeck.keysets.Conflict;
 import dev.purgedeck.keysets.KeySet;
 import dev.purgedeck.ui.Dialogs;
 import dev.purgedeck.ui.Icons;
@@ -196,20 +195,12 @@ public final class KeySetsView {
     }
 
     private void confirmAndPurge(KeySet set) {
-        KeySetPurge.confirmAndPurge(vm, dialogs, currentService, set);
+        vm.confirmAndPurge(set, currentService.get());
     }
 
     private void importFile() {
-        dialogs.openFile("Import key sets", "Key sets (JSON) or keys files (text)", "json", "txt", "keys")
-                .ifPresent(file -> {
-                    List<String> clashes = vm.conflicts(file);
-                    vm.importFile(file, existing -> dialogs.choose("\u201c" + existing + "\u201d already exists",
-                            "A key set with this name already exists. What should the import do?",
-                            List.of(Conflict.REPLACE, Conflict.RENAME, Conflict.SKIP), KeySetsView::label).orElse(Conflict.SKIP));
-                    if (!clashes.isEmpty()) {
-                        list.refresh();
-                    }
-                });
+        // A replaced set keeps its name, so the list cell would not redraw by itself.
+        vm.importChosenFile().ifPresent(summary -> list.refresh());
     }
 
     private void exportText() {
@@ -220,13 +211,5 @@ public final class KeySetsView {
     private void exportJson(List<KeySet> sets) {
         String suggested = sets.size() == 1 ? sets.get(0).name() + ".json" : "purgedeck-key-sets.json";
         dialogs.saveFile("Export key sets", suggested, "Key sets (JSON)", "json").ifPresent(p -> vm.export(p, sets, true));
-    }
-
-    private static String label(Conflict c) {
-        return switch (c) {
-            case REPLACE -> "Replace it";
-            case RENAME -> "Keep both (rename the import)";
-            case SKIP -> "Skip it";
-        };
     }
 }

@@ -11,6 +11,7 @@ import dev.purgedeck.keysets.KeySet;
 import dev.purgedeck.keysets.KeySetFiles;
 import dev.purgedeck.keysets.KeySetImporter;
 import dev.purgedeck.keysets.KeySetStore;
+import dev.purgedeck.ui.Dialogs;
 import dev.purgedeck.ui.controls.KeyTagModel;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,6 +44,7 @@ import javafx.collections.ObservableList;
 public final class KeySetsViewModel {
     private final KeySetStore store;
     private final BiFunction<JobRequest, KeySet, Optional<String>> purger;
+    private final Dialogs dialogs;
     private final ObservableList<KeySet> sets = FXCollections.observableArrayList();
     private final StringProperty search = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<KeySet> editing = new ReadOnlyObjectWrapper<>();
@@ -55,9 +57,13 @@ public final class KeySetsViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<KeySet> lastDeleted = new ReadOnlyObjectWrapper<>();
 
-    /** @param purger starts a purge of a set in the console, answering why not when it cannot */
-    public KeySetsViewModel(KeySetStore store, BiFunction<JobRequest, KeySet, Optional<String>> purger) {
+    /**
+     * @param dialogs asks before a set is purged, which file to import and what to do with a name that exists
+     * @param purger  starts a purge of a set in the console, answering why not when it cannot
+     */
+    public KeySetsViewModel(KeySetStore store, Dialogs dialogs, BiFunction<JobRequest, KeySet, Optional<String>> purger) {
         this.store = store;
+        this.dialogs = dialogs;
         this.purger = purger;
         store.addListener(onStoreChange);
         search.addListener((o, a, b) -> refresh());
@@ -239,6 +245,18 @@ public final class KeySetsViewModel {
         }
     }
 
+    /**
+     * Asks for a file and imports it, asking for each name that exists whether to replace it, keep both or skip
+     * (skip when the question is dismissed). Empty when cancelled or the file could not be read.
+     */
+    public Optional<ImportSummary> importChosenFile() {
+        return dialogs.openFile("Import key sets", "Key sets (JSON) or keys files (text)", "json", "txt", "keys")
+                .flatMap(file -> importFile(file, existing -> dialogs.choose("\u201c" + existing + "\u201d already exists",
+                        "A key set with this name already exists. What should the import do?",
+                        List.of(Conflict.REPLACE, Conflict.RENAME, Conflict.SKIP), KeySetPurge::label)
+                        .orElse(Conflict.SKIP)));
+    }
+
     /** Imports JSON or text (by extension); names that exist are resolved by {@code resolve}. */
     public Optional<ImportSummary> importFile(Path file, Function<String, Conflict> resolve) {
         try (InputStream in = Files.newInputStream(file)) {
@@ -279,6 +297,19 @@ public final class KeySetsViewModel {
         } catch (IOException e) {
             message.set("Could not export to " + file.getFileName() + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Purges a set after a confirmation naming the set, the service and the key count.
+     *
+     * @param current the console's chosen service as {id, name}, used when the set has none
+     */
+    public boolean confirmAndPurge(KeySet set, String[] current) {
+        if (set == null || !dialogs.confirm("Purge \u201c" + set.name() + "\u201d?", KeySetPurge.question(set, current),
+                "Purge " + count(set.keys().size()))) {
+            return false;
+        }
+        return purge(set, current == null ? null : current[0]);
     }
 
     /** Purges a set on its own service (or {@code fallbackService}), soft or hard as the set says. */

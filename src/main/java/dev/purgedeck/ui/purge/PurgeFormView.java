@@ -3,10 +3,8 @@ package dev.purgedeck.ui.purge;
 import dev.purgedeck.ui.Icons;
 import dev.purgedeck.ui.controls.KeyTagEditor;
 import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.util.function.Consumer;
+import java.nio.file.Path;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -18,6 +16,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.DragEvent;
+import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -31,8 +30,6 @@ import org.kordamp.ikonli.feather.Feather;
 /** What to purge and how: the mode switch, the URL box, the key editor or the purge-everything notice, and Purge. */
 final class PurgeFormView extends VBox {
     private final PurgeViewModel vm;
-    private final Consumer<PurgeViewModel> confirmEverything;
-    private final dev.purgedeck.ui.Dialogs dialogs;
     private final javafx.scene.control.ChoiceBox<dev.purgedeck.fastly.PurgeOptions.Environment> environment =
             new javafx.scene.control.ChoiceBox<>();
     private final ToggleGroup modes = new ToggleGroup();
@@ -60,11 +57,8 @@ final class PurgeFormView extends VBox {
     private final VBox keysPane = new VBox(8);
 
     /** @param keyTools shown above the key editor (the key set picker), or null */
-    PurgeFormView(PurgeViewModel vm, Consumer<PurgeViewModel> confirmEverything, javafx.scene.Node keyTools,
-                  dev.purgedeck.ui.Dialogs dialogs) {
+    PurgeFormView(PurgeViewModel vm, javafx.scene.Node keyTools) {
         this.vm = vm;
-        this.confirmEverything = confirmEverything;
-        this.dialogs = dialogs;
         this.keyEditor = new KeyTagEditor(vm.keys());
         if (keyTools != null) {
             keysPane.getChildren().add(keyTools);
@@ -75,23 +69,6 @@ final class PurgeFormView extends VBox {
         layoutParts();
         setupBindings();
         setupEventHandlers();
-    }
-
-    /** Purge, or cancel while a job runs; what the Purge button and Ctrl+Enter do. */
-    void purgeOrCancel() {
-        if (vm.results().runningProperty().get()) {
-            vm.cancel();
-        } else if (vm.canPurgeProperty().get()) {
-            if (vm.modeProperty().get() == PurgeMode.ALL) {
-                confirmEverything.accept(vm);
-            } else if (!vm.needsConfirmation() || dialogs.confirm("Purge " + String.format("%,d", vm.itemCount())
-                    + (vm.modeProperty().get() == PurgeMode.URLS ? " URLs?" : " keys?"),
-                    "This purge is larger than the " + "limit set in Settings. Every item is purged on Fastly"
-                    + (vm.softProperty().get() ? " (soft)." : " (hard): expect more requests to your origin."),
-                    "Purge " + String.format("%,d", vm.itemCount()))) {
-                vm.purge();
-            }
-        }
     }
 
     void selectMode(PurgeMode mode) {
@@ -277,7 +254,7 @@ final class PurgeFormView extends VBox {
             }
         });
         removeInvalid.setOnAction(e -> vm.urls().removeInvalidLines());
-        purge.setOnAction(e -> purgeOrCancel());
+        purge.setOnAction(e -> vm.purgeOrCancel());
         urlInput.setOnDragOver(this::dragOver);
         urlInput.setOnDragDropped(this::dropped);
     }
@@ -300,22 +277,9 @@ final class PurgeFormView extends VBox {
     }
 
     private void dropped(DragEvent e) {
-        StringBuilder text = new StringBuilder();
-        if (e.getDragboard().hasFiles()) {
-            for (File f : e.getDragboard().getFiles()) {
-                try {
-                    text.append(Files.readString(f.toPath(), StandardCharsets.UTF_8)).append('\n');
-                } catch (IOException | java.io.UncheckedIOException ex) {
-                    vm.reportProblem("Could not read " + f.getName() + ": it is not a readable UTF-8 text file.");
-                }
-            }
-        } else if (e.getDragboard().hasString()) {
-            text.append(e.getDragboard().getString());
-        }
-        if (text.length() > 0) {
-            vm.urls().append(text.toString().strip());
-        }
-        e.setDropCompleted(text.length() > 0);
+        Dragboard board = e.getDragboard();
+        List<Path> files = board.hasFiles() ? board.getFiles().stream().map(File::toPath).toList() : List.of();
+        e.setDropCompleted(vm.drop(files, board.hasString() ? board.getString() : null));
         e.consume();
     }
 }

@@ -29,15 +29,11 @@ public final class PurgeView {
     private final PurgeFormView form;
     private final ResultsView results;
 
-    /**
-     * @param keyTools tools shown above the key editor (the key set picker), or null
-     * @param dialogs  asks before large purges
-     */
-    public PurgeView(PurgeViewModel vm, Optional<SandboxCacheModel> cache, javafx.scene.Node keyTools,
-                     dev.purgedeck.ui.Dialogs dialogs) {
+    /** @param keyTools tools shown above the key editor (the key set picker), or null */
+    public PurgeView(PurgeViewModel vm, Optional<SandboxCacheModel> cache, javafx.scene.Node keyTools) {
         this.vm = vm;
-        this.services = new ServiceSelectorView(vm.services(), dialogs);
-        this.form = new PurgeFormView(vm, m -> ConfirmEverythingDialog.confirmAndPurge(m, window()), keyTools, dialogs);
+        this.services = new ServiceSelectorView(vm.services());
+        this.form = new PurgeFormView(vm, keyTools);
         this.results = new ResultsView(vm);
         // The form sits beside the sandbox cache; the results span the whole width below both, since a row needs room.
         SplitPane top = new SplitPane(padded(form));
@@ -78,7 +74,7 @@ public final class PurgeView {
 
     private void installShortcuts(Scene scene) {
         var acc = scene.getAccelerators();
-        acc.put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), form::purgeOrCancel);
+        acc.put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), vm::purgeOrCancel);
         acc.put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN), () -> form.selectMode(PurgeMode.URLS));
         acc.put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN), () -> form.selectMode(PurgeMode.KEYS));
         acc.put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN), () -> form.selectMode(PurgeMode.ALL));

@@ -7,8 +7,11 @@ import dev.purgedeck.fastly.PurgeOptions;
 import dev.purgedeck.settings.Pref;
 import dev.purgedeck.settings.Preferences;
 import dev.purgedeck.settings.SettingsStore;
+import dev.purgedeck.ui.Dialogs;
 import dev.purgedeck.ui.controls.KeyTagModel;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
@@ -39,11 +42,16 @@ public final class PurgeViewModel {
     private final BooleanBinding canPurge;
     private final StringBinding purgeHint;
     private final SettingsStore settings;
+    private final Dialogs dialogs;
 
-    /** @param settings default soft/hard (kept in step with the switch), concurrency and the confirmation threshold */
+    /**
+     * @param settings default soft/hard (kept in step with the switch), concurrency and the confirmation threshold
+     * @param dialogs  asks before a large purge and for the typed name before purging everything
+     */
     public PurgeViewModel(ServiceSelectorModel services, BulkPurgeRunner runner, Executor fx, Preferences prefs,
-                          SettingsStore settings) {
+                          SettingsStore settings, Dialogs dialogs) {
         this.services = services;
+        this.dialogs = dialogs;
         this.results = new ResultsModel(runner, fx);
         this.settings = settings;
         soft.set(settings.get().defaultSoft());
@@ -142,6 +150,33 @@ public final class PurgeViewModel {
 
     // ---- Commands
 
+    /**
+     * What the Purge button and Ctrl+Enter do: cancel the running job; else purge, after asking when the purge is
+     * larger than the limit in Settings, or after the service's name was typed when it purges everything.
+     */
+    public void purgeOrCancel() {
+        if (results.runningProperty().get()) {
+            cancel();
+        } else if (canPurge.get() && mode.get() == PurgeMode.ALL) {
+            String word = services.confirmationWord();
+            dialogs.askToType("Purge everything?", "Purge everything on " + services.choiceProperty().get() + "?",
+                    "Every cached object of this service is removed from Fastly at once. This cannot be a soft purge "
+                    + "and cannot be undone: requests go to your origin until the cache fills again, which can mean a "
+                    + "burst of origin load. It takes about 10–20 seconds to reach every edge.",
+                    "Type \u201c" + word + "\u201d to confirm (or the service ID):", word, this::confirmsEverything,
+                    "Purge everything").ifPresent(this::purgeEverything);
+        } else if (canPurge.get() && (!needsConfirmation() || confirmLargePurge())) {
+            purge();
+        }
+    }
+
+    private boolean confirmLargePurge() {
+        String count = String.format("%,d", itemCount());
+        return dialogs.confirm("Purge " + count + (mode.get() == PurgeMode.URLS ? " URLs?" : " keys?"),
+                "This purge is larger than the limit set in Settings. Every item is purged on Fastly"
+                + (soft.get() ? " (soft)." : " (hard): expect more requests to your origin."), "Purge " + count);
+    }
+
     /** Starts purging URLs or keys. Everything needs {@link #purgeEverything(String)} with the typed confirmation. */
     public void purge() {
         if (mode.get() == PurgeMode.ALL) {
@@ -176,6 +211,20 @@ public final class PurgeViewModel {
         }
         request().ifPresent(this::start);
         return true;
+    }
+
+    /**
+     * Adds what was dropped on the URL list: the text of the dropped files, else the dropped text. A file that is
+     * not readable UTF-8 text is reported where it was dropped, and the others are still added.
+     *
+     * @return whether anything was added
+     */
+    public boolean drop(List<Path> files, String text) {
+        String dropped = files.isEmpty() ? (text == null ? "" : text) : DroppedFiles.read(files, this::reportProblem);
+        if (!dropped.isEmpty()) {
+            urls.append(dropped.strip());
+        }
+        return !dropped.isEmpty();
     }
 
     /** Shows a problem with what the user gave (e.g. an unreadable dropped file) where they gave it. */

@@ -6,6 +6,7 @@ import dev.purgedeck.fastly.ServiceInfo;
 import dev.purgedeck.fastly.Validation;
 import dev.purgedeck.settings.Pref;
 import dev.purgedeck.settings.Preferences;
+import dev.purgedeck.ui.Dialogs;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,6 +33,7 @@ public final class ServiceSelectorModel {
     private final FastlyClient client;
     private final Executor fx;
     private final Preferences prefs;
+    private final Dialogs dialogs;
     private final ObservableList<ServiceInfo> services = FXCollections.observableArrayList();
     private final FilteredList<ServiceInfo> filtered = new FilteredList<>(services);
     private final StringProperty filterText = new SimpleStringProperty("");
@@ -48,10 +50,12 @@ public final class ServiceSelectorModel {
      * @param preferredId the service to choose once listed (FASTLY_SERVICE_ID); else the last one used
      * @param chooseFirst choose the first service when nothing else is wanted (the sandbox's demo account), so a
      *                    first launch shows a purge at work; never for a real account, where a wrong guess matters
+     * @param dialogs     asks for a name for a typed service ID
      */
     public ServiceSelectorModel(FastlyClient client, Executor fx, Preferences prefs, Optional<String> preferredId,
-                                boolean chooseFirst) {
+                                boolean chooseFirst, Dialogs dialogs) {
         this.client = client;
+        this.dialogs = dialogs;
         this.chooseFirst = chooseFirst;
         this.fx = fx;
         this.prefs = prefs;
@@ -130,6 +134,17 @@ public final class ServiceSelectorModel {
         services.setAll(remembered());
         status.set(why + " Type a service ID above; name it to find it here next time.");
         services.stream().filter(s -> s.id().equals(wanted)).findFirst().ifPresent(selected::set);
+    }
+
+    /** Asks for a name for the typed service ID and, when given, remembers it under that name. */
+    public void nameTypedService() {
+        String id = serviceId.get();
+        if (!isTypedId()) {
+            return;
+        }
+        dialogs.askText("Name this service", "A name for service " + id + ":", "",
+                n -> n == null || n.isBlank() ? Optional.of("Enter a name.") : Optional.empty())
+                .ifPresent(name -> remember(id, name));
     }
 
     /** Remembers a typed service ID under a name, lists it and chooses it. */

@@ -24,11 +24,9 @@ final class ServiceSelectorView extends VBox {
     private final ProgressIndicator spinner = new ProgressIndicator();
     private final Label status = new Label();
     private final Button remember = new Button("Name this service…");
-    private final dev.purgedeck.ui.Dialogs dialogs;
 
-    ServiceSelectorView(ServiceSelectorModel model, dev.purgedeck.ui.Dialogs dialogs) {
+    ServiceSelectorView(ServiceSelectorModel model) {
         this.model = model;
-        this.dialogs = dialogs;
         initializeParts();
         layoutParts();
         setupBindings();
@@ -115,12 +113,7 @@ final class ServiceSelectorView extends VBox {
             }
         });
         refresh.setOnAction(e -> model.load());
-        remember.setOnAction(e -> {
-            String id = model.serviceIdProperty().get();
-            dialogs.askText("Name this service", "A name for service " + id + ":", "",
-                    n -> n == null || n.isBlank() ? java.util.Optional.of("Enter a name.") : java.util.Optional.empty())
-                    .ifPresent(name -> model.remember(id, name));
-        });
+        remember.setOnAction(e -> model.nameTypedService());
     }
 
     /** Name on the first line, ID below in a muted style. */

@@ -132,6 +132,13 @@ class HistoryScreenTest extends ConsoleTest {
         waitUntil(() -> table(robot).getItems().size() == 1);
         console.dialogs().confirmAnswer = false;
         robot.clickOn("#clearHistory");
+        assertThat(console.dialogs().asked).contains("confirm: Clear the purge history?");
+        // A clear refreshes the table in the background. Filter afterwards and wait for that later refresh: it counts
+        // what the history holds after the answer, so a clear that ignored "no" would show up here as no purges.
+        robot.interact(() -> console.window().history().filter().textProperty().set("no-such-target"));
+        waitUntil(() -> label(robot, "#historyStatus").equals("Showing 0 of 1 purged items"));
+        robot.interact(() -> console.window().history().filter().textProperty().set(""));
+        waitUntil(() -> label(robot, "#historyStatus").equals("Showing 1 of 1 purged items"));
         assertThat(table(robot).getItems()).hasSize(1);
         console.dialogs().confirmAnswer = true;
         robot.clickOn("#clearHistory");
@@ -148,5 +155,9 @@ class HistoryScreenTest extends ConsoleTest {
     void shortcutOpensHistoryWithTheSearchFocused(FxRobot robot) {
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.H).release(KeyCode.H, KeyCode.SHIFT, KeyCode.CONTROL);
         assertThat(robot.lookup("#historySearch").query().isFocused()).isTrue();
+    }
+
+    private static String label(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
     }
 }

@@ -3,6 +3,7 @@ package dev.purgedeck.ui.history;
 import dev.purgedeck.history.BenchData;
 import dev.purgedeck.history.HistoryEntry;
 import dev.purgedeck.history.HistoryStore;
+import dev.purgedeck.testsupport.ScriptedDialogs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ public final class HistoryViewBenchmark {
                 written += job.size();
             }
             HistoryViewModel vm = new HistoryViewModel(store, Runnable::run, Runnable::run,
-                    (request, name) -> Optional.empty(), ZoneId.of("UTC"));
+                    (request, name) -> Optional.empty(), new ScriptedDialogs(), ZoneId.of("UTC"));
             long t0 = System.nanoTime();
             vm.load();
             System.out.printf(Locale.ROOT, "load + show %,d entries: %.0f ms%n", vm.rows().size(),

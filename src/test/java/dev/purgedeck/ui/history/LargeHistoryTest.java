@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.purgedeck.fastly.PurgeKind;
 import dev.purgedeck.history.HistoryEntry;
 import dev.purgedeck.history.HistoryStore;
+import dev.purgedeck.testsupport.ScriptedDialogs;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -51,7 +52,7 @@ class LargeHistoryTest {
                     .mapToObj(i -> entry(id, i, i * 2L + (i % 2), "https://www.example.com/" + i)).toList());
         }
         vm = new HistoryViewModel(store, Runnable::run, Runnable::run, (request, name) -> Optional.empty(),
-                ZoneId.of("UTC"));
+                new ScriptedDialogs(), ZoneId.of("UTC"));
         vm.load();
     }
 

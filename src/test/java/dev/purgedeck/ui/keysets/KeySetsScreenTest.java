@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -114,6 +113,9 @@ class KeySetsScreenTest extends ConsoleTest {
                 .contains(List.of("article-4711", "article-4712"));
         assertThat(robot.lookup("#keySetMessage").queryAs(Label.class).getText())
                 .contains("1 renamed").contains("line 4: 'bad key'");
-        assertThat(robot.lookup("#keySetName").queryAs(TextField.class)).isNotNull();
+        // Both sets are listed: the one that was there and the renamed import beside it.
+        waitUntil(() -> robot.lookup("#keySetList").<KeySet>queryListView().getItems().size() == 2);
+        assertThat(robot.lookup("#keySetList").<KeySet>queryListView().getItems()).extracting(KeySet::name)
+                .containsExactlyInAnyOrder("articles", "articles (imported)");
     }
 }

@@ -136,7 +136,7 @@ class PurgeConsoleTest extends ConsoleTest {
         assertThat(robot.lookup("#softToggle").queryAs(ToggleSwitch.class).isDisabled()).isTrue();
         assertThat(robot.lookup("#softToggle").queryAs(ToggleSwitch.class).getTooltip().getText()).contains("cannot be soft");
         robot.clickOn("#purgeButton");
-        Button confirm = robot.lookup("#confirmPurgeAll").queryButton();
+        Button confirm = robot.lookup("#confirmTyped").queryButton();
         assertThat(confirm.isDisabled()).isTrue();
         String name = sandbox().account().services().get(0).name();
         robot.clickOn("#confirmInput").write(name.substring(0, 5));

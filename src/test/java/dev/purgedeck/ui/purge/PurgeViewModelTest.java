@@ -1,6 +1,5 @@
 package dev.purgedeck.ui.purge;
 
-import static dev.purgedeck.testsupport.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.purgedeck.fastly.BulkPurgeRunner;
@@ -15,28 +14,38 @@ import dev.purgedeck.settings.SettingsStore;
 import dev.purgedeck.testsupport.Clients;
 import dev.purgedeck.testsupport.SandboxExtension;
 import dev.purgedeck.testsupport.Sandboxes;
+import dev.purgedeck.testsupport.ScriptedDialogs;
+import dev.purgedeck.testsupport.UiQueue;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The console's view models without the toolkit: a synchronous executor stands in for the FX thread. */
+/**
+ * The console's view models without the toolkit. A {@link UiQueue} stands in for the FX thread: the client's
+ * callbacks hop onto it as they do onto {@code Platform::runLater}, and only the test's thread runs them, so the view
+ * models are touched by one thread at a time and the assertions come after the queue was drained.
+ */
 class PurgeViewModelTest {
     @RegisterExtension
     static final SandboxExtension SANDBOX = new SandboxExtension();
-    private static final Executor SAME_THREAD = Runnable::run;
+    private final UiQueue fx = new UiQueue();
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
     @TempDir
     Path dataDir;
 
     private PurgeViewModel vm(String token, Preferences prefs, Optional<String> preferred) {
         FastlyClient client = Clients.client(SANDBOX.server().baseUri(), token, Clients.FAST_RETRY);
-        ServiceSelectorModel services = new ServiceSelectorModel(client, SAME_THREAD, prefs, preferred, false);
+        ServiceSelectorModel services = new ServiceSelectorModel(client, fx, prefs, preferred, false, dialogs);
         services.load();
-        await(() -> !services.loadingProperty().get());
+        fx.runUntil(() -> !services.loadingProperty().get());
         SANDBOX.server().requests().clear();
-        return new PurgeViewModel(services, new BulkPurgeRunner(client), SAME_THREAD, prefs, SettingsStore.open(dataDir));
+        dialogs.realTypingDialog = false;
+        return new PurgeViewModel(services, new BulkPurgeRunner(client), fx, prefs, SettingsStore.open(dataDir), dialogs);
     }
 
     private Preferences prefs() {
@@ -73,9 +82,49 @@ class PurgeViewModelTest {
         assertThat(vm.confirmsEverything(vm.services().serviceIdProperty().get())).isTrue();
         assertThat(SANDBOX.server().requests().count()).isZero();
         assertThat(vm.purgeEverything(name)).isTrue();
-        await(() -> !vm.results().runningProperty().get());
+        fx.runUntil(() -> !vm.results().runningProperty().get());
         assertThat(vm.results().rows().get(0).state()).isEqualTo(ResultRow.State.OK);
         assertThat(SANDBOX.server().requests().all().get(0).headers()).doesNotContainKey("fastly-soft-purge");
+    }
+
+    @Test
+    void aPurgeLargerThanTheLimitAsksFirstAndDecliningSendsNothing() throws Exception {
+        SettingsStore.open(dataDir).update(st -> st.withConfirmAbove(1));
+        PurgeViewModel vm = vm(DemoAccount.GLOBAL_TOKEN, prefs(), Optional.empty());
+        vm.urls().textProperty().set("https://www.example.com/a\nhttps://www.example.com/b");
+        dialogs.confirmAnswer = false;
+        vm.purgeOrCancel();
+        assertThat(dialogs.asked).containsExactly("confirm: Purge 2 URLs?");
+        fx.drain();
+        assertThat(vm.results().runningProperty().get()).isFalse();
+        assertThat(vm.results().rows()).isEmpty();
+        assertThat(SANDBOX.server().requests().count()).isZero();
+        dialogs.confirmAnswer = true;
+        vm.purgeOrCancel();
+        fx.runUntil(() -> !vm.results().runningProperty().get());
+        assertThat(vm.results().summaryProperty().get()).isEqualTo("2 purged, 0 failed");
+        assertThat(SANDBOX.server().requests().count()).isEqualTo(2);
+    }
+
+    @Test
+    void everythingFromThePurgeButtonNeedsTheTypedName() {
+        PurgeViewModel vm = vm(DemoAccount.GLOBAL_TOKEN, prefs(), Optional.empty());
+        vm.services().select(vm.services().services().get(0));
+        vm.modeProperty().set(PurgeMode.ALL);
+        String name = vm.services().services().get(0).name();
+        dialogs.typed = null;
+        vm.purgeOrCancel();
+        dialogs.typed = name.substring(1);
+        vm.purgeOrCancel();
+        assertThat(dialogs.asked).hasSize(2).allMatch(q -> q.startsWith("type: Purge everything?"));
+        fx.drain();
+        assertThat(vm.results().runningProperty().get()).isFalse();
+        assertThat(SANDBOX.server().requests().count()).isZero();
+        dialogs.typed = name;
+        vm.purgeOrCancel();
+        fx.runUntil(() -> !vm.results().runningProperty().get());
+        assertThat(SANDBOX.server().requests().all()).singleElement()
+                .satisfies(r -> assertThat(r.rawPathAndQuery()).endsWith("/purge_all"));
     }
 
     @Test
@@ -112,7 +161,7 @@ class PurgeViewModelTest {
         vm.keys().addText("homepage");
         vm.purge();
         // The summary is set just after the job stops running: wait for both.
-        await(() -> !vm.results().runningProperty().get() && !vm.results().summaryProperty().get().isEmpty());
+        fx.runUntil(() -> !vm.results().runningProperty().get() && !vm.results().summaryProperty().get().isEmpty());
         assertThat(vm.results().summaryProperty().get()).isEqualTo("1 purged, 0 failed");
         assertThat(Sandboxes.object(SANDBOX.server(), SANDBOX.service(), o -> o.surrogateKeys().contains("homepage")).state())
                 .isEqualTo(ObjectState.GONE);
@@ -124,12 +173,12 @@ class PurgeViewModelTest {
         vm.urls().textProperty().set("https://www.example.com/a\nhttps://www.example.com/b");
         SANDBOX.server().setFaults(FaultSettings.none().withErrorRate(1.0, 500));
         vm.purge();
-        await(() -> !vm.results().runningProperty().get());
+        fx.runUntil(() -> !vm.results().runningProperty().get());
         assertThat(vm.results().hasFailuresProperty().get()).isTrue();
         SANDBOX.server().clearFaults();
         SANDBOX.server().requests().clear();
         vm.retryFailed();
-        await(() -> !vm.results().runningProperty().get() && vm.results().summaryProperty().get().startsWith("2 purged"));
+        fx.runUntil(() -> !vm.results().runningProperty().get() && vm.results().summaryProperty().get().startsWith("2 purged"));
         assertThat(SANDBOX.server().requests().count()).isEqualTo(2);
         assertThat(vm.results().purgeIds(java.util.List.of()).split("\n")).hasSize(2);
     }
@@ -145,7 +194,7 @@ class PurgeViewModelTest {
                 "https://www.example.com/c");
         assertThat(vm.run(dev.purgedeck.fastly.JobRequest.urls(null, urls, dev.purgedeck.fastly.PurgeOptions.HARD,
                 dev.purgedeck.fastly.JobRequest.DEFAULT_CONCURRENCY))).isEmpty();
-        await(() -> !vm.results().runningProperty().get() && vm.results().summaryProperty().get().startsWith("3 purged"));
+        fx.runUntil(() -> !vm.results().runningProperty().get() && vm.results().summaryProperty().get().startsWith("3 purged"));
         java.util.List<java.time.Instant> arrivals = SANDBOX.server().requests().all().stream()
                 .map(dev.purgedeck.sandbox.RecordedRequest::at).sorted().toList();
         // One at a time: each request arrived only after the one before had been answered.
@@ -157,12 +206,16 @@ class PurgeViewModelTest {
     }
 
     @Test
-    void anUnreadableDropIsReportedWhereItWasDropped() {
+    void anUnreadableDropIsReportedWhereItWasDropped() throws Exception {
         PurgeViewModel vm = vm(DemoAccount.GLOBAL_TOKEN, prefs(), Optional.empty());
-        vm.reportProblem("Could not read x.bin: it is not a readable UTF-8 text file.");
-        assertThat(vm.errorProperty().get()).contains("x.bin");
-        vm.urls().append("https://www.example.com/a");
-        vm.urls().append("https://www.example.com/b");
+        Path binary = Files.write(dataDir.resolve("x.bin"), new byte[] {(byte) 0xC3, (byte) 0x28, 0, (byte) 0xFF});
+        Path list = Files.writeString(dataDir.resolve("urls.txt"), "https://www.example.com/a\nhttps://www.example.com/b\n",
+                StandardCharsets.UTF_8);
+        assertThat(vm.drop(List.of(binary, list), null)).isTrue();
+        assertThat(vm.errorProperty().get()).isEqualTo("Could not read x.bin: it is not a readable UTF-8 text file.");
+        // The readable file dropped with it still arrives.
         assertThat(vm.urls().validUrls()).hasSize(2);
+        assertThat(vm.drop(List.of(), "https://www.example.com/c")).isTrue();
+        assertThat(vm.urls().validUrls()).hasSize(3);
     }
 }

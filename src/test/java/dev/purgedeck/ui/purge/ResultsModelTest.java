@@ -1,0 +1,79 @@
+package dev.purgedeck.ui.purge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.purgedeck.fastly.BulkPurgeRunner;
+import dev.purgedeck.fastly.JobRequest;
+import dev.purgedeck.fastly.JobResult;
+import dev.purgedeck.fastly.PurgeOptions;
+import dev.purgedeck.sandbox.DemoAccount;
+import dev.purgedeck.sandbox.FaultSettings;
+import dev.purgedeck.testsupport.Clients;
+import dev.purgedeck.testsupport.SandboxExtension;
+import dev.purgedeck.testsupport.UiQueue;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The results of a purge job without the toolkit: rows, progress, summary and retry, against the sandbox. */
+class ResultsModelTest {
+    @RegisterExtension
+    static final SandboxExtension SANDBOX = new SandboxExtension();
+    private final UiQueue fx = new UiQueue();
+    private final ResultsModel results = new ResultsModel(new BulkPurgeRunner(Clients.client(SANDBOX.server().baseUri(),
+            DemoAccount.GLOBAL_TOKEN, Clients.FAST_RETRY)), fx);
+
+    private static JobRequest urls(String... paths) {
+        return JobRequest.urls(null, List.of(paths).stream().map(p -> "https://www.example.com/" + p).toList(),
+                PurgeOptions.HARD, JobRequest.DEFAULT_CONCURRENCY);
+    }
+
+    @Test
+    void aJobShowsOneRowPerItemThenItsSummary() {
+        List<JobResult> finished = new ArrayList<>();
+        results.onFinished(finished::add);
+        results.start(urls("a", "b", "c"));
+        // Before any answer is handed to the UI thread: every row pending, nothing done.
+        assertThat(results.runningProperty().get()).isTrue();
+        assertThat(results.rows()).extracting(ResultRow::state).containsOnly(ResultRow.State.PENDING);
+        assertThat(results.progressTextProperty().get()).isEqualTo("0 / 3");
+        assertThatThrownBy(() -> results.start(urls("d"))).isInstanceOf(IllegalStateException.class);
+        fx.runUntil(() -> !results.runningProperty().get());
+        assertThat(results.rows()).extracting(ResultRow::state).containsOnly(ResultRow.State.OK);
+        assertThat(results.progressProperty().get()).isEqualTo(1.0);
+        assertThat(results.summaryProperty().get()).isEqualTo("3 purged, 0 failed");
+        assertThat(results.hasFailuresProperty().get()).isFalse();
+        assertThat(finished).hasSize(1);
+        assertThat(results.purgeIds(List.of()).lines()).hasSize(3);
+        assertThat(results.purgeIds(List.of(results.rows().get(1)))).isEqualTo(results.rows().get(1).purgeId());
+        assertThat(results.failedRequest()).isEmpty();
+    }
+
+    @Test
+    void failedItemsCanBeSentAgainWithTheSameOptions() {
+        SANDBOX.server().setFaults(FaultSettings.none().withErrorRate(1.0, 500));
+        results.start(urls("a", "b"));
+        fx.runUntil(() -> !results.runningProperty().get());
+        assertThat(results.hasFailuresProperty().get()).isTrue();
+        assertThat(results.rows()).extracting(ResultRow::state).containsOnly(ResultRow.State.FAILED);
+        assertThat(results.failedRequest()).hasValueSatisfying(r -> {
+            assertThat(r.targets()).containsExactly("https://www.example.com/a", "https://www.example.com/b");
+            assertThat(r.options()).isEqualTo(PurgeOptions.HARD);
+        });
+    }
+
+    @Test
+    void cancelEndsTheUnfinishedItemsAsCancelled() {
+        SANDBOX.server().setFaults(FaultSettings.none().withLatency(Duration.ofMillis(200)));
+        results.start(new JobRequest(null, dev.purgedeck.fastly.PurgeKind.URL, urls("a", "b", "c", "d").targets(),
+                PurgeOptions.HARD, 1));
+        results.cancel();
+        fx.runUntil(() -> !results.runningProperty().get());
+        assertThat(results.rows()).extracting(ResultRow::state).contains(ResultRow.State.CANCELLED)
+                .doesNotContain(ResultRow.State.PENDING);
+        assertThat(results.summaryProperty().get()).contains("cancelled");
+    }
+}
