@@ -23,7 +23,9 @@ import dev.purgedeck.ui.purge.PurgeViewModel;
 import dev.purgedeck.ui.purge.SandboxCacheModel;
 import dev.purgedeck.ui.purge.ServiceSelectorModel;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -101,8 +103,8 @@ public final class MainWindow {
             tabs.getSelectionModel().select(purgeTab);
             return purge.run(request);
         });
-        java.util.function.Supplier<String[]> currentService = () -> new String[] {
-            services.serviceIdProperty().get(), services.serviceName()};
+        Supplier<Optional<ServiceInfo>> currentService = () -> Optional.ofNullable(services.serviceIdProperty().get())
+                .filter(id -> !id.isBlank()).map(id -> ServiceInfo.named(id, services.serviceName()));
         KeySetPicker picker = new KeySetPicker(keySets, ask, purge.keys(), currentService, () -> purge.softProperty().get());
         PurgeView purgeView = new PurgeView(purge, context.sandboxAdmin().map(a -> new SandboxCacheModel(a, fx)), picker);
         // The other screens are built when first opened: a window that only purges starts faster.

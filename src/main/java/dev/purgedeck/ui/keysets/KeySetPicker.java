@@ -1,10 +1,12 @@
 package dev.purgedeck.ui.keysets;
 
+import dev.purgedeck.fastly.ServiceInfo;
 import dev.purgedeck.keysets.KeySet;
 import dev.purgedeck.ui.Dialogs;
 import dev.purgedeck.ui.Icons;
 import dev.purgedeck.ui.controls.KeyTagModel;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import javafx.geometry.Pos;
@@ -24,12 +26,12 @@ public final class KeySetPicker extends HBox {
     private final KeySetsViewModel vm;
     private final Dialogs dialogs;
     private final KeyTagModel keys;
-    private final Supplier<String[]> currentService;
+    private final Supplier<Optional<ServiceInfo>> currentService;
     private final BooleanSupplier soft;
     private final MenuButton menu = new MenuButton("Key sets");
     private final Label message = new Label();
 
-    public KeySetPicker(KeySetsViewModel vm, Dialogs dialogs, KeyTagModel keys, Supplier<String[]> currentService,
+    public KeySetPicker(KeySetsViewModel vm, Dialogs dialogs, KeyTagModel keys, Supplier<Optional<ServiceInfo>> currentService,
                         BooleanSupplier soft) {
         super(8);
         this.vm = vm;
@@ -61,8 +63,9 @@ public final class KeySetPicker extends HBox {
         }
         dialogs.askText("Save keys as a key set", "A name for these " + KeySetsViewModel.count(valid.size()) + ":", "",
                 vm::nameProblem).ifPresent(name -> {
-                    String[] s = currentService.get();
-                    vm.saveNew(name, valid, s == null ? null : s[0], s == null ? null : s[1], soft.getAsBoolean());
+                    Optional<ServiceInfo> s = currentService.get();
+                    vm.saveNew(name, valid, s.map(ServiceInfo::id).orElse(null), s.map(ServiceInfo::name).orElse(null),
+                            soft.getAsBoolean());
                 });
     }
 

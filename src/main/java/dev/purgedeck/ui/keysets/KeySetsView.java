@@ -1,10 +1,12 @@
 package dev.purgedeck.ui.keysets;
 
+import dev.purgedeck.fastly.ServiceInfo;
 import dev.purgedeck.keysets.KeySet;
 import dev.purgedeck.ui.Dialogs;
 import dev.purgedeck.ui.Icons;
 import dev.purgedeck.ui.controls.KeyTagEditor;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -31,13 +33,13 @@ import org.kordamp.ikonli.feather.Feather;
 public final class KeySetsView {
     private final KeySetsViewModel vm;
     private final Dialogs dialogs;
-    private final Supplier<String[]> currentService;
+    private final Supplier<Optional<ServiceInfo>> currentService;
     private final SplitPane root;
     private final ListView<KeySet> list = new ListView<>();
     private final TextField search = new TextField();
 
-    /** @param currentService the console's chosen service as {id, name}, offered when a set has none */
-    public KeySetsView(KeySetsViewModel vm, Dialogs dialogs, Supplier<String[]> currentService) {
+    /** @param currentService the console's chosen service, offered when a set has none */
+    public KeySetsView(KeySetsViewModel vm, Dialogs dialogs, Supplier<Optional<ServiceInfo>> currentService) {
         this.vm = vm;
         this.dialogs = dialogs;
         this.currentService = currentService;
@@ -121,11 +123,10 @@ public final class KeySetsView {
         Button useCurrent = new Button("Use the console's service");
         useCurrent.setId("keySetUseService");
         useCurrent.setOnAction(e -> {
-            String[] s = currentService.get();
-            if (s != null) {
-                vm.serviceIdProperty().set(s[0]);
-                vm.serviceNameProperty().set(s[1]);
-            }
+            currentService.get().ifPresent(s -> {
+                vm.serviceIdProperty().set(s.id());
+                vm.serviceNameProperty().set(s.name());
+            });
         });
         CheckBox soft = new CheckBox("Soft purge by default");
         soft.setId("keySetSoft");

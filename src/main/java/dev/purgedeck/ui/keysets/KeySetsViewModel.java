@@ -3,6 +3,7 @@ package dev.purgedeck.ui.keysets;
 import dev.purgedeck.fastly.InvalidInputException;
 import dev.purgedeck.fastly.JobRequest;
 import dev.purgedeck.fastly.PurgeOptions;
+import dev.purgedeck.fastly.ServiceInfo;
 import dev.purgedeck.keysets.Conflict;
 import dev.purgedeck.keysets.ImportProblem;
 import dev.purgedeck.keysets.ImportResult;
@@ -302,14 +303,14 @@ public final class KeySetsViewModel {
     /**
      * Purges a set after a confirmation naming the set, the service and the key count.
      *
-     * @param current the console's chosen service as {id, name}, used when the set has none
+     * @param current the console's chosen service, used when the set has none
      */
-    public boolean confirmAndPurge(KeySet set, String[] current) {
+    public boolean confirmAndPurge(KeySet set, Optional<ServiceInfo> current) {
         if (set == null || !dialogs.confirm("Purge \u201c" + set.name() + "\u201d?", KeySetPurge.question(set, current),
                 "Purge " + count(set.keys().size()))) {
             return false;
         }
-        return purge(set, current == null ? null : current[0]);
+        return purge(set, current.map(ServiceInfo::id).orElse(null));
     }
 
     /** Purges a set on its own service (or {@code fallbackService}), soft or hard as the set says. */

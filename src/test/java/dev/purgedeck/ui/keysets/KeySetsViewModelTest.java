@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.purgedeck.fastly.JobRequest;
 import dev.purgedeck.fastly.PurgeKind;
+import dev.purgedeck.fastly.ServiceInfo;
 import dev.purgedeck.fastly.Validation;
 import dev.purgedeck.keysets.KeySet;
 import dev.purgedeck.keysets.KeySetStore;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The Key sets screen's view model without the toolkit, on a real store in a temporary folder. */
 class KeySetsViewModelTest {
-    private static final String[] CONSOLE_SERVICE = {"7kQm2XvR9tLp4WnB8cYd3F", "Example site"};
+    private static final Optional<ServiceInfo> CONSOLE_SERVICE =
+            Optional.of(ServiceInfo.named("7kQm2XvR9tLp4WnB8cYd3F", "Example site"));
     @TempDir
     Path dir;
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
@@ -61,7 +63,7 @@ class KeySetsViewModelTest {
     void anAcceptedPurgeGoesToTheConsoleOnItsServiceSoftAsTheSetSays() {
         assertThat(vm.confirmAndPurge(sport(), CONSOLE_SERVICE)).isTrue();
         assertThat(purged).singleElement().satisfies(r -> {
-            assertThat(r.serviceId()).isEqualTo(CONSOLE_SERVICE[0]);
+            assertThat(r.serviceId()).isEqualTo(CONSOLE_SERVICE.get().id());
             assertThat(r.kind()).isEqualTo(PurgeKind.KEY);
             assertThat(r.targets()).containsExactly("section-sport", "article-1");
             assertThat(r.options().soft()).isTrue();
@@ -75,7 +77,7 @@ class KeySetsViewModelTest {
 
     @Test
     void aSetWithoutAServiceCannotPurgeWhenTheConsoleHasNone() {
-        assertThat(vm.confirmAndPurge(sport(), new String[] {null, ""})).isFalse();
+        assertThat(vm.confirmAndPurge(sport(), Optional.empty())).isFalse();
         assertThat(dialogs.asked).singleElement().asString().contains("Sport");
         assertThat(purged).isEmpty();
         assertThat(vm.messageProperty().get()).startsWith("Cannot purge \u201cSport\u201d:");
