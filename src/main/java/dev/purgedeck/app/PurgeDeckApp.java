@@ -117,7 +117,9 @@ public final class PurgeDeckApp extends Application {
     public void stop() {
         // The context, if it has opened (Main exits the process right after, so one still opening needs nothing).
         if (opening != null && opening.isDone() && !opening.isCompletedExceptionally()) {
-            opening.join().close();
+            // Closing writes what the history writer still holds and forces the stores to disk: not on the UI
+            // thread, like every store write; the window is gone, so waiting for it here costs nobody anything.
+            CompletableFuture.runAsync(opening.join()::close).join();
         }
     }
 }

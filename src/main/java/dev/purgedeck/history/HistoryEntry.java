@@ -7,7 +7,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * One purged item as the history stores it: one line of the history file ({@link HistoryStore#FILE_NAME}). Never holds a token.
+ * One purged item as the history stores it: one line of the history file ({@link HistoryStore#FILE_NAME}). Never
+ * holds a token.
  *
  * <p>Times are kept to the millisecond (what the file stores), and empty optional texts are null, so an entry read
  * back from the file or an export equals the one written.

@@ -3,6 +3,7 @@ package dev.purgedeck.history;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.purgedeck.files.UiThreadGuard;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,6 +23,7 @@ public final class HistoryExport {
 
     /** CSV with a header row, UTF-8 with a byte-order mark (so Excel reads non-ASCII right), CRLF line ends. */
     public static void csv(List<HistoryEntry> rows, OutputStream out) throws IOException {
+        UiThreadGuard.checkNotUiThread("Writing a history export");
         HistoryCsv.write(rows, out);
     }
 

@@ -92,9 +92,10 @@ public final class MainWindow {
                 EnvironmentConnection.serviceId(context.env()), context.onSandbox(), ask);
         purge = new PurgeViewModel(services, context.runner(), fx, prefs, context.settings(), ask);
         JobRecording recording = context.recording();
+        java.util.function.Consumer<Exception> unrecorded = e -> fx.execute(() -> purge.reportProblem(
+                "The purge went on, but it could not be written to the history: " + e.getMessage()));
         purge.results().setRecorder((jobId, request) -> recording.begin(recording.context(jobId, request,
-                context.session().origin(), serviceName(services, request.serviceId())), e -> fx.execute(() ->
-                purge.reportProblem("The purge went on, but it could not be written to the history: " + e.getMessage()))));
+                context.session().origin(), serviceName(services, request.serviceId())), unrecorded));
         history = new HistoryViewModel(context.history(), fx, context.background(), (request, name) -> {
             tabs.getSelectionModel().select(purgeTab);
             return purge.run(request);

@@ -39,9 +39,9 @@ class HistoryRecordingTest {
                 service, "Demo shop", soft, "production", JobContext.currentUser(), "test");
     }
 
-    /** The listener the console and the command line use; a failed write fails the test. */
-    private static JobListener recording(HistoryStore store, JobContext ctx) {
-        return new HistoryListener(store, ctx, e -> {
+    /** The recorder the console and the command line use; a failed write fails the test. */
+    private static JobListener recording(JobRecording recording, JobContext ctx) {
+        return recording.begin(ctx, e -> {
             throw new AssertionError("history write failed", e);
         });
     }
@@ -59,14 +59,16 @@ class HistoryRecordingTest {
         JobResult keyResult;
         JobResult urlResult;
         try (HistoryStore store = HistoryStore.open(dataDir.resolve(HistoryStore.FILE_NAME))) {
+            JobRecording recorder = new JobRecording(store, "test");
             keyResult = await(runner.start(keyJob.jobId(), JobRequest.keys(service, keys, PurgeOptions.SOFT, 4),
-                    recording(store, keyJob)).result());
+                    recording(recorder, keyJob)).result());
             urlResult = await(runner.start(urlJob.jobId(), JobRequest.urls(service, urls, PurgeOptions.HARD, 8),
-                    recording(store, urlJob)).result());
+                    recording(recorder, urlJob)).result());
             BulkPurgeRunner selectOnly = new BulkPurgeRunner(
                     Clients.client(SANDBOX.server().baseUri(), DemoAccount.PURGE_SELECT_TOKEN, Clients.FAST_RETRY));
             await(selectOnly.start(refused.jobId(), JobRequest.all(service, PurgeOptions.HARD),
-                    recording(store, refused)).result());
+                    recording(recorder, refused)).result());
+            recorder.close(); // waits for the writes it has queued
             store.flush();
 
             List<HistoryEntry> all = store.load().entries();

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 class JobRecordingTest {
     /** The name the JavaFX toolkit gives its thread; the strict guard of the test run refuses history I/O on it. */
     private static final String UI_THREAD = "JavaFX Application Thread";
+    private static final String SVC1 = "SU1Z0isxPaozGVKXdv0eY";
+    private static final String SVC2 = "4GhJ6kLz8XcV0bNm2QwE1r";
     private static final JobRecording.Origin ORIGIN =
             new JobRecording.Origin("work", "sandbox", "http://127.0.0.1:8080");
 
@@ -35,15 +37,15 @@ class JobRecordingTest {
     @Test
     void theContextSaysWhereWhatAndHowAJobWasPurged() throws Exception {
         try (JobRecording recording = JobRecording.open(dataDir, "9.9.9")) {
-            JobRequest staging = JobRequest.keys("SU1Z0isxPaozGVKXdv0eY", List.of("a", "b"),
+            JobRequest staging = JobRequest.keys(SVC1, List.of("a", "b"),
                     new PurgeOptions(true, PurgeOptions.Environment.STAGING), 4);
             JobContext ctx = recording.context("job-1", staging, ORIGIN, "Shop");
-            assertThat(ctx).isEqualTo(new JobContext("job-1", "work", "sandbox", "http://127.0.0.1:8080", "SU1Z0isxPaozGVKXdv0eY",
+            assertThat(ctx).isEqualTo(new JobContext("job-1", "work", "sandbox", "http://127.0.0.1:8080", SVC1,
                     "Shop", true, "staging", System.getProperty("user.name"), "9.9.9"));
-            JobContext hard = recording.context("job-2", JobRequest.all("4GhJ6kLz8XcV0bNm2QwE1r", PurgeOptions.HARD), ORIGIN, null);
+            JobContext hard = recording.context("job-2", JobRequest.all(SVC2, PurgeOptions.HARD), ORIGIN, null);
             assertThat(hard.environment()).isEqualTo("production");
             assertThat(hard.soft()).isFalse();
-            assertThat(hard.serviceId()).isEqualTo("4GhJ6kLz8XcV0bNm2QwE1r");
+            assertThat(hard.serviceId()).isEqualTo(SVC2);
             assertThat(recording.store().file()).isEqualTo(dataDir.resolve(HistoryStore.FILE_NAME).toAbsolutePath());
         }
     }
@@ -51,7 +53,7 @@ class JobRecordingTest {
     @Test
     void outcomesReportedOnTheUiThreadAreWrittenOnTheWritersThread() throws Exception {
         try (JobRecording recording = JobRecording.open(dataDir, "test")) {
-            JobContext ctx = recording.context("job-ui", JobRequest.keys("SU1Z0isxPaozGVKXdv0eY", List.of("k"), PurgeOptions.HARD, 1),
+            JobContext ctx = recording.context("job-ui", JobRequest.keys(SVC1, List.of("k"), PurgeOptions.HARD, 1),
                     ORIGIN, "Shop");
             List<Exception> failures = new CopyOnWriteArrayList<>();
             JobRecording.Recording recorder = recording.begin(ctx, failures::add);
@@ -80,7 +82,7 @@ class JobRecordingTest {
     void aFailedWriteIsReportedOnceAndThePurgeIsNotStopped() throws Exception {
         HistoryStore store = HistoryStore.open(HistoryStore.fileIn(dataDir));
         try (JobRecording recording = new JobRecording(store, "test")) {
-            JobContext ctx = recording.context("job-x", JobRequest.keys("SU1Z0isxPaozGVKXdv0eY", List.of("k"), PurgeOptions.HARD, 1),
+            JobContext ctx = recording.context("job-x", JobRequest.keys(SVC1, List.of("k"), PurgeOptions.HARD, 1),
                     ORIGIN, "");
             List<Exception> failures = new CopyOnWriteArrayList<>();
             JobRecording.Recording recorder = recording.begin(ctx, failures::add);

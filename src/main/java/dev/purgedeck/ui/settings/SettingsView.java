@@ -254,8 +254,8 @@ public final class SettingsView {
         open.setOnAction(e -> openFolder.run());
         HBox row = new HBox(10, where, open);
         row.setAlignment(Pos.CENTER_LEFT);
-        return section("Data", "History (" + HistoryStore.FILE_NAME + "), key sets, settings and saved tokens live here. Set "
-                + "PURGEDECK_HOME to keep them elsewhere.", row);
+        return section("Data", "History (" + HistoryStore.FILE_NAME + "), key sets, settings and saved tokens live "
+                + "here. Set PURGEDECK_HOME to keep them elsewhere.", row);
     }
 
     private Label messageLine() {

@@ -80,7 +80,8 @@ class LargeHistoryTest {
         List<ListChangeListener.Change<? extends HistoryEntry>> changes = new ArrayList<>();
         vm.rows().addListener((ListChangeListener<HistoryEntry>) c -> changes.add(c));
         long later = JOBS * PER_JOB * 3L;
-        store.append(IntStream.range(0, 256).mapToObj(i -> entry("job-new", i, later + i, "https://new/" + i)).toList());
+        store.append(IntStream.range(0, 256).mapToObj(i -> entry("job-new", i, later + i, "https://new/" + i))
+                .toList());
 
         assertThat(vm.rows()).hasSize(JOBS * PER_JOB + 256);
         assertThat(vm.rows().get(0).target()).isEqualTo("https://new/255");
