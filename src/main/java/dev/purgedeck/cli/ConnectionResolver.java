@@ -1,8 +1,9 @@
 package dev.purgedeck.cli;
 
 import dev.purgedeck.fastly.ApiToken;
+import dev.purgedeck.fastly.SandboxAdmin;
+import dev.purgedeck.files.Json;
 import dev.purgedeck.history.JobRecording;
-import dev.purgedeck.sandbox.DemoAccount;
 import dev.purgedeck.settings.Connection;
 import dev.purgedeck.settings.EndpointKind;
 import dev.purgedeck.settings.Endpoints;
@@ -12,8 +13,13 @@ import dev.purgedeck.settings.InvalidEndpointException;
 import dev.purgedeck.settings.Profile;
 import dev.purgedeck.settings.ProfileStore;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -115,9 +121,22 @@ final class ConnectionResolver {
             throw CliFailure.usage(NO_TOKEN + " (the Sandbox profile needs FASTLY_API_ENDPOINT to point at a sandbox "
                     + "on this computer)");
         }
-        ApiToken token = ctx.env(EnvironmentConnection.TOKEN).map(ApiToken::of)
-                .orElse(ApiToken.of(DemoAccount.GLOBAL_TOKEN));
+        ApiToken token = ctx.env(EnvironmentConnection.TOKEN).map(ApiToken::of).orElseGet(() -> demoToken(uri));
         return new Resolved(p.name(), new Connection(Connection.Kind.SANDBOX, uri, token));
+    }
+
+    /** The sandbox's own global demo token, asked of the sandbox over HTTP (it takes no token to ask). */
+    private static ApiToken demoToken(URI sandbox) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        try {
+            return new SandboxAdmin(http, Json.newMapper(), sandbox).globalToken().get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw CliFailure.usage("interrupted while asking the sandbox at " + sandbox + " for its demo token");
+        } catch (ExecutionException | TimeoutException e) {
+            throw CliFailure.usage("no PurgeDeck sandbox answers at " + sandbox + " (FASTLY_API_ENDPOINT); start one "
+                    + "with `purgedeck sandbox`, or set FASTLY_API_TOKEN");
+        }
     }
 
     private static ProfileStore store(CliContext ctx) {

@@ -61,6 +61,21 @@ public final class SandboxAdmin {
         });
     }
 
+    /** The sandbox's demo token for the whole account (scope {@code global}, every service, no expiry). */
+    public CompletableFuture<ApiToken> globalToken() {
+        return send(HttpRequest.newBuilder(URI.create(base + "/_sandbox/tokens")).GET()).thenApply(r -> {
+            for (JsonNode t : json(r).path("tokens")) {
+                boolean global = t.path("scopes").size() == 1 && "global".equals(t.path("scopes").get(0).asText());
+                if (global && t.path("services").isEmpty() && t.path("expires_at").isNull()) {
+                    return ApiToken.of(t.path("token").asText());
+                }
+            }
+            throw new FastlyApiException(FastlyApiException.Kind.INVALID_RESPONSE, r.statusCode(), "No demo token",
+                    "The sandbox at " + base + " lists no global demo token.", RateLimitState.UNKNOWN,
+                    Optional.empty(), null);
+        });
+    }
+
     /** Puts every demo object back in the cache, fresh. */
     public CompletableFuture<Void> reseed() {
         return send(HttpRequest.newBuilder(URI.create(base + "/_sandbox/reseed"))

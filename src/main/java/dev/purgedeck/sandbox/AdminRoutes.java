@@ -28,6 +28,10 @@ final class AdminRoutes {
                 ex.json(200, Map.of("status", "ok"));
             }
             case "faults" -> faults(ex, method);
+            case "tokens" -> {
+                only(method, "GET");
+                ex.json(200, Map.of("tokens", ctx.account().tokens().stream().map(AdminRoutes::token).toList()));
+            }
             case "requests" -> requests(ex, method);
             default -> throw ApiError.msg(404, "Not found");
         }
@@ -107,6 +111,17 @@ final class AdminRoutes {
         m.put("surrogate_keys", o.surrogateKeys());
         m.put("state", o.state().json());
         m.put("last_purge_id", o.lastPurgeId());
+        return m;
+    }
+
+    /** The demo tokens are fixed, published strings, not secrets: a client on this computer may ask for them. */
+    private static Map<String, Object> token(DemoToken t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", t.name());
+        m.put("token", t.value());
+        m.put("scopes", t.scopes());
+        m.put("services", t.services());
+        m.put("expires_at", t.expiresAt() == null ? null : t.expiresAt().toString());
         return m;
     }
 

@@ -59,6 +59,11 @@ public final class DemoAccount {
         return Map.copyOf(m);
     }
 
+    /** The demo tokens, the global one first. */
+    List<DemoToken> tokens() {
+        return tokensByValue.values().stream().sorted(java.util.Comparator.comparing(DemoToken::id)).toList();
+    }
+
     /** All services in creation order. */
     public List<DemoService> services() {
         return services;

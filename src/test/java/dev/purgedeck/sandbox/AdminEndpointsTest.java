@@ -41,6 +41,22 @@ class AdminEndpointsTest {
     }
 
     @Test
+    void tokensListsEveryDemoTokenWithItsScopesAndTheGlobalOneWorks() {
+        JsonNode tokens = sbx.json(sbx.get("/_sandbox/tokens", null)).get("tokens");
+        assertThat(tokens).hasSize(6);
+        JsonNode global = null;
+        for (JsonNode t : tokens) {
+            if (t.get("scopes").toString().equals("[\"global\"]") && t.get("services").isEmpty()
+                    && t.get("expires_at").isNull()) {
+                global = t;
+            }
+        }
+        assertThat(global).as("one unrestricted global token").isNotNull();
+        assertThat(sbx.get("/service", global.get("token").asText()).statusCode()).isEqualTo(200);
+        assertThat(sbx.post("/_sandbox/tokens", null).statusCode()).isEqualTo(405);
+    }
+
+    @Test
     void reseedMakesEverythingFresh() {
         sbx.post("/service/" + SVC1 + "/purge_all", GLOBAL_TOKEN);
         sbx.post("/service/" + SVC1 + "/purge_all", GLOBAL_TOKEN, Map.of("Fastly-Purge-Environment", "staging"));
