@@ -100,7 +100,8 @@ public final class Validation {
                 throw bad(url, special.get());
             }
             if (Character.isWhitespace(c) || Character.isISOControl(c)) {
-                throw bad(url, "contains a space or control character (" + codePoint(c) + ")");
+                // A plain space needs no code; any other is invisible or looks like one, so it is named.
+                throw bad(url, "contains a space or control character" + (c == ' ' ? "" : " (" + codePoint(c) + ")"));
             }
         }
         var withSlashes = SCHEME_WITH_SLASHES.matcher(raw);
