@@ -1,5 +1,6 @@
 package dev.purgedeck.cli;
 
+import dev.purgedeck.files.SafeFiles;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -33,6 +34,8 @@ public final class Cli {
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, InputStream in,
                           boolean terminal) {
         CliContext ctx = new CliContext(out, err, env, in, terminal);
+        // Anyone who can change the data folder could swap PurgeDeck's files for links: one line, every run.
+        SafeFiles.folderWarning(ctx.dataDir()).ifPresent(w -> ctx.warn("purgedeck: " + w));
         return commandLine(ctx, args.length > 0 ? args[0] : "").execute(args);
     }
 

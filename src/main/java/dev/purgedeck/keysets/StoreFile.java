@@ -1,10 +1,12 @@
 package dev.purgedeck.keysets;
 
 import dev.purgedeck.files.AtomicFiles;
+import dev.purgedeck.files.SafeFiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -66,7 +68,9 @@ final class StoreFile {
     /** Writes {@code sets}; the file as it was before (if any) becomes the backup first. */
     void save(List<KeySet> sets) throws IOException {
         byte[] bytes = KeySetJson.toBytes(sets);
-        if (Files.isRegularFile(file)) {
+        // Checked before the backup copy: a keysets.json linked to another file must not have that file copied in.
+        SafeFiles.requireRegularOrAbsent(file);
+        if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             // Copied, not moved: moving would leave a moment with no keysets.json, and a crash then would lose it.
             AtomicFiles.write(backup, Files.readAllBytes(file));
         }

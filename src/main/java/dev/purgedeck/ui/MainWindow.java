@@ -5,6 +5,7 @@ import dev.purgedeck.app.Version;
 import dev.purgedeck.fastly.JobRequest;
 import dev.purgedeck.fastly.PurgeOptions;
 import dev.purgedeck.fastly.ServiceInfo;
+import dev.purgedeck.files.SafeFiles;
 import dev.purgedeck.history.JobContext;
 import dev.purgedeck.fastly.TokenInfo;
 import dev.purgedeck.settings.Connection;
@@ -94,6 +95,8 @@ public final class MainWindow {
         ServiceSelectorModel services = new ServiceSelectorModel(context.client(), fx, prefs,
                 EnvironmentConnection.serviceId(context.env()), context.sandbox().isPresent());
         purge = new PurgeViewModel(services, context.runner(), fx, prefs, context.settings());
+        // Anyone who can change the data folder could swap PurgeDeck's files for links: say so where it is seen.
+        SafeFiles.folderWarning(context.dataDir()).ifPresent(purge::reportProblem);
         purge.results().setRecorder(new HistoryRecorder(context.history(),
                 (jobId, request) -> jobContext(context, services, jobId, request),
                 message -> fx.execute(() -> purge.reportProblem(message))));

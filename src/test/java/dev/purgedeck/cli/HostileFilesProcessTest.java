@@ -1,0 +1,56 @@
+package dev.purgedeck.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+
+/** Hostile files met by real command-line processes: links in the data folder, a shared data folder. */
+class HostileFilesProcessTest extends SandboxCliTest {
+    private CliHarness.Result main(String... args) throws Exception {
+        return new CliProcess(cli.env, tmp).run(args);
+    }
+
+    @Test
+    void aHistoryLinkedToAnotherFileStopsThePurgeBeforeAnythingIsSentOrAppended() throws Exception {
+        Files.createDirectories(cli.dataDir);
+        Path victim = Files.writeString(tmp.resolve("victim.txt"), "precious\n");
+        Files.createSymbolicLink(cli.dataDir.resolve(CliContext.HISTORY_FILE), victim);
+
+        CliHarness.Result r = main("purge", "--url", "https://www.dailycourier.example/news");
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(Cli.USAGE);
+        assertThat(r.err()).contains("symbolic link", "nothing was purged").doesNotContain("Exception", "\tat ");
+        assertThat(Files.readString(victim)).isEqualTo("precious\n");
+        assertThat(SANDBOX.server().requests().all()).filteredOn(q -> q.method().equals("POST")).isEmpty();
+    }
+
+    @Test
+    void keySetsLinkedToAnotherFileAreNotWrittenThrough() throws Exception {
+        Files.createDirectories(cli.dataDir);
+        Path victim = Files.writeString(tmp.resolve("victim.json"), "{\"version\":1,\"key_sets\":[]}");
+        Files.createSymbolicLink(cli.dataDir.resolve("keysets.json"), victim);
+        Path keys = cli.file("news.txt", "section-news");
+
+        CliHarness.Result r = main("keysets", "import", keys.toString());
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(Cli.FAILED);
+        assertThat(r.err()).contains("symbolic link").doesNotContain("\tat ");
+        assertThat(Files.readString(victim)).isEqualTo("{\"version\":1,\"key_sets\":[]}");
+        assertThat(Files.isSymbolicLink(cli.dataDir.resolve("keysets.json"))).isTrue();
+        assertThat(cli.dataDir.resolve("keysets.json.bak")).doesNotExist();
+    }
+
+    @Test
+    void aDataFolderOthersMayChangeIsWarnedAboutInOneLine() throws Exception {
+        Files.createDirectories(cli.dataDir);
+        Files.setPosixFilePermissions(cli.dataDir, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        CliHarness.Result r = main("keysets", "list");
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.err().lines().filter(l -> l.contains("chmod go-w"))).hasSize(1);
+    }
+}
