@@ -53,4 +53,20 @@ class HostileFilesProcessTest extends SandboxCliTest {
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.err().lines().filter(l -> l.contains("chmod go-w"))).hasSize(1);
     }
+
+    @Test
+    void devZeroAsAUrlsFileOrAnImportEndsAtOnceWithExit2() throws Exception {
+        long start = System.nanoTime();
+        CliHarness.Result purge = main("purge", "--urls-file", "/dev/zero");
+        CliHarness.Result keys = main("purge", "--keys-file", "/dev/zero", "-s", service);
+        CliHarness.Result imported = main("keysets", "import", "/dev/zero", "--name", "zeros");
+        long seconds = java.time.Duration.ofNanos(System.nanoTime() - start).toSeconds();
+
+        for (CliHarness.Result r : java.util.List.of(purge, keys, imported)) {
+            assertThat(r.code()).as(r.toString()).isEqualTo(Cli.USAGE);
+            assertThat(r.err()).contains("/dev/zero holds more than 10 MiB").doesNotContain("OutOfMemory", "\tat ");
+        }
+        assertThat(seconds).as("three runs, each formerly 25 s until out of memory").isLessThan(45);
+        assertThat(SANDBOX.server().requests().all()).isEmpty();
+    }
 }

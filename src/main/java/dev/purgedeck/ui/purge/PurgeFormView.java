@@ -1,10 +1,11 @@
 package dev.purgedeck.ui.purge;
 
+import dev.purgedeck.files.BoundedFiles;
+import dev.purgedeck.files.InputTooLargeException;
 import dev.purgedeck.ui.Icons;
 import dev.purgedeck.ui.controls.KeyTagEditor;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -304,7 +305,9 @@ final class PurgeFormView extends VBox {
         if (e.getDragboard().hasFiles()) {
             for (File f : e.getDragboard().getFiles()) {
                 try {
-                    text.append(Files.readString(f.toPath(), StandardCharsets.UTF_8)).append('\n');
+                    text.append(BoundedFiles.readText(f.toPath())).append('\n');
+                } catch (InputTooLargeException ex) {
+                    vm.reportProblem("Could not read " + f.getName() + ": " + ex.getMessage());
                 } catch (IOException | java.io.UncheckedIOException ex) {
                     vm.reportProblem("Could not read " + f.getName() + ": it is not a readable UTF-8 text file.");
                 }
