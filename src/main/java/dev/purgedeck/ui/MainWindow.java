@@ -29,7 +29,9 @@ import dev.purgedeck.ui.purge.SandboxCacheModel;
 import dev.purgedeck.ui.purge.ServiceSelectorModel;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -95,8 +97,13 @@ public final class MainWindow {
         ServiceSelectorModel services = new ServiceSelectorModel(context.client(), fx, prefs,
                 EnvironmentConnection.serviceId(context.env()), context.sandbox().isPresent());
         purge = new PurgeViewModel(services, context.runner(), fx, prefs, context.settings());
-        // Anyone who can change the data folder could swap PurgeDeck's files for links: say so where it is seen.
-        SafeFiles.folderWarning(context.dataDir()).ifPresent(purge::reportProblem);
+        // Said where it is seen: a folder others may change (they could swap PurgeDeck's files for links), and
+        // settings files that were damaged and set aside.
+        String notice = java.util.stream.Stream.of(SafeFiles.folderWarning(context.dataDir()), prefs.problem(),
+                context.settings().problem()).flatMap(Optional::stream).collect(Collectors.joining(" "));
+        if (!notice.isEmpty()) {
+            purge.reportProblem(notice);
+        }
         purge.results().setRecorder(new HistoryRecorder(context.history(),
                 (jobId, request) -> jobContext(context, services, jobId, request),
                 message -> fx.execute(() -> purge.reportProblem(message))));

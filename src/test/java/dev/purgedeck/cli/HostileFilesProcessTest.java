@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Hostile files met by real command-line processes: links in the data folder, a shared data folder. */
@@ -62,11 +65,37 @@ class HostileFilesProcessTest extends SandboxCliTest {
         CliHarness.Result imported = main("keysets", "import", "/dev/zero", "--name", "zeros");
         long seconds = java.time.Duration.ofNanos(System.nanoTime() - start).toSeconds();
 
-        for (CliHarness.Result r : java.util.List.of(purge, keys, imported)) {
+        for (CliHarness.Result r : List.of(purge, keys, imported)) {
             assertThat(r.code()).as(r.toString()).isEqualTo(Cli.USAGE);
             assertThat(r.err()).contains("/dev/zero holds more than 10 MiB").doesNotContain("OutOfMemory", "\tat ");
         }
         assertThat(seconds).as("three runs, each formerly 25 s until out of memory").isLessThan(45);
         assertThat(SANDBOX.server().requests().all()).isEmpty();
+    }
+
+    @Test
+    void aDamagedKeySetsFileAndBackupAreBothSetAsideWithOnePlainLine() throws Exception {
+        Files.createDirectories(cli.dataDir);
+        Files.writeString(cli.dataDir.resolve("keysets.json"), "{\"version\":1,\"key_sets\":[{\"na");
+        Files.writeString(cli.dataDir.resolve("keysets.json.bak"), "\u0000\u0001 not json");
+
+        CliHarness.Result list = main("keysets", "list");
+        CliHarness.Result imported = main("keysets", "import", cli.file("news.txt", "section-news").toString());
+
+        assertThat(list.code()).as(list.toString()).isZero();
+        assertThat(list.err().lines()).as(list.toString()).hasSize(1).allSatisfy(l -> assertThat(l)
+                .contains("keysets-corrupt-", "keysets-corrupt-", "could not be read either")
+                .doesNotContain("WARNING", "Exception"));
+        assertThat(imported.code()).as(imported.toString()).isZero();
+        List<String> aside;
+        try (Stream<Path> files = Files.list(cli.dataDir)) {
+            aside = files.map(f -> f.getFileName().toString()).filter(n -> n.contains("-corrupt-")).sorted().toList();
+        }
+        assertThat(aside).hasSize(2);
+        List<String> contents = new ArrayList<>();
+        for (String name : aside) {
+            contents.add(Files.readString(cli.dataDir.resolve(name)));
+        }
+        assertThat(contents).containsExactlyInAnyOrder("{\"version\":1,\"key_sets\":[{\"na", "\u0000\u0001 not json");
     }
 }
