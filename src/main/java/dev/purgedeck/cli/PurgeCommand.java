@@ -25,7 +25,9 @@ import picocli.CommandLine.Option;
                         + "command with exit code 2."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every item was purged", "1:some items failed (Fastly or the network); the reasons are on "
-                + "stderr", "2:bad usage, input or configuration; nothing was sent"},
+                + "stderr", "2:bad usage, input or configuration; nothing was sent",
+                "3:the purge ran, but the history could not take every outcome (e.g. a full disk); they were saved "
+                        + "to history-unrecorded-JOB.jsonl beside it, or printed on stderr when that failed too"},
         footerHeading = "%nEnvironment:%n",
         footer = {"  FASTLY_API_TOKEN     the API token, as the Fastly CLI reads it (unless --profile is given)",
                 "  FASTLY_API_ENDPOINT  the API endpoint for that token (default https://api.fastly.com)",
@@ -103,14 +105,16 @@ final class PurgeCommand implements Callable<Integer> {
             }
             JobContext job = jobContext(connection, svc, options);
             RecordedJob.Finished done = RecordedJob.run(ctx, client.runner(), request, job);
+            String historyProblem = done.recorded() ? null : UnrecordedOutcomes.keep(ctx, done.unrecorded(), job.jobId());
             if (json) {
-                PurgeReport.json(ctx, done.result(), job);
+                PurgeReport.json(ctx, done.result(), job, historyProblem,
+                        UnrecordedOutcomes.targets(done.unrecorded(), job.jobId()));
             } else {
                 PurgeReport.table(ctx, done.result());
             }
             PurgeReport.failures(ctx, done.result());
             boolean allOk = done.result().count(ItemOutcome.Status.OK) == done.result().items().size();
-            return allOk && done.recorded() ? Cli.OK : Cli.FAILED;
+            return !done.recorded() ? Cli.NOT_RECORDED : allOk ? Cli.OK : Cli.FAILED;
         }
     }
 

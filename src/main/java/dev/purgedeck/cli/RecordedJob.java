@@ -7,12 +7,12 @@ import dev.purgedeck.fastly.JobResult;
 import dev.purgedeck.fastly.PurgeJob;
 import dev.purgedeck.history.HistoryListener;
 import dev.purgedeck.history.HistoryStore;
-import java.io.IOException;
 import dev.purgedeck.history.JobContext;
+import dev.purgedeck.history.Unrecorded;
+import java.io.IOException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs a job on the bulk runner and writes each batch of outcomes to the shared history the moment it is known, as
@@ -23,8 +23,11 @@ final class RecordedJob {
     private RecordedJob() {
     }
 
-    /** The finished job, and whether every outcome reached the history. */
-    record Finished(JobResult result, boolean recorded) {
+    /** The finished job, and the outcomes that did not reach the history (none when all did). */
+    record Finished(JobResult result, Unrecorded unrecorded) {
+        boolean recorded() {
+            return unrecorded.entries().isEmpty();
+        }
     }
 
     static Finished run(CliContext ctx, BulkPurgeRunner runner, JobRequest request, JobContext job) {
@@ -36,19 +39,16 @@ final class RecordedJob {
                     + "); nothing was purged");
         }
         try (store) {
-            AtomicBoolean failed = new AtomicBoolean();
-            JobListener recorder = new HistoryListener(store, job, e -> {
-                failed.set(true);
-                ctx.warn("purgedeck: the purge goes on, but it could not be written to the history "
-                        + store.file() + ": " + e.getMessage());
-            });
+            Unrecorded unrecorded = new Unrecorded();
+            JobListener recorder = new HistoryListener(store, job, e -> ctx.warn("purgedeck: the purge goes on, but"
+                    + " it could not be written to the history " + store.file() + ": " + e.getMessage()), unrecorded);
             PurgeJob running = runner.start(job.jobId(), request, recorder);
             Thread onInterrupt = new Thread(() -> cancelAndWait(running), "purgedeck-cli-cancel");
             Runtime.getRuntime().addShutdownHook(onInterrupt);
             try {
                 // A job's result completes only after every listener call has returned: every batch is written.
                 JobResult result = running.result().get();
-                return new Finished(result, !failed.get());
+                return new Finished(result, unrecorded);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 cancelAndWait(running);

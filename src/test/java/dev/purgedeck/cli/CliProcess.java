@@ -2,12 +2,15 @@ package dev.purgedeck.cli;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,17 +20,16 @@ import java.util.concurrent.TimeUnit;
  */
 final class CliProcess {
     private final Map<String, String> env;
-    private final Path outDir;
+    private final Map<Process, List<CompletableFuture<String>>> outputs = new ConcurrentHashMap<>();
     private Integer fileBlocks;
 
-    CliProcess(Map<String, String> env, Path outDir) {
+    CliProcess(Map<String, String> env) {
         this.env = env;
-        this.outDir = outDir;
     }
 
-    /** The next runs may write files of at most {@code blocks} × 512 bytes (bash's {@code ulimit -f}). */
-    CliProcess fileSizeLimit(int blocks) {
-        this.fileBlocks = blocks;
+    /** The next runs may write files of at most {@code kib} KiB (bash's {@code ulimit -f} counts 1,024 bytes). */
+    CliProcess fileSizeLimit(int kib) {
+        this.fileBlocks = kib;
         return this;
     }
 
@@ -48,13 +50,17 @@ final class CliProcess {
         return List.of("bash", "-c", line.toString());
     }
 
-    /** Starts the process without waiting, its output going to files named after {@code name}. */
+    /**
+     * Starts the process without waiting. Its output is read through pipes as it comes (files would fall under the
+     * file-size limit too, and a full pipe would stall the child).
+     */
     Process start(String name, String... args) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command(args)).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.environment().clear();
         pb.environment().putAll(env);
-        pb.redirectOutput(outDir.resolve(name + ".out").toFile()).redirectError(outDir.resolve(name + ".err").toFile());
-        return pb.start();
+        Process p = pb.start();
+        outputs.put(p, List.of(drain(p.getInputStream()), drain(p.getErrorStream())));
+        return p;
     }
 
     /** What a started process printed, once it ended (within 60 s). */
@@ -63,11 +69,26 @@ final class CliProcess {
             p.destroyForcibly();
             throw new AssertionError("purgedeck " + name + " did not end within 60 s");
         }
-        return new CliHarness.Result(p.exitValue(), Files.readString(outDir.resolve(name + ".out"), StandardCharsets.UTF_8),
-                Files.readString(outDir.resolve(name + ".err"), StandardCharsets.UTF_8));
+        List<CompletableFuture<String>> out = outputs.remove(p);
+        return new CliHarness.Result(p.exitValue(), out.get(0).get(10, TimeUnit.SECONDS),
+                out.get(1).get(10, TimeUnit.SECONDS));
     }
 
     CliHarness.Result run(String... args) throws Exception {
         return finish("run", start("run", args));
+    }
+
+    private static CompletableFuture<String> drain(InputStream in) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (in) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, runnable -> {
+            Thread t = new Thread(runnable, "cli-process-output");
+            t.setDaemon(true);
+            t.start();
+        });
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class CliProcessTest extends SandboxCliTest {
     /** Runs Main in a fresh JVM with exactly the harness's environment; stdin is empty and not a terminal. */
     private CliHarness.Result main(String... args) throws Exception {
-        return new CliProcess(cli.env, tmp).run(args);
+        return new CliProcess(cli.env).run(args);
     }
 
     @Test

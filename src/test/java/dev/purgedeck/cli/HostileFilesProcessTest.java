@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Hostile files met by real command-line processes: links in the data folder, a shared data folder. */
 class HostileFilesProcessTest extends SandboxCliTest {
     private CliHarness.Result main(String... args) throws Exception {
-        return new CliProcess(cli.env, tmp).run(args);
+        return new CliProcess(cli.env).run(args);
     }
 
     @Test

@@ -24,7 +24,7 @@ class KeySetsProcessesTest {
     @Test
     void tenImportsAtOnceAllLandAndEachSaysItAddedOne() throws Exception {
         CliHarness cli = new CliHarness(tmp, null).withoutToken();
-        CliProcess processes = new CliProcess(cli.env, tmp);
+        CliProcess processes = new CliProcess(cli.env);
         List<Process> running = new ArrayList<>();
         for (int i = 0; i < PROCESSES; i++) {
             Path keys = cli.file("set-" + i + ".txt", "key-" + i + "-a", "key-" + i + "-b");

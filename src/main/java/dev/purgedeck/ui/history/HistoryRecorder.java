@@ -5,6 +5,7 @@ import dev.purgedeck.fastly.JobRequest;
 import dev.purgedeck.history.HistoryListener;
 import dev.purgedeck.history.HistoryStore;
 import dev.purgedeck.history.JobContext;
+import dev.purgedeck.history.Unrecorded;
 import dev.purgedeck.ui.purge.JobRecorder;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -19,6 +20,8 @@ public final class HistoryRecorder implements JobRecorder {
     private final HistoryStore store;
     private final BiFunction<String, JobRequest, JobContext> contextFor;
     private final Consumer<String> problem;
+    /** Shared by every job of the window, so what one job could not write is tried again by the next. */
+    private final Unrecorded unrecorded = new Unrecorded();
 
     /**
      * @param contextFor builds a job's context (service name, endpoint, user…) from its ID and request
@@ -35,7 +38,14 @@ public final class HistoryRecorder implements JobRecorder {
     public JobListener begin(String jobId, JobRequest request) {
         return new HistoryListener(store, contextFor.apply(jobId, request), e -> {
             LOG.log(System.Logger.Level.ERROR, "Could not write the purge history", e);
-            problem.accept("The purge went on, but it could not be written to the history: " + e.getMessage());
-        });
+            problem.accept("The purge goes on, but the history could not be written (" + e.getMessage() + "). The"
+                    + " outcomes are kept in this window and written with the next purge; free some disk space and"
+                    + " do not close PurgeDeck before then.");
+        }, unrecorded);
+    }
+
+    /** What could not be written to the history yet (kept in memory, retried with the next write). */
+    public Unrecorded unrecorded() {
+        return unrecorded;
     }
 }
