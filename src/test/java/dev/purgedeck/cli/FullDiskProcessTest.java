@@ -68,4 +68,28 @@ class FullDiskProcessTest extends SandboxCliTest {
         System.out.printf("full disk: %d purged, %d in the history, %d handed over on stderr, lost or duplicated: %d%n",
                 URLS, recorded.size(), handedOver.size(), URLS - all.size());
     }
+
+    @Test
+    void aLaterPurgeOnTheFullDiskSavesItsOutcomesBesideTheHistory() throws Exception {
+        CliProcess limited = new CliProcess(cli.env).fileSizeLimit(KIB);
+        Path fill = cli.file("fill.txt", IntStream.range(0, URLS)
+                .mapToObj(i -> "https://www.dailycourier.example/fill/" + i).toArray(String[]::new));
+        assertThat(limited.run("purge", "--urls-file", fill.toString()).code()).isEqualTo(Cli.NOT_RECORDED);
+        long full = Files.size(cli.dataDir.resolve(CliContext.HISTORY_FILE));
+
+        CliHarness.Result r = limited.run("purge", "--url", "https://www.dailycourier.example/late/1",
+                "https://www.dailycourier.example/late/2");
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(Cli.NOT_RECORDED);
+        assertThat(r.out()).contains("2 purged, 0 failed");
+        assertThat(Files.size(cli.dataDir.resolve(CliContext.HISTORY_FILE))).isEqualTo(full);
+        List<Path> saved;
+        try (var files = Files.list(cli.dataDir)) {
+            saved = files.filter(f -> f.getFileName().toString().startsWith("history-unrecorded-")).toList();
+        }
+        // The first run's 200-odd lines did not fit beside it either (printed instead); the second run's 2 did.
+        assertThat(saved).singleElement().satisfies(f -> assertThat(Files.readAllLines(f))
+                .hasSize(2).allSatisfy(l -> assertThat(l).contains("/late/")));
+        assertThat(r.err()).contains("2 outcomes could not be written to the history", "were saved to " + saved.get(0));
+    }
 }
