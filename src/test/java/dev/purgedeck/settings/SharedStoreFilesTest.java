@@ -57,6 +57,20 @@ class SharedStoreFilesTest {
     }
 
     @Test
+    void twoStoresOnOneFolderKeepEachOthersSettings() throws Exception {
+        SettingsStore a = SettingsStore.open(dir);
+        SettingsStore b = SettingsStore.open(dir);
+
+        a.update(s -> new Settings(s.defaultSoft(), 4, s.confirmAbove(), s.theme()));
+        b.update(s -> new Settings(true, s.concurrency(), s.confirmAbove(), s.theme()));
+
+        Settings later = SettingsStore.open(dir).get();
+        assertThat(later.concurrency()).isEqualTo(4);
+        assertThat(later.defaultSoft()).isTrue();
+        assertThat(b.get()).isEqualTo(later);
+    }
+
+    @Test
     void damagedSettingsFilesAreSetAsideWithTheirBytesAndNamedInTheProblem() throws Exception {
         Files.writeString(dir.resolve(SettingsStore.FILE), "{\"concurrency\": 4,");
         Files.writeString(dir.resolve(ProfilesFile.FILE), "[1, 2]");
