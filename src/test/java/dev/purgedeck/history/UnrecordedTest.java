@@ -1,15 +1,12 @@
 package dev.purgedeck.history;
 
+import static dev.purgedeck.testsupport.Outcomes.job;
+import static dev.purgedeck.testsupport.Outcomes.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.purgedeck.fastly.BulkPurgeRunner;
-import dev.purgedeck.fastly.ItemOutcome;
-import dev.purgedeck.fastly.PurgeKind;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,16 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 class UnrecordedTest {
     @TempDir
     Path dir;
-
-    private static ItemOutcome ok(int index) {
-        return new ItemOutcome(index, PurgeKind.URL, "https://www.example.com/" + index, ItemOutcome.Status.OK,
-                "1-" + index, 200, 1, Duration.ofMillis(20), null, null, Instant.now());
-    }
-
-    private static JobContext job() {
-        return new JobContext(BulkPurgeRunner.newJobId(), "demo", "sandbox", "http://127.0.0.1:1", null, "", false,
-                "production", "tester", "test");
-    }
 
     @Test
     void whatOneJobCouldNotWriteIsWrittenByTheNextInOrderAndOnlyOnce() throws Exception {

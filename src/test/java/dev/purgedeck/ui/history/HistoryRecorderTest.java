@@ -1,18 +1,15 @@
 package dev.purgedeck.ui.history;
 
+import static dev.purgedeck.testsupport.Outcomes.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.purgedeck.fastly.ItemOutcome;
 import dev.purgedeck.fastly.JobListener;
 import dev.purgedeck.fastly.JobRequest;
-import dev.purgedeck.fastly.PurgeKind;
 import dev.purgedeck.fastly.PurgeOptions;
 import dev.purgedeck.history.HistoryEntry;
 import dev.purgedeck.history.HistoryStore;
-import dev.purgedeck.history.JobContext;
+import dev.purgedeck.testsupport.Outcomes;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -23,18 +20,12 @@ class HistoryRecorderTest {
     @TempDir
     Path dir;
 
-    private static ItemOutcome ok(int index) {
-        return new ItemOutcome(index, PurgeKind.URL, "https://www.example.com/" + index, ItemOutcome.Status.OK,
-                "1-" + index, 200, 1, Duration.ofMillis(20), null, null, Instant.now());
-    }
-
     @Test
     void aFailedWriteIsToldOnceAndItsOutcomesAreKeptForTheNextJob() throws Exception {
         HistoryStore store = HistoryStore.open(dir.resolve("history.jsonl"));
         store.close(); // every append now fails, as on a full disk
         List<String> told = new CopyOnWriteArrayList<>();
-        HistoryRecorder recorder = new HistoryRecorder(store, (jobId, request) -> new JobContext(jobId, "demo",
-                "sandbox", "http://127.0.0.1:1", null, "", false, "production", "tester", "test"), told::add);
+        HistoryRecorder recorder = new HistoryRecorder(store, (jobId, request) -> Outcomes.job(jobId), told::add);
         JobRequest request = JobRequest.urls(null, List.of("https://www.example.com/0", "https://www.example.com/1"),
                 new PurgeOptions(false, PurgeOptions.Environment.PRODUCTION), 2);
 
