@@ -45,6 +45,11 @@ final class StoreFile {
         if (!Files.exists(file)) {
             return new Loaded(List.of(), null, true);
         }
+        if (!Files.isRegularFile(file)) {
+            // A FIFO or device would block or never end the read; a folder cannot be read at all.
+            return new Loaded(List.of(), file + " is not a plain file, so PurgeDeck neither reads nor replaces it;"
+                    + " move it away to use key sets.", false);
+        }
         ImportResult read;
         try {
             read = read(file);

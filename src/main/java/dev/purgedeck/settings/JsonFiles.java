@@ -39,6 +39,11 @@ final class JsonFiles {
         if (!Files.exists(file)) {
             return object();
         }
+        if (!Files.isRegularFile(file)) {
+            // A FIFO or device would block or never end the read; writing it is refused too (see SafeFiles).
+            problems.add(file + " is not a plain file, so PurgeDeck neither reads nor replaces it; move it away.");
+            return object();
+        }
         String damage;
         try {
             JsonNode node = MAPPER.readTree(file.toFile());

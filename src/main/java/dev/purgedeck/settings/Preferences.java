@@ -34,7 +34,9 @@ public final class Preferences {
         Path file = dataDir.resolve("preferences.json");
         ObjectNode values = mapper.createObjectNode();
         String problem = null;
-        if (Files.exists(file)) {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            problem = file + " is not a plain file, so PurgeDeck neither reads nor replaces it; move it away.";
+        } else if (Files.exists(file)) {
             try {
                 JsonNode node = mapper.readTree(file.toFile());
                 if (node instanceof ObjectNode o) {

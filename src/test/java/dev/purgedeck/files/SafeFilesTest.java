@@ -3,13 +3,24 @@ package dev.purgedeck.files;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.purgedeck.history.HistoryStore;
+import dev.purgedeck.keysets.KeySet;
+import dev.purgedeck.keysets.KeySetStore;
+import dev.purgedeck.settings.Preferences;
+import dev.purgedeck.settings.ProfileStore;
+import dev.purgedeck.settings.Settings;
+import dev.purgedeck.settings.SettingsStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** No file PurgeDeck writes or appends to may be a link or anything but a plain file. */
@@ -84,6 +95,27 @@ class SafeFilesTest {
         assertThat(SafeFiles.folderWarning(group)).hasValueSatisfying(w -> assertThat(w).contains("its group"));
         assertThat(SafeFiles.folderWarning(own)).isEmpty();
         assertThat(SafeFiles.folderWarning(dir.resolve("missing"))).isEmpty();
+    }
+
+    @Test
+    @Timeout(20)
+    void storesMeetingAFifoInsteadOfTheirFileOpenAtOnceAndSaySo() throws Exception {
+        for (String name : List.of("keysets.json", "settings.json", "tokens.json", "profiles.json", "preferences.json")) {
+            mkfifo(dir.resolve(name));
+        }
+
+        KeySetStore keySets = KeySetStore.open(dir, Clock.systemUTC());
+        SettingsStore settings = SettingsStore.open(dir);
+        ProfileStore profiles = ProfileStore.open(dir, Map.of(), null);
+        Preferences prefs = Preferences.load(dir, new ObjectMapper());
+
+        assertThat(keySets.problem()).get().asString().contains("not a plain file");
+        assertThat(settings.problem()).get().asString().contains("not a plain file");
+        assertThat(profiles.problems()).filteredOn(p -> p.contains("not a plain file")).hasSize(2);
+        assertThat(prefs.problem()).get().asString().contains("not a plain file");
+        assertThatThrownBy(() -> keySets.create(KeySet.of("a", List.of()))).isInstanceOf(java.io.IOException.class);
+        assertThatThrownBy(() -> settings.update(x -> new Settings(!x.defaultSoft(), x.concurrency(), x.confirmAbove(),
+                x.theme()))).isInstanceOf(NotARegularFileException.class);
     }
 
     static Path mkfifo(Path path) throws Exception {
