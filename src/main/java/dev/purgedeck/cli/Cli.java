@@ -1,6 +1,7 @@
 package dev.purgedeck.cli;
 
 import dev.purgedeck.fastly.Validation;
+import dev.purgedeck.files.SafeFiles;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -14,12 +15,15 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /**
  * The {@code purgedeck purge|history|keysets} command line: the same client, history and key sets as the window, for
  * scripts. Exit codes: {@link #OK} when everything worked, {@link #FAILED} when Fastly or the network failed for some
- * items, {@link #USAGE} when nothing was sent because the command, its input or the configuration is wrong.
+ * items, {@link #USAGE} when nothing was sent because the command, its input or the configuration is wrong,
+ * {@link #NOT_RECORDED} when a purge ran but its outcomes could not all be written to the history.
  */
 public final class Cli {
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int USAGE = 2;
+    /** The purge ran, but the history could not take every outcome; they were saved beside it or printed. */
+    public static final int NOT_RECORDED = 3;
 
     private Cli() {
     }
@@ -45,6 +49,8 @@ public final class Cli {
                 return USAGE;
             }
         }
+        // Anyone who can change the data folder could swap PurgeDeck's files for links: one line, every run.
+        SafeFiles.folderWarning(ctx.dataDir()).ifPresent(w -> ctx.warn("purgedeck: " + w));
         return commandLine(ctx, args.length > 0 ? args[0] : "").execute(args);
     }
 

@@ -54,7 +54,7 @@ final class KeySetsImport implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String text = InputFiles.read(ctx, file, "import");
+        String text = InputFiles.read(ctx, file, "import", 0);
         KeySetFormat f = format != null ? format : KeySetFormat.of(file, text);
         ImportResult result = read(f, text);
         if (!result.problems().isEmpty()) {

@@ -5,6 +5,7 @@ import dev.purgedeck.fastly.ItemOutcome;
 import dev.purgedeck.fastly.JobRequest;
 import dev.purgedeck.fastly.PurgeKind;
 import dev.purgedeck.fastly.PurgeOptions;
+import dev.purgedeck.history.JobContext;
 import dev.purgedeck.settings.Settings;
 import dev.purgedeck.settings.SettingsStore;
 import java.time.Duration;
@@ -23,7 +24,9 @@ import picocli.CommandLine.Option;
                         + "command with exit code 2."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every item was purged", "1:some items failed (Fastly or the network); the reasons are on "
-                + "stderr", "2:bad usage, input or configuration; nothing was sent"},
+                + "stderr", "2:bad usage, input or configuration; nothing was sent",
+                "3:the purge ran, but the history could not take every outcome (e.g. a full disk); they were saved "
+                        + "to history-unrecorded-JOB.jsonl beside it, or printed on stderr when that failed too"},
         footerHeading = "%nEnvironment:%n",
         footer = {"  FASTLY_API_TOKEN     the API token, as the Fastly CLI reads it (unless --profile is given)",
                 "  FASTLY_API_ENDPOINT  the API endpoint for that token (default https://api.fastly.com)",
@@ -123,14 +126,18 @@ final class PurgeCommand implements Callable<Integer> {
             }
             RecordedJob.Finished done = RecordedJob.run(ctx, client.runner(), request, connection.origin(),
                     svc == null ? null : svc.name(), limits.deadline());
+            JobContext job = done.job();
+            String historyProblem = done.recorded() ? null
+                    : UnrecordedOutcomes.keep(ctx, done.unrecorded(), job.jobId());
             if (json) {
-                PurgeReport.json(ctx, done.result(), done.job());
+                PurgeReport.json(ctx, done.result(), job, historyProblem,
+                        UnrecordedOutcomes.targets(done.unrecorded(), job.jobId()));
             } else {
                 PurgeReport.table(ctx, done.result());
             }
             PurgeReport.failures(ctx, done.result());
             boolean allOk = done.result().count(ItemOutcome.Status.OK) == done.result().items().size();
-            return allOk && done.recorded() ? Cli.OK : Cli.FAILED;
+            return !done.recorded() ? Cli.NOT_RECORDED : allOk ? Cli.OK : Cli.FAILED;
         }
     }
 

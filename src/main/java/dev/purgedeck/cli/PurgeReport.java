@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Prints a finished purge: a {@code TARGET  PURGE ID  OUTCOME} table and a summary line on stdout, or one JSON
@@ -35,15 +36,19 @@ final class PurgeReport {
         ctx.out().flush();
     }
 
-    static void json(CliContext ctx, JobResult result, JobContext job) {
+    /**
+     * @param historyProblem why some outcomes are not in the history (null when all are)
+     * @param unrecorded     the targets whose outcome is not in the history
+     */
+    static void json(CliContext ctx, JobResult result, JobContext job, String historyProblem, Set<String> unrecorded) {
         List<Item> items = result.items().stream().map(o -> new Item(o.target(), status(o), o.purgeId(),
                 o.httpStatus(), o.ok() ? null : ctx.scrub(o.message()), o.attempts(),
-                o.duration() == null ? 0 : o.duration().toMillis())).toList();
+                o.duration() == null ? 0 : o.duration().toMillis(), !unrecorded.contains(o.target()))).toList();
         Summary summary = new Summary(items.size(), result.count(ItemOutcome.Status.OK),
                 result.count(ItemOutcome.Status.FAILED), result.count(ItemOutcome.Status.CANCELLED));
         Report report = new Report(result.jobId(), result.request().kind().id(), job.profile(), job.endpoint(),
                 job.serviceId(), job.serviceName(), job.soft(), job.environment(), summary,
-                result.elapsed().toMillis(), items);
+                result.elapsed().toMillis(), ctx.scrub(historyProblem), items);
         try {
             ctx.out().print(JsonOut.MAPPER.writeValueAsString(report));
             ctx.out().println();
@@ -86,13 +91,14 @@ final class PurgeReport {
 
     /** The JSON document: what was purged, where, and each item's outcome. */
     record Report(String jobId, String kind, String profile, String endpoint, String serviceId, String serviceName,
-                  boolean soft, String environment, Summary summary, long elapsedMs, List<Item> items) {
+                  boolean soft, String environment, Summary summary, long elapsedMs, String historyProblem,
+                  List<Item> items) {
     }
 
     record Summary(int total, long ok, long failed, long cancelled) {
     }
 
     record Item(String target, String outcome, String purgeId, int httpStatus, String error, int attempts,
-                long durationMs) {
+                long durationMs, boolean recorded) {
     }
 }

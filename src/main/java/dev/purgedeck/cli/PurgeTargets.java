@@ -66,13 +66,13 @@ final class PurgeTargets {
             return checked(PurgeKind.URL, c.urls, i -> "--url", Validation::urlProblem, Validation::normalizeUrl);
         }
         if (c.urlsFile != null) {
-            return urlsFile(InputFiles.read(ctx, c.urlsFile, "--urls-file"), c.urlsFile);
+            return urlsFile(InputFiles.readList(ctx, c.urlsFile, "--urls-file"), c.urlsFile);
         }
         if (c.keys != null) {
             return checked(PurgeKind.KEY, c.keys, i -> "--key", Validation::keyProblem, Function.identity());
         }
         if (c.keysFile != null) {
-            return keysFile(InputFiles.read(ctx, c.keysFile, "--keys-file"), c.keysFile);
+            return keysFile(InputFiles.readList(ctx, c.keysFile, "--keys-file"), c.keysFile);
         }
         if (c.keySet != null) {
             KeySet set = KeySetAccess.require(KeySetAccess.open(ctx), c.keySet);

@@ -7,6 +7,7 @@ import dev.purgedeck.fastly.JobResult;
 import dev.purgedeck.fastly.PurgeJob;
 import dev.purgedeck.history.JobContext;
 import dev.purgedeck.history.JobRecording;
+import dev.purgedeck.history.Unrecorded;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -22,8 +23,14 @@ final class RecordedJob {
     private RecordedJob() {
     }
 
-    /** The finished job, whether every outcome reached the history, and the context it was recorded with. */
-    record Finished(JobResult result, boolean recorded, JobContext job) {
+    /**
+     * The finished job, the context it was recorded with, and the outcomes that did not reach the history (none when
+     * all did).
+     */
+    record Finished(JobResult result, JobContext job, Unrecorded unrecorded) {
+        boolean recorded() {
+            return unrecorded.entries().isEmpty();
+        }
     }
 
     static Finished run(CliContext ctx, BulkPurgeRunner runner, JobRequest request, JobRecording.Origin origin,
@@ -46,7 +53,8 @@ final class RecordedJob {
             try {
                 // The result completes after every outcome was reported; written() then waits for the last write.
                 JobResult result = running.result().get();
-                return new Finished(result, recorder.written().get(), job);
+                recorder.written().get();
+                return new Finished(result, job, recording.unrecorded());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 cancelAndWait(running, recorder);

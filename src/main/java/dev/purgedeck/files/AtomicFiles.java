@@ -17,7 +17,8 @@ import java.util.function.Consumer;
 /**
  * Writes a file so that a crash leaves either the old or the new version, never a torn one: write a temporary file
  * beside it, force it to disk, then rename it over the old one. Files are created owner-read/write only where the
- * file system supports POSIX permissions, from the first byte.
+ * file system supports POSIX permissions, from the first byte. A target that exists and is not a regular file (a
+ * link, a FIFO, a folder) is refused with {@link NotARegularFileException}.
  */
 public final class AtomicFiles {
     private AtomicFiles() {
@@ -42,6 +43,9 @@ public final class AtomicFiles {
     private static final java.util.concurrent.atomic.AtomicLong COUNTER = new java.util.concurrent.atomic.AtomicLong();
 
     private static void writeLocked(Path dir, Path target, byte[] content, Consumer<Path> afterCreate) throws IOException {
+        // The rename below would replace a link rather than follow it, but a link, FIFO or folder in our place means
+        // someone is tampering (or a mistake): refuse, and say so, rather than silently replace it.
+        SafeFiles.requireRegularOrAbsent(target);
         // A temp file a crash left behind under the plain name is removed first (and a write fails if it cannot be).
         Files.deleteIfExists(dir.resolve("." + target.getFileName() + ".tmp"));
         Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"

@@ -1,6 +1,7 @@
 package dev.purgedeck.history;
 
 import dev.purgedeck.files.AtomicFiles;
+import dev.purgedeck.files.SafeFiles;
 import dev.purgedeck.files.UiThreadGuard;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -9,9 +10,7 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -141,9 +140,14 @@ final class HistoryFile implements AutoCloseable {
     }
 
     private void open() throws IOException {
-        writer = FileChannel.open(path, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND), AtomicFiles.ownerOnly());
-        reader = FileChannel.open(path, StandardOpenOption.READ);
+        // Never through a link: a planted history.jsonl -> ~/victim would make every purge append to the victim.
+        writer = SafeFiles.openAppend(path);
+        try {
+            reader = SafeFiles.openRead(path);
+        } catch (IOException e) {
+            writer.close();
+            throw e;
+        }
         fileKey = currentKey();
     }
 

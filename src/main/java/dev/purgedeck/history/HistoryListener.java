@@ -3,12 +3,14 @@ package dev.purgedeck.history;
 import dev.purgedeck.fastly.ItemOutcome;
 import dev.purgedeck.fastly.JobListener;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * Records a job in the history as it runs: each batch of outcomes in one append the moment it is known, a flush
- * when the last item ends. A failed write never stops the purge; {@code onFailure} hears of it once per job.
+ * when the last item ends. A failed write never stops the purge; {@code onFailure} hears of it once per job, and
+ * the outcomes it could not write are kept in an {@link Unrecorded} and tried again with the next write.
  */
 public final class HistoryListener implements JobListener {
     private final HistoryStore store;
@@ -17,10 +19,24 @@ public final class HistoryListener implements JobListener {
     private volatile boolean failed;
     private final java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
 
+    private final Unrecorded unrecorded;
+
     public HistoryListener(HistoryStore store, JobContext context, Consumer<Exception> onFailure) {
+        this(store, context, onFailure, new Unrecorded());
+    }
+
+    /** As above, keeping what cannot be written in {@code unrecorded}, which may be shared by several jobs. */
+    public HistoryListener(HistoryStore store, JobContext context, Consumer<Exception> onFailure,
+                           Unrecorded unrecorded) {
         this.store = store;
         this.context = context;
         this.onFailure = onFailure;
+        this.unrecorded = unrecorded;
+    }
+
+    /** What this listener (and others sharing its {@link Unrecorded}) could not write so far. */
+    public Unrecorded unrecorded() {
+        return unrecorded;
     }
 
     @Override
@@ -30,17 +46,29 @@ public final class HistoryListener implements JobListener {
 
     @Override
     public void onItems(List<ItemOutcome> outcomes, int done, int total) {
+        List<HistoryEntry> batch = new ArrayList<>(unrecorded.drain()); // older outcomes first, as they happened
+        batch.addAll(outcomes.stream().map(context::entry).toList());
         try {
-            store.append(outcomes.stream().map(context::entry).toList());
+            store.append(batch);
+        } catch (IOException | RuntimeException e) {
+            unrecorded.keep(batch, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            fail(e);
+            return;
+        }
+        try {
             // Batches end on several threads: flush after the last one is written, not when the last one ends.
             if (written.addAndGet(outcomes.size()) == total) {
                 store.flush();
             }
         } catch (IOException | RuntimeException e) {
-            if (!failed) {
-                failed = true;
-                onFailure.accept(e);
-            }
+            fail(e); // written but perhaps not on disk yet: not kept, since a retry would write them twice
+        }
+    }
+
+    private void fail(Exception e) {
+        if (!failed) {
+            failed = true;
+            onFailure.accept(e);
         }
     }
 }

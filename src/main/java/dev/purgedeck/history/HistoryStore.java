@@ -113,8 +113,14 @@ public final class HistoryStore implements AutoCloseable {
                 ByteBuffer buf = newline ? ByteBuffer.allocate(bytes.length + 1).put((byte) '\n').put(bytes).flip()
                         : ByteBuffer.wrap(bytes);
                 cleanEnd = -1;
-                while (buf.hasRemaining()) {
-                    writer.write(buf);
+                try {
+                    while (buf.hasRemaining()) {
+                        writer.write(buf);
+                    }
+                } catch (IOException e) {
+                    // A full disk stops a write part-way: cut back to where we began, so no torn line remains.
+                    truncateTo(writer, size);
+                    throw e;
                 }
                 consumed = cleanEnd = size + buf.limit();
                 dirty.set(true);
@@ -123,6 +129,16 @@ public final class HistoryStore implements AutoCloseable {
             scheduleSync();
             deliver(foreign);
             deliver(own);
+        }
+    }
+
+    private static void truncateTo(FileChannel writer, long size) {
+        try {
+            if (writer.size() > size) {
+                writer.truncate(size);
+            }
+        } catch (IOException e) {
+            // The reader skips a torn last line and the next append starts on a fresh line: nothing is misread.
         }
     }
 

@@ -26,6 +26,8 @@ public final class JobRecording implements AutoCloseable {
     private final HistoryStore store;
     private final boolean ownsStore;
     private final String appVersion;
+    /** Shared by every job recorded here, so what one job could not write is tried again by the next one's writes. */
+    private final Unrecorded unrecorded = new Unrecorded();
     // One thread: batches are written in the order they were reported, and a task queued after them waits for them.
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "purgedeck-history-writer");
@@ -65,6 +67,11 @@ public final class JobRecording implements AutoCloseable {
 
     public HistoryStore store() {
         return store;
+    }
+
+    /** The outcomes no write could record yet (a full disk): kept in memory and tried again with the next write. */
+    public Unrecorded unrecorded() {
+        return unrecorded;
     }
 
     /** The context every entry of a job shares; it has no place for the token. */
@@ -112,7 +119,7 @@ public final class JobRecording implements AutoCloseable {
         private Recording(JobContext job, Consumer<Exception> onFailure) {
             this.job = job;
             this.onFailure = onFailure;
-            this.listener = new HistoryListener(store, job, this::failed);
+            this.listener = new HistoryListener(store, job, this::failed, unrecorded);
         }
 
         public JobContext context() {

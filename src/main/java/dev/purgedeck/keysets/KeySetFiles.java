@@ -2,6 +2,8 @@ package dev.purgedeck.keysets;
 
 import dev.purgedeck.fastly.TextLines;
 import dev.purgedeck.fastly.Validation;
+import dev.purgedeck.files.BoundedFiles;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,10 +30,12 @@ public final class KeySetFiles {
      * Reads a single set object, an array of sets, or {@code {"key_sets":[…]}} (UTF-8, a BOM is tolerated). Invalid
      * keys are left out and reported by their position in the set's {@code keys} array; the valid ones are kept.
      *
-     * @throws IOException when the input is not JSON or not shaped like key sets, with a message saying which
+     * @throws IOException when the input is not JSON or not shaped like key sets, or holds more than
+     *                     {@link BoundedFiles#MAX_BYTES}, with a message saying which
      */
     public static ImportResult readJson(InputStream in) throws IOException {
-        return KeySetJson.read(in);
+        // Capped: an import from /dev/zero or a runaway file must end in a message, not fill the memory.
+        return KeySetJson.read(new ByteArrayInputStream(BoundedFiles.readBytes(in, BoundedFiles.MAX_BYTES, "the file")));
     }
 
     /**
@@ -60,7 +64,7 @@ public final class KeySetFiles {
         KeySet.nameProblem(setName).ifPresent(p -> {
             throw new InvalidKeySetException(p);
         });
-        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        String text = new String(BoundedFiles.readBytes(in, BoundedFiles.MAX_BYTES, "the file"), StandardCharsets.UTF_8);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }

@@ -1,5 +1,6 @@
 package dev.purgedeck.keysets;
 
+import dev.purgedeck.files.StoreLock;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -119,7 +120,11 @@ public final class KeySetStore {
         listeners.remove(onChange);
     }
 
-    /** Applies {@code change} to a copy of the sets and, if it changed anything, saves it in one write. */
+    /**
+     * Applies {@code change} to a copy of the sets and, if it changed anything, saves it in one write. The file is
+     * read again under a lock shared with other processes, and the change applied to what it holds now, so a set
+     * saved by the command line or another window since this store last looked is kept, not overwritten.
+     */
     <T> T edit(Function<Draft, T> change) throws IOException {
         T result;
         synchronized (this) {
@@ -127,14 +132,23 @@ public final class KeySetStore {
                 throw new IOException("Key sets cannot be saved while " + file.path() + " can be neither read nor set aside."
                         + " Fix or remove that file and restart PurgeDeck.");
             }
-            Draft draft = new Draft(sets);
-            result = change.apply(draft);
-            if (!draft.changed()) {
+            Edited<T> edited = StoreLock.locked(file.path(), () -> {
+                List<KeySet> fresh = file.reload(sets).stream().map(this::withTimes).sorted(Names.ORDER).toList();
+                Draft draft = new Draft(fresh);
+                T r = change.apply(draft);
+                if (!draft.changed()) {
+                    return new Edited<>(r, fresh, false);
+                }
+                List<KeySet> next = draft.sorted();
+                file.save(next);
+                return new Edited<>(r, next, true);
+            });
+            boolean news = !edited.sets().equals(sets);
+            sets = edited.sets();
+            result = edited.result();
+            if (!edited.saved() && !news) {
                 return result;
             }
-            List<KeySet> next = draft.sorted();
-            file.save(next);
-            sets = next;
         }
         for (Runnable listener : listeners) {
             try {
@@ -145,6 +159,9 @@ public final class KeySetStore {
             }
         }
         return result;
+    }
+
+    private record Edited<T>(T result, List<KeySet> sets, boolean saved) {
     }
 
     /** Now, to the second: finer times add nothing for people and make the file noisier. */

@@ -1,14 +1,14 @@
 package dev.purgedeck.keysets;
 
 import dev.purgedeck.files.AtomicFiles;
+import dev.purgedeck.files.SafeFiles;
+import dev.purgedeck.files.SetAside;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -20,8 +20,6 @@ import java.util.stream.Collectors;
 final class StoreFile {
     static final String NAME = "keysets.json";
     static final String BACKUP = "keysets.json.bak";
-    private static final System.Logger LOG = System.getLogger(StoreFile.class.getName());
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     /** What opening found: the sets to show, what to tell the user (null for nothing), and whether saving is safe. */
     record Loaded(List<KeySet> sets, String problem, boolean writable) {
@@ -47,6 +45,11 @@ final class StoreFile {
         if (!Files.exists(file)) {
             return new Loaded(List.of(), null, true);
         }
+        if (!Files.isRegularFile(file)) {
+            // A FIFO or device would block or never end the read; a folder cannot be read at all.
+            return new Loaded(List.of(), file + " is not a plain file, so PurgeDeck neither reads nor replaces it;"
+                    + " move it away to use key sets.", false);
+        }
         ImportResult read;
         try {
             read = read(file);
@@ -63,10 +66,34 @@ final class StoreFile {
                 "The rest of your key sets were loaded.");
     }
 
+    /**
+     * The sets the file holds now, read under the store's lock just before a change: another process may have saved
+     * since. A missing file gives {@code current} (the recovered sets whose save failed stay); an unreadable one is
+     * set aside with its bytes kept, and {@code current} is used.
+     */
+    List<KeySet> reload(List<KeySet> current) throws IOException {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return current;
+        }
+        SafeFiles.requireRegularOrAbsent(file);
+        try {
+            ImportResult read = read(file);
+            if (read.problems().isEmpty()) {
+                return read.sets();
+            }
+        } catch (IOException | RuntimeException e) {
+            // Damaged since we opened it: fall through and keep its bytes.
+        }
+        moveAside();
+        return current;
+    }
+
     /** Writes {@code sets}; the file as it was before (if any) becomes the backup first. */
     void save(List<KeySet> sets) throws IOException {
         byte[] bytes = KeySetJson.toBytes(sets);
-        if (Files.isRegularFile(file)) {
+        // Checked before the backup copy: a keysets.json linked to another file must not have that file copied in.
+        SafeFiles.requireRegularOrAbsent(file);
+        if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             // Copied, not moved: moving would leave a moment with no keysets.json, and a crash then would lose it.
             AtomicFiles.write(backup, Files.readAllBytes(file));
         }
@@ -75,16 +102,27 @@ final class StoreFile {
 
     private Loaded recover(String reason) {
         List<KeySet> fromBackup = null;
+        String backupNote = "";
         try {
-            ImportResult b = Files.isRegularFile(backup) ? read(backup) : null;
+            ImportResult b = Files.isRegularFile(backup, LinkOption.NOFOLLOW_LINKS) ? read(backup) : null;
             fromBackup = b != null && b.problems().isEmpty() ? b.sets() : null;
         } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "Key sets backup unreadable too: " + backup, e);
+            backupNote = " (" + reason(e) + ")";
+        }
+        if (fromBackup == null && Files.isRegularFile(backup, LinkOption.NOFOLLOW_LINKS)) {
+            // The next save would copy the damaged keysets.json over it: keep its bytes first.
+            try {
+                backupNote = " The backup " + BACKUP + " could not be read either" + backupNote + "; it was set aside as "
+                        + SetAside.move(backup, clock).getFileName() + ".";
+            } catch (IOException e) {
+                backupNote = " The backup " + BACKUP + " could not be read or set aside either (" + reason(e) + ").";
+            }
         }
         return setAside(fromBackup == null ? List.of() : fromBackup,
                 "Your key sets file could not be read (" + reason + ").",
-                fromBackup == null ? "PurgeDeck started with no key sets."
-                        : "The key sets from the backup " + BACKUP + " were loaded instead; the last change before the problem may be missing.");
+                (fromBackup == null ? "PurgeDeck started with no key sets."
+                        : "The key sets from the backup " + BACKUP + " were loaded instead; the last change before the"
+                        + " problem may be missing.") + backupNote);
     }
 
     /** Moves the bad file to a dated name, then saves what could be recovered so the next start finds it. */
@@ -93,32 +131,22 @@ final class StoreFile {
         try {
             aside = moveAside();
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "Could not set aside " + file, e);
             return new Loaded(sets, what + " It could not be set aside either (" + reason(e) + "), so nothing will be saved"
                     + " until " + file + " is fixed or removed.", false);
         }
+        String unsaved = "";
         try {
             save(sets);
         } catch (IOException e) {
             // The user's next change tries again; nothing is lost, the original sits in the set-aside file.
-            LOG.log(System.Logger.Level.WARNING, "Could not save recovered key sets to " + file, e);
+            unsaved = " The recovered sets could not be saved yet (" + reason(e) + ").";
         }
-        return new Loaded(sets, what + " It was set aside as " + aside.getFileName() + " in " + dir + ". " + outcome, true);
+        return new Loaded(sets, what + " It was set aside as " + aside.getFileName() + " in " + dir + ". " + outcome
+                + unsaved, true);
     }
 
     private Path moveAside() throws IOException {
-        String stamp = STAMP.format(clock.instant());
-        for (int n = 1; ; n++) {
-            Path target = dir.resolve("keysets-corrupt-" + stamp + (n == 1 ? "" : "-" + n) + ".json");
-            try {
-                // No REPLACE_EXISTING: an earlier set-aside copy must never be overwritten.
-                return Files.move(file, target);
-            } catch (FileAlreadyExistsException e) {
-                if (n >= 100) {
-                    throw e;
-                }
-            }
-        }
+        return SetAside.move(file, clock);
     }
 
     private static ImportResult read(Path path) throws IOException {

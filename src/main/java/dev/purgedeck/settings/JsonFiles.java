@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.purgedeck.files.AtomicFiles;
 import dev.purgedeck.files.Json;
+import dev.purgedeck.files.SetAside;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 
@@ -28,26 +30,44 @@ final class JsonFiles {
         return MAPPER.createObjectNode();
     }
 
-    /** The file's top-level object; empty when the file is missing, or unreadable (then a plain note is added). */
+    /**
+     * The file's top-level object; empty when the file is missing or unreadable (then a plain note is added). A file
+     * that is not PurgeDeck's JSON is set aside under a dated name first (see {@link SetAside}), so the next change,
+     * which writes a fresh file, cannot overwrite its bytes.
+     */
     static ObjectNode read(Path file, List<String> problems) {
         if (!Files.exists(file)) {
             return object();
         }
+        if (!Files.isRegularFile(file)) {
+            // A FIFO or device would block or never end the read; writing it is refused too (see SafeFiles).
+            problems.add(file + " is not a plain file, so PurgeDeck neither reads nor replaces it; move it away.");
+            return object();
+        }
+        String damage;
         try {
             JsonNode node = MAPPER.readTree(file.toFile());
             if (node instanceof ObjectNode o) {
                 return o;
             }
-            problems.add(file.getFileName() + " does not hold PurgeDeck's settings; it is ignored and will be replaced"
-                    + " on the next change.");
+            damage = "does not hold PurgeDeck's settings";
         } catch (JsonProcessingException e) {
             // The parser's own message can quote the text around the error: keep only where it is.
-            problems.add(file.getFileName() + " is damaged (not valid JSON" + where(e.getLocation())
-                    + "); it is ignored and will be replaced on the next change.");
+            damage = "is damaged (not valid JSON" + where(e.getLocation()) + ")";
         } catch (AccessDeniedException e) {
             problems.add("PurgeDeck may not read " + file + "; check the file's permissions.");
+            return object();
         } catch (IOException e) {
             problems.add("Could not read " + file + ".");
+            return object();
+        }
+        try {
+            Path aside = SetAside.move(file, Clock.systemUTC());
+            problems.add(file.getFileName() + " " + damage + "; it was set aside as " + aside.getFileName()
+                    + " and PurgeDeck goes on without it.");
+        } catch (IOException e) {
+            problems.add(file.getFileName() + " " + damage + " and could not be set aside; it is ignored and will be"
+                    + " replaced on the next change.");
         }
         return object();
     }

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.purgedeck.files.AtomicFiles;
+import dev.purgedeck.files.SetAside;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Remembered choices (soft purge, last service, theme, window geometry) in {@code preferences.json}. A missing or
@@ -18,6 +21,7 @@ public final class Preferences {
     private final Path file;
     private final ObjectMapper mapper;
     private final ObjectNode values;
+    private String problem;
 
     private Preferences(Path file, ObjectMapper mapper, ObjectNode values) {
         this.file = file;
@@ -25,21 +29,41 @@ public final class Preferences {
         this.values = values;
     }
 
-    /** Loads {@code preferences.json} from {@code dataDir}; a corrupt file is logged and replaced on the next change. */
+    /** Loads {@code preferences.json} from {@code dataDir}; a corrupt file is set aside and reported by {@link #problem}. */
     public static Preferences load(Path dataDir, ObjectMapper mapper) {
         Path file = dataDir.resolve("preferences.json");
         ObjectNode values = mapper.createObjectNode();
-        if (Files.exists(file)) {
+        String problem = null;
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            problem = file + " is not a plain file, so PurgeDeck neither reads nor replaces it; move it away.";
+        } else if (Files.exists(file)) {
             try {
                 JsonNode node = mapper.readTree(file.toFile());
                 if (node instanceof ObjectNode o) {
                     values = o;
                 }
             } catch (IOException e) {
-                LOG.log(System.Logger.Level.WARNING, "Preferences file unreadable, using defaults: " + file, e);
+                // Set aside with its bytes kept, as the other stores do, so the next change cannot overwrite it.
+                problem = setAside(file);
             }
         }
-        return new Preferences(file, mapper, values);
+        Preferences p = new Preferences(file, mapper, values);
+        p.problem = problem;
+        return p;
+    }
+
+    /** What was wrong with the file when it was read, in one plain line. */
+    public Optional<String> problem() {
+        return Optional.ofNullable(problem);
+    }
+
+    private static String setAside(Path file) {
+        try {
+            return "preferences.json could not be read; it was set aside as "
+                    + SetAside.move(file, Clock.systemUTC()).getFileName() + " and the defaults apply.";
+        } catch (IOException e) {
+            return "preferences.json could not be read, nor set aside; the defaults apply.";
+        }
     }
 
     /** Defaults only, never written: for tests and for a read-only data folder. */

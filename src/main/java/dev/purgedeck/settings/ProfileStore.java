@@ -2,6 +2,7 @@ package dev.purgedeck.settings;
 
 import dev.purgedeck.fastly.ApiToken;
 import dev.purgedeck.fastly.ClientConfig;
+import dev.purgedeck.files.StoreLock;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -101,29 +102,50 @@ public final class ProfileStore {
             case SANDBOX -> throw new IllegalArgumentException("The sandbox is always there and needs no token.");
         };
         Profile p = new Profile(n, EndpointKind.of(endpoint), endpoint, TokenRef.stored(n), ProfilesFile.SAVED);
-        List<Profile> next = new ArrayList<>(saved);
-        next.add(p);
-        tokens.put(n, typedToken);
-        try {
-            ProfilesFile.save(file, next, activeName);
-        } catch (IOException e) {
-            forgetToken(n);
-            throw e;
-        }
-        saved.add(p);
-        return p;
+        return StoreLock.locked(file, () -> {
+            ProfilesFile.Content fresh = reload();
+            if (fresh.saved().stream().anyMatch(s -> s.name().equalsIgnoreCase(n))) {
+                throw new IllegalArgumentException("A profile with this name already exists.");
+            }
+            List<Profile> next = new ArrayList<>(fresh.saved());
+            next.add(p);
+            tokens.put(n, typedToken);
+            try {
+                ProfilesFile.save(file, next, fresh.active());
+            } catch (IOException e) {
+                forgetToken(n);
+                throw e;
+            }
+            saved.clear();
+            saved.addAll(next);
+            return p;
+        });
+    }
+
+    /**
+     * What profiles.json holds now, read under the lock before a change, since another window may have saved since;
+     * this store's own list when the file is unreadable (it was then set aside).
+     */
+    private ProfilesFile.Content reload() {
+        ProfilesFile.Content fresh = ProfilesFile.load(file, new ArrayList<>());
+        return fresh.readable() ? fresh : new ProfilesFile.Content(List.copyOf(saved), activeName, false);
     }
 
     /** Removes a profile the user added, and its stored token. Discovered profiles cannot be removed here. */
     public synchronized void remove(String name) throws IOException {
-        Profile p = saved.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow(() ->
+        saved.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow(() ->
                 new IllegalArgumentException("Only profiles added in PurgeDeck can be removed here."));
-        List<Profile> next = new ArrayList<>(saved);
-        next.remove(p);
-        String nextActive = name.equals(activeName) ? null : activeName;
-        ProfilesFile.save(file, next, nextActive);
-        saved.remove(p);
-        activeName = nextActive;
+        StoreLock.locked(file, () -> {
+            ProfilesFile.Content fresh = reload();
+            List<Profile> next = new ArrayList<>(fresh.saved());
+            next.removeIf(s -> s.name().equals(name));
+            String nextActive = name.equals(activeName) ? null : activeName;
+            ProfilesFile.save(file, next, name.equals(fresh.active()) ? null : fresh.active());
+            saved.clear();
+            saved.addAll(next);
+            activeName = nextActive;
+            return null;
+        });
         tokens.remove(name);
     }
 
@@ -139,7 +161,13 @@ public final class ProfileStore {
         if (find(name).isEmpty()) {
             throw new IllegalArgumentException("There is no profile with this name.");
         }
-        ProfilesFile.save(file, saved, name);
+        StoreLock.locked(file, () -> {
+            ProfilesFile.Content fresh = reload();
+            ProfilesFile.save(file, fresh.saved(), name);
+            saved.clear();
+            saved.addAll(fresh.saved());
+            return null;
+        });
         activeName = name;
     }
 

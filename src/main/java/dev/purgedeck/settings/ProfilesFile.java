@@ -15,14 +15,17 @@ final class ProfilesFile {
     static final String FILE = "profiles.json";
     static final String SAVED = "Token saved in PurgeDeck";
 
-    record Content(List<Profile> saved, String active) {
+    /** The profiles and the active name; {@code readable} is false when the file was damaged (and set aside). */
+    record Content(List<Profile> saved, String active, boolean readable) {
     }
 
     private ProfilesFile() {
     }
 
     static Content load(Path file, List<String> problems) {
+        int before = problems.size();
         ObjectNode root = JsonFiles.read(file, problems);
+        boolean readable = problems.size() == before;
         List<Profile> saved = new ArrayList<>();
         for (JsonNode p : root.path("profiles")) {
             String name = p.path("name").asText("").strip();
@@ -41,7 +44,7 @@ final class ProfilesFile {
             }
         }
         String active = root.path("active").isTextual() ? root.path("active").asText() : null;
-        return new Content(saved, active);
+        return new Content(saved, active, readable);
     }
 
     static void save(Path file, List<Profile> saved, String active) throws IOException {

@@ -2,7 +2,9 @@ package dev.purgedeck.settings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.purgedeck.files.StoreLock;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,11 +63,22 @@ public final class SettingsStore {
      * exception says why; an invalid value fails in {@link Settings}' constructor before anything is written.
      */
     public synchronized void update(UnaryOperator<Settings> change) throws IOException {
-        Settings next = Objects.requireNonNull(change.apply(current), "settings");
-        if (next.equals(current)) {
+        Settings before = current;
+        // Applied to what the file holds now, under a lock shared with other processes: another window's change
+        // since this one read the file is kept, not overwritten.
+        Settings next = StoreLock.locked(file, () -> {
+            List<String> damage = new ArrayList<>();
+            ObjectNode fresh = JsonFiles.read(file, damage);
+            Settings base = damage.isEmpty() && Files.exists(file) ? fromJson(fresh, new ArrayList<>()) : current;
+            Settings changed = Objects.requireNonNull(change.apply(base), "settings");
+            if (!changed.equals(base)) {
+                JsonFiles.write(file, toJson(changed));
+            }
+            return changed;
+        });
+        if (next.equals(before)) {
             return;
         }
-        JsonFiles.write(file, toJson(next));
         current = next;
         for (Consumer<Settings> l : listeners) {
             try {

@@ -3,6 +3,7 @@ package dev.purgedeck.settings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.purgedeck.fastly.ApiToken;
+import dev.purgedeck.files.StoreLock;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Tokens typed into PurgeDeck, by profile name, in {@code tokens.json} in the data directory. Every version of the
@@ -38,19 +40,12 @@ public final class TokenStore {
     public static TokenStore open(Path dataDir) {
         Path file = dataDir.resolve(FILE);
         List<String> problems = new ArrayList<>();
-        ObjectNode root = JsonFiles.read(file, problems);
-        Map<String, String> tokens = new LinkedHashMap<>();
-        root.path("tokens").fields().forEachRemaining(e -> {
-            JsonNode v = e.getValue();
-            if (v.isTextual() && !v.asText().isBlank()) {
-                tokens.put(e.getKey(), v.asText());
-            }
-        });
+        Map<String, String> tokens = parse(JsonFiles.read(file, problems));
         TokenStore store = new TokenStore(file, tokens, problems);
         if (problems.isEmpty() && othersMayRead(file)) {
             // Copied in with loose permissions, or restored from a backup: write a fresh owner-only file over it.
             try {
-                store.save(tokens);
+                store.update(next -> { });
                 problems.add(FILE + " could be read by other users of this computer; it is now readable by you only.");
             } catch (IOException e) {
                 problems.add(FILE + " can be read by other users of this computer, and PurgeDeck could not fix that.");
@@ -60,10 +55,7 @@ public final class TokenStore {
     }
 
     public synchronized void put(String profileName, ApiToken token) throws IOException {
-        Map<String, String> next = new LinkedHashMap<>(tokens);
-        next.put(profileName, token.secret());
-        save(next);
-        tokens.put(profileName, token.secret());
+        update(next -> next.put(profileName, token.secret()));
     }
 
     public synchronized Optional<ApiToken> get(String profileName) {
@@ -77,10 +69,35 @@ public final class TokenStore {
         if (!tokens.containsKey(profileName)) {
             return;
         }
-        Map<String, String> next = new LinkedHashMap<>(tokens);
-        next.remove(profileName);
-        save(next);
-        tokens.remove(profileName);
+        update(next -> next.remove(profileName));
+    }
+
+    /**
+     * Applies a change to the tokens the file holds now (another window may have saved one since), under a lock
+     * shared with other processes, and saves them; this store then holds what was saved.
+     */
+    private void update(Consumer<Map<String, String>> change) throws IOException {
+        StoreLock.locked(file, () -> {
+            List<String> damage = new ArrayList<>();
+            Map<String, String> fresh = parse(JsonFiles.read(file, damage));
+            Map<String, String> next = new LinkedHashMap<>(damage.isEmpty() ? fresh : tokens);
+            change.accept(next);
+            save(next);
+            tokens.clear();
+            tokens.putAll(next);
+            return null;
+        });
+    }
+
+    private static Map<String, String> parse(ObjectNode root) {
+        Map<String, String> tokens = new LinkedHashMap<>();
+        root.path("tokens").fields().forEachRemaining(e -> {
+            JsonNode v = e.getValue();
+            if (v.isTextual() && !v.asText().isBlank()) {
+                tokens.put(e.getKey(), v.asText());
+            }
+        });
+        return tokens;
     }
 
     /** Names of the profiles with a stored token. */

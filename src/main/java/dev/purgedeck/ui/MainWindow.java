@@ -2,6 +2,7 @@ package dev.purgedeck.ui;
 
 import dev.purgedeck.app.AppContext;
 import dev.purgedeck.fastly.ServiceInfo;
+import dev.purgedeck.files.SafeFiles;
 import dev.purgedeck.history.JobRecording;
 import dev.purgedeck.fastly.TokenInfo;
 import dev.purgedeck.settings.Connection;
@@ -26,6 +27,7 @@ import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -91,9 +93,18 @@ public final class MainWindow {
         ServiceSelectorModel services = new ServiceSelectorModel(context.client(), fx, prefs,
                 EnvironmentConnection.serviceId(context.env()), context.onSandbox(), ask);
         purge = new PurgeViewModel(services, context.runner(), fx, prefs, context.settings(), ask);
+        // Said where it is seen: a folder others may change (they could swap PurgeDeck's files for links), and
+        // settings files that were damaged and set aside.
+        String notice = java.util.stream.Stream.of(SafeFiles.folderWarning(context.dataDir()), prefs.problem(),
+                context.settings().problem()).flatMap(Optional::stream).collect(Collectors.joining(" "));
+        if (!notice.isEmpty()) {
+            purge.reportProblem(notice);
+        }
         JobRecording recording = context.recording();
         java.util.function.Consumer<Exception> unrecorded = e -> fx.execute(() -> purge.reportProblem(
-                "The purge went on, but it could not be written to the history: " + e.getMessage()));
+                "The purge goes on, but the history could not be written (" + e.getMessage() + "). The outcomes are"
+                + " kept in this window and written with the next purge; free some disk space and do not close"
+                + " PurgeDeck before then."));
         purge.results().setRecorder((jobId, request) -> recording.begin(recording.context(jobId, request,
                 context.session().origin(), serviceName(services, request.serviceId())), unrecorded));
         history = new HistoryViewModel(context.history(), fx, context.background(), (request, name) -> {

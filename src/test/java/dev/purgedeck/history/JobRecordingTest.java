@@ -95,4 +95,29 @@ class JobRecordingTest {
             assertThat(failures.get(0)).hasMessageContaining("closed");
         }
     }
+    @Test
+    void aFailedWriteIsToldOnceAndItsOutcomesAreKeptAcrossJobs() throws Exception {
+        HistoryStore store = HistoryStore.open(dataDir.resolve(HistoryStore.FILE_NAME));
+        store.close(); // every append now fails, as on a full disk
+        try (JobRecording recording = new JobRecording(store, "test")) {
+            List<Exception> told = new CopyOnWriteArrayList<>();
+            JobRequest request = JobRequest.keys(SVC1, List.of("key-0", "key-1"), PurgeOptions.HARD, 2);
+            JobRecording.Recording first = recording.begin(recording.context("job-1", request, ORIGIN, "Shop"),
+                    told::add);
+            first.onItem(outcome(0, ItemOutcome.Status.OK), 1, 2);
+            first.onItem(outcome(1, ItemOutcome.Status.OK), 2, 2);
+            assertThat(first.written().get(10, TimeUnit.SECONDS)).isFalse();
+            assertThat(told).hasSize(1);
+            assertThat(recording.unrecorded().entries()).extracting(HistoryEntry::target)
+                    .containsExactly("key-0", "key-1");
+
+            // The next job's write tries the kept outcomes first; they stay kept, oldest first, while it fails.
+            JobRecording.Recording second = recording.begin(recording.context("job-2", request, ORIGIN, "Shop"),
+                    told::add);
+            second.onItem(outcome(0, ItemOutcome.Status.OK), 1, 1);
+            assertThat(second.written().get(10, TimeUnit.SECONDS)).isFalse();
+            assertThat(recording.unrecorded().entries()).extracting(HistoryEntry::jobId)
+                    .containsExactly("job-1", "job-1", "job-2");
+        }
+    }
 }

@@ -1,9 +1,9 @@
 package dev.purgedeck.ui.purge;
 
+import dev.purgedeck.files.BoundedFiles;
+import dev.purgedeck.files.InputTooLargeException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -18,7 +18,10 @@ final class DroppedFiles {
         StringBuilder text = new StringBuilder();
         for (Path f : files) {
             try {
-                text.append(Files.readString(f, StandardCharsets.UTF_8)).append('\n');
+                // Capped: a huge file, a FIFO or /dev/zero stops at the limit instead of filling the memory.
+                text.append(BoundedFiles.readText(f)).append('\n');
+            } catch (InputTooLargeException e) {
+                problem.accept("Could not read " + f.getFileName() + ": " + e.getMessage());
             } catch (IOException | UncheckedIOException e) {
                 problem.accept("Could not read " + f.getFileName() + ": it is not a readable UTF-8 text file.");
             }
