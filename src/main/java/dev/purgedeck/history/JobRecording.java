@@ -155,7 +155,9 @@ public final class JobRecording implements AutoCloseable {
 
         private void failed(Exception e) {
             if (failed.compareAndSet(false, true)) {
-                LOG.log(System.Logger.Level.ERROR, "Could not write the purge history", e);
+                // The caller tells the user in plain words (the window in the console, the command line in one line);
+                // the stack trace is for whoever turns debug logging on, never on a terminal by default.
+                LOG.log(System.Logger.Level.DEBUG, "Could not write the purge history", e);
                 onFailure.accept(e);
             }
         }
