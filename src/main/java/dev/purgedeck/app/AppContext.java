@@ -8,6 +8,7 @@ import dev.purgedeck.fastly.ApiToken;
 import dev.purgedeck.fastly.BulkPurgeRunner;
 import dev.purgedeck.fastly.ClientConfig;
 import dev.purgedeck.fastly.FastlyClient;
+import dev.purgedeck.files.StoreWriter;
 import dev.purgedeck.history.HistoryStore;
 import dev.purgedeck.keysets.KeySetStore;
 import dev.purgedeck.sandbox.DemoAccount;
@@ -42,12 +43,21 @@ import java.util.concurrent.TimeUnit;
 public final class AppContext implements AutoCloseable {
     /**
      * What the window needs before anything else (theme, size and place): the settings and the remembered
-     * preferences, read first so the window can appear while the rest opens.
+     * preferences, read first so the window can appear while the rest opens. Both write through {@code writer},
+     * which the context closes (flushing) on exit; closing the basics does so when no context opened.
      */
-    public record Basics(ObjectMapper mapper, Preferences preferences, SettingsStore settings) {
+    public record Basics(ObjectMapper mapper, Preferences preferences, SettingsStore settings, StoreWriter writer)
+            implements AutoCloseable {
         public static Basics open(Path dataDir) {
             ObjectMapper mapper = newMapper();
-            return new Basics(mapper, Preferences.load(dataDir, mapper), SettingsStore.open(dataDir));
+            StoreWriter writer = StoreWriter.start("purgedeck-store");
+            return new Basics(mapper, Preferences.load(dataDir, mapper, writer), SettingsStore.open(dataDir, writer), writer);
+        }
+
+        /** Writes what is pending and stops the writer's thread. */
+        @Override
+        public void close() {
+            writer.close();
         }
     }
 
@@ -58,6 +68,7 @@ public final class AppContext implements AutoCloseable {
     private final Map<String, String> env;
     private final Preferences preferences;
     private final SettingsStore settings;
+    private final StoreWriter storeWriter;
     private final ProfileStore profiles;
     private final HistoryStore history;
     private final KeySetStore keySets;
@@ -71,6 +82,7 @@ public final class AppContext implements AutoCloseable {
         this.env = Map.copyOf(env);
         this.preferences = basics.preferences();
         this.settings = basics.settings();
+        this.storeWriter = basics.writer();
         this.profiles = profiles;
         this.history = openHistory(dataDir);
         this.keySets = KeySetStore.open(dataDir, Clock.systemUTC());
@@ -249,8 +261,14 @@ public final class AppContext implements AutoCloseable {
         }
     }
 
+    /** Writes settings and preferences off the UI thread, coalescing bursts; flushed on close. */
+    public StoreWriter storeWriter() {
+        return storeWriter;
+    }
+
     @Override
     public void close() {
+        storeWriter.close();
         history.close();
         background.shutdownNow();
         httpExecutor.shutdownNow();

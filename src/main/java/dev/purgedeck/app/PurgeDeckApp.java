@@ -118,6 +118,8 @@ public final class PurgeDeckApp extends Application {
         // The context, if it has opened (Main exits the process right after, so one still opening needs nothing).
         if (opening != null && opening.isDone() && !opening.isCompletedExceptionally()) {
             opening.join().close();
+        } else if (basics != null && basics.isDone() && !basics.isCompletedExceptionally()) {
+            basics.join().close(); // the window's size and place, saved on close, are still written
         }
     }
 }

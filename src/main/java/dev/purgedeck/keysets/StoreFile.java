@@ -1,6 +1,7 @@
 package dev.purgedeck.keysets;
 
 import dev.purgedeck.files.AtomicFiles;
+import dev.purgedeck.files.UiThreadGuard;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -107,6 +108,7 @@ final class StoreFile {
     }
 
     private Path moveAside() throws IOException {
+        UiThreadGuard.checkNotUiThread("set aside " + NAME);
         String stamp = STAMP.format(clock.instant());
         for (int n = 1; ; n++) {
             Path target = dir.resolve("keysets-corrupt-" + stamp + (n == 1 ? "" : "-" + n) + ".json");

@@ -3,14 +3,16 @@ package dev.purgedeck.settings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.purgedeck.files.AtomicFiles;
+import dev.purgedeck.files.StoreWriter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * Remembered choices (soft purge, last service, theme, window geometry) in {@code preferences.json}. A missing or
- * unreadable file means defaults; every change is written at once, atomically.
+ * unreadable file means defaults. A change takes effect in memory at once and is written, atomically, by the
+ * {@link StoreWriter} it was opened with (on its thread, a burst of changes as one write).
  */
 public final class Preferences {
     private static final System.Logger LOG = System.getLogger(Preferences.class.getName());
@@ -18,15 +20,22 @@ public final class Preferences {
     private final Path file;
     private final ObjectMapper mapper;
     private final ObjectNode values;
+    private final StoreWriter writer;
 
-    private Preferences(Path file, ObjectMapper mapper, ObjectNode values) {
+    private Preferences(Path file, ObjectMapper mapper, ObjectNode values, StoreWriter writer) {
         this.file = file;
         this.mapper = mapper;
         this.values = values;
+        this.writer = writer;
+    }
+
+    /** As {@link #load(Path, ObjectMapper, StoreWriter)}, each change written at once on the caller's thread. */
+    public static Preferences load(Path dataDir, ObjectMapper mapper) {
+        return load(dataDir, mapper, StoreWriter.direct());
     }
 
     /** Loads {@code preferences.json} from {@code dataDir}; a corrupt file is logged and replaced on the next change. */
-    public static Preferences load(Path dataDir, ObjectMapper mapper) {
+    public static Preferences load(Path dataDir, ObjectMapper mapper, StoreWriter writer) {
         Path file = dataDir.resolve("preferences.json");
         ObjectNode values = mapper.createObjectNode();
         if (Files.exists(file)) {
@@ -39,12 +48,12 @@ public final class Preferences {
                 LOG.log(System.Logger.Level.WARNING, "Preferences file unreadable, using defaults: " + file, e);
             }
         }
-        return new Preferences(file, mapper, values);
+        return new Preferences(file, mapper, values, writer);
     }
 
     /** Defaults only, never written: for tests and for a read-only data folder. */
     public static Preferences inMemory(ObjectMapper mapper) {
-        return new Preferences(null, mapper, mapper.createObjectNode());
+        return new Preferences(null, mapper, mapper.createObjectNode(), StoreWriter.direct());
     }
 
     public synchronized <T> T get(Pref<T> key) {
@@ -73,10 +82,19 @@ public final class Preferences {
         if (file == null) {
             return;
         }
+        writer.schedule(file, this::snapshot).whenComplete((v, e) -> {
+            if (e != null) {
+                LOG.log(System.Logger.Level.WARNING, "Could not save preferences to " + file, e);
+            }
+        });
+    }
+
+    /** The values as they are when the write starts, so a coalesced write saves the latest of a burst. */
+    private synchronized byte[] snapshot() {
         try {
-            AtomicFiles.write(file, mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(values));
+            return mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(values);
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "Could not save preferences to " + file, e);
+            throw new UncheckedIOException(e);
         }
     }
 }

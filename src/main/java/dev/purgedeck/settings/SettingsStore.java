@@ -2,19 +2,20 @@ package dev.purgedeck.settings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
+import dev.purgedeck.files.StoreWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
- * The settings in {@code settings.json} in the data directory: read once, rewritten atomically on each change, and
- * announced to listeners at once. A damaged file, or a damaged value, means the default, never a failed start.
+ * The settings in {@code settings.json} in the data directory: read once, changed in memory and announced to
+ * listeners at once, and rewritten atomically by the {@link StoreWriter} it was opened with. A damaged file, or a damaged value, means the default, never a failed start.
  *
  * <p>The history's location is shown but not stored here: it is the data directory (movable as a whole with
  * {@code PURGEDECK_HOME}), because moving an append-only log on its own would split it in two.
@@ -32,19 +33,26 @@ public final class SettingsStore {
     private final Path file;
     private final List<Consumer<Settings>> listeners = new CopyOnWriteArrayList<>();
     private final String problem;
+    private final StoreWriter writer;
     private volatile Settings current;
 
-    private SettingsStore(Path file, Settings current, String problem) {
+    private SettingsStore(Path file, Settings current, String problem, StoreWriter writer) {
         this.file = file;
         this.current = current;
         this.problem = problem;
+        this.writer = writer;
     }
 
+    /** As {@link #open(Path, StoreWriter)}, each change written at once on the caller's thread (command line, tests). */
     public static SettingsStore open(Path dataDir) {
+        return open(dataDir, StoreWriter.direct());
+    }
+
+    public static SettingsStore open(Path dataDir, StoreWriter writer) {
         Path file = dataDir.resolve(FILE);
         List<String> problems = new ArrayList<>();
         Settings s = fromJson(JsonFiles.read(file, problems), problems);
-        return new SettingsStore(file, s, problems.isEmpty() ? null : String.join(" ", problems));
+        return new SettingsStore(file, s, problems.isEmpty() ? null : String.join(" ", problems), writer);
     }
 
     public Settings get() {
@@ -57,16 +65,19 @@ public final class SettingsStore {
     }
 
     /**
-     * Applies a change, saves it, then tells the listeners on this thread. When saving fails nothing changes and the
-     * exception says why; an invalid value fails in {@link Settings}' constructor before anything is written.
+     * Applies a change in memory, tells the listeners on this thread, and schedules the write. An invalid value fails
+     * here, in {@link Settings}' constructor, before anything changes. A failed write leaves the change in effect for
+     * this session; the returned future fails with the reason, for the caller to show.
+     *
+     * @return completes once the change (or a later one folded into the same write) is on disk
      */
-    public synchronized void update(UnaryOperator<Settings> change) throws IOException {
+    public synchronized CompletableFuture<Void> update(UnaryOperator<Settings> change) {
         Settings next = Objects.requireNonNull(change.apply(current), "settings");
         if (next.equals(current)) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
-        JsonFiles.write(file, toJson(next));
         current = next;
+        CompletableFuture<Void> saved = writer.schedule(file, () -> JsonFiles.bytes(toJson(current)));
         for (Consumer<Settings> l : listeners) {
             try {
                 l.accept(next);
@@ -74,6 +85,7 @@ public final class SettingsStore {
                 LOG.log(System.Logger.Level.WARNING, "A settings listener failed", e);
             }
         }
+        return saved;
     }
 
     public void addListener(Consumer<Settings> listener) {
@@ -82,6 +94,11 @@ public final class SettingsStore {
 
     public void removeListener(Consumer<Settings> listener) {
         listeners.remove(listener);
+    }
+
+    /** How many listeners are registered: a screen that forgets to remove its own shows up here (leak checks). */
+    public int listenerCount() {
+        return listeners.size();
     }
 
     private static ObjectNode toJson(Settings s) {

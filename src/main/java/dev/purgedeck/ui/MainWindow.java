@@ -7,6 +7,7 @@ import dev.purgedeck.fastly.PurgeOptions;
 import dev.purgedeck.fastly.ServiceInfo;
 import dev.purgedeck.history.JobContext;
 import dev.purgedeck.fastly.TokenInfo;
+import dev.purgedeck.files.StoreWriter;
 import dev.purgedeck.settings.Connection;
 import dev.purgedeck.settings.Profile;
 import dev.purgedeck.settings.ThemeMode;
@@ -104,7 +105,7 @@ public final class MainWindow {
         keySets = new KeySetsViewModel(context.keySets(), (request, set) -> {
             tabs.getSelectionModel().select(purgeTab);
             return purge.run(request);
-        });
+        }, context.background(), fx);
         java.util.function.Supplier<String[]> currentService = () -> new String[] {
             services.serviceIdProperty().get(), services.serviceName()};
         KeySetPicker picker = new KeySetPicker(keySets, ask, purge.keys(), currentService, () -> purge.softProperty().get());
@@ -113,14 +114,14 @@ public final class MainWindow {
         historyView = new Lazy<>(() -> new HistoryView(history, ask, ZoneId.systemDefault()));
         keySetsView = new Lazy<>(() -> new KeySetsView(keySets, ask, currentService));
         settingsView = new Lazy<>(() -> new SettingsView(new SettingsViewModel(context.settings(), context.profiles(), switcher,
-                context.dataDir()), connection.detailsProperty(), () -> historyView.get().openDataFolder()));
+                context.dataDir(), context.background(), fx), connection.detailsProperty(), () -> historyView.get().openDataFolder()));
         connection.tokenInfoProperty().addListener((o, a, info) -> adaptTo(info, services));
         purgeTab.setContent(purgeView.root());
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> fill(t));
         tabs.getTabs().setAll(purgeTab, historyTab, keySetsTab, settingsTab);
         tabs.setId("mainTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        root.setTop(header(switcher));
+        root.setTop(header(switcher, fx));
         java.util.function.Consumer<dev.purgedeck.settings.Settings> themeFollows =
                 s -> fx.execute(() -> Theme.of(s.theme(), context.env()).apply());
         context.settings().addListener(themeFollows);
@@ -226,7 +227,7 @@ public final class MainWindow {
         return t;
     }
 
-    private HBox header(java.util.function.Consumer<Profile> switcher) {
+    private HBox header(java.util.function.Consumer<Profile> switcher, Executor fx) {
         Label title = new Label("PurgeDeck");
         title.getStyleClass().add("app-title");
         Label badge = new Label(connection.badge());
@@ -249,11 +250,13 @@ public final class MainWindow {
         themeToggle.setId("themeToggle");
         themeToggle.setOnAction(e -> {
             Theme next = Theme.of(context.settings().get().theme(), context.env()) == Theme.DARK ? Theme.LIGHT : Theme.DARK;
-            try {
-                context.settings().update(st -> st.withTheme(next == Theme.DARK ? ThemeMode.DARK : ThemeMode.LIGHT));
-            } catch (java.io.IOException ex) {
-                next.apply();
-            }
+            // The theme follows through the settings listener at once; only a failed save is reported later.
+            context.settings().update(st -> st.withTheme(next == Theme.DARK ? ThemeMode.DARK : ThemeMode.LIGHT))
+                    .whenComplete((v, ex) -> {
+                        if (ex != null) {
+                            fx.execute(() -> purge.reportProblem("Could not remember the theme: " + StoreWriter.reason(ex)));
+                        }
+                    });
             themeToggle.setGraphic(Icons.icon(next == Theme.DARK ? Feather.SUN : Feather.MOON));
         });
         themeToggle.setGraphic(Icons.icon(Theme.of(context.settings().get().theme(), context.env()) == Theme.DARK

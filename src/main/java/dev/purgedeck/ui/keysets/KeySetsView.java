@@ -146,7 +146,7 @@ public final class KeySetsView {
         Button save = new Button("Save", Icons.icon(Feather.SAVE));
         save.setId("saveKeySetChanges");
         save.setDefaultButton(true);
-        save.setOnAction(e -> vm.save().ifPresent(s -> list.getSelectionModel().select(s)));
+        save.setOnAction(e -> vm.save().thenAccept(saved -> saved.ifPresent(s -> list.getSelectionModel().select(s))));
         Button duplicate = new Button("Duplicate");
         duplicate.setId("duplicateKeySet");
         duplicate.setOnAction(e -> vm.duplicate());
@@ -205,10 +205,12 @@ public final class KeySetsView {
                     List<String> clashes = vm.conflicts(file);
                     vm.importFile(file, existing -> dialogs.choose("\u201c" + existing + "\u201d already exists",
                             "A key set with this name already exists. What should the import do?",
-                            List.of(Conflict.REPLACE, Conflict.RENAME, Conflict.SKIP), KeySetsView::label).orElse(Conflict.SKIP));
-                    if (!clashes.isEmpty()) {
-                        list.refresh();
-                    }
+                            List.of(Conflict.REPLACE, Conflict.RENAME, Conflict.SKIP), KeySetsView::label).orElse(Conflict.SKIP))
+                            .thenRun(() -> {
+                                if (!clashes.isEmpty()) {
+                                    list.refresh();
+                                }
+                            });
                 });
     }
 

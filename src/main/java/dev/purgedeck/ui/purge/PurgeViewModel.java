@@ -4,6 +4,7 @@ import dev.purgedeck.fastly.BulkPurgeRunner;
 import dev.purgedeck.fastly.InvalidInputException;
 import dev.purgedeck.fastly.JobRequest;
 import dev.purgedeck.fastly.PurgeOptions;
+import dev.purgedeck.files.StoreWriter;
 import dev.purgedeck.settings.Pref;
 import dev.purgedeck.settings.Preferences;
 import dev.purgedeck.settings.SettingsStore;
@@ -38,6 +39,7 @@ public final class PurgeViewModel {
     private final BooleanBinding canPurge;
     private final StringBinding purgeHint;
     private final SettingsStore settings;
+    private final Executor fx;
 
     /** @param settings default soft/hard (kept in step with the switch), concurrency and the confirmation threshold */
     public PurgeViewModel(ServiceSelectorModel services, BulkPurgeRunner runner, Executor fx, Preferences prefs,
@@ -45,6 +47,7 @@ public final class PurgeViewModel {
         this.services = services;
         this.results = new ResultsModel(runner, fx);
         this.settings = settings;
+        this.fx = fx;
         soft.set(settings.get().defaultSoft());
         soft.addListener((o, a, b) -> saveSoft(b));
         settings.addListener(s -> fx.execute(() -> soft.set(s.defaultSoft())));
@@ -245,11 +248,11 @@ public final class PurgeViewModel {
 
     private void saveSoft(boolean value) {
         if (settings.get().defaultSoft() != value) {
-            try {
-                settings.update(s -> s.withDefaultSoft(value));
-            } catch (java.io.IOException e) {
-                error.set("Could not remember the soft purge choice: " + e.getMessage());
-            }
+            settings.update(s -> s.withDefaultSoft(value)).whenComplete((v, e) -> {
+                if (e != null) {
+                    fx.execute(() -> error.set("Could not remember the soft purge choice: " + StoreWriter.reason(e)));
+                }
+            });
         }
     }
 
