@@ -58,6 +58,8 @@ public final class MainWindow {
     private final Tab settingsTab = tab("Settings", "tabSettings", Feather.SETTINGS);
     private final AppContext context;
     private final Runnable unsubscribe;
+    /** The window's shortcuts, kept to take them off the scene again when the window is replaced. */
+    private final java.util.Map<javafx.scene.input.KeyCombination, Runnable> shortcuts = new java.util.HashMap<>();
     private Lazy<HistoryView> historyView;
     private Lazy<KeySetsView> keySetsView;
     private Lazy<SettingsView> settingsView;
@@ -125,18 +127,29 @@ public final class MainWindow {
         java.util.function.Consumer<dev.purgedeck.settings.Settings> themeFollows =
                 s -> fx.execute(() -> Theme.of(s.theme(), context.env()).apply());
         context.settings().addListener(themeFollows);
+        javafx.beans.value.ChangeListener<Scene> sceneFollower = (o, a, scene) -> {
+            if (a != null) {
+                shortcuts.forEach((key, action) -> a.getAccelerators().remove(key, action));
+            }
+            if (scene != null) {
+                installShortcuts(scene, picker);
+            }
+        };
+        // Everything this window registered on objects that outlive it (stores, scene), so a switch leaks nothing.
         unsubscribe = () -> {
             context.settings().removeListener(themeFollows);
             history.dispose();
             keySets.dispose();
+            purge.dispose();
+            purgeView.dispose();
+            root.sceneProperty().removeListener(sceneFollower);
+            if (root.getScene() != null) {
+                shortcuts.forEach((key, action) -> root.getScene().getAccelerators().remove(key, action));
+            }
         };
         root.setCenter(tabs);
         root.getStyleClass().add("main-window");
-        root.sceneProperty().addListener((o, a, scene) -> {
-            if (scene != null) {
-                installShortcuts(scene, picker);
-            }
-        });
+        root.sceneProperty().addListener(sceneFollower);
         connection.check();
         services.load();
         history.load();
@@ -202,7 +215,7 @@ public final class MainWindow {
     }
 
     private void installShortcuts(Scene scene, KeySetPicker picker) {
-        var acc = scene.getAccelerators();
+        var acc = shortcuts;
         acc.put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 () -> tabs.getSelectionModel().select(purgeTab));
         acc.put(new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), () -> {
@@ -218,6 +231,7 @@ public final class MainWindow {
                 picker.saveAsSet();
             }
         });
+        scene.getAccelerators().putAll(shortcuts);
     }
 
     private static Tab tab(String title, String id, Feather icon) {

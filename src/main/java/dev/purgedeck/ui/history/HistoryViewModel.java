@@ -79,8 +79,12 @@ public final class HistoryViewModel {
 
     /** Stops listening to the store (the window is going away). */
     public void dispose() {
+        disposed = true;
         store.removeListener(storeListener);
     }
+
+    /** Set once the window is gone: a load still in flight then takes its listener off again. */
+    private volatile boolean disposed;
 
     // ---- Properties
 
@@ -120,7 +124,11 @@ public final class HistoryViewModel {
         CompletableFuture.supplyAsync(() -> {
             try {
                 // The listener is added at the moment the file is measured: it hears exactly what the result lacks.
-                return store.load(storeListener);
+                LoadResult result = store.load(storeListener);
+                if (disposed) {
+                    store.removeListener(storeListener); // disposed while loading: dispose could not remove it yet
+                }
+                return result;
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

@@ -40,6 +40,8 @@ public final class PurgeViewModel {
     private final StringBinding purgeHint;
     private final SettingsStore settings;
     private final Executor fx;
+    /** Kept so {@link #dispose} can remove it: the store outlives this console (profile switches). */
+    private final java.util.function.Consumer<dev.purgedeck.settings.Settings> followSettings;
 
     /** @param settings default soft/hard (kept in step with the switch), concurrency and the confirmation threshold */
     public PurgeViewModel(ServiceSelectorModel services, BulkPurgeRunner runner, Executor fx, Preferences prefs,
@@ -48,9 +50,10 @@ public final class PurgeViewModel {
         this.results = new ResultsModel(runner, fx);
         this.settings = settings;
         this.fx = fx;
+        this.followSettings = s -> fx.execute(() -> soft.set(s.defaultSoft()));
         soft.set(settings.get().defaultSoft());
         soft.addListener((o, a, b) -> saveSoft(b));
-        settings.addListener(s -> fx.execute(() -> soft.set(s.defaultSoft())));
+        settings.addListener(followSettings);
         mode.set(parseMode(prefs.get(Pref.LAST_MODE)));
         mode.addListener((o, a, m) -> {
             prefs.set(Pref.LAST_MODE, m.name());
@@ -60,6 +63,11 @@ public final class PurgeViewModel {
                 keys.validCountProperty(), services.serviceIdProperty(), results.runningProperty(), environment,
                 everythingAllowed);
         canPurge = Bindings.createBooleanBinding(() -> purgeHint.get().isEmpty(), purgeHint);
+    }
+
+    /** Stops following the settings store, which outlives this console; called when the window is replaced. */
+    public void dispose() {
+        settings.removeListener(followSettings);
     }
 
     // ---- Properties
