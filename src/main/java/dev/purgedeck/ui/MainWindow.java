@@ -96,7 +96,7 @@ public final class MainWindow {
         connection = new ConnectionModel(context.connection(), context.client(), fx);
         ServiceSelectorModel services = new ServiceSelectorModel(context.client(), fx, prefs,
                 EnvironmentConnection.serviceId(context.env()), context.sandbox().isPresent());
-        purge = new PurgeViewModel(services, context.runner(), fx, prefs, context.settings());
+        purge = new PurgeViewModel(services, context.runner(), fx, context.background(), prefs, context.settings());
         purge.results().setRecorder(new HistoryRecorder(context.history(),
                 (jobId, request) -> jobContext(context, services, jobId, request),
                 message -> fx.execute(() -> purge.reportProblem(message))));

@@ -226,17 +226,32 @@ public final class HistoryViewModel {
         return done;
     }
 
-    /** Moves the history file aside as a dated backup and starts an empty one. */
+    /**
+     * Moves the history file aside as a dated backup and starts an empty one, in the background (it forces and moves
+     * files, and may wait for another process's lock); the list follows on the UI thread.
+     */
     public void clear() {
-        try {
-            Path backup = store.clear();
-            all = List.of();
-            services.setAll(HistoryFilter.ServiceChoice.ANY);
-            notice.set("History cleared. The old history was kept as " + backup.getFileName() + ".");
-            refresh();
-        } catch (IOException e) {
-            notice.set("Could not clear the history: " + e.getMessage());
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                return store.clear();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, background).whenComplete((backup, error) -> fx.execute(() -> cleared(backup, error)));
+    }
+
+    private void cleared(Path backup, Throwable error) {
+        if (error != null) {
+            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
+            Throwable io = cause instanceof java.io.UncheckedIOException u ? u.getCause() : cause;
+            notice.set("Could not clear the history: " + io.getMessage());
+            return;
         }
+        all = List.of();
+        services.setAll(HistoryFilter.ServiceChoice.ANY);
+        notice.set("History cleared. The old history was kept as " + backup.getFileName() + ".");
+        refresh();
     }
 
     /** The folder holding the history file. */

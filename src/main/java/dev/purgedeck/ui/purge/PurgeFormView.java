@@ -3,9 +3,6 @@ package dev.purgedeck.ui.purge;
 import dev.purgedeck.ui.Icons;
 import dev.purgedeck.ui.controls.KeyTagEditor;
 import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -300,22 +297,16 @@ final class PurgeFormView extends VBox {
     }
 
     private void dropped(DragEvent e) {
-        StringBuilder text = new StringBuilder();
+        boolean accepted = false;
         if (e.getDragboard().hasFiles()) {
-            for (File f : e.getDragboard().getFiles()) {
-                try {
-                    text.append(Files.readString(f.toPath(), StandardCharsets.UTF_8)).append('\n');
-                } catch (IOException | java.io.UncheckedIOException ex) {
-                    vm.reportProblem("Could not read " + f.getName() + ": it is not a readable UTF-8 text file.");
-                }
-            }
-        } else if (e.getDragboard().hasString()) {
-            text.append(e.getDragboard().getString());
+            // Read in the background: a file may be slow to read (a network share) or far too big.
+            vm.dropFiles(e.getDragboard().getFiles().stream().map(File::toPath).toList());
+            accepted = true;
+        } else if (e.getDragboard().hasString() && !e.getDragboard().getString().isBlank()) {
+            vm.urls().append(e.getDragboard().getString().strip());
+            accepted = true;
         }
-        if (text.length() > 0) {
-            vm.urls().append(text.toString().strip());
-        }
-        e.setDropCompleted(text.length() > 0);
+        e.setDropCompleted(accepted);
         e.consume();
     }
 }

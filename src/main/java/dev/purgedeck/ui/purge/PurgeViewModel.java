@@ -9,6 +9,8 @@ import dev.purgedeck.settings.Pref;
 import dev.purgedeck.settings.Preferences;
 import dev.purgedeck.settings.SettingsStore;
 import dev.purgedeck.ui.controls.KeyTagModel;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
@@ -40,13 +42,27 @@ public final class PurgeViewModel {
     private final StringBinding purgeHint;
     private final SettingsStore settings;
     private final Executor fx;
+    private final Executor background;
     /** Kept so {@link #dispose} can remove it: the store outlives this console (profile switches). */
     private final java.util.function.Consumer<dev.purgedeck.settings.Settings> followSettings;
 
-    /** @param settings default soft/hard (kept in step with the switch), concurrency and the confirmation threshold */
+    /**
+     * As {@link #PurgeViewModel(ServiceSelectorModel, BulkPurgeRunner, Executor, Executor, Preferences,
+     * SettingsStore)}, reading dropped files on the caller's thread: for tests without a toolkit.
+     */
     public PurgeViewModel(ServiceSelectorModel services, BulkPurgeRunner runner, Executor fx, Preferences prefs,
                           SettingsStore settings) {
+        this(services, runner, fx, Runnable::run, prefs, settings);
+    }
+
+    /**
+     * @param background reads dropped files (never the UI thread in the app)
+     * @param settings   default soft/hard (kept in step with the switch), concurrency and the confirmation threshold
+     */
+    public PurgeViewModel(ServiceSelectorModel services, BulkPurgeRunner runner, Executor fx, Executor background,
+                          Preferences prefs, SettingsStore settings) {
         this.services = services;
+        this.background = background;
         this.results = new ResultsModel(runner, fx);
         this.settings = settings;
         this.fx = fx;
@@ -186,6 +202,33 @@ public final class PurgeViewModel {
         }
         request().ifPresent(results::start);
         return true;
+    }
+
+    /**
+     * Reads dropped files in the background, each up to {@link DroppedFiles#MAX_BYTES}, and appends their text to
+     * the URLs; a file that cannot be read, or is too big, is reported where it was dropped.
+     *
+     * @return completes on the UI thread once the text is in (tests wait on it)
+     */
+    public java.util.concurrent.CompletableFuture<Void> dropFiles(List<Path> files) {
+        return dropFiles(files, DroppedFiles.MAX_BYTES);
+    }
+
+    java.util.concurrent.CompletableFuture<Void> dropFiles(List<Path> files, long maxBytes) {
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        background.execute(() -> {
+            DroppedFiles read = DroppedFiles.read(files, maxBytes);
+            fx.execute(() -> {
+                if (!read.text().isEmpty()) {
+                    urls.append(read.text());
+                }
+                if (!read.problems().isEmpty()) {
+                    error.set(String.join(" ", read.problems()));
+                }
+                done.complete(null);
+            });
+        });
+        return done;
     }
 
     /** Shows a problem with what the user gave (e.g. an unreadable dropped file) where they gave it. */
