@@ -75,8 +75,14 @@ public final class StoreWriter implements AutoCloseable {
         Pending p;
         synchronized (this) {
             if (thread == null || closed) {
-                // After close (a change during exit) the write still happens, rather than being lost.
-                return writeNow(target, content);
+                // After close (a change during exit) the write still happens, rather than being lost. Only an I/O
+                // failure goes into the future: anything else (the UI-thread guard in tests) is the caller's bug.
+                try {
+                    writeNow(target, content);
+                    return CompletableFuture.completedFuture(null);
+                } catch (IOException | java.io.UncheckedIOException e) {
+                    return CompletableFuture.failedFuture(e);
+                }
             }
             p = pending.get(target);
             if (p != null) {
@@ -143,28 +149,19 @@ public final class StoreWriter implements AutoCloseable {
         synchronized (this) {
             p = pending.remove(target);
         }
-        if (p != null) {
-            complete(p.done, writeNow(target, p.content));
+        if (p == null) {
+            return;
         }
-    }
-
-    private CompletableFuture<Void> writeNow(Path target, Supplier<byte[]> content) {
         try {
-            io.write(target, content.get());
-            writes.incrementAndGet();
-            return CompletableFuture.completedFuture(null);
+            writeNow(target, p.content);
+            p.done.complete(null);
         } catch (IOException | RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+            p.done.completeExceptionally(e); // on this thread nobody else would hear of it
         }
     }
 
-    private static void complete(CompletableFuture<Void> done, CompletableFuture<Void> outcome) {
-        outcome.whenComplete((v, e) -> {
-            if (e != null) {
-                done.completeExceptionally(e);
-            } else {
-                done.complete(null);
-            }
-        });
+    private void writeNow(Path target, Supplier<byte[]> content) throws IOException {
+        io.write(target, content.get());
+        writes.incrementAndGet();
     }
 }
