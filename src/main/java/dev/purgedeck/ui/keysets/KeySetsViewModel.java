@@ -287,19 +287,21 @@ public final class KeySetsViewModel {
         }
     }
 
-    /** Writes the given sets as JSON, or one set as a Fastly-CLI keys file (one key per line). */
-    public void export(Path file, List<KeySet> which, boolean json) {
-        try (OutputStream out = Files.newOutputStream(file)) {
-            if (json) {
-                KeySetFiles.writeJson(which, out);
-            } else {
-                KeySetFiles.writeText(which.get(0), out);
+    /** Writes the given sets as JSON, or one set as a Fastly-CLI keys file (one key per line), in the background. */
+    public CompletableFuture<Optional<Path>> export(Path file, List<KeySet> which, boolean json) {
+        List<KeySet> sets = List.copyOf(which);
+        return inBackground(() -> {
+            try (OutputStream out = Files.newOutputStream(file)) {
+                if (json) {
+                    KeySetFiles.writeJson(sets, out);
+                } else {
+                    KeySetFiles.writeText(sets.get(0), out);
+                }
             }
-            message.set("Exported " + (json ? which.size() + (which.size() == 1 ? " set" : " sets")
-                    : count(which.get(0).keys().size())) + " to " + file + ".");
-        } catch (IOException e) {
-            message.set("Could not export to " + file.getFileName() + ": " + e.getMessage());
-        }
+            return file;
+        }, written -> message.set("Exported " + (json ? sets.size() + (sets.size() == 1 ? " set" : " sets")
+                : count(sets.get(0).keys().size())) + " to " + written + "."),
+                e -> "Could not export to " + file.getFileName() + ": " + e.getMessage());
     }
 
     /** Purges a set on its own service (or {@code fallbackService}), soft or hard as the set says. */
