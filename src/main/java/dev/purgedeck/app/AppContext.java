@@ -51,7 +51,8 @@ public final class AppContext implements AutoCloseable {
         public static Basics open(Path dataDir) {
             ObjectMapper mapper = newMapper();
             StoreWriter writer = StoreWriter.start("purgedeck-store");
-            return new Basics(mapper, Preferences.load(dataDir, mapper, writer), SettingsStore.open(dataDir, writer), writer);
+            return new Basics(mapper, Preferences.load(dataDir, mapper, writer), SettingsStore.open(dataDir, writer),
+                    writer);
         }
 
         /** Writes what is pending and stops the writer's thread. */

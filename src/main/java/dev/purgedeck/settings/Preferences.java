@@ -34,7 +34,9 @@ public final class Preferences {
         return load(dataDir, mapper, StoreWriter.direct());
     }
 
-    /** Loads {@code preferences.json} from {@code dataDir}; a corrupt file is logged and replaced on the next change. */
+    /**
+     * Loads {@code preferences.json} from {@code dataDir}; a corrupt file is logged and replaced on the next change.
+     */
     public static Preferences load(Path dataDir, ObjectMapper mapper, StoreWriter writer) {
         Path file = dataDir.resolve("preferences.json");
         ObjectNode values = mapper.createObjectNode();

@@ -15,7 +15,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The settings in {@code settings.json} in the data directory: read once, changed in memory and announced to
- * listeners at once, and rewritten atomically by the {@link StoreWriter} it was opened with. A damaged file, or a damaged value, means the default, never a failed start.
+ * listeners at once, and rewritten atomically by the {@link StoreWriter} it was opened with. A damaged file, or a
+ * damaged value, means the default, never a failed start.
  *
  * <p>The history's location is shown but not stored here: it is the data directory (movable as a whole with
  * {@code PURGEDECK_HOME}), because moving an append-only log on its own would split it in two.
@@ -43,7 +44,7 @@ public final class SettingsStore {
         this.writer = writer;
     }
 
-    /** As {@link #open(Path, StoreWriter)}, each change written at once on the caller's thread (command line, tests). */
+    /** As {@link #open(Path, StoreWriter)}, each change written at once on the caller's thread (CLI, tests). */
     public static SettingsStore open(Path dataDir) {
         return open(dataDir, StoreWriter.direct());
     }

@@ -116,7 +116,8 @@ public final class MainWindow {
         historyView = new Lazy<>(() -> new HistoryView(history, ask, ZoneId.systemDefault()));
         keySetsView = new Lazy<>(() -> new KeySetsView(keySets, ask, currentService));
         settingsView = new Lazy<>(() -> new SettingsView(new SettingsViewModel(context.settings(), context.profiles(), switcher,
-                context.dataDir(), context.background(), fx), connection.detailsProperty(), () -> historyView.get().openDataFolder()));
+                context.dataDir(), context.background(), fx), connection.detailsProperty(),
+                () -> historyView.get().openDataFolder()));
         connection.tokenInfoProperty().addListener((o, a, info) -> adaptTo(info, services));
         purgeTab.setContent(purgeView.root());
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> fill(t));
@@ -268,7 +269,8 @@ public final class MainWindow {
             context.settings().update(st -> st.withTheme(next == Theme.DARK ? ThemeMode.DARK : ThemeMode.LIGHT))
                     .whenComplete((v, ex) -> {
                         if (ex != null) {
-                            fx.execute(() -> purge.reportProblem("Could not remember the theme: " + StoreWriter.reason(ex)));
+                            String why = StoreWriter.reason(ex);
+                            fx.execute(() -> purge.reportProblem("Could not remember the theme: " + why));
                         }
                     });
             themeToggle.setGraphic(Icons.icon(next == Theme.DARK ? Feather.SUN : Feather.MOON));

@@ -73,7 +73,8 @@ class ProfileSwitchLeakTest {
         for (int i = 0; i < SWITCHES; i++) {
             switchTo(robot, sandbox);
         }
-        System.out.printf("%d profile switches: %d ms each%n", SWITCHES, (System.nanoTime() - start) / 1_000_000 / SWITCHES);
+        long each = (System.nanoTime() - start) / 1_000_000 / SWITCHES;
+        System.out.printf("%d profile switches: %d ms each%n", SWITCHES, each);
 
         assertThat(console.context().settings().listenerCount()).isEqualTo(listeners);
         waitUntil(() -> SceneFilters.count(scene, KeyEvent.KEY_PRESSED) >= filters);

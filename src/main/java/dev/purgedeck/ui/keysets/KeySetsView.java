@@ -205,7 +205,8 @@ public final class KeySetsView {
                     List<String> clashes = vm.conflicts(file);
                     vm.importFile(file, existing -> dialogs.choose("\u201c" + existing + "\u201d already exists",
                             "A key set with this name already exists. What should the import do?",
-                            List.of(Conflict.REPLACE, Conflict.RENAME, Conflict.SKIP), KeySetsView::label).orElse(Conflict.SKIP))
+                            List.of(Conflict.REPLACE, Conflict.RENAME, Conflict.SKIP), KeySetsView::label)
+                            .orElse(Conflict.SKIP))
                             .thenRun(() -> {
                                 if (!clashes.isEmpty()) {
                                     list.refresh();

@@ -262,7 +262,8 @@ public final class KeySetsViewModel {
      * is asked on the UI thread (it may open a dialog) while the import waits for the answer.
      */
     public CompletableFuture<Optional<ImportSummary>> importFile(Path file, Function<String, Conflict> resolve) {
-        Function<String, Conflict> onUi = existing -> CompletableFuture.supplyAsync(() -> resolve.apply(existing), tasks.fx()).join();
+        Function<String, Conflict> onUi = existing ->
+                CompletableFuture.supplyAsync(() -> resolve.apply(existing), tasks.fx()).join();
         ImportResult[] read = new ImportResult[1];
         return inBackground(() -> {
             try (InputStream in = Files.newInputStream(file)) {

@@ -33,7 +33,7 @@ public final class PurgeView {
     private final ServiceSelectorView services;
     private final PurgeFormView form;
     private final ResultsView results;
-    /** What this console put on its scene, which outlives it (a profile switch), so {@link #dispose} can take it off. */
+    /** What this console put on its scene, which outlives it (profile switch): {@link #dispose} takes it off. */
     private final Map<KeyCombination, Runnable> shortcuts = new HashMap<>();
     private final EventHandler<KeyEvent> escapeCancels = this::cancelOnEscape;
     private final ChangeListener<Scene> sceneFollower = (o, a, scene) -> {
@@ -99,10 +99,14 @@ public final class PurgeView {
     private void installShortcuts(Scene scene) {
         if (shortcuts.isEmpty()) {
             shortcuts.put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), form::purgeOrCancel);
-            shortcuts.put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN), () -> form.selectMode(PurgeMode.URLS));
-            shortcuts.put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN), () -> form.selectMode(PurgeMode.KEYS));
-            shortcuts.put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN), () -> form.selectMode(PurgeMode.ALL));
-            shortcuts.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), services.searchField()::requestFocus);
+            shortcuts.put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN),
+                    () -> form.selectMode(PurgeMode.URLS));
+            shortcuts.put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN),
+                    () -> form.selectMode(PurgeMode.KEYS));
+            shortcuts.put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN),
+                    () -> form.selectMode(PurgeMode.ALL));
+            shortcuts.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
+                    services.searchField()::requestFocus);
             shortcuts.put(new KeyCodeCombination(KeyCode.F5), vm.services()::load);
             shortcuts.put(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                     results::copyPurgeIds);

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** History → Clear forces and moves the file: that must happen on the background executor, not the caller's thread. */
+/** History → Clear forces and moves the file: on the background executor, never the caller's thread. */
 class HistoryClearTest {
     @TempDir
     Path dir;

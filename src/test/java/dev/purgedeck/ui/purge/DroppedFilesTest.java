@@ -34,7 +34,8 @@ class DroppedFilesTest {
 
     @Test
     void aDroppedFileIsReadOnTheBackgroundExecutorAndItsUrlsAppended() throws Exception {
-        Path urls = Files.writeString(dir.resolve("urls.txt"), "https://www.example.com/a\nhttps://www.example.com/b\n");
+        Path urls = Files.writeString(dir.resolve("urls.txt"),
+                "https://www.example.com/a\nhttps://www.example.com/b\n");
         List<Runnable> background = new ArrayList<>();
         PurgeViewModel vm = vm(background::add);
         var done = vm.dropFiles(List.of(urls));
