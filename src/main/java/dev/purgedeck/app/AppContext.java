@@ -7,6 +7,7 @@ import dev.purgedeck.fastly.ClientConfig;
 import dev.purgedeck.fastly.FastlyClient;
 import dev.purgedeck.fastly.SandboxAdmin;
 import dev.purgedeck.files.Json;
+import dev.purgedeck.files.StoreWriter;
 import dev.purgedeck.history.HistoryStore;
 import dev.purgedeck.history.JobRecording;
 import dev.purgedeck.keysets.KeySetStore;
@@ -44,12 +45,22 @@ import java.util.concurrent.TimeUnit;
 public final class AppContext implements AutoCloseable {
     /**
      * What the window needs before anything else (theme, size and place): the settings and the remembered
-     * preferences, read first so the window can appear while the rest opens.
+     * preferences, read first so the window can appear while the rest opens. Both write through {@code writer},
+     * which the context closes (flushing) on exit; closing the basics does so when no context opened.
      */
-    public record Basics(ObjectMapper mapper, Preferences preferences, SettingsStore settings) {
+    public record Basics(ObjectMapper mapper, Preferences preferences, SettingsStore settings, StoreWriter writer)
+            implements AutoCloseable {
         public static Basics open(Path dataDir) {
             ObjectMapper mapper = Json.newMapper();
-            return new Basics(mapper, Preferences.load(dataDir, mapper), SettingsStore.open(dataDir));
+            StoreWriter writer = StoreWriter.start("purgedeck-store");
+            return new Basics(mapper, Preferences.load(dataDir, mapper, writer), SettingsStore.open(dataDir, writer),
+                    writer);
+        }
+
+        /** Writes what is pending and stops the writer's thread. */
+        @Override
+        public void close() {
+            writer.close();
         }
     }
 
@@ -60,6 +71,7 @@ public final class AppContext implements AutoCloseable {
     private final Map<String, String> env;
     private final Preferences preferences;
     private final SettingsStore settings;
+    private final StoreWriter storeWriter;
     private final ProfileStore profiles;
     private final HistoryStore history;
     private final JobRecording recording;
@@ -74,6 +86,7 @@ public final class AppContext implements AutoCloseable {
         this.env = Map.copyOf(env);
         this.preferences = basics.preferences();
         this.settings = basics.settings();
+        this.storeWriter = basics.writer();
         this.profiles = profiles;
         this.history = openHistory(dataDir);
         this.recording = new JobRecording(history, Version.get());
@@ -265,9 +278,15 @@ public final class AppContext implements AutoCloseable {
         }
     }
 
+    /** Writes settings and preferences off the UI thread, coalescing bursts; flushed on close. */
+    public StoreWriter storeWriter() {
+        return storeWriter;
+    }
+
     @Override
     public void close() {
         recording.close(); // first: what it still has queued goes into the history before that closes
+        storeWriter.close();
         history.close();
         background.shutdownNow();
         httpExecutor.shutdownNow();

@@ -120,6 +120,9 @@ public final class PurgeDeckApp extends Application {
             // Closing writes what the history writer still holds and forces the stores to disk: not on the UI
             // thread, like every store write; the window is gone, so waiting for it here costs nobody anything.
             CompletableFuture.runAsync(opening.join()::close).join();
+        } else if (basics != null && basics.isDone() && !basics.isCompletedExceptionally()) {
+            // The window's size and place, saved on close, are still written (on the store writer's own thread).
+            CompletableFuture.runAsync(basics.join()::close).join();
         }
     }
 }

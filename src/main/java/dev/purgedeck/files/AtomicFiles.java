@@ -30,6 +30,7 @@ public final class AtomicFiles {
 
     /** As {@link #write(Path, byte[])}; {@code afterCreate} sees the new temporary file before its first byte (tests). */
     public static void write(Path target, byte[] content, Consumer<Path> afterCreate) throws IOException {
+        UiThreadGuard.checkNotUiThread("write " + target.getFileName());
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         // Writers in this JVM take turns; each write has its own temp name, so writers in other processes (the

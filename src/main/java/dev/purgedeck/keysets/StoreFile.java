@@ -3,6 +3,7 @@ package dev.purgedeck.keysets;
 import dev.purgedeck.files.AtomicFiles;
 import dev.purgedeck.files.SafeFiles;
 import dev.purgedeck.files.SetAside;
+import dev.purgedeck.files.UiThreadGuard;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -146,6 +147,7 @@ final class StoreFile {
     }
 
     private Path moveAside() throws IOException {
+        UiThreadGuard.checkNotUiThread("set aside " + NAME);
         return SetAside.move(file, clock);
     }
 

@@ -72,9 +72,18 @@ final class JsonFiles {
         return object();
     }
 
+    /** The tree as the bytes {@link #write} puts in a file. */
+    static byte[] bytes(ObjectNode root) {
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A plain JSON tree could not be written", e);
+        }
+    }
+
     /** Writes the tree atomically, owner-only from the first byte (see {@link AtomicFiles}). */
     static void write(Path file, ObjectNode root) throws IOException {
-        byte[] bytes = MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+        byte[] bytes = bytes(root);
         try {
             AtomicFiles.write(file, bytes);
         } finally {

@@ -3,9 +3,10 @@ package dev.purgedeck.settings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.purgedeck.files.AtomicFiles;
 import dev.purgedeck.files.SetAside;
+import dev.purgedeck.files.StoreWriter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,7 +14,8 @@ import java.util.Optional;
 
 /**
  * Remembered choices (soft purge, last service, theme, window geometry) in {@code preferences.json}. A missing or
- * unreadable file means defaults; every change is written at once, atomically.
+ * unreadable file means defaults. A change takes effect in memory at once and is written, atomically, by the
+ * {@link StoreWriter} it was opened with (on its thread, a burst of changes as one write).
  */
 public final class Preferences {
     private static final System.Logger LOG = System.getLogger(Preferences.class.getName());
@@ -21,16 +23,25 @@ public final class Preferences {
     private final Path file;
     private final ObjectMapper mapper;
     private final ObjectNode values;
+    private final StoreWriter writer;
     private String problem;
 
-    private Preferences(Path file, ObjectMapper mapper, ObjectNode values) {
+    private Preferences(Path file, ObjectMapper mapper, ObjectNode values, StoreWriter writer) {
         this.file = file;
         this.mapper = mapper;
         this.values = values;
+        this.writer = writer;
     }
 
-    /** Loads {@code preferences.json} from {@code dataDir}; a corrupt file is set aside and reported by {@link #problem}. */
+    /** As {@link #load(Path, ObjectMapper, StoreWriter)}, each change written at once on the caller's thread. */
     public static Preferences load(Path dataDir, ObjectMapper mapper) {
+        return load(dataDir, mapper, StoreWriter.direct());
+    }
+
+    /**
+     * Loads {@code preferences.json} from {@code dataDir}; a corrupt file is set aside and reported by {@link #problem}.
+     */
+    public static Preferences load(Path dataDir, ObjectMapper mapper, StoreWriter writer) {
         Path file = dataDir.resolve("preferences.json");
         ObjectNode values = mapper.createObjectNode();
         String problem = null;
@@ -47,7 +58,7 @@ public final class Preferences {
                 problem = setAside(file);
             }
         }
-        Preferences p = new Preferences(file, mapper, values);
+        Preferences p = new Preferences(file, mapper, values, writer);
         p.problem = problem;
         return p;
     }
@@ -68,7 +79,7 @@ public final class Preferences {
 
     /** Defaults only, never written: for tests and for a read-only data folder. */
     public static Preferences inMemory(ObjectMapper mapper) {
-        return new Preferences(null, mapper, mapper.createObjectNode());
+        return new Preferences(null, mapper, mapper.createObjectNode(), StoreWriter.direct());
     }
 
     public synchronized <T> T get(Pref<T> key) {
@@ -97,10 +108,19 @@ public final class Preferences {
         if (file == null) {
             return;
         }
+        writer.schedule(file, this::snapshot).whenComplete((v, e) -> {
+            if (e != null) {
+                LOG.log(System.Logger.Level.WARNING, "Could not save preferences to " + file, e);
+            }
+        });
+    }
+
+    /** The values as they are when the write starts, so a coalesced write saves the latest of a burst. */
+    private synchronized byte[] snapshot() {
         try {
-            AtomicFiles.write(file, mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(values));
+            return mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(values);
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "Could not save preferences to " + file, e);
+            throw new UncheckedIOException(e);
         }
     }
 }

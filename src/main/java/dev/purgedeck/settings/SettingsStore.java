@@ -3,6 +3,7 @@ package dev.purgedeck.settings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.purgedeck.files.StoreLock;
+import dev.purgedeck.files.StoreWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,13 +11,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
- * The settings in {@code settings.json} in the data directory: read once, rewritten atomically on each change, and
- * announced to listeners at once. A damaged file, or a damaged value, means the default, never a failed start.
+ * The settings in {@code settings.json} in the data directory: read once, changed in memory and announced to
+ * listeners at once, and rewritten atomically by the {@link StoreWriter} it was opened with. A damaged file, or a
+ * damaged value, means the default, never a failed start.
  *
  * <p>The history's location is shown but not stored here: it is the data directory (movable as a whole with
  * {@code PURGEDECK_HOME}), because moving an append-only log on its own would split it in two.
@@ -34,19 +37,28 @@ public final class SettingsStore {
     private final Path file;
     private final List<Consumer<Settings>> listeners = new CopyOnWriteArrayList<>();
     private final String problem;
+    private final StoreWriter writer;
+    /** This window's changes not yet in the file, oldest first; guarded by {@code this}. */
+    private final List<UnaryOperator<Settings>> unsaved = new ArrayList<>();
     private volatile Settings current;
 
-    private SettingsStore(Path file, Settings current, String problem) {
+    private SettingsStore(Path file, Settings current, String problem, StoreWriter writer) {
         this.file = file;
         this.current = current;
         this.problem = problem;
+        this.writer = writer;
     }
 
+    /** As {@link #open(Path, StoreWriter)}, each change written at once on the caller's thread (CLI, tests). */
     public static SettingsStore open(Path dataDir) {
+        return open(dataDir, StoreWriter.direct());
+    }
+
+    public static SettingsStore open(Path dataDir, StoreWriter writer) {
         Path file = dataDir.resolve(FILE);
         List<String> problems = new ArrayList<>();
         Settings s = fromJson(JsonFiles.read(file, problems), problems);
-        return new SettingsStore(file, s, problems.isEmpty() ? null : String.join(" ", problems));
+        return new SettingsStore(file, s, problems.isEmpty() ? null : String.join(" ", problems), writer);
     }
 
     public Settings get() {
@@ -59,33 +71,77 @@ public final class SettingsStore {
     }
 
     /**
-     * Applies a change, saves it, then tells the listeners on this thread. When saving fails nothing changes and the
-     * exception says why; an invalid value fails in {@link Settings}' constructor before anything is written.
+     * Applies a change in memory, tells the listeners on this thread, and schedules the write. An invalid value fails
+     * here, in {@link Settings}' constructor, before anything changes. A failed write leaves the change in effect for
+     * this session; the returned future fails with the reason, for the caller to show.
+     *
+     * @return completes once the change (or a later one folded into the same write) is on disk
      */
-    public synchronized void update(UnaryOperator<Settings> change) throws IOException {
-        Settings before = current;
-        // Applied to what the file holds now, under a lock shared with other processes: another window's change
-        // since this one read the file is kept, not overwritten.
-        Settings next = StoreLock.locked(file, () -> {
-            List<String> damage = new ArrayList<>();
-            ObjectNode fresh = JsonFiles.read(file, damage);
-            Settings base = damage.isEmpty() && Files.exists(file) ? fromJson(fresh, new ArrayList<>()) : current;
-            Settings changed = Objects.requireNonNull(change.apply(base), "settings");
-            if (!changed.equals(base)) {
-                JsonFiles.write(file, toJson(changed));
-            }
-            return changed;
-        });
-        if (next.equals(before)) {
-            return;
+    public synchronized CompletableFuture<Void> update(UnaryOperator<Settings> change) {
+        Settings next = Objects.requireNonNull(change.apply(current), "settings");
+        if (next.equals(current)) {
+            return CompletableFuture.completedFuture(null);
         }
         current = next;
+        unsaved.add(change);
+        CompletableFuture<Void> saved = writer.scheduleUpdate(file, this::saveUnderLock);
         for (Consumer<Settings> l : listeners) {
             try {
                 l.accept(next);
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "A settings listener failed", e);
             }
+        }
+        return saved;
+    }
+
+    /**
+     * On the writer's thread: applies this window's changes not yet saved to what the file holds now, under a lock
+     * shared with other processes, so another window's change since this one read the file is kept, not overwritten.
+     */
+    private void saveUnderLock() throws IOException {
+        List<UnaryOperator<Settings>> changes;
+        synchronized (this) {
+            changes = List.copyOf(unsaved);
+            unsaved.clear();
+        }
+        try {
+            StoreLock.locked(file, () -> {
+                List<String> damage = new ArrayList<>();
+                ObjectNode fresh = JsonFiles.read(file, damage);
+                Settings base = damage.isEmpty() && Files.exists(file) ? fromJson(fresh, new ArrayList<>()) : null;
+                Settings merged = base;
+                if (merged != null) {
+                    for (UnaryOperator<Settings> c : changes) {
+                        merged = Objects.requireNonNull(c.apply(merged), "settings");
+                    }
+                }
+                Settings toWrite = merged != null ? merged : snapshot();
+                if (!toWrite.equals(base)) {
+                    JsonFiles.write(file, toJson(toWrite));
+                }
+                adopt(toWrite);
+                return null;
+            });
+        } catch (IOException | RuntimeException e) {
+            synchronized (this) {
+                unsaved.addAll(0, changes); // tried again with the next change
+            }
+            throw e;
+        }
+    }
+
+    private synchronized Settings snapshot() {
+        return current;
+    }
+
+    /**
+     * What the file now holds becomes this window's state too (another window's changes included). The screens
+     * are not told: they show what this window chose, and another window's choice applies here from the next start.
+     */
+    private synchronized void adopt(Settings saved) {
+        if (unsaved.isEmpty()) {
+            current = saved;
         }
     }
 
@@ -95,6 +151,11 @@ public final class SettingsStore {
 
     public void removeListener(Consumer<Settings> listener) {
         listeners.remove(listener);
+    }
+
+    /** How many listeners are registered: a screen that forgets to remove its own shows up here (leak checks). */
+    public int listenerCount() {
+        return listeners.size();
     }
 
     private static ObjectNode toJson(Settings s) {

@@ -5,6 +5,7 @@ import dev.purgedeck.fastly.ServiceInfo;
 import dev.purgedeck.files.SafeFiles;
 import dev.purgedeck.history.JobRecording;
 import dev.purgedeck.fastly.TokenInfo;
+import dev.purgedeck.files.StoreWriter;
 import dev.purgedeck.settings.Connection;
 import dev.purgedeck.settings.Profile;
 import dev.purgedeck.settings.ThemeMode;
@@ -56,6 +57,8 @@ public final class MainWindow {
     private final Tab settingsTab = tab("Settings", "tabSettings", Feather.SETTINGS);
     private final AppContext context;
     private final Runnable unsubscribe;
+    /** The window's shortcuts, kept to take them off the scene again when the window is replaced. */
+    private final java.util.Map<javafx.scene.input.KeyCombination, Runnable> shortcuts = new java.util.HashMap<>();
     private Lazy<HistoryView> historyView;
     private Lazy<KeySetsView> keySetsView;
     private Lazy<SettingsView> settingsView;
@@ -92,7 +95,7 @@ public final class MainWindow {
         connection = new ConnectionModel(context.connection(), context.client(), fx);
         ServiceSelectorModel services = new ServiceSelectorModel(context.client(), fx, prefs,
                 EnvironmentConnection.serviceId(context.env()), context.onSandbox(), ask);
-        purge = new PurgeViewModel(services, context.runner(), fx, prefs, context.settings(), ask);
+        purge = new PurgeViewModel(services, context.runner(), fx, context.background(), prefs, context.settings(), ask);
         // Said where it is seen: a folder others may change (they could swap PurgeDeck's files for links), and
         // settings files that were damaged and set aside.
         String notice = java.util.stream.Stream.of(SafeFiles.folderWarning(context.dataDir()), prefs.problem(),
@@ -114,7 +117,7 @@ public final class MainWindow {
         keySets = new KeySetsViewModel(context.keySets(), ask, (request, set) -> {
             tabs.getSelectionModel().select(purgeTab);
             return purge.run(request);
-        });
+        }, context.background(), fx);
         Supplier<Optional<ServiceInfo>> currentService = () -> Optional.ofNullable(services.serviceIdProperty().get())
                 .filter(id -> !id.isBlank()).map(id -> ServiceInfo.named(id, services.serviceName()));
         KeySetPicker picker = new KeySetPicker(keySets, ask, purge.keys(), currentService, () -> purge.softProperty().get());
@@ -123,29 +126,41 @@ public final class MainWindow {
         historyView = new Lazy<>(() -> new HistoryView(history, ZoneId.systemDefault()));
         keySetsView = new Lazy<>(() -> new KeySetsView(keySets, ask, currentService));
         settingsView = new Lazy<>(() -> new SettingsView(new SettingsViewModel(context.settings(), context.profiles(), switcher,
-                context.dataDir()), connection.detailsProperty(), () -> historyView.get().openDataFolder()));
+                context.dataDir(), context.background(), fx), connection.detailsProperty(),
+                () -> historyView.get().openDataFolder()));
         connection.tokenInfoProperty().addListener((o, a, info) -> adaptTo(info, services));
         purgeTab.setContent(purgeView.root());
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> fill(t));
         tabs.getTabs().setAll(purgeTab, historyTab, keySetsTab, settingsTab);
         tabs.setId("mainTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        root.setTop(header(switcher));
+        root.setTop(header(switcher, fx));
         java.util.function.Consumer<dev.purgedeck.settings.Settings> themeFollows =
                 s -> fx.execute(() -> Theme.of(s.theme(), context.env()).apply());
         context.settings().addListener(themeFollows);
+        javafx.beans.value.ChangeListener<Scene> sceneFollower = (o, a, scene) -> {
+            if (a != null) {
+                shortcuts.forEach((key, action) -> a.getAccelerators().remove(key, action));
+            }
+            if (scene != null) {
+                installShortcuts(scene, picker);
+            }
+        };
+        // Everything this window registered on objects that outlive it (stores, scene), so a switch leaks nothing.
         unsubscribe = () -> {
             context.settings().removeListener(themeFollows);
             history.dispose();
             keySets.dispose();
+            purge.dispose();
+            purgeView.dispose();
+            root.sceneProperty().removeListener(sceneFollower);
+            if (root.getScene() != null) {
+                shortcuts.forEach((key, action) -> root.getScene().getAccelerators().remove(key, action));
+            }
         };
         root.setCenter(tabs);
         root.getStyleClass().add("main-window");
-        root.sceneProperty().addListener((o, a, scene) -> {
-            if (scene != null) {
-                installShortcuts(scene, picker);
-            }
-        });
+        root.sceneProperty().addListener(sceneFollower);
         connection.check();
         services.load();
         history.load();
@@ -206,7 +221,7 @@ public final class MainWindow {
     }
 
     private void installShortcuts(Scene scene, KeySetPicker picker) {
-        var acc = scene.getAccelerators();
+        var acc = shortcuts;
         acc.put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 () -> tabs.getSelectionModel().select(purgeTab));
         acc.put(new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), () -> {
@@ -222,6 +237,7 @@ public final class MainWindow {
                 picker.saveAsSet();
             }
         });
+        scene.getAccelerators().putAll(shortcuts);
     }
 
     private static Tab tab(String title, String id, Feather icon) {
@@ -231,7 +247,7 @@ public final class MainWindow {
         return t;
     }
 
-    private HBox header(java.util.function.Consumer<Profile> switcher) {
+    private HBox header(java.util.function.Consumer<Profile> switcher, Executor fx) {
         Label title = new Label("PurgeDeck");
         title.getStyleClass().add("app-title");
         Label badge = new Label(connection.badge());
@@ -254,11 +270,14 @@ public final class MainWindow {
         themeToggle.setId("themeToggle");
         themeToggle.setOnAction(e -> {
             Theme next = Theme.of(context.settings().get().theme(), context.env()) == Theme.DARK ? Theme.LIGHT : Theme.DARK;
-            try {
-                context.settings().update(st -> st.withTheme(next == Theme.DARK ? ThemeMode.DARK : ThemeMode.LIGHT));
-            } catch (java.io.IOException ex) {
-                next.apply();
-            }
+            // The theme follows through the settings listener at once; only a failed save is reported later.
+            context.settings().update(st -> st.withTheme(next == Theme.DARK ? ThemeMode.DARK : ThemeMode.LIGHT))
+                    .whenComplete((v, ex) -> {
+                        if (ex != null) {
+                            String why = StoreWriter.reason(ex);
+                            fx.execute(() -> purge.reportProblem("Could not remember the theme: " + why));
+                        }
+                    });
             themeToggle.setGraphic(Icons.icon(next == Theme.DARK ? Feather.SUN : Feather.MOON));
         });
         themeToggle.setGraphic(Icons.icon(Theme.of(context.settings().get().theme(), context.env()) == Theme.DARK

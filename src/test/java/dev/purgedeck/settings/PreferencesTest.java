@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.purgedeck.files.AtomicFiles;
 import dev.purgedeck.files.Json;
+import dev.purgedeck.files.StoreWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +28,33 @@ class PreferencesTest {
         Preferences again = Preferences.load(dir, Json.newMapper());
         assertThat(again.get(Pref.WINDOW_MAXIMIZED)).isTrue();
         assertThat(again.get(Pref.WINDOW_X)).isEqualTo(12.5);
+    }
+
+    @Test
+    void aBurstOfChangesIsWrittenOnceOffTheCallersThreadAndAllIsOnDiskAfterClose() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        StoreWriter writer = StoreWriter.start("test-store");
+        // Keeps the writer busy while the burst arrives, as an fsync in progress would, so the count is exact.
+        writer.schedule(dir.resolve("other.json"), () -> {
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new byte[0];
+        });
+        Preferences p = Preferences.load(dir, Json.newMapper(), writer);
+        for (int i = 0; i < 100; i++) {
+            p.set(Pref.WINDOW_X, (double) i);
+            p.set(Pref.LAST_MODE, i % 2 == 0 ? "KEYS" : "ALL");
+        }
+        assertThat(p.get(Pref.WINDOW_X)).as("in effect at once").isEqualTo(99.0);
+        release.countDown();
+        writer.close();
+        assertThat(writer.writes()).as("200 changes, one write (plus the one that held the writer)").isEqualTo(2);
+        Preferences again = Preferences.load(dir, Json.newMapper());
+        assertThat(again.get(Pref.WINDOW_X)).isEqualTo(99.0);
+        assertThat(again.get(Pref.LAST_MODE)).isEqualTo("ALL");
     }
 
     @Test

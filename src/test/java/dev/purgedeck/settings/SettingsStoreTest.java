@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.purgedeck.files.StoreWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,6 +63,45 @@ class SettingsStoreTest {
         s.removeListener(listener);
         s.update(x -> x.withDefaultSoft(true));
         assertThat(heard).hasSize(2);
+    }
+
+    @Test
+    void anUpdateOnTheUiThreadChangesMemoryAtOnceAndWritesOnTheStoreThread() throws Exception {
+        try (StoreWriter writer = StoreWriter.start("test-store")) {
+            SettingsStore s = SettingsStore.open(dir, writer);
+            List<String> heardOn = new CopyOnWriteArrayList<>();
+            s.addListener(x -> heardOn.add(Thread.currentThread().getName()));
+            CompletableFuture<CompletableFuture<Void>> saved = onUiThread(() -> s.update(x -> x.withConcurrency(3)));
+            // The strict guard throws in AtomicFiles.write on a thread of this name: a write there fails the future.
+            assertThat(saved.get(10, TimeUnit.SECONDS)).succeedsWithin(10, TimeUnit.SECONDS);
+            assertThat(s.get().concurrency()).isEqualTo(3);
+            assertThat(heardOn).containsExactly(UI_THREAD);
+            assertThat(SettingsStore.open(dir).get().concurrency()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void theGuardFailsAWriteOnTheUiThreadLoudly() {
+        // Without the store thread, the write happens on the caller's thread: the guard throws to the caller.
+        SettingsStore direct = SettingsStore.open(dir);
+        assertThat(onUiThread(() -> direct.update(x -> x.withConcurrency(3)))).failsWithin(10, TimeUnit.SECONDS)
+                .withThrowableOfType(ExecutionException.class).withMessageContaining("UI thread");
+        assertThat(Files.exists(dir.resolve(SettingsStore.FILE))).isFalse();
+    }
+
+    private static final String UI_THREAD = "JavaFX Application Thread";
+
+    private static <T> CompletableFuture<T> onUiThread(Supplier<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                result.complete(work.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }, UI_THREAD);
+        t.start();
+        return result;
     }
 
     @Test

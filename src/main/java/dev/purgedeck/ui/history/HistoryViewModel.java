@@ -91,8 +91,12 @@ public final class HistoryViewModel {
 
     /** Stops listening to the store (the window is going away). */
     public void dispose() {
+        disposed = true;
         store.removeListener(storeListener);
     }
+
+    /** Set once the window is gone: a load still in flight then takes its listener off again. */
+    private volatile boolean disposed;
 
     // ---- Properties
 
@@ -133,6 +137,9 @@ public final class HistoryViewModel {
             try {
                 // The listener is added at the moment the file is measured: it hears exactly what the result lacks.
                 LoadResult result = store.load(storeListener);
+                if (disposed) {
+                    store.removeListener(storeListener); // disposed while loading: dispose could not remove it yet
+                }
                 return new Loaded(HistoryIndex.of(result.entries()), result.skippedLines());
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);

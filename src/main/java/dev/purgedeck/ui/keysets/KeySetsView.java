@@ -146,7 +146,7 @@ public final class KeySetsView {
         Button save = new Button("Save", Icons.icon(Feather.SAVE));
         save.setId("saveKeySetChanges");
         save.setDefaultButton(true);
-        save.setOnAction(e -> vm.save().ifPresent(s -> list.getSelectionModel().select(s)));
+        save.setOnAction(e -> vm.save().thenAccept(saved -> saved.ifPresent(s -> list.getSelectionModel().select(s))));
         Button duplicate = new Button("Duplicate");
         duplicate.setId("duplicateKeySet");
         duplicate.setOnAction(e -> vm.duplicate());
@@ -201,7 +201,7 @@ public final class KeySetsView {
 
     private void importFile() {
         // A replaced set keeps its name, so the list cell would not redraw by itself.
-        vm.importChosenFile().ifPresent(summary -> list.refresh());
+        vm.importChosenFile().thenAccept(summary -> summary.ifPresent(x -> list.refresh()));
     }
 
     private void exportText() {

@@ -14,6 +14,7 @@ import dev.purgedeck.keysets.KeySetImporter;
 import dev.purgedeck.keysets.KeySetStore;
 import dev.purgedeck.ui.Dialogs;
 import dev.purgedeck.ui.controls.KeyTagModel;
+import dev.purgedeck.ui.controls.UiTasks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,7 +22,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
@@ -39,8 +43,8 @@ import javafx.collections.ObservableList;
 
 /**
  * Named key sets: the searchable list, the set being edited (name, description, service, soft, keys), and the
- * commands to save, duplicate, delete (with undo), import, export and purge. All on the UI thread; the files are
- * small and written atomically by the store.
+ * commands to save, duplicate, delete (with undo), import, export and purge. Commands are called on the UI thread;
+ * whatever writes the store runs on the background executor, and its outcome comes back through {@link #inBackground}.
  */
 public final class KeySetsViewModel {
     private final KeySetStore store;
@@ -59,20 +63,36 @@ public final class KeySetsViewModel {
     private final ReadOnlyObjectWrapper<KeySet> lastDeleted = new ReadOnlyObjectWrapper<>();
 
     /**
-     * @param dialogs asks before a set is purged, which file to import and what to do with a name that exists
-     * @param purger  starts a purge of a set in the console, answering why not when it cannot
+     * @param dialogs    asks before a set is purged, which file to import and what to do with a name that exists
+     * @param purger     starts a purge of a set in the console, answering why not when it cannot
+     * @param background runs the store's writes (never the UI thread)
+     * @param fx         runs the outcome on the UI thread
      */
-    public KeySetsViewModel(KeySetStore store, Dialogs dialogs, BiFunction<JobRequest, KeySet, Optional<String>> purger) {
+    public KeySetsViewModel(KeySetStore store, Dialogs dialogs, BiFunction<JobRequest, KeySet, Optional<String>> purger,
+                            Executor background, Executor fx) {
         this.store = store;
         this.dialogs = dialogs;
         this.purger = purger;
+        this.tasks = new UiTasks(background, fx);
+        // The store tells its listeners on the thread that changed it, the background one: the list is the UI's.
+        this.onStoreChange = () -> fx.execute(this::refresh);
         store.addListener(onStoreChange);
         search.addListener((o, a, b) -> refresh());
         store.problem().ifPresent(message::set);
         refresh();
     }
 
-    private final Runnable onStoreChange = this::refresh;
+    private final Runnable onStoreChange;
+    private final UiTasks tasks;
+
+    /**
+     * Runs {@code call} on the background executor and hands its result to {@code done} on the UI thread, or shows
+     * why it failed: the one place this view model crosses back to the UI.
+     */
+    private <T> CompletableFuture<Optional<T>> inBackground(UiTasks.Call<T> call, Consumer<T> done,
+                                                            Function<Exception, String> failure) {
+        return tasks.run(call, done, e -> message.set(failure.apply(e)));
+    }
 
     /** Stops listening to the store (the window is going away). */
     public void dispose() {
@@ -162,35 +182,35 @@ public final class KeySetsViewModel {
     }
 
     /** Saves the editor: creates the set, or updates (and renames) the one being edited. */
-    public Optional<KeySet> save() {
-        try {
-            if (keys.getInvalidCount() > 0) {
-                message.set("Remove the invalid keys (marked red) before saving.");
-                return Optional.empty();
-            }
-            KeySet draft = new KeySet(name.get(), description.get(), blankToNull(serviceId.get()),
-                    blankToNull(serviceName.get()), keys.validKeys(), soft.get(), null, null);
-            KeySet saved = editing.get() == null ? store.create(draft) : store.update(editing.get().name(), draft);
-            editing.set(saved);
-            message.set("Saved \u201c" + saved.name() + "\u201d with " + count(saved.keys().size()) + ".");
-            return Optional.of(saved);
-        } catch (IllegalArgumentException | IOException e) {
-            message.set(e.getMessage());
-            return Optional.empty();
+    public CompletableFuture<Optional<KeySet>> save() {
+        if (keys.getInvalidCount() > 0) {
+            message.set("Remove the invalid keys (marked red) before saving.");
+            return CompletableFuture.completedFuture(Optional.empty());
         }
+        KeySet draft;
+        try {
+            draft = new KeySet(name.get(), description.get(), blankToNull(serviceId.get()),
+                    blankToNull(serviceName.get()), keys.validKeys(), soft.get(), null, null);
+        } catch (IllegalArgumentException e) {
+            message.set(e.getMessage());
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        KeySet was = editing.get();
+        return inBackground(() -> was == null ? store.create(draft) : store.update(was.name(), draft), saved -> {
+            editing.set(saved);
+            message.set(savedMessage(saved));
+        }, Exception::getMessage);
     }
 
     /** Saves keys from the console as a new set. */
-    public Optional<KeySet> saveNew(String setName, List<String> setKeys, String service, String serviceLabel, boolean setSoft) {
-        try {
-            KeySet saved = store.create(new KeySet(setName, "", blankToNull(service), blankToNull(serviceLabel),
-                    setKeys, setSoft, null, null));
-            message.set("Saved \u201c" + saved.name() + "\u201d with " + count(saved.keys().size()) + ".");
-            return Optional.of(saved);
-        } catch (IllegalArgumentException | IOException e) {
-            message.set(e.getMessage());
-            return Optional.empty();
-        }
+    public CompletableFuture<Optional<KeySet>> saveNew(String setName, List<String> setKeys, String service,
+                                                       String serviceLabel, boolean setSoft) {
+        return inBackground(() -> store.create(new KeySet(setName, "", blankToNull(service), blankToNull(serviceLabel),
+                setKeys, setSoft, null, null)), saved -> message.set(savedMessage(saved)), Exception::getMessage);
+    }
+
+    private static String savedMessage(KeySet saved) {
+        return "Saved \u201c" + saved.name() + "\u201d with " + count(saved.keys().size()) + ".";
     }
 
     /** Why {@code candidate} cannot name a new set, or empty when it can. */
@@ -207,13 +227,11 @@ public final class KeySetsViewModel {
         if (editing.get() == null) {
             return;
         }
-        try {
-            KeySet copy = store.duplicate(editing.get().name());
+        String original = editing.get().name();
+        inBackground(() -> store.duplicate(original), copy -> {
             edit(copy);
             message.set("Duplicated as \u201c" + copy.name() + "\u201d.");
-        } catch (IllegalArgumentException | IOException e) {
-            message.set(e.getMessage());
-        }
+        }, Exception::getMessage);
     }
 
     /** Deletes the set being edited; {@link #undoDelete} brings it back. */
@@ -222,14 +240,14 @@ public final class KeySetsViewModel {
         if (set == null) {
             return;
         }
-        try {
+        inBackground(() -> {
             store.delete(set.name());
-            lastDeleted.set(set);
+            return set;
+        }, deleted -> {
+            lastDeleted.set(deleted);
             newSet();
-            message.set("Deleted \u201c" + set.name() + "\u201d.");
-        } catch (IllegalArgumentException | IOException e) {
-            message.set(e.getMessage());
-        }
+            message.set("Deleted \u201c" + deleted.name() + "\u201d.");
+        }, Exception::getMessage);
     }
 
     public void undoDelete() {
@@ -237,40 +255,43 @@ public final class KeySetsViewModel {
         if (set == null) {
             return;
         }
-        try {
-            edit(store.restore(set));
+        inBackground(() -> store.restore(set), restored -> {
+            edit(restored);
             lastDeleted.set(null);
             message.set("Restored \u201c" + set.name() + "\u201d.");
-        } catch (IllegalArgumentException | IOException e) {
-            message.set(e.getMessage());
-        }
+        }, Exception::getMessage);
     }
 
     /**
-     * Asks for a file and imports it, asking for each name that exists whether to replace it, keep both or skip
-     * (skip when the question is dismissed). Empty when cancelled or the file could not be read.
+     * Asks for a file and imports it in the background, asking for each name that exists whether to replace it, keep
+     * both or skip (skip when the question is dismissed). Empty when cancelled or the file could not be read.
      */
-    public Optional<ImportSummary> importChosenFile() {
+    public CompletableFuture<Optional<ImportSummary>> importChosenFile() {
         return dialogs.openFile("Import key sets", "Key sets (JSON) or keys files (text)", "json", "txt", "keys")
-                .flatMap(file -> importFile(file, existing -> dialogs.choose("\u201c" + existing + "\u201d already exists",
+                .map(file -> importFile(file, existing -> dialogs.choose("\u201c" + existing + "\u201d already exists",
                         "A key set with this name already exists. What should the import do?",
                         List.of(Conflict.REPLACE, Conflict.RENAME, Conflict.SKIP), KeySetPurge::label)
-                        .orElse(Conflict.SKIP)));
+                        .orElse(Conflict.SKIP)))
+                .orElseGet(() -> CompletableFuture.completedFuture(Optional.empty()));
     }
 
-    /** Imports JSON or text (by extension); names that exist are resolved by {@code resolve}. */
-    public Optional<ImportSummary> importFile(Path file, Function<String, Conflict> resolve) {
-        try (InputStream in = Files.newInputStream(file)) {
-            String fileName = file.getFileName().toString();
-            ImportResult result = fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".json")
-                    ? KeySetFiles.readJson(in) : KeySetFiles.readText(stripExtension(fileName), in);
-            ImportSummary summary = KeySetImporter.apply(store, result, resolve);
-            message.set(describe(summary, result.problems()));
-            return Optional.of(summary);
-        } catch (IOException | IllegalArgumentException e) {
-            message.set("Could not import " + file.getFileName() + ": " + e.getMessage());
-            return Optional.empty();
-        }
+    /**
+     * Imports JSON or text (by extension) in the background; names that exist are resolved by {@code resolve}, which
+     * is asked on the UI thread (it may open a dialog) while the import waits for the answer.
+     */
+    public CompletableFuture<Optional<ImportSummary>> importFile(Path file, Function<String, Conflict> resolve) {
+        Function<String, Conflict> onUi = existing ->
+                CompletableFuture.supplyAsync(() -> resolve.apply(existing), tasks.fx()).join();
+        ImportResult[] read = new ImportResult[1];
+        return inBackground(() -> {
+            try (InputStream in = Files.newInputStream(file)) {
+                String fileName = file.getFileName().toString();
+                read[0] = fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".json")
+                        ? KeySetFiles.readJson(in) : KeySetFiles.readText(stripExtension(fileName), in);
+            }
+            return KeySetImporter.apply(store, read[0], onUi);
+        }, summary -> message.set(describe(summary, read[0].problems())),
+                e -> "Could not import " + file.getFileName() + ": " + e.getMessage());
     }
 
     /** Names in {@code file} that already exist, so the view can ask before importing. */
@@ -285,19 +306,21 @@ public final class KeySetsViewModel {
         }
     }
 
-    /** Writes the given sets as JSON, or one set as a Fastly-CLI keys file (one key per line). */
-    public void export(Path file, List<KeySet> which, boolean json) {
-        try (OutputStream out = Files.newOutputStream(file)) {
-            if (json) {
-                KeySetFiles.writeJson(which, out);
-            } else {
-                KeySetFiles.writeText(which.get(0), out);
+    /** Writes the given sets as JSON, or one set as a Fastly-CLI keys file (one key per line), in the background. */
+    public CompletableFuture<Optional<Path>> export(Path file, List<KeySet> which, boolean json) {
+        List<KeySet> sets = List.copyOf(which);
+        return inBackground(() -> {
+            try (OutputStream out = Files.newOutputStream(file)) {
+                if (json) {
+                    KeySetFiles.writeJson(sets, out);
+                } else {
+                    KeySetFiles.writeText(sets.get(0), out);
+                }
             }
-            message.set("Exported " + (json ? which.size() + (which.size() == 1 ? " set" : " sets")
-                    : count(which.get(0).keys().size())) + " to " + file + ".");
-        } catch (IOException e) {
-            message.set("Could not export to " + file.getFileName() + ": " + e.getMessage());
-        }
+            return file;
+        }, written -> message.set("Exported " + (json ? sets.size() + (sets.size() == 1 ? " set" : " sets")
+                : count(sets.get(0).keys().size())) + " to " + written + "."),
+                e -> "Could not export to " + file.getFileName() + ": " + e.getMessage());
     }
 
     /**

@@ -1,7 +1,11 @@
 package dev.purgedeck.ui.purge;
 
 import dev.purgedeck.fastly.JobResult;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import javafx.beans.value.ChangeListener;
+import javafx.event.EventHandler;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Parent;
@@ -10,6 +14,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -28,6 +33,17 @@ public final class PurgeView {
     private final ServiceSelectorView services;
     private final PurgeFormView form;
     private final ResultsView results;
+    /** What this console put on its scene, which outlives it (profile switch): {@link #dispose} takes it off. */
+    private final Map<KeyCombination, Runnable> shortcuts = new HashMap<>();
+    private final EventHandler<KeyEvent> escapeCancels = this::cancelOnEscape;
+    private final ChangeListener<Scene> sceneFollower = (o, a, scene) -> {
+        if (a != null) {
+            uninstallShortcuts(a);
+        }
+        if (scene != null) {
+            installShortcuts(scene);
+        }
+    };
 
     /** @param keyTools tools shown above the key editor (the key set picker), or null */
     public PurgeView(PurgeViewModel vm, Optional<SandboxCacheModel> cache, javafx.scene.Node keyTools) {
@@ -54,11 +70,15 @@ public final class PurgeView {
         root.setCenter(main);
         root.setId("purgeView");
         vm.results().onFinished(this::announce);
-        root.sceneProperty().addListener((o, a, scene) -> {
-            if (scene != null) {
-                installShortcuts(scene);
-            }
-        });
+        root.sceneProperty().addListener(sceneFollower);
+    }
+
+    /** Takes this console's shortcuts and Esc filter off the scene; the window calls it when it is replaced. */
+    public void dispose() {
+        root.sceneProperty().removeListener(sceneFollower);
+        if (root.getScene() != null) {
+            uninstallShortcuts(root.getScene());
+        }
     }
 
     private static VBox padded(javafx.scene.Node n) {
@@ -73,20 +93,35 @@ public final class PurgeView {
     }
 
     private void installShortcuts(Scene scene) {
-        var acc = scene.getAccelerators();
-        acc.put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), vm::purgeOrCancel);
-        acc.put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN), () -> form.selectMode(PurgeMode.URLS));
-        acc.put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN), () -> form.selectMode(PurgeMode.KEYS));
-        acc.put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN), () -> form.selectMode(PurgeMode.ALL));
-        acc.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), services.searchField()::requestFocus);
-        acc.put(new KeyCodeCombination(KeyCode.F5), vm.services()::load);
-        acc.put(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), results::copyPurgeIds);
-        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE && vm.results().runningProperty().get()) {
-                vm.cancel();
-                e.consume();
-            }
-        });
+        if (shortcuts.isEmpty()) {
+            shortcuts.put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), vm::purgeOrCancel);
+            shortcuts.put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN),
+                    () -> form.selectMode(PurgeMode.URLS));
+            shortcuts.put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN),
+                    () -> form.selectMode(PurgeMode.KEYS));
+            shortcuts.put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN),
+                    () -> form.selectMode(PurgeMode.ALL));
+            shortcuts.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
+                    services.searchField()::requestFocus);
+            shortcuts.put(new KeyCodeCombination(KeyCode.F5), vm.services()::load);
+            shortcuts.put(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                    results::copyPurgeIds);
+        }
+        scene.getAccelerators().putAll(shortcuts);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, escapeCancels);
+    }
+
+    private void cancelOnEscape(KeyEvent e) {
+        if (e.getCode() == KeyCode.ESCAPE && vm.results().runningProperty().get()) {
+            vm.cancel();
+            e.consume();
+        }
+    }
+
+    private void uninstallShortcuts(Scene scene) {
+        // Only the entries still ours: the next console may already have put its own under the same keys.
+        shortcuts.forEach((key, action) -> scene.getAccelerators().remove(key, action));
+        scene.removeEventFilter(KeyEvent.KEY_PRESSED, escapeCancels);
     }
 
     /** Tells a user who may have looked away that a long job ended. */

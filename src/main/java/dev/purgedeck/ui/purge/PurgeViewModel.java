@@ -4,6 +4,7 @@ import dev.purgedeck.fastly.BulkPurgeRunner;
 import dev.purgedeck.fastly.InvalidInputException;
 import dev.purgedeck.fastly.JobRequest;
 import dev.purgedeck.fastly.PurgeOptions;
+import dev.purgedeck.files.StoreWriter;
 import dev.purgedeck.settings.Pref;
 import dev.purgedeck.settings.Preferences;
 import dev.purgedeck.settings.SettingsStore;
@@ -43,20 +44,37 @@ public final class PurgeViewModel {
     private final StringBinding purgeHint;
     private final SettingsStore settings;
     private final Dialogs dialogs;
+    private final Executor fx;
+    private final Executor background;
+    /** Kept so {@link #dispose} can remove it: the store outlives this console (profile switches). */
+    private final java.util.function.Consumer<dev.purgedeck.settings.Settings> followSettings;
 
     /**
-     * @param settings default soft/hard (kept in step with the switch), concurrency and the confirmation threshold
-     * @param dialogs  asks before a large purge and for the typed name before purging everything
+     * As {@link #PurgeViewModel(ServiceSelectorModel, BulkPurgeRunner, Executor, Executor, Preferences,
+     * SettingsStore, Dialogs)}, reading dropped files on the caller's thread: for tests without a toolkit.
      */
     public PurgeViewModel(ServiceSelectorModel services, BulkPurgeRunner runner, Executor fx, Preferences prefs,
                           SettingsStore settings, Dialogs dialogs) {
+        this(services, runner, fx, Runnable::run, prefs, settings, dialogs);
+    }
+
+    /**
+     * @param background reads dropped files (never the UI thread in the app)
+     * @param settings   default soft/hard (kept in step with the switch), concurrency and the confirmation threshold
+     * @param dialogs    asks before a large purge and for the typed name before purging everything
+     */
+    public PurgeViewModel(ServiceSelectorModel services, BulkPurgeRunner runner, Executor fx, Executor background,
+                          Preferences prefs, SettingsStore settings, Dialogs dialogs) {
         this.services = services;
         this.dialogs = dialogs;
+        this.background = background;
         this.results = new ResultsModel(runner, fx);
         this.settings = settings;
+        this.fx = fx;
+        this.followSettings = s -> fx.execute(() -> soft.set(s.defaultSoft()));
         soft.set(settings.get().defaultSoft());
         soft.addListener((o, a, b) -> saveSoft(b));
-        settings.addListener(s -> fx.execute(() -> soft.set(s.defaultSoft())));
+        settings.addListener(followSettings);
         mode.set(parseMode(prefs.get(Pref.LAST_MODE)));
         mode.addListener((o, a, m) -> {
             prefs.set(Pref.LAST_MODE, m.name());
@@ -66,6 +84,11 @@ public final class PurgeViewModel {
                 keys.validCountProperty(), services.serviceIdProperty(), results.runningProperty(), environment,
                 everythingAllowed);
         canPurge = Bindings.createBooleanBinding(() -> purgeHint.get().isEmpty(), purgeHint);
+    }
+
+    /** Stops following the settings store, which outlives this console; called when the window is replaced. */
+    public void dispose() {
+        settings.removeListener(followSettings);
     }
 
     // ---- Properties
@@ -214,17 +237,48 @@ public final class PurgeViewModel {
     }
 
     /**
-     * Adds what was dropped on the URL list: the text of the dropped files, else the dropped text. A file that is
-     * not readable UTF-8 text is reported where it was dropped, and the others are still added.
+     * Adds what was dropped on the URL list: the text of the dropped files (read in the background, see
+     * {@link #dropFiles}), else the dropped text.
      *
-     * @return whether anything was added
+     * @return whether anything is being added
      */
     public boolean drop(List<Path> files, String text) {
-        String dropped = files.isEmpty() ? (text == null ? "" : text) : DroppedFiles.read(files, this::reportProblem);
-        if (!dropped.isEmpty()) {
-            urls.append(dropped.strip());
+        if (!files.isEmpty()) {
+            dropFiles(files);
+            return true;
         }
-        return !dropped.isEmpty();
+        if (text == null || text.isBlank()) {
+            return false;
+        }
+        urls.append(text.strip());
+        return true;
+    }
+
+    /**
+     * Reads dropped files in the background, each up to {@link DroppedFiles#MAX_BYTES}, and appends their text to
+     * the URLs; a file that cannot be read, or is too big, is reported where it was dropped.
+     *
+     * @return completes on the UI thread once the text is in (tests wait on it)
+     */
+    public java.util.concurrent.CompletableFuture<Void> dropFiles(List<Path> files) {
+        return dropFiles(files, DroppedFiles.MAX_BYTES);
+    }
+
+    java.util.concurrent.CompletableFuture<Void> dropFiles(List<Path> files, long maxBytes) {
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        background.execute(() -> {
+            DroppedFiles read = DroppedFiles.read(files, maxBytes);
+            fx.execute(() -> {
+                if (!read.text().isEmpty()) {
+                    urls.append(read.text());
+                }
+                if (!read.problems().isEmpty()) {
+                    error.set(String.join(" ", read.problems()));
+                }
+                done.complete(null);
+            });
+        });
+        return done;
     }
 
     /** Shows a problem with what the user gave (e.g. an unreadable dropped file) where they gave it. */
@@ -301,11 +355,11 @@ public final class PurgeViewModel {
 
     private void saveSoft(boolean value) {
         if (settings.get().defaultSoft() != value) {
-            try {
-                settings.update(s -> s.withDefaultSoft(value));
-            } catch (java.io.IOException e) {
-                error.set("Could not remember the soft purge choice: " + e.getMessage());
-            }
+            settings.update(s -> s.withDefaultSoft(value)).whenComplete((v, e) -> {
+                if (e != null) {
+                    fx.execute(() -> error.set("Could not remember the soft purge choice: " + StoreWriter.reason(e)));
+                }
+            });
         }
     }
 

@@ -156,10 +156,11 @@ public final class SettingsView {
         error.textProperty().bind(vm.profileErrorProperty());
         Button add = new Button("Add and use", Icons.icon(Feather.PLUS));
         add.setId("addProfile");
-        add.setOnAction(e -> vm.add(name.getText(), endpoint.getValue(), url.getText(), token.getText()).ifPresent(p -> {
-            token.clear();
-            name.clear();
-        }));
+        add.setOnAction(e -> vm.add(name.getText(), endpoint.getValue(), url.getText(), token.getText())
+                .thenAccept(added -> added.ifPresent(p -> {
+                    token.clear();
+                    name.clear();
+                })));
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);

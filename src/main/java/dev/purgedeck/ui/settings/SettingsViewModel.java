@@ -1,15 +1,18 @@
 package dev.purgedeck.ui.settings;
 
 import dev.purgedeck.fastly.ApiToken;
+import dev.purgedeck.files.StoreWriter;
 import dev.purgedeck.settings.EndpointKind;
 import dev.purgedeck.settings.Profile;
 import dev.purgedeck.settings.ProfileStore;
 import dev.purgedeck.settings.Settings;
 import dev.purgedeck.settings.SettingsStore;
 import dev.purgedeck.settings.ThemeMode;
-import java.io.IOException;
+import dev.purgedeck.ui.controls.UiTasks;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -26,12 +29,21 @@ public final class SettingsViewModel {
     private final ProfileStore profiles;
     private final Consumer<Profile> switcher;
     private final Path dataDir;
+    private final Executor fx;
+    private final UiTasks tasks;
     private final ObservableList<Profile> profileList = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper profileError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
 
-    public SettingsViewModel(SettingsStore settings, ProfileStore profiles, Consumer<Profile> switcher, Path dataDir) {
+    /**
+     * @param background writes profiles and tokens (never the UI thread)
+     * @param fx         runs the outcome of a background save on the UI thread
+     */
+    public SettingsViewModel(SettingsStore settings, ProfileStore profiles, Consumer<Profile> switcher, Path dataDir,
+                             Executor background, Executor fx) {
         this.settings = settings;
+        this.fx = fx;
+        this.tasks = new UiTasks(background, fx);
         this.profiles = profiles;
         this.switcher = switcher;
         this.dataDir = dataDir;
@@ -66,34 +78,30 @@ public final class SettingsViewModel {
         return dataDir;
     }
 
-    /** Adds a profile with a typed token (stored owner-only) and switches to it. */
-    public Optional<Profile> add(String name, boolean custom, String endpoint, String token) {
+    /** Adds a profile with a typed token (stored owner-only, in the background) and switches to it. */
+    public CompletableFuture<Optional<Profile>> add(String name, boolean custom, String endpoint, String token) {
         if (token == null || token.isBlank()) {
             profileError.set("Paste the API token for this profile.");
-            return Optional.empty();
+            return CompletableFuture.completedFuture(Optional.empty());
         }
-        try {
-            Profile p = profiles.add(name, custom ? EndpointKind.CUSTOM : EndpointKind.FASTLY,
-                    custom ? endpoint : null, ApiToken.of(token));
-            profileList.setAll(profiles.profiles());
-            profileError.set("");
-            message.set("Added the profile \u201c" + p.name() + "\u201d.");
-            use(p);
-            return Optional.of(p);
-        } catch (IllegalArgumentException | IOException e) {
-            profileError.set(e.getMessage());
-            return Optional.empty();
-        }
+        ApiToken typed = ApiToken.of(token);
+        return tasks.run(() -> profiles.add(name, custom ? EndpointKind.CUSTOM : EndpointKind.FASTLY,
+                custom ? endpoint : null, typed), p -> {
+                    profileList.setAll(profiles.profiles());
+                    profileError.set("");
+                    message.set("Added the profile \u201c" + p.name() + "\u201d.");
+                    use(p);
+                }, e -> profileError.set(e.getMessage()));
     }
 
     public void remove(Profile p) {
-        try {
+        tasks.run(() -> {
             profiles.remove(p.name());
+            return p;
+        }, removed -> {
             profileList.setAll(profiles.profiles());
             message.set("Removed the profile \u201c" + p.name() + "\u201d and its saved token.");
-        } catch (IllegalArgumentException | IOException e) {
-            message.set(e.getMessage());
-        }
+        }, e -> message.set(e.getMessage()));
     }
 
     /** Makes {@code p} the active profile; the whole window follows. */
@@ -131,9 +139,14 @@ public final class SettingsViewModel {
 
     private void change(UnaryOperator<Settings> how) {
         try {
-            settings.update(how);
+            // In effect at once; the file is written in the background and only a failure is reported later.
+            settings.update(how).whenComplete((v, e) -> {
+                if (e != null) {
+                    fx.execute(() -> message.set("Could not save the settings: " + StoreWriter.reason(e)));
+                }
+            });
             message.set("Saved.");
-        } catch (IllegalArgumentException | IOException e) {
+        } catch (IllegalArgumentException e) {
             message.set("Could not save the settings: " + e.getMessage());
         }
     }

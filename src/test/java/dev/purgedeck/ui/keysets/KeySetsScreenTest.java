@@ -26,6 +26,8 @@ class KeySetsScreenTest extends ConsoleTest {
         robot.clickOn(inPurge(robot, "#keyInput")).write(keys).type(KeyCode.ENTER);
         console.dialogs().textAnswer = name;
         robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        // Saved on the background executor; the message comes back on the FX thread.
+        waitUntil(() -> console.window().keySets().messageProperty().get().startsWith("Saved"));
     }
 
     private ListView<KeySet> list(FxRobot robot) {
@@ -80,12 +82,15 @@ class KeySetsScreenTest extends ConsoleTest {
         robot.clickOn("Old name");
         robot.doubleClickOn("#keySetName").eraseText(8).write("New name");
         robot.clickOn("#saveKeySetChanges");
+        waitUntil(() -> console.context().keySets().find("new NAME").isPresent());
         assertThat(console.context().keySets().find("Old name")).isEmpty();
         assertThat(console.context().keySets().find("new NAME")).isPresent();
         robot.clickOn("#deleteKeySet");
+        waitUntil(() -> console.window().keySets().lastDeletedProperty().get() != null);
         assertThat(console.context().keySets().all()).isEmpty();
         assertThat(robot.lookup("#keySetMessage").queryAs(Label.class).getText()).isEqualTo("Deleted \u201cNew name\u201d.");
         robot.clickOn("#undoDeleteKeySet");
+        waitUntil(() -> console.window().keySets().lastDeletedProperty().get() == null);
         assertThat(console.context().keySets().find("New name")).map(KeySet::keys).contains(List.of("weather"));
     }
 
@@ -96,6 +101,7 @@ class KeySetsScreenTest extends ConsoleTest {
         robot.clickOn("#newKeySet");
         robot.doubleClickOn("#keySetName").eraseText(20).write("TWICE");
         robot.clickOn("#saveKeySetChanges");
+        waitUntil(() -> robot.lookup("#keySetMessage").queryAs(Label.class).getText().contains("already"));
         assertThat(robot.lookup("#keySetMessage").queryAs(Label.class).getText()).contains("already");
         assertThat(console.context().keySets().all()).hasSize(1);
     }
@@ -109,6 +115,7 @@ class KeySetsScreenTest extends ConsoleTest {
         console.dialogs().chooseAnswer = "Keep both";
         robot.clickOn("#tabKeySets");
         robot.clickOn("#importKeySets").clickOn("From a JSON or text file…");
+        waitUntil(() -> console.window().keySets().messageProperty().get().startsWith("Imported"));
         assertThat(console.context().keySets().find("articles (imported)")).map(KeySet::keys)
                 .contains(List.of("article-4711", "article-4712"));
         assertThat(robot.lookup("#keySetMessage").queryAs(Label.class).getText())

@@ -39,7 +39,7 @@ class KeySetsViewModelTest {
         vm = new KeySetsViewModel(store, dialogs, (request, set) -> {
             purged.add(request);
             return purgeAnswer;
-        });
+        }, Runnable::run, Runnable::run); // store work inline: these tests check behaviour, not threads
     }
 
     @AfterEach
@@ -86,12 +86,12 @@ class KeySetsViewModelTest {
     @Test
     void importAsksForTheFileAndWhatToDoWithAClash() throws Exception {
         Path file = Files.writeString(dir.resolve("Sport.txt"), "article-2\narticle-3\n");
-        assertThat(vm.importChosenFile()).isEmpty();
+        assertThat(vm.importChosenFile().join()).isEmpty();
         assertThat(store.all()).hasSize(1);
 
         dialogs.openFrom = file;
         dialogs.chooseAnswer = null; // the clash question dismissed: skip, never replace
-        assertThat(vm.importChosenFile()).isPresent();
+        assertThat(vm.importChosenFile().join()).isPresent();
         assertThat(sport().keys()).containsExactly("section-sport", "article-1");
         assertThat(store.all()).hasSize(1);
 
@@ -123,7 +123,7 @@ class KeySetsViewModelTest {
         vm.newSet();
         vm.nameProperty().set("Home");
         vm.keys().addText("homepage");
-        assertThat(vm.save()).isPresent();
+        assertThat(vm.save().join()).isPresent();
         assertThat(store.find("Home")).map(KeySet::keys).contains(List.of("homepage"));
         assertThat(vm.nameProblem("home")).isPresent();
         vm.nameProperty().set("Front page");
@@ -131,7 +131,7 @@ class KeySetsViewModelTest {
         assertThat(store.find("Home")).isEmpty();
         assertThat(store.find("Front page")).isPresent();
         vm.keys().addText("k".repeat(Validation.MAX_KEY_BYTES + 1));
-        assertThat(vm.save()).isEmpty();
+        assertThat(vm.save().join()).isEmpty();
         assertThat(vm.messageProperty().get()).isEqualTo("Remove the invalid keys (marked red) before saving.");
     }
 }

@@ -212,6 +212,7 @@ class PurgeViewModelTest {
         Path list = Files.writeString(dataDir.resolve("urls.txt"), "https://www.example.com/a\nhttps://www.example.com/b\n",
                 StandardCharsets.UTF_8);
         assertThat(vm.drop(List.of(binary, list), null)).isTrue();
+        fx.drain(); // the files are read off the UI thread; their text and problems cross back here
         assertThat(vm.errorProperty().get()).isEqualTo("Could not read x.bin: it is not a readable UTF-8 text file.");
         // The readable file dropped with it still arrives.
         assertThat(vm.urls().validUrls()).hasSize(2);

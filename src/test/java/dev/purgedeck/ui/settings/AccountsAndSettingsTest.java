@@ -112,6 +112,8 @@ class AccountsAndSettingsTest {
         assertThat(robot.lookup("#newProfileTokenShown").queryAs(TextField.class).isVisible()).isTrue();
         robot.clickOn("#revealToken");
         robot.clickOn("#addProfile");
+        // Checked and saved on the background executor; the answer comes back on the FX thread.
+        waitUntil(() -> !robot.lookup("#profileError").queryAs(Label.class).getText().isEmpty());
         assertThat(robot.lookup("#profileError").queryAs(Label.class).getText()).contains("https");
 
         robot.doubleClickOn("#newProfileUrl").eraseText(40).write(SANDBOX.server().baseUri().toString());

@@ -23,7 +23,7 @@ class SettingsViewModelTest {
 
     private SettingsViewModel vm() {
         ProfileStore profiles = ProfileStore.open(dir, Map.of(), dir.resolve("no-fastly-cli.toml"));
-        return new SettingsViewModel(SettingsStore.open(dir), profiles, switched::add, dir);
+        return new SettingsViewModel(SettingsStore.open(dir), profiles, switched::add, dir, Runnable::run, Runnable::run);
     }
 
     @Test
@@ -54,11 +54,11 @@ class SettingsViewModelTest {
     @Test
     void aProfileNeedsATokenIsAddedOwnerOnlyThenUsedAndCanBeRemoved() throws Exception {
         SettingsViewModel vm = vm();
-        assertThat(vm.add("Work", false, null, " ")).isEmpty();
+        assertThat(vm.add("Work", false, null, " ").join()).isEmpty();
         assertThat(vm.profileErrorProperty().get()).isEqualTo("Paste the API token for this profile.");
         assertThat(switched).isEmpty();
 
-        Profile work = vm.add("Work", false, null, DemoAccount.GLOBAL_TOKEN).orElseThrow();
+        Profile work = vm.add("Work", false, null, DemoAccount.GLOBAL_TOKEN).join().orElseThrow();
         assertThat(switched).containsExactly(work);
         assertThat(vm.profiles()).contains(work);
         assertThat(vm.profileErrorProperty().get()).isEmpty();
