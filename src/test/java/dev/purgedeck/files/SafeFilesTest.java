@@ -114,8 +114,10 @@ class SafeFilesTest {
         assertThat(profiles.problems()).filteredOn(p -> p.contains("not a plain file")).hasSize(2);
         assertThat(prefs.problem()).get().asString().contains("not a plain file");
         assertThatThrownBy(() -> keySets.create(KeySet.of("a", List.of()))).isInstanceOf(java.io.IOException.class);
-        assertThatThrownBy(() -> settings.update(x -> new Settings(!x.defaultSoft(), x.concurrency(), x.confirmAbove(),
-                x.theme()))).isInstanceOf(NotARegularFileException.class);
+        assertThat(settings.update(x -> new Settings(!x.defaultSoft(), x.concurrency(), x.confirmAbove(), x.theme())))
+                .failsWithin(java.time.Duration.ofSeconds(10))
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .withCauseInstanceOf(NotARegularFileException.class);
     }
 
     static Path mkfifo(Path path) throws Exception {

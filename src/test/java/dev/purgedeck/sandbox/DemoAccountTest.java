@@ -57,10 +57,11 @@ class DemoAccountTest {
     }
 
     /**
-     * The defaults behave as Fastly documents it (fastly-api.md): a URL purge needs no token (§3a: Fastly-Key is optional
-     * unless the service requires auth) and is answered in the cache node's spaced JSON (§3b); purge_all counts against
-     * 1,000 requests an hour (§9); a token restricted to other services sees 404, not 403 (§8.3); a scoped token may
-     * not read /current_user (§10.4). The port is a free one, so sandboxes never clash.
+     * The defaults behave as Fastly documents it: a URL purge needs no token (docs/fastly-api.md §3a: Fastly-Key is
+     * optional unless the service requires auth) and is answered in the cache node's spaced JSON
+     * (docs/fastly-api.md §3b); purge_all counts against 1,000 requests an hour (docs/fastly-api.md §9); a token
+     * restricted to other services sees 404, not 403 (docs/fastly-api.md §8.3); a scoped token may not read
+     * /current_user (docs/fastly-api.md §10.4). The port is a free one, so sandboxes never clash.
      */
     @Test
     void defaultsBehaveAsFastlyDocuments() {
