@@ -1,65 +1,97 @@
 package dev.purgedeck;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the layers of docs/architecture.md §1 and §3: the core never imports JavaFX or the UI, and the sandbox stands
- * alone.
+ * Keeps the layers of docs/architecture.md, checked on the compiled classes (every type reference, including fully
+ * qualified names in code, which an import scan misses): the core never touches JavaFX or the UI, the sandbox stands
+ * alone, nothing but the launcher knows the launcher, and no two packages depend on each other in a cycle.
  */
 class ArchitectureTest {
-    private static final Path MAIN = Path.of("src/main/java/dev/purgedeck");
-    private static final List<String> CORE = List.of("fastly", "sandbox", "history", "keysets", "settings");
-    private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)", Pattern.MULTILINE);
+    /** Packages usable from the window, the command line and tests alike: plain Java, no JavaFX. */
+    static final String[] CORE = {
+        "dev.purgedeck.fastly..", "dev.purgedeck.sandbox..", "dev.purgedeck.history..", "dev.purgedeck.keysets..",
+        "dev.purgedeck.settings..", "dev.purgedeck.files..", "dev.purgedeck.edge..", "dev.purgedeck.stats..",
+        "dev.purgedeck.team.."};
+    static final String[] TOOLKITS = {"javafx..", "org.controlsfx..", "atlantafx..", "org.kordamp.."};
 
-    @Test
-    void corePackagesImportNoJavaFxAndNoUi() throws IOException {
-        for (String pkg : CORE) {
-            for (Path file : javaFiles(MAIN.resolve(pkg))) {
-                assertThat(imports(file)).as(file.toString())
-                        .noneMatch(i -> i.startsWith("javafx.") || i.startsWith("org.controlsfx") || i.startsWith("atlantafx")
-                                || i.startsWith("dev.purgedeck.ui") || i.startsWith("dev.purgedeck.app"));
-            }
-        }
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importTheCompiledCode() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.purgedeck");
     }
 
     @Test
-    void sandboxDependsOnlyOnTheJdkAndJackson() throws IOException {
-        List<Path> files = javaFiles(MAIN.resolve("sandbox"));
-        assertThat(files).isNotEmpty();
-        for (Path file : files) {
-            assertThat(imports(file)).as(file.toString()).allMatch(i -> i.startsWith("java.") || i.startsWith("javax.")
-                    || i.startsWith("com.sun.net.httpserver") || i.startsWith("com.fasterxml.jackson")
-                    || i.startsWith("dev.purgedeck.sandbox"));
-        }
+    void theImportSawTheWholeApp() {
+        Set<String> packages = classes.stream().map(c -> c.getPackageName()).collect(Collectors.toSet());
+        assertThat(packages).contains("dev.purgedeck.app", "dev.purgedeck.context", "dev.purgedeck.cli",
+                "dev.purgedeck.fastly", "dev.purgedeck.sandbox", "dev.purgedeck.ui", "dev.purgedeck.ui.purge");
     }
 
     @Test
-    void theClientDoesNotKnowTheSandbox() throws IOException {
-        for (Path file : javaFiles(MAIN.resolve("fastly"))) {
-            assertThat(imports(file)).as(file.toString()).noneMatch(i -> i.startsWith("dev.purgedeck.sandbox"));
-        }
+    void coreUsesNoToolkitAndNoUi() {
+        check(noClasses().that().resideInAnyPackage(CORE).should().dependOnClassesThat()
+                .resideInAnyPackage(TOOLKITS).orShould().dependOnClassesThat()
+                .resideInAnyPackage("dev.purgedeck.ui..", "dev.purgedeck.app..", "dev.purgedeck.cli..",
+                        "dev.purgedeck.context.."));
     }
 
-    private static List<Path> javaFiles(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(p -> p.toString().endsWith(".java")).toList();
-        }
+    @Test
+    void theSandboxDependsOnlyOnTheJdkAndJackson() {
+        check(noClasses().that().resideInAPackage("dev.purgedeck.sandbox..").should().dependOnClassesThat()
+                .resideOutsideOfPackages("java..", "javax..", "com.sun.net.httpserver..", "com.fasterxml.jackson..",
+                        "dev.purgedeck.sandbox.."));
     }
 
-    private static List<String> imports(Path file) throws IOException {
-        Matcher m = IMPORT.matcher(Files.readString(file));
-        return m.results().map(r -> r.group(1)).toList();
+    @Test
+    void theClientDoesNotKnowTheSandbox() {
+        check(noClasses().that().resideInAPackage("dev.purgedeck.fastly..").should().dependOnClassesThat()
+                .resideInAPackage("dev.purgedeck.sandbox.."));
+    }
+
+    @Test
+    void theUiNeverReachesIntoTheSandbox() {
+        // The cache panel reads the sandbox through its HTTP endpoints, so it works with one in another process.
+        check(noClasses().that().resideInAPackage("dev.purgedeck.ui..").should().dependOnClassesThat()
+                .resideInAPackage("dev.purgedeck.sandbox.."));
+    }
+
+    @Test
+    void onlyTheLauncherKnowsTheLauncher() {
+        // app wires; the others are wired.
+        check(noClasses().that().resideOutsideOfPackage("dev.purgedeck.app").should().dependOnClassesThat()
+                .resideInAPackage("dev.purgedeck.app"));
+    }
+
+    @Test
+    void theWindowAndTheCommandLineDoNotKnowEachOther() {
+        check(noClasses().that().resideInAPackage("dev.purgedeck.cli..").should().dependOnClassesThat()
+                .resideInAnyPackage("dev.purgedeck.ui..").orShould().dependOnClassesThat().resideInAnyPackage(TOOLKITS));
+        check(noClasses().that().resideInAPackage("dev.purgedeck.ui..").should().dependOnClassesThat()
+                .resideInAPackage("dev.purgedeck.cli.."));
+    }
+
+    @Test
+    void noPackageCycles() {
+        // Each package is its own slice (ui and ui.purge are two), so a screen package and the shell cannot lean
+        // on each other either.
+        check(slices().matching("dev.purgedeck.(**)").should().beFreeOfCycles());
+    }
+
+    private static void check(ArchRule rule) {
+        rule.check(classes);
     }
 }

@@ -1,6 +1,8 @@
 package dev.purgedeck.app;
 
 import dev.purgedeck.cli.Cli;
+import dev.purgedeck.context.StartupTrace;
+import dev.purgedeck.context.Version;
 import dev.purgedeck.sandbox.SandboxMain;
 import java.io.PrintStream;
 import java.util.Arrays;

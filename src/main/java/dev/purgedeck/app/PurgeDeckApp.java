@@ -1,6 +1,9 @@
 package dev.purgedeck.app;
 
-import dev.purgedeck.ui.ErrorReporter;
+import dev.purgedeck.context.AppContext;
+import dev.purgedeck.context.DataDirs;
+import dev.purgedeck.context.StartupTrace;
+import dev.purgedeck.ui.common.ErrorReporter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +35,7 @@ public final class PurgeDeckApp extends Application {
     /** Settings, then the rest of the context: read while the toolkit starts rather than after it (start-up time). */
     private static CompletableFuture<AppContext.Basics> basics;
     private static CompletableFuture<AppContext> opening;
-    private AppWindow window;
+    private MainStage window;
 
     /** Starts the toolkit and blocks until the last window closes. */
     static void launchApp() {
@@ -69,7 +72,7 @@ public final class PurgeDeckApp extends Application {
             AppContext ctx = window == null ? null : window.context();
             return ctx == null ? text : ctx.connection().token().scrub(text);
         }).install();
-        window = new AppWindow(stage, settings, System.getenv());
+        window = new MainStage(stage, settings, System.getenv());
         stage.setOnShown(e -> StartupTrace.mark("window shown"));
         window.show();
         // Decoding seven PNGs takes 0.1-0.3 s of the JavaFX thread: after the console's first frame, not before.

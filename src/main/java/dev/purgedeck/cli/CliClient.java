@@ -1,7 +1,7 @@
 package dev.purgedeck.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.purgedeck.app.Version;
+import dev.purgedeck.context.Version;
 import dev.purgedeck.fastly.BulkPurgeRunner;
 import dev.purgedeck.fastly.ClientConfig;
 import dev.purgedeck.fastly.FastlyClient;

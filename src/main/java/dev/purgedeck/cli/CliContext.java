@@ -1,6 +1,6 @@
 package dev.purgedeck.cli;
 
-import dev.purgedeck.app.DataDirs;
+import dev.purgedeck.context.DataDirs;
 import dev.purgedeck.fastly.ApiToken;
 import dev.purgedeck.history.HistoryStore;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package dev.purgedeck.cli;
 
-import dev.purgedeck.app.Version;
+import dev.purgedeck.context.Version;
 import dev.purgedeck.fastly.BulkPurgeRunner;
 import dev.purgedeck.fastly.JobRequest;
 import dev.purgedeck.fastly.JobResult;

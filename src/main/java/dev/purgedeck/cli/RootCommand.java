@@ -1,6 +1,6 @@
 package dev.purgedeck.cli;
 
-import dev.purgedeck.app.Version;
+import dev.purgedeck.context.Version;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;

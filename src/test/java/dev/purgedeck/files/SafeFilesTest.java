@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.purgedeck.history.HistoryStore;
 import dev.purgedeck.keysets.KeySet;
 import dev.purgedeck.keysets.KeySetStore;
-import dev.purgedeck.settings.Preferences;
+import dev.purgedeck.settings.RememberedState;
 import dev.purgedeck.settings.ProfileStore;
 import dev.purgedeck.settings.Settings;
 import dev.purgedeck.settings.SettingsStore;
@@ -107,7 +107,7 @@ class SafeFilesTest {
         KeySetStore keySets = KeySetStore.open(dir, Clock.systemUTC());
         SettingsStore settings = SettingsStore.open(dir);
         ProfileStore profiles = ProfileStore.open(dir, Map.of(), null);
-        Preferences prefs = Preferences.load(dir, new ObjectMapper());
+        RememberedState prefs = RememberedState.load(dir, new ObjectMapper());
 
         assertThat(keySets.problem()).get().asString().contains("not a plain file");
         assertThat(settings.problem()).get().asString().contains("not a plain file");

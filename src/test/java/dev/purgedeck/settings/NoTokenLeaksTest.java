@@ -38,7 +38,7 @@ class NoTokenLeaksTest {
         store.add("Proxy", EndpointKind.CUSTOM, "https://proxy.example.com", ApiToken.of(TYPED_TWO));
         store.setActive("Fastly CLI: work");
         SettingsStore.open(data).update(s -> s.withConcurrency(3));
-        Preferences.load(data, new com.fasterxml.jackson.databind.ObjectMapper()).set(Pref.LAST_MODE, "KEYS");
+        RememberedState.load(data, new com.fasterxml.jackson.databind.ObjectMapper()).set(Pref.LAST_MODE, "KEYS");
 
         assertThat(store.profiles()).extracting(Profile::name).contains("Environment", "Fastly CLI: work",
                 "Fastly CLI: staging", "Staging", "Proxy");

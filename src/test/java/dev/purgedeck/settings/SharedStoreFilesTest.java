@@ -77,7 +77,7 @@ class SharedStoreFilesTest {
         Files.writeString(dir.resolve("preferences.json"), "{\"soft\": tru");
 
         SettingsStore settings = SettingsStore.open(dir);
-        Preferences prefs = Preferences.load(dir, new com.fasterxml.jackson.databind.ObjectMapper());
+        RememberedState prefs = RememberedState.load(dir, new com.fasterxml.jackson.databind.ObjectMapper());
         prefs.set(Pref.LAST_SERVICE_ID, "svc");
         ProfileStore profiles = open();
         settings.update(s -> new Settings(true, s.concurrency(), s.confirmAbove(), s.theme()));

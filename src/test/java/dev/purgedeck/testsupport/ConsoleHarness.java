@@ -1,9 +1,9 @@
 package dev.purgedeck.testsupport;
 
-import dev.purgedeck.app.AppContext;
+import dev.purgedeck.context.AppContext;
 import dev.purgedeck.sandbox.SandboxServer;
-import dev.purgedeck.ui.MainWindow;
-import dev.purgedeck.ui.Theme;
+import dev.purgedeck.ui.MainView;
+import dev.purgedeck.ui.common.Theme;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -16,10 +16,10 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Builds the real main window on a sandbox for a TestFX test, and waits for what the window shows. */
 public final class ConsoleHarness implements AutoCloseable {
     private final AppContext context;
-    private final dev.purgedeck.ui.AppShell shell;
+    private final dev.purgedeck.ui.ProfileShell shell;
     private final ScriptedDialogs dialogs;
 
-    private ConsoleHarness(AppContext context, dev.purgedeck.ui.AppShell shell, ScriptedDialogs dialogs) {
+    private ConsoleHarness(AppContext context, dev.purgedeck.ui.ProfileShell shell, ScriptedDialogs dialogs) {
         this.context = context;
         this.shell = shell;
         this.dialogs = dialogs;
@@ -35,7 +35,7 @@ public final class ConsoleHarness implements AutoCloseable {
         Theme.LIGHT.apply();
         AppContext context = AppContext.onSandbox(sandbox, token, dataDir, env);
         ScriptedDialogs dialogs = new ScriptedDialogs();
-        dev.purgedeck.ui.AppShell shell = new dev.purgedeck.ui.AppShell(context, javafx.application.Platform::runLater, dialogs);
+        dev.purgedeck.ui.ProfileShell shell = new dev.purgedeck.ui.ProfileShell(context, javafx.application.Platform::runLater, dialogs);
         Scene scene = new Scene(shell.root(), 1240, 800);
         Theme.style(scene);
         stage.setScene(scene);
@@ -44,11 +44,11 @@ public final class ConsoleHarness implements AutoCloseable {
     }
 
     /** The window showing now (a profile switch replaces it). */
-    public MainWindow window() {
+    public MainView window() {
         return shell.window();
     }
 
-    public dev.purgedeck.ui.AppShell shell() {
+    public dev.purgedeck.ui.ProfileShell shell() {
         return shell;
     }
 

@@ -1,6 +1,6 @@
 package dev.purgedeck.testsupport;
 
-import dev.purgedeck.ui.Dialogs;
+import dev.purgedeck.ui.common.Dialogs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +49,7 @@ public final class ScriptedDialogs implements Dialogs {
         asked.add("type: " + title + " / " + prompt);
         String answer = typed;
         if (realTypingDialog) {
-            return new dev.purgedeck.ui.FxDialogs(() -> null)
+            return new dev.purgedeck.ui.common.FxDialogs(() -> null)
                     .askToType(title, header, explanation, prompt, placeholder, accepts, action);
         }
         // The real dialog's button stays disabled until the text is accepted: a rejected text cannot be confirmed.

@@ -90,9 +90,9 @@ class ProfileSwitchLeakTest {
 
     /** Switches and waits for the new window, through the shell's busy flag (no polling: 50 of these run). */
     private void switchTo(FxRobot robot, Profile profile) throws Exception {
-        CompletableFuture<MainWindow> shown = new CompletableFuture<>();
+        CompletableFuture<MainView> shown = new CompletableFuture<>();
         Platform.runLater(() -> {
-            MainWindow before = console.window();
+            MainView before = console.window();
             ChangeListener<Boolean> whenDone = new ChangeListener<>() {
                 @Override
                 public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean busy) {

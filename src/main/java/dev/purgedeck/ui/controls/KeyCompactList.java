@@ -11,9 +11,9 @@ import javafx.scene.input.KeyEvent;
 
 /** The virtualized list that replaces the chips for long key lists; Delete removes the selected keys. */
 final class KeyCompactList extends ListView<KeyEntry> {
-    private final KeyTagModel model;
+    private final KeyTagViewModel model;
 
-    KeyCompactList(KeyTagModel model) {
+    KeyCompactList(KeyTagViewModel model) {
         this.model = model;
         setId("keyList");
         // "dense" is AtlantaFX's compact-row variant (ignored elsewhere): more keys in view at once.

@@ -6,9 +6,9 @@ import javafx.scene.input.KeyEvent;
 
 /** The key editor's text field: turns typed or pasted text into keys as soon as it holds a separator. */
 final class KeyInputField extends TextField {
-    private final KeyTagModel model;
+    private final KeyTagViewModel model;
 
-    KeyInputField(KeyTagModel model) {
+    KeyInputField(KeyTagViewModel model) {
         this.model = model;
         setId("keyInput");
         getStyleClass().add("key-input");

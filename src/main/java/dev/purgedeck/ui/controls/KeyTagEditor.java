@@ -17,12 +17,12 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-/** Edits a {@link KeyTagModel}'s surrogate keys as chips (or a compact list for many keys) with a text field below. */
+/** Edits a {@link KeyTagViewModel}'s surrogate keys as chips (or a compact list for many keys) with a text field below. */
 public final class KeyTagEditor extends VBox {
     /** Above this many entries chips give way to a virtualized list, which keeps 10,000 keys responsive. */
     public static final int COMPACT_ABOVE = 200;
 
-    private final KeyTagModel model;
+    private final KeyTagViewModel model;
     // Held here because the model only keeps a weak reference: a discarded view must not live on with its model.
     private final ListChangeListener<KeyEntry> entriesListener = this::onEntriesChanged;
     private KeyChipArea chipArea;
@@ -34,7 +34,7 @@ public final class KeyTagEditor extends VBox {
     private Button clear;
     private boolean compact;
 
-    public KeyTagEditor(KeyTagModel model) {
+    public KeyTagEditor(KeyTagViewModel model) {
         this.model = Objects.requireNonNull(model, "model");
         initializeParts();
         layoutParts();
@@ -42,7 +42,7 @@ public final class KeyTagEditor extends VBox {
         setupEventHandlers();
     }
 
-    public KeyTagModel getModel() {
+    public KeyTagViewModel getModel() {
         return model;
     }
 

@@ -2,7 +2,7 @@ package dev.purgedeck.ui.history;
 
 import dev.purgedeck.fastly.PurgeKind;
 import dev.purgedeck.history.HistoryEntry;
-import dev.purgedeck.ui.Icons;
+import dev.purgedeck.ui.common.Icons;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;

@@ -10,7 +10,7 @@ import dev.purgedeck.history.HistoryExport;
 import dev.purgedeck.history.HistoryQuery;
 import dev.purgedeck.history.HistoryStore;
 import dev.purgedeck.history.LoadResult;
-import dev.purgedeck.ui.Dialogs;
+import dev.purgedeck.ui.common.Dialogs;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

@@ -2,9 +2,9 @@ package dev.purgedeck.ui.keysets;
 
 import dev.purgedeck.fastly.ServiceInfo;
 import dev.purgedeck.keysets.KeySet;
-import dev.purgedeck.ui.Dialogs;
-import dev.purgedeck.ui.Icons;
-import dev.purgedeck.ui.controls.KeyTagModel;
+import dev.purgedeck.ui.common.Dialogs;
+import dev.purgedeck.ui.common.Icons;
+import dev.purgedeck.ui.controls.KeyTagViewModel;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -25,13 +25,13 @@ public final class KeySetPicker extends HBox {
 
     private final KeySetsViewModel vm;
     private final Dialogs dialogs;
-    private final KeyTagModel keys;
+    private final KeyTagViewModel keys;
     private final Supplier<Optional<ServiceInfo>> currentService;
     private final BooleanSupplier soft;
     private final MenuButton menu = new MenuButton("Key sets");
     private final Label message = new Label();
 
-    public KeySetPicker(KeySetsViewModel vm, Dialogs dialogs, KeyTagModel keys, Supplier<Optional<ServiceInfo>> currentService,
+    public KeySetPicker(KeySetsViewModel vm, Dialogs dialogs, KeyTagViewModel keys, Supplier<Optional<ServiceInfo>> currentService,
                         BooleanSupplier soft) {
         super(8);
         this.vm = vm;

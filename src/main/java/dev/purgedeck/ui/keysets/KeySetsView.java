@@ -2,8 +2,8 @@ package dev.purgedeck.ui.keysets;
 
 import dev.purgedeck.fastly.ServiceInfo;
 import dev.purgedeck.keysets.KeySet;
-import dev.purgedeck.ui.Dialogs;
-import dev.purgedeck.ui.Icons;
+import dev.purgedeck.ui.common.Dialogs;
+import dev.purgedeck.ui.common.Icons;
 import dev.purgedeck.ui.controls.KeyTagEditor;
 import java.util.List;
 import java.util.Optional;

@@ -12,8 +12,8 @@ import dev.purgedeck.keysets.KeySet;
 import dev.purgedeck.keysets.KeySetFiles;
 import dev.purgedeck.keysets.KeySetImporter;
 import dev.purgedeck.keysets.KeySetStore;
-import dev.purgedeck.ui.Dialogs;
-import dev.purgedeck.ui.controls.KeyTagModel;
+import dev.purgedeck.ui.common.Dialogs;
+import dev.purgedeck.ui.controls.KeyTagViewModel;
 import dev.purgedeck.ui.controls.UiTasks;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,7 +58,7 @@ public final class KeySetsViewModel {
     private final StringProperty serviceId = new SimpleStringProperty("");
     private final StringProperty serviceName = new SimpleStringProperty("");
     private final BooleanProperty soft = new SimpleBooleanProperty();
-    private final KeyTagModel keys = new KeyTagModel();
+    private final KeyTagViewModel keys = new KeyTagViewModel();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<KeySet> lastDeleted = new ReadOnlyObjectWrapper<>();
 
@@ -135,7 +135,7 @@ public final class KeySetsViewModel {
         return soft;
     }
 
-    public KeyTagModel keys() {
+    public KeyTagViewModel keys() {
         return keys;
     }
 

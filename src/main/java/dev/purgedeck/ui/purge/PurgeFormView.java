@@ -1,6 +1,6 @@
 package dev.purgedeck.ui.purge;
 
-import dev.purgedeck.ui.Icons;
+import dev.purgedeck.ui.common.Icons;
 import dev.purgedeck.ui.controls.KeyTagEditor;
 import java.io.File;
 import java.nio.file.Path;

@@ -46,7 +46,7 @@ public final class PurgeView {
     };
 
     /** @param keyTools tools shown above the key editor (the key set picker), or null */
-    public PurgeView(PurgeViewModel vm, Optional<SandboxCacheModel> cache, javafx.scene.Node keyTools) {
+    public PurgeView(PurgeViewModel vm, Optional<SandboxCacheViewModel> cache, javafx.scene.Node keyTools) {
         this.vm = vm;
         this.services = new ServiceSelectorView(vm.services());
         this.form = new PurgeFormView(vm, keyTools);

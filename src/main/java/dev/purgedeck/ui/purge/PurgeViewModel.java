@@ -6,10 +6,10 @@ import dev.purgedeck.fastly.JobRequest;
 import dev.purgedeck.fastly.PurgeOptions;
 import dev.purgedeck.files.StoreWriter;
 import dev.purgedeck.settings.Pref;
-import dev.purgedeck.settings.Preferences;
+import dev.purgedeck.settings.RememberedState;
 import dev.purgedeck.settings.SettingsStore;
-import dev.purgedeck.ui.Dialogs;
-import dev.purgedeck.ui.controls.KeyTagModel;
+import dev.purgedeck.ui.common.Dialogs;
+import dev.purgedeck.ui.controls.KeyTagViewModel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -30,10 +30,10 @@ import javafx.beans.property.SimpleObjectProperty;
  * results. Holds no nodes; the view binds to it and calls its commands.
  */
 public final class PurgeViewModel {
-    private final ServiceSelectorModel services;
-    private final UrlInputModel urls = new UrlInputModel();
-    private final KeyTagModel keys = new KeyTagModel();
-    private final ResultsModel results;
+    private final ServiceSelectorViewModel services;
+    private final UrlInputViewModel urls = new UrlInputViewModel();
+    private final KeyTagViewModel keys = new KeyTagViewModel();
+    private final ResultsViewModel results;
     private final ObjectProperty<PurgeMode> mode = new SimpleObjectProperty<>(PurgeMode.URLS);
     private final BooleanProperty soft = new SimpleBooleanProperty();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
@@ -50,10 +50,10 @@ public final class PurgeViewModel {
     private final java.util.function.Consumer<dev.purgedeck.settings.Settings> followSettings;
 
     /**
-     * As {@link #PurgeViewModel(ServiceSelectorModel, BulkPurgeRunner, Executor, Executor, Preferences,
+     * As {@link #PurgeViewModel(ServiceSelectorViewModel, BulkPurgeRunner, Executor, Executor, RememberedState,
      * SettingsStore, Dialogs)}, reading dropped files on the caller's thread: for tests without a toolkit.
      */
-    public PurgeViewModel(ServiceSelectorModel services, BulkPurgeRunner runner, Executor fx, Preferences prefs,
+    public PurgeViewModel(ServiceSelectorViewModel services, BulkPurgeRunner runner, Executor fx, RememberedState prefs,
                           SettingsStore settings, Dialogs dialogs) {
         this(services, runner, fx, Runnable::run, prefs, settings, dialogs);
     }
@@ -63,12 +63,12 @@ public final class PurgeViewModel {
      * @param settings   default soft/hard (kept in step with the switch), concurrency and the confirmation threshold
      * @param dialogs    asks before a large purge and for the typed name before purging everything
      */
-    public PurgeViewModel(ServiceSelectorModel services, BulkPurgeRunner runner, Executor fx, Executor background,
-                          Preferences prefs, SettingsStore settings, Dialogs dialogs) {
+    public PurgeViewModel(ServiceSelectorViewModel services, BulkPurgeRunner runner, Executor fx, Executor background,
+                          RememberedState prefs, SettingsStore settings, Dialogs dialogs) {
         this.services = services;
         this.dialogs = dialogs;
         this.background = background;
-        this.results = new ResultsModel(runner, fx);
+        this.results = new ResultsViewModel(runner, fx);
         this.settings = settings;
         this.fx = fx;
         this.followSettings = s -> fx.execute(() -> soft.set(s.defaultSoft()));
@@ -93,19 +93,19 @@ public final class PurgeViewModel {
 
     // ---- Properties
 
-    public ServiceSelectorModel services() {
+    public ServiceSelectorViewModel services() {
         return services;
     }
 
-    public UrlInputModel urls() {
+    public UrlInputViewModel urls() {
         return urls;
     }
 
-    public KeyTagModel keys() {
+    public KeyTagViewModel keys() {
         return keys;
     }
 
-    public ResultsModel results() {
+    public ResultsViewModel results() {
         return results;
     }
 

@@ -2,7 +2,7 @@ package dev.purgedeck.ui.purge;
 
 import dev.purgedeck.fastly.ItemOutcome;
 import dev.purgedeck.fastly.PurgeKind;
-import dev.purgedeck.ui.Icons;
+import dev.purgedeck.ui.common.Icons;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;

@@ -1,7 +1,7 @@
 package dev.purgedeck.ui.purge;
 
 import dev.purgedeck.fastly.SandboxAdmin.CachedItem;
-import dev.purgedeck.ui.Icons;
+import dev.purgedeck.ui.common.Icons;
 import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -17,12 +17,12 @@ import org.kordamp.ikonli.feather.Feather;
 
 /** The sandbox's simulated cache for the chosen service: each object's URL, keys and state (fresh, stale, gone). */
 final class SandboxCacheView extends VBox {
-    private final SandboxCacheModel model;
+    private final SandboxCacheViewModel model;
     private final ListView<CachedItem> list = new ListView<>();
     private final Label summary = new Label();
     private final Button reseed = Icons.iconButton(Feather.ROTATE_CCW, "Put every demo object back in the cache");
 
-    SandboxCacheView(SandboxCacheModel model) {
+    SandboxCacheView(SandboxCacheViewModel model) {
         this.model = model;
         setId("sandboxCache");
         getStyleClass().add("sandbox-cache");

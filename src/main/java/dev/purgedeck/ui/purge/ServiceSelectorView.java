@@ -1,7 +1,7 @@
 package dev.purgedeck.ui.purge;
 
 import dev.purgedeck.fastly.ServiceInfo;
-import dev.purgedeck.ui.Icons;
+import dev.purgedeck.ui.common.Icons;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -17,7 +17,7 @@ import org.kordamp.ikonli.feather.Feather;
 
 /** The service list: a search box that filters by name or ID (or takes a typed ID), the list, and refresh. */
 final class ServiceSelectorView extends VBox {
-    private final ServiceSelectorModel model;
+    private final ServiceSelectorViewModel model;
     private final TextField search = new TextField();
     private final ListView<ServiceInfo> list = new ListView<>();
     private final Button refresh = Icons.iconButton(Feather.REFRESH_CW, "Reload the service list (F5)");
@@ -25,7 +25,7 @@ final class ServiceSelectorView extends VBox {
     private final Label status = new Label();
     private final Button remember = new Button("Name this service…");
 
-    ServiceSelectorView(ServiceSelectorModel model) {
+    ServiceSelectorView(ServiceSelectorViewModel model) {
         this.model = model;
         initializeParts();
         layoutParts();

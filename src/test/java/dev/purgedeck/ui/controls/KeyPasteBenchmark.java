@@ -27,7 +27,7 @@ public final class KeyPasteBenchmark {
     private static final int WARM_UPS = 3;
     private static final int RUNS = 9;
 
-    private static KeyTagModel model;
+    private static KeyTagViewModel model;
     private static Scene scene;
 
     public static void main(String[] args) throws Exception {
@@ -58,7 +58,7 @@ public final class KeyPasteBenchmark {
 
     private static void show() {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        model = new KeyTagModel();
+        model = new KeyTagViewModel();
         BorderPane root = new BorderPane(new KeyTagEditor(model));
         root.setStyle("-fx-padding: 16px;"); // benchmark scaffolding
         scene = new Scene(root, 1000, 700);

@@ -28,13 +28,13 @@ import org.testfx.framework.junit5.Start;
 
 @ExtendWith(ApplicationExtension.class)
 class KeyTagEditorTest {
-    private KeyTagModel model;
+    private KeyTagViewModel model;
     private KeyTagEditor editor;
 
     @Start
     void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        model = new KeyTagModel();
+        model = new KeyTagViewModel();
         editor = new KeyTagEditor(model);
         Button after = new Button("After");
         after.setId("after");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.purgedeck.fastly.BulkPurgeRunner;
 import dev.purgedeck.files.Json;
-import dev.purgedeck.settings.Preferences;
+import dev.purgedeck.settings.RememberedState;
 import dev.purgedeck.settings.SettingsStore;
 import dev.purgedeck.testsupport.Clients;
 import dev.purgedeck.testsupport.ScriptedDialogs;
@@ -27,8 +27,8 @@ class DroppedFilesTest {
     private PurgeViewModel vm(Executor background) {
         // Nothing here talks to a server: the client points at a name that never resolves.
         var client = Clients.client(java.net.URI.create("http://fastly.invalid"), "t0123456789", Clients.FAST_RETRY);
-        Preferences prefs = Preferences.inMemory(Json.newMapper());
-        ServiceSelectorModel services = new ServiceSelectorModel(client, SAME_THREAD, prefs, Optional.of("svc"), false,
+        RememberedState prefs = RememberedState.inMemory(Json.newMapper());
+        ServiceSelectorViewModel services = new ServiceSelectorViewModel(client, SAME_THREAD, prefs, Optional.of("svc"), false,
                 new ScriptedDialogs());
         return new PurgeViewModel(services, new BulkPurgeRunner(client), SAME_THREAD, background, prefs,
                 SettingsStore.open(dir.resolve("data")), new ScriptedDialogs());

@@ -9,7 +9,7 @@ import dev.purgedeck.sandbox.DemoAccount;
 import dev.purgedeck.sandbox.FaultSettings;
 import dev.purgedeck.sandbox.ObjectState;
 import dev.purgedeck.settings.Pref;
-import dev.purgedeck.settings.Preferences;
+import dev.purgedeck.settings.RememberedState;
 import dev.purgedeck.settings.SettingsStore;
 import dev.purgedeck.testsupport.Clients;
 import dev.purgedeck.testsupport.SandboxExtension;
@@ -38,9 +38,9 @@ class PurgeViewModelTest {
     @TempDir
     Path dataDir;
 
-    private PurgeViewModel vm(String token, Preferences prefs, Optional<String> preferred) {
+    private PurgeViewModel vm(String token, RememberedState prefs, Optional<String> preferred) {
         FastlyClient client = Clients.client(SANDBOX.server().baseUri(), token, Clients.FAST_RETRY);
-        ServiceSelectorModel services = new ServiceSelectorModel(client, fx, prefs, preferred, false, dialogs);
+        ServiceSelectorViewModel services = new ServiceSelectorViewModel(client, fx, prefs, preferred, false, dialogs);
         services.load();
         fx.runUntil(() -> !services.loadingProperty().get());
         SANDBOX.server().requests().clear();
@@ -48,8 +48,8 @@ class PurgeViewModelTest {
         return new PurgeViewModel(services, new BulkPurgeRunner(client), fx, prefs, SettingsStore.open(dataDir), dialogs);
     }
 
-    private Preferences prefs() {
-        return Preferences.load(dataDir, Json.newMapper());
+    private RememberedState prefs() {
+        return RememberedState.load(dataDir, Json.newMapper());
     }
 
     @Test
@@ -129,7 +129,7 @@ class PurgeViewModelTest {
 
     @Test
     void softChoiceModeAndServiceAreRemembered() {
-        Preferences prefs = prefs();
+        RememberedState prefs = prefs();
         PurgeViewModel first = vm(DemoAccount.GLOBAL_TOKEN, prefs, Optional.empty());
         first.softProperty().set(true);
         first.modeProperty().set(PurgeMode.KEYS);

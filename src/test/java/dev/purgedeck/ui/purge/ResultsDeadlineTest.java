@@ -36,7 +36,7 @@ class ResultsDeadlineTest {
         SANDBOX.server().setFaults(FaultSettings.none().withLatency(Duration.ofSeconds(3)));
         BulkPurgeRunner runner = new BulkPurgeRunner(Clients.client(SANDBOX.server().baseUri(),
                 DemoAccount.GLOBAL_TOKEN, RetryPolicy.NONE));
-        ResultsModel results = new ResultsModel(runner, Runnable::run);
+        ResultsViewModel results = new ResultsViewModel(runner, Runnable::run);
         CompletableFuture<JobResult> finished = new CompletableFuture<>();
         results.onFinished(finished::complete);
         List<String> urls = IntStream.range(0, 10).mapToObj(i -> "https://www.dailycourier.example/d/" + i).toList();

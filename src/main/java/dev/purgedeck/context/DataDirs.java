@@ -1,4 +1,4 @@
-package dev.purgedeck.app;
+package dev.purgedeck.context;
 
 import java.nio.file.Path;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package dev.purgedeck.ui;
 
-import dev.purgedeck.app.AppContext;
+import dev.purgedeck.context.AppContext;
 import dev.purgedeck.fastly.ServiceInfo;
 import dev.purgedeck.files.SafeFiles;
 import dev.purgedeck.history.JobRecording;
@@ -9,11 +9,15 @@ import dev.purgedeck.files.StoreWriter;
 import dev.purgedeck.settings.Connection;
 import dev.purgedeck.settings.Profile;
 import dev.purgedeck.settings.ThemeMode;
+import dev.purgedeck.ui.common.Dialogs;
+import dev.purgedeck.ui.common.FxDialogs;
+import dev.purgedeck.ui.common.Icons;
+import dev.purgedeck.ui.common.Theme;
 import dev.purgedeck.ui.settings.SettingsView;
 import dev.purgedeck.ui.settings.SettingsViewModel;
 import dev.purgedeck.settings.EnvironmentConnection;
 import dev.purgedeck.settings.Pref;
-import dev.purgedeck.settings.Preferences;
+import dev.purgedeck.settings.RememberedState;
 import dev.purgedeck.ui.history.HistoryView;
 import dev.purgedeck.ui.history.HistoryViewModel;
 import dev.purgedeck.ui.keysets.KeySetPicker;
@@ -22,8 +26,8 @@ import dev.purgedeck.ui.keysets.KeySetsViewModel;
 import dev.purgedeck.ui.purge.PurgeMode;
 import dev.purgedeck.ui.purge.PurgeView;
 import dev.purgedeck.ui.purge.PurgeViewModel;
-import dev.purgedeck.ui.purge.SandboxCacheModel;
-import dev.purgedeck.ui.purge.ServiceSelectorModel;
+import dev.purgedeck.ui.purge.SandboxCacheViewModel;
+import dev.purgedeck.ui.purge.ServiceSelectorViewModel;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -48,7 +52,7 @@ import javafx.scene.layout.Region;
 import org.kordamp.ikonli.feather.Feather;
 
 /** The main window's content: a header saying where PurgeDeck is connected, and the Purge, History, Key sets and Settings screens. */
-public final class MainWindow {
+public final class MainView {
     private final BorderPane root = new BorderPane();
     private final TabPane tabs = new TabPane();
     private final Tab purgeTab = tab("Purge", "tabPurge", Feather.ZAP);
@@ -82,18 +86,18 @@ public final class MainWindow {
     private final KeySetsViewModel keySets;
     private final PurgeViewModel purge;
     private final HistoryViewModel history;
-    private final ConnectionModel connection;
+    private final ConnectionViewModel connection;
 
     /**
      * @param dialogs  the questions screens ask; null for real JavaFX dialogs owned by this window
      * @param switcher switches the app to another profile (the shell rebuilds the window)
      */
-    public MainWindow(AppContext context, Executor fx, Dialogs dialogs, java.util.function.Consumer<Profile> switcher) {
+    public MainView(AppContext context, Executor fx, Dialogs dialogs, java.util.function.Consumer<Profile> switcher) {
         this.context = context;
-        Preferences prefs = context.preferences();
+        RememberedState prefs = context.preferences();
         Dialogs ask = dialogs != null ? dialogs : new FxDialogs(() -> root.getScene() == null ? null : root.getScene().getWindow());
-        connection = new ConnectionModel(context.connection(), context.client(), fx);
-        ServiceSelectorModel services = new ServiceSelectorModel(context.client(), fx, prefs,
+        connection = new ConnectionViewModel(context.connection(), context.client(), fx);
+        ServiceSelectorViewModel services = new ServiceSelectorViewModel(context.client(), fx, prefs,
                 EnvironmentConnection.serviceId(context.env()), context.onSandbox(), ask);
         purge = new PurgeViewModel(services, context.runner(), fx, context.background(), prefs, context.settings(), ask);
         // Said where it is seen: a folder others may change (they could swap PurgeDeck's files for links), and
@@ -121,7 +125,7 @@ public final class MainWindow {
         Supplier<Optional<ServiceInfo>> currentService = () -> Optional.ofNullable(services.serviceIdProperty().get())
                 .filter(id -> !id.isBlank()).map(id -> ServiceInfo.named(id, services.serviceName()));
         KeySetPicker picker = new KeySetPicker(keySets, ask, purge.keys(), currentService, () -> purge.softProperty().get());
-        PurgeView purgeView = new PurgeView(purge, context.sandboxAdmin().map(a -> new SandboxCacheModel(a, fx)), picker);
+        PurgeView purgeView = new PurgeView(purge, context.sandboxAdmin().map(a -> new SandboxCacheViewModel(a, fx)), picker);
         // The other screens are built when first opened: a window that only purges starts faster.
         historyView = new Lazy<>(() -> new HistoryView(history, ZoneId.systemDefault()));
         keySetsView = new Lazy<>(() -> new KeySetsView(keySets, ask, currentService));
@@ -176,7 +180,7 @@ public final class MainWindow {
     }
 
     /** Makes the screens follow what the token may do. */
-    private void adaptTo(TokenInfo info, ServiceSelectorModel services) {
+    private void adaptTo(TokenInfo info, ServiceSelectorViewModel services) {
         if (info == null) {
             return;
         }
@@ -202,7 +206,7 @@ public final class MainWindow {
 
 
     /** The service's name as the service list shows it, for the history; empty when it is not listed. */
-    private static String serviceName(ServiceSelectorModel services, String serviceId) {
+    private static String serviceName(ServiceSelectorViewModel services, String serviceId) {
         return services.services().stream().filter(s -> s.id().equals(serviceId)).map(ServiceInfo::name)
                 .findFirst().orElse("");
     }

@@ -9,8 +9,8 @@ import java.util.stream.IntStream;
 import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.Test;
 
-class KeyTagModelTest {
-    private final KeyTagModel model = new KeyTagModel();
+class KeyTagViewModelTest {
+    private final KeyTagViewModel model = new KeyTagViewModel();
 
     private List<String> keys() {
         return model.entries().stream().map(KeyEntry::key).toList();
@@ -22,9 +22,9 @@ class KeyTagModelTest {
 
     @Test
     void addsTypedKey() {
-        KeyTagModel.AddResult r = model.addText("product-42");
+        KeyTagViewModel.AddResult r = model.addText("product-42");
 
-        assertThat(r).isEqualTo(new KeyTagModel.AddResult(1, 0, 0));
+        assertThat(r).isEqualTo(new KeyTagViewModel.AddResult(1, 0, 0));
         assertThat(model.entries()).containsExactly(new KeyEntry("product-42", null));
         assertThat(model.entries().get(0).valid()).isTrue();
         assertThat(model.getSummary()).isEqualTo("1 key → 1 request");
@@ -41,8 +41,8 @@ class KeyTagModelTest {
 
     @Test
     void blankTextAddsNothing() {
-        assertThat(model.addText(" ,\n\t ")).isEqualTo(new KeyTagModel.AddResult(0, 0, 0));
-        assertThat(model.addText(null)).isEqualTo(new KeyTagModel.AddResult(0, 0, 0));
+        assertThat(model.addText(" ,\n\t ")).isEqualTo(new KeyTagViewModel.AddResult(0, 0, 0));
+        assertThat(model.addText(null)).isEqualTo(new KeyTagViewModel.AddResult(0, 0, 0));
         assertThat(model.entries()).isEmpty();
         assertThat(model.getSummary()).isEqualTo("No keys yet");
     }
@@ -51,9 +51,9 @@ class KeyTagModelTest {
     void dropsAndCountsDuplicatesOfPresentKeysAndWithinOnePaste() {
         model.addText("a b");
 
-        KeyTagModel.AddResult r = model.addText("b c c a d");
+        KeyTagViewModel.AddResult r = model.addText("b c c a d");
 
-        assertThat(r).isEqualTo(new KeyTagModel.AddResult(2, 3, 0));
+        assertThat(r).isEqualTo(new KeyTagViewModel.AddResult(2, 3, 0));
         assertThat(keys()).containsExactly("a", "b", "c", "d");
         assertThat(model.getNotice()).isEqualTo("3 duplicate keys dropped");
     }
@@ -70,7 +70,7 @@ class KeyTagModelTest {
 
     @Test
     void keysAreCaseSensitive() {
-        KeyTagModel.AddResult r = model.addText("Product product PRODUCT product");
+        KeyTagViewModel.AddResult r = model.addText("Product product PRODUCT product");
 
         assertThat(r.added()).isEqualTo(3);
         assertThat(r.duplicates()).isEqualTo(1);
@@ -79,9 +79,9 @@ class KeyTagModelTest {
 
     @Test
     void invalidKeysAreKeptMarkedAndNeverSent() {
-        KeyTagModel.AddResult r = model.addText("good café also-good");
+        KeyTagViewModel.AddResult r = model.addText("good café also-good");
 
-        assertThat(r).isEqualTo(new KeyTagModel.AddResult(2, 0, 1));
+        assertThat(r).isEqualTo(new KeyTagViewModel.AddResult(2, 0, 1));
         KeyEntry cafe = model.entries().get(1);
         assertThat(cafe.valid()).isFalse();
         assertThat(cafe.problem()).contains("printable ASCII");
@@ -156,9 +156,9 @@ class KeyTagModelTest {
     void setAllReplacesWithTheSameRules() {
         model.addText("old-1 old-2");
 
-        KeyTagModel.AddResult r = model.setAll(List.of(" new-1 ", "old-1", "new-1", "", "bad key"));
+        KeyTagViewModel.AddResult r = model.setAll(List.of(" new-1 ", "old-1", "new-1", "", "bad key"));
 
-        assertThat(r).isEqualTo(new KeyTagModel.AddResult(2, 1, 1));
+        assertThat(r).isEqualTo(new KeyTagViewModel.AddResult(2, 1, 1));
         assertThat(keys()).containsExactly("new-1", "old-1", "bad key");
         assertThat(model.entries().get(2).problem()).contains("contains a space");
         assertThat(model.addText("old-2").added()).isEqualTo(1);
@@ -168,9 +168,9 @@ class KeyTagModelTest {
     void addAllTakesEachElementAsOneKey() {
         model.addText("a");
 
-        KeyTagModel.AddResult r = model.addAll(List.of("a", "b", "c"));
+        KeyTagViewModel.AddResult r = model.addAll(List.of("a", "b", "c"));
 
-        assertThat(r).isEqualTo(new KeyTagModel.AddResult(2, 1, 0));
+        assertThat(r).isEqualTo(new KeyTagViewModel.AddResult(2, 1, 0));
         assertThat(keys()).containsExactly("a", "b", "c");
     }
 
@@ -197,11 +197,11 @@ class KeyTagModelTest {
         events.set(0);
 
         long start = System.nanoTime();
-        KeyTagModel.AddResult r = model.addText(text);
+        KeyTagViewModel.AddResult r = model.addText(text);
         long millis = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(events).hasValue(1);
-        assertThat(r).isEqualTo(new KeyTagModel.AddResult(10_000, 2, 0));
+        assertThat(r).isEqualTo(new KeyTagViewModel.AddResult(10_000, 2, 0));
         assertThat(model.getValidCount()).isEqualTo(10_000);
         assertThat(millis).as("10,000 keys should take well under a second").isLessThan(1_000);
     }

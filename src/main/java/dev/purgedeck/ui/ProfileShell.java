@@ -1,7 +1,9 @@
 package dev.purgedeck.ui;
 
-import dev.purgedeck.app.AppContext;
+import dev.purgedeck.context.AppContext;
 import dev.purgedeck.settings.Profile;
+import dev.purgedeck.ui.common.Dialogs;
+import dev.purgedeck.ui.common.FxDialogs;
 import dev.purgedeck.ui.controls.UiTasks;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -19,7 +21,7 @@ import javafx.scene.layout.VBox;
  * Opening the new session (reading its token, saving the choice, perhaps starting the sandbox) runs in the
  * background while the window shows that it is busy; the new window is built on the UI thread when it is done.
  */
-public final class AppShell {
+public final class ProfileShell {
     private final AppContext context;
     private final Executor fx;
     private final Dialogs dialogs;
@@ -28,10 +30,10 @@ public final class AppShell {
     private final ReadOnlyBooleanWrapper switching = new ReadOnlyBooleanWrapper();
     private final VBox busy = new VBox(10);
     private final Label busyText = new Label();
-    private MainWindow window;
+    private MainView window;
 
     /** @param dialogs null for real JavaFX dialogs */
-    public AppShell(AppContext context, Executor fx, Dialogs dialogs) {
+    public ProfileShell(AppContext context, Executor fx, Dialogs dialogs) {
         this.context = context;
         this.fx = fx;
         this.dialogs = dialogs != null ? dialogs : new FxDialogs(() -> root.getScene() == null ? null : root.getScene().getWindow());
@@ -53,7 +55,7 @@ public final class AppShell {
     }
 
     /** The window showing now. */
-    public MainWindow window() {
+    public MainView window() {
         return window;
     }
 
@@ -91,7 +93,7 @@ public final class AppShell {
         if (window != null) {
             window.dispose();
         }
-        window = new MainWindow(context, fx, dialogs, this::switchTo);
+        window = new MainView(context, fx, dialogs, this::switchTo);
         root.getChildren().setAll(window.root());
     }
 

@@ -1,4 +1,4 @@
-package dev.purgedeck.app;
+package dev.purgedeck.context;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.purgedeck.fastly.ApiToken;
@@ -18,7 +18,7 @@ import dev.purgedeck.settings.Connection;
 import dev.purgedeck.settings.EndpointKind;
 import dev.purgedeck.settings.Endpoints;
 import dev.purgedeck.settings.FastlyCliConfig;
-import dev.purgedeck.settings.Preferences;
+import dev.purgedeck.settings.RememberedState;
 import dev.purgedeck.settings.Profile;
 import dev.purgedeck.settings.ProfileStore;
 import dev.purgedeck.settings.Settings;
@@ -48,12 +48,12 @@ public final class AppContext implements AutoCloseable {
      * preferences, read first so the window can appear while the rest opens. Both write through {@code writer},
      * which the context closes (flushing) on exit; closing the basics does so when no context opened.
      */
-    public record Basics(ObjectMapper mapper, Preferences preferences, SettingsStore settings, StoreWriter writer)
+    public record Basics(ObjectMapper mapper, RememberedState preferences, SettingsStore settings, StoreWriter writer)
             implements AutoCloseable {
         public static Basics open(Path dataDir) {
             ObjectMapper mapper = Json.newMapper();
             StoreWriter writer = StoreWriter.start("purgedeck-store");
-            return new Basics(mapper, Preferences.load(dataDir, mapper, writer), SettingsStore.open(dataDir, writer),
+            return new Basics(mapper, RememberedState.load(dataDir, mapper, writer), SettingsStore.open(dataDir, writer),
                     writer);
         }
 
@@ -69,7 +69,7 @@ public final class AppContext implements AutoCloseable {
     private final ExecutorService background = Executors.newFixedThreadPool(2, new NamedThreads("purgedeck-work"));
     private final Path dataDir;
     private final Map<String, String> env;
-    private final Preferences preferences;
+    private final RememberedState preferences;
     private final SettingsStore settings;
     private final StoreWriter storeWriter;
     private final ProfileStore profiles;
@@ -229,7 +229,7 @@ public final class AppContext implements AutoCloseable {
     }
 
     /** Remembered choices (window, mode, last service), stored in the data directory. */
-    public Preferences preferences() {
+    public RememberedState preferences() {
         return preferences;
     }
 

@@ -1,4 +1,4 @@
-package dev.purgedeck.ui;
+package dev.purgedeck.ui.common;
 
 import java.io.File;
 import java.nio.file.Path;

@@ -14,18 +14,18 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PreferencesTest {
+class RememberedStateTest {
     @TempDir
     Path dir;
 
     @Test
     void valuesSurviveARestartAndMissingOnesHaveDefaults() {
-        Preferences p = Preferences.load(dir, Json.newMapper());
+        RememberedState p = RememberedState.load(dir, Json.newMapper());
         assertThat(p.get(Pref.WINDOW_MAXIMIZED)).isFalse();
         assertThat(p.get(Pref.WINDOW_WIDTH)).isEqualTo(1240.0);
         p.set(Pref.WINDOW_MAXIMIZED, true);
         p.set(Pref.WINDOW_X, 12.5);
-        Preferences again = Preferences.load(dir, Json.newMapper());
+        RememberedState again = RememberedState.load(dir, Json.newMapper());
         assertThat(again.get(Pref.WINDOW_MAXIMIZED)).isTrue();
         assertThat(again.get(Pref.WINDOW_X)).isEqualTo(12.5);
     }
@@ -43,7 +43,7 @@ class PreferencesTest {
             }
             return new byte[0];
         });
-        Preferences p = Preferences.load(dir, Json.newMapper(), writer);
+        RememberedState p = RememberedState.load(dir, Json.newMapper(), writer);
         for (int i = 0; i < 100; i++) {
             p.set(Pref.WINDOW_X, (double) i);
             p.set(Pref.LAST_MODE, i % 2 == 0 ? "KEYS" : "ALL");
@@ -52,7 +52,7 @@ class PreferencesTest {
         release.countDown();
         writer.close();
         assertThat(writer.writes()).as("200 changes, one write (plus the one that held the writer)").isEqualTo(2);
-        Preferences again = Preferences.load(dir, Json.newMapper());
+        RememberedState again = RememberedState.load(dir, Json.newMapper());
         assertThat(again.get(Pref.WINDOW_X)).isEqualTo(99.0);
         assertThat(again.get(Pref.LAST_MODE)).isEqualTo("ALL");
     }
@@ -60,13 +60,13 @@ class PreferencesTest {
     @Test
     void aCorruptOrOddFileMeansDefaultsNotACrash() throws Exception {
         Files.writeString(dir.resolve("preferences.json"), "{\"window.maximized\": \"banana\", \"window.width\": {\"x\":1}, ");
-        Preferences p = Preferences.load(dir, Json.newMapper());
+        RememberedState p = RememberedState.load(dir, Json.newMapper());
         assertThat(p.get(Pref.WINDOW_MAXIMIZED)).isFalse();
         Files.writeString(dir.resolve("preferences.json"), "{\"window.maximized\": \"banana\", \"window.width\": {\"x\":1}}");
-        p = Preferences.load(dir, Json.newMapper());
+        p = RememberedState.load(dir, Json.newMapper());
         assertThat(p.get(Pref.WINDOW_WIDTH)).isEqualTo(1240.0);
         p.set(Pref.LAST_MODE, "KEYS");
-        assertThat(Preferences.load(dir, Json.newMapper()).get(Pref.LAST_MODE)).isEqualTo("KEYS");
+        assertThat(RememberedState.load(dir, Json.newMapper()).get(Pref.LAST_MODE)).isEqualTo("KEYS");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.purgedeck.ui;
+package dev.purgedeck.ui.common;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;

@@ -11,7 +11,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /** Where the app is connected and whose token it uses, for the always-visible header. */
-public final class ConnectionModel {
+public final class ConnectionViewModel {
     private final Connection connection;
     private final FastlyClient client;
     private final Executor fx;
@@ -20,7 +20,7 @@ public final class ConnectionModel {
     private final javafx.beans.property.ReadOnlyObjectWrapper<TokenInfo> tokenInfo = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("Checking the token…");
 
-    public ConnectionModel(Connection connection, FastlyClient client, Executor fx) {
+    public ConnectionViewModel(Connection connection, FastlyClient client, Executor fx) {
         this.connection = connection;
         this.client = client;
         this.fx = fx;

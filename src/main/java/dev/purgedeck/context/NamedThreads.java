@@ -1,4 +1,4 @@
-package dev.purgedeck.app;
+package dev.purgedeck.context;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;

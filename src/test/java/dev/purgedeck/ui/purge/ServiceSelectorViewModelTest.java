@@ -8,7 +8,7 @@ import dev.purgedeck.sandbox.DemoAccount;
 import dev.purgedeck.sandbox.DemoService;
 import dev.purgedeck.sandbox.FaultSettings;
 import dev.purgedeck.settings.Pref;
-import dev.purgedeck.settings.Preferences;
+import dev.purgedeck.settings.RememberedState;
 import dev.purgedeck.testsupport.Clients;
 import dev.purgedeck.testsupport.SandboxExtension;
 import dev.purgedeck.testsupport.ScriptedDialogs;
@@ -19,15 +19,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The service chooser without the toolkit, listing the sandbox's services over HTTP. */
-class ServiceSelectorModelTest {
+class ServiceSelectorViewModelTest {
     @RegisterExtension
     static final SandboxExtension SANDBOX = new SandboxExtension();
     private final UiQueue fx = new UiQueue();
-    private final Preferences prefs = Preferences.inMemory(Json.newMapper());
+    private final RememberedState prefs = RememberedState.inMemory(Json.newMapper());
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
 
-    private ServiceSelectorModel loaded(String token, Optional<String> preferred, boolean chooseFirst) {
-        ServiceSelectorModel m = new ServiceSelectorModel(Clients.client(SANDBOX.server().baseUri(), token,
+    private ServiceSelectorViewModel loaded(String token, Optional<String> preferred, boolean chooseFirst) {
+        ServiceSelectorViewModel m = new ServiceSelectorViewModel(Clients.client(SANDBOX.server().baseUri(), token,
                 Clients.FAST_RETRY), fx, prefs, preferred, chooseFirst, dialogs);
         m.load();
         assertThat(m.loadingProperty().get()).isTrue();
@@ -42,7 +42,7 @@ class ServiceSelectorModelTest {
 
     @Test
     void listsEveryServiceAndFiltersByNameOrId() {
-        ServiceSelectorModel m = loaded(DemoAccount.GLOBAL_TOKEN, Optional.empty(), false);
+        ServiceSelectorViewModel m = loaded(DemoAccount.GLOBAL_TOKEN, Optional.empty(), false);
         assertThat(m.statusProperty().get()).isEqualTo("5 services");
         assertThat(m.services()).extracting(ServiceInfo::name).containsExactlyElementsOf(names());
         // A real account never gets a guessed service.
@@ -57,18 +57,18 @@ class ServiceSelectorModelTest {
 
     @Test
     void theChoiceIsRememberedAndRestoredOnTheNextStart() {
-        ServiceSelectorModel first = loaded(DemoAccount.GLOBAL_TOKEN, Optional.empty(), false);
+        ServiceSelectorViewModel first = loaded(DemoAccount.GLOBAL_TOKEN, Optional.empty(), false);
         ServiceInfo third = first.services().get(3);
         first.select(third);
         assertThat(prefs.get(Pref.LAST_SERVICE_ID)).isEqualTo(third.id());
-        ServiceSelectorModel again = loaded(DemoAccount.GLOBAL_TOKEN, Optional.empty(), false);
+        ServiceSelectorViewModel again = loaded(DemoAccount.GLOBAL_TOKEN, Optional.empty(), false);
         assertThat(again.serviceIdProperty().get()).isEqualTo(third.id());
         assertThat(again.confirmationWord()).isEqualTo(third.name());
     }
 
     @Test
     void theSandboxChoosesItsFirstServiceSoAFirstPurgeWorks() {
-        ServiceSelectorModel m = loaded(DemoAccount.GLOBAL_TOKEN, Optional.empty(), true);
+        ServiceSelectorViewModel m = loaded(DemoAccount.GLOBAL_TOKEN, Optional.empty(), true);
         assertThat(m.serviceIdProperty().get()).isEqualTo(SANDBOX.service());
     }
 
@@ -76,7 +76,7 @@ class ServiceSelectorModelTest {
     void aFailedListStillTakesATypedIdAndSaysWhy() {
         SANDBOX.server().setFaults(FaultSettings.none().withErrorRate(1.0, 500));
         String wanted = SANDBOX.service();
-        ServiceSelectorModel m = loaded(DemoAccount.GLOBAL_TOKEN, Optional.of(wanted), false);
+        ServiceSelectorViewModel m = loaded(DemoAccount.GLOBAL_TOKEN, Optional.of(wanted), false);
         assertThat(m.statusProperty().get()).endsWith("You can still type a service ID above.");
         // The wanted service is typed in for the user, so purging it still works.
         assertThat(m.filterTextProperty().get()).isEqualTo(wanted);
@@ -88,7 +88,7 @@ class ServiceSelectorModelTest {
 
     @Test
     void aTokenThatMayNotListShowsTheNamedIdsInstead() {
-        ServiceSelectorModel m = loaded(DemoAccount.PURGE_SELECT_TOKEN, Optional.empty(), false);
+        ServiceSelectorViewModel m = loaded(DemoAccount.PURGE_SELECT_TOKEN, Optional.empty(), false);
         String id = SANDBOX.service();
         m.refuseListing("Listing is not allowed.");
         assertThat(m.services()).isEmpty();

@@ -17,14 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The cache panel's model reads the sandbox over HTTP only; answers cross to a stand-in UI thread in one place. */
-class SandboxCacheModelTest {
+class SandboxCacheViewModelTest {
     @RegisterExtension
     static final SandboxExtension SANDBOX = new SandboxExtension();
 
     private final BlockingQueue<Runnable> ui = new LinkedBlockingQueue<>();
 
-    private SandboxCacheModel model(java.net.URI endpoint) {
-        return new SandboxCacheModel(new SandboxAdmin(HttpClient.newHttpClient(), Clients.MAPPER, endpoint), ui::add);
+    private SandboxCacheViewModel model(java.net.URI endpoint) {
+        return new SandboxCacheViewModel(new SandboxAdmin(HttpClient.newHttpClient(), Clients.MAPPER, endpoint), ui::add);
     }
 
     /** Runs the next step handed to the UI thread, waiting for the answer that brings it. */
@@ -36,7 +36,7 @@ class SandboxCacheModelTest {
 
     @Test
     void showsADemoServicesObjectsAndTheirStatesAfterAPurge() throws Throwable {
-        SandboxCacheModel model = model(SANDBOX.server().baseUri());
+        SandboxCacheViewModel model = model(SANDBOX.server().baseUri());
         model.show(SANDBOX.service());
         assertThat(model.objects()).as("nothing changes before the answer crosses to the UI").isEmpty();
         runUiStep();
@@ -61,7 +61,7 @@ class SandboxCacheModelTest {
 
     @Test
     void aServiceTheSandboxDoesNotKnowShowsNothing() throws InterruptedException {
-        SandboxCacheModel model = model(SANDBOX.server().baseUri());
+        SandboxCacheViewModel model = model(SANDBOX.server().baseUri());
         model.show("NotADemoService0000001");
         runUiStep();
         assertThat(model.objects()).isEmpty();
@@ -72,7 +72,7 @@ class SandboxCacheModelTest {
     @Test
     void anEndpointThatIsNoSandboxHidesThePanelAndSaysWhy() throws InterruptedException {
         try (CannedServer other = CannedServer.answering(200, "text/html", "<html>a dev proxy</html>", Map.of())) {
-            SandboxCacheModel model = model(other.baseUri());
+            SandboxCacheViewModel model = model(other.baseUri());
             model.show("SU1Z0isxPaozGVKXdv0eY");
             runUiStep();
             assertThat(model.availableProperty().get()).isFalse();
@@ -82,7 +82,7 @@ class SandboxCacheModelTest {
 
     @Test
     void anOlderAnswerNeverReplacesANewerChoice() throws InterruptedException {
-        SandboxCacheModel model = model(SANDBOX.server().baseUri());
+        SandboxCacheViewModel model = model(SANDBOX.server().baseUri());
         model.show(SANDBOX.service());
         model.show("NotADemoService0000001");
         runUiStep();

@@ -1,4 +1,4 @@
-package dev.purgedeck.app;
+package dev.purgedeck.context;
 
 import dev.purgedeck.fastly.BulkPurgeRunner;
 import dev.purgedeck.fastly.FastlyClient;

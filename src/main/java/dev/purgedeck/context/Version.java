@@ -1,4 +1,4 @@
-package dev.purgedeck.app;
+package dev.purgedeck.context;
 
 import java.io.IOException;
 import java.io.InputStream;

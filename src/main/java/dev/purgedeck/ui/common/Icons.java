@@ -1,4 +1,4 @@
-package dev.purgedeck.ui;
+package dev.purgedeck.ui.common;
 
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;

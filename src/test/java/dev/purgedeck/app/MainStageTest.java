@@ -2,12 +2,13 @@ package dev.purgedeck.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.purgedeck.context.AppContext;
 import dev.purgedeck.sandbox.DemoAccount;
 import dev.purgedeck.settings.Pref;
 import dev.purgedeck.testsupport.ConsoleHarness;
 import dev.purgedeck.testsupport.SandboxExtension;
 import dev.purgedeck.testsupport.ScriptedDialogs;
-import dev.purgedeck.ui.AppShell;
+import dev.purgedeck.ui.ProfileShell;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -32,16 +33,16 @@ import org.testfx.util.WaitForAsyncUtils;
  * remembered preferences.
  */
 @ExtendWith(ApplicationExtension.class)
-class AppWindowTest {
+class MainStageTest {
     @RegisterExtension
     static final SandboxExtension SANDBOX = new SandboxExtension();
     @TempDir
     Path dataDir;
     private Stage stage;
-    private AppWindow window;
+    private MainStage window;
     private final CompletableFuture<AppContext> opening = new CompletableFuture<>();
     private final AtomicBoolean quit = new AtomicBoolean();
-    private CompletableFuture<AppShell> shown;
+    private CompletableFuture<ProfileShell> shown;
 
     @Start
     void start(Stage stage) {
@@ -49,7 +50,7 @@ class AppWindowTest {
         AppContext.Basics basics = AppContext.Basics.open(dataDir);
         basics.preferences().set(Pref.WINDOW_WIDTH, 1000.0);
         basics.preferences().set(Pref.WINDOW_HEIGHT, 700.0);
-        window = new AppWindow(stage, basics, Map.of());
+        window = new MainStage(stage, basics, Map.of());
         window.show();
         shown = window.open(opening, new ScriptedDialogs(), () -> quit.set(true));
     }

@@ -5,8 +5,8 @@ import dev.purgedeck.fastly.FastlyClient;
 import dev.purgedeck.fastly.ServiceInfo;
 import dev.purgedeck.fastly.Validation;
 import dev.purgedeck.settings.Pref;
-import dev.purgedeck.settings.Preferences;
-import dev.purgedeck.ui.Dialogs;
+import dev.purgedeck.settings.RememberedState;
+import dev.purgedeck.ui.common.Dialogs;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,10 +29,10 @@ import javafx.collections.transformation.FilteredList;
  * The services the token can see, filtered by name or ID, and the one to purge on. When listing is not allowed or
  * fails, a service ID typed into the filter is used instead and the reason is shown.
  */
-public final class ServiceSelectorModel {
+public final class ServiceSelectorViewModel {
     private final FastlyClient client;
     private final Executor fx;
-    private final Preferences prefs;
+    private final RememberedState prefs;
     private final Dialogs dialogs;
     private final ObservableList<ServiceInfo> services = FXCollections.observableArrayList();
     private final FilteredList<ServiceInfo> filtered = new FilteredList<>(services);
@@ -52,7 +52,7 @@ public final class ServiceSelectorModel {
      *                    first launch shows a purge at work; never for a real account, where a wrong guess matters
      * @param dialogs     asks for a name for a typed service ID
      */
-    public ServiceSelectorModel(FastlyClient client, Executor fx, Preferences prefs, Optional<String> preferredId,
+    public ServiceSelectorViewModel(FastlyClient client, Executor fx, RememberedState prefs, Optional<String> preferredId,
                                 boolean chooseFirst, Dialogs dialogs) {
         this.client = client;
         this.dialogs = dialogs;

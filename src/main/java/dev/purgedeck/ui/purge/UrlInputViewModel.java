@@ -12,7 +12,7 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 
 /** The URL box: one URL or a pasted list; bad lines are reported with their reason and never sent. */
-public final class UrlInputModel {
+public final class UrlInputViewModel {
     private final StringProperty text = new SimpleStringProperty("");
     private final ObjectBinding<UrlListParser.Result> parsed =
             Bindings.createObjectBinding(() -> UrlListParser.parse(text.get()), text);
@@ -54,7 +54,7 @@ public final class UrlInputModel {
 
     /** "Line 3: 'ftp://x' uses 'ftp://': only http and https URLs can be purged" for each bad line. */
     public List<String> issueLines() {
-        return parsed.get().issues().stream().map(UrlInputModel::describe).toList();
+        return parsed.get().issues().stream().map(UrlInputViewModel::describe).toList();
     }
 
     /** Appends dropped or loaded text as new lines. */

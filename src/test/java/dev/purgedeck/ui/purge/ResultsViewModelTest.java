@@ -19,11 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The results of a purge job without the toolkit: rows, progress, summary and retry, against the sandbox. */
-class ResultsModelTest {
+class ResultsViewModelTest {
     @RegisterExtension
     static final SandboxExtension SANDBOX = new SandboxExtension();
     private final UiQueue fx = new UiQueue();
-    private final ResultsModel results = new ResultsModel(new BulkPurgeRunner(Clients.client(SANDBOX.server().baseUri(),
+    private final ResultsViewModel results = new ResultsViewModel(new BulkPurgeRunner(Clients.client(SANDBOX.server().baseUri(),
             DemoAccount.GLOBAL_TOKEN, Clients.FAST_RETRY)), fx);
 
     private static JobRequest urls(String... paths) {

@@ -18,7 +18,7 @@ import javafx.collections.ObservableList;
 
 /** The surrogate keys being prepared for a purge: entries in order, which are valid, and the wording shown for them. */
 // Like any JavaFX property holder this is confined to one thread: the FX thread in the app, the test thread in tests.
-public final class KeyTagModel {
+public final class KeyTagViewModel {
     /** What one add did: valid keys added, duplicates dropped, invalid keys added (shown, never sent). */
     public record AddResult(int added, int duplicates, int invalid) {
     }
@@ -38,7 +38,7 @@ public final class KeyTagModel {
     // Duplicates dropped by the latest mutation; the notice reports them until the next change.
     private int droppedDuplicates;
 
-    public KeyTagModel() {
+    public KeyTagViewModel() {
         // Registered before the read-only view exists, so index and counts are current when outside listeners run.
         backing.addListener(this::track);
         // Read-only to callers: every mutation goes through the methods below, which keep the index honest.

@@ -11,7 +11,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The main window opens headless on the sandbox, says where it is connected, and offers every screen. */
-class MainWindowTest extends ConsoleTest {
+class MainViewTest extends ConsoleTest {
     @Test
     void showsTheSandboxBadgeEndpointAndEveryScreen(FxRobot robot) {
         assertThat(robot.lookup("#endpointBadge").queryAs(Label.class).getText()).isEqualTo("Sandbox");

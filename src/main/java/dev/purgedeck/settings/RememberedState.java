@@ -17,8 +17,8 @@ import java.util.Optional;
  * unreadable file means defaults. A change takes effect in memory at once and is written, atomically, by the
  * {@link StoreWriter} it was opened with (on its thread, a burst of changes as one write).
  */
-public final class Preferences {
-    private static final System.Logger LOG = System.getLogger(Preferences.class.getName());
+public final class RememberedState {
+    private static final System.Logger LOG = System.getLogger(RememberedState.class.getName());
 
     private final Path file;
     private final ObjectMapper mapper;
@@ -26,7 +26,7 @@ public final class Preferences {
     private final StoreWriter writer;
     private String problem;
 
-    private Preferences(Path file, ObjectMapper mapper, ObjectNode values, StoreWriter writer) {
+    private RememberedState(Path file, ObjectMapper mapper, ObjectNode values, StoreWriter writer) {
         this.file = file;
         this.mapper = mapper;
         this.values = values;
@@ -34,14 +34,14 @@ public final class Preferences {
     }
 
     /** As {@link #load(Path, ObjectMapper, StoreWriter)}, each change written at once on the caller's thread. */
-    public static Preferences load(Path dataDir, ObjectMapper mapper) {
+    public static RememberedState load(Path dataDir, ObjectMapper mapper) {
         return load(dataDir, mapper, StoreWriter.direct());
     }
 
     /**
      * Loads {@code preferences.json} from {@code dataDir}; a corrupt file is set aside and reported by {@link #problem}.
      */
-    public static Preferences load(Path dataDir, ObjectMapper mapper, StoreWriter writer) {
+    public static RememberedState load(Path dataDir, ObjectMapper mapper, StoreWriter writer) {
         Path file = dataDir.resolve("preferences.json");
         ObjectNode values = mapper.createObjectNode();
         String problem = null;
@@ -58,7 +58,7 @@ public final class Preferences {
                 problem = setAside(file);
             }
         }
-        Preferences p = new Preferences(file, mapper, values, writer);
+        RememberedState p = new RememberedState(file, mapper, values, writer);
         p.problem = problem;
         return p;
     }
@@ -78,8 +78,8 @@ public final class Preferences {
     }
 
     /** Defaults only, never written: for tests and for a read-only data folder. */
-    public static Preferences inMemory(ObjectMapper mapper) {
-        return new Preferences(null, mapper, mapper.createObjectNode(), StoreWriter.direct());
+    public static RememberedState inMemory(ObjectMapper mapper) {
+        return new RememberedState(null, mapper, mapper.createObjectNode(), StoreWriter.direct());
     }
 
     public synchronized <T> T get(Pref<T> key) {

@@ -29,7 +29,7 @@ import javafx.collections.ObservableList;
  * on the client's threads and cross to the UI thread in one place, {@link #drain}, in batches, so a 10,000-key job
  * does not flood the UI thread with one task per key.
  */
-public final class ResultsModel {
+public final class ResultsViewModel {
     private final BulkPurgeRunner runner;
     private final Executor fx;
     private final ObservableList<ResultRow> rows = FXCollections.observableArrayList();
@@ -46,7 +46,7 @@ public final class ResultsModel {
     private JobRequest lastRequest;
     private int done;
 
-    public ResultsModel(BulkPurgeRunner runner, Executor fx) {
+    public ResultsViewModel(BulkPurgeRunner runner, Executor fx) {
         this.runner = runner;
         this.fx = fx;
     }
@@ -122,7 +122,7 @@ public final class ResultsModel {
                 record.onItems(outcomes, n, total);
                 arrived.addAll(outcomes);
                 if (drainScheduled.compareAndSet(false, true)) {
-                    fx.execute(ResultsModel.this::drain);
+                    fx.execute(ResultsViewModel.this::drain);
                 }
             }
         });

@@ -1,4 +1,4 @@
-package dev.purgedeck.ui;
+package dev.purgedeck.ui.common;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;

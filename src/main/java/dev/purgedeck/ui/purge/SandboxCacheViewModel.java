@@ -20,7 +20,7 @@ import javafx.collections.ObservableList;
  * The demo objects the sandbox caches for the chosen service, so a new user sees what a purge does. Read through the
  * sandbox's own HTTP endpoints, so it works for a sandbox in this process or in another one.
  */
-public final class SandboxCacheModel {
+public final class SandboxCacheViewModel {
     private final SandboxAdmin admin;
     private final Executor fx;
     private final ObservableList<CachedItem> objects = FXCollections.observableArrayList();
@@ -30,7 +30,7 @@ public final class SandboxCacheModel {
     private long generation;
 
     /** @param fx runs a step on the UI thread (every answer crosses to the UI there, and only there) */
-    public SandboxCacheModel(SandboxAdmin admin, Executor fx) {
+    public SandboxCacheViewModel(SandboxAdmin admin, Executor fx) {
         this.admin = admin;
         this.fx = fx;
     }

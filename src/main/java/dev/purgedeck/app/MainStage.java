@@ -1,11 +1,12 @@
 package dev.purgedeck.app;
 
+import dev.purgedeck.context.AppContext;
 import dev.purgedeck.settings.Pref;
-import dev.purgedeck.settings.Preferences;
-import dev.purgedeck.ui.AppShell;
-import dev.purgedeck.ui.Dialogs;
+import dev.purgedeck.settings.RememberedState;
+import dev.purgedeck.ui.ProfileShell;
+import dev.purgedeck.ui.common.Dialogs;
 import dev.purgedeck.ui.StartupView;
-import dev.purgedeck.ui.Theme;
+import dev.purgedeck.ui.common.Theme;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -20,9 +21,9 @@ import javafx.stage.Stage;
  * while the history, key sets and connection open on another thread, then shows the console in the same window.
  * It remembers its size, place and maximised state.
  */
-final class AppWindow {
+final class MainStage {
     private final Stage stage;
-    private final Preferences prefs;
+    private final RememberedState prefs;
     private final StartupView startup = new StartupView();
     private final Scene scene;
     /** Completes once the start-up view has been laid out for its first frame: the console waits for that. */
@@ -30,7 +31,7 @@ final class AppWindow {
     private volatile AppContext context;
 
     /** Applies the theme and sets the stage up (not shown yet). */
-    AppWindow(Stage stage, AppContext.Basics basics, Map<String, String> env) {
+    MainStage(Stage stage, AppContext.Basics basics, Map<String, String> env) {
         this.stage = stage;
         this.prefs = basics.preferences();
         // The theme is set before any view exists: the key editor picks its fallback colours when it is built.
@@ -61,8 +62,8 @@ final class AppWindow {
      *
      * @param dialogs null for real JavaFX dialogs
      */
-    CompletableFuture<AppShell> open(CompletableFuture<AppContext> opening, Dialogs dialogs, Runnable quit) {
-        CompletableFuture<AppShell> shown = new CompletableFuture<>();
+    CompletableFuture<ProfileShell> open(CompletableFuture<AppContext> opening, Dialogs dialogs, Runnable quit) {
+        CompletableFuture<ProfileShell> shown = new CompletableFuture<>();
         // Not before the start-up view's first frame: building the console takes the JavaFX thread for a second or
         // so, and the window would stay blank meanwhile.
         opening.whenComplete((ctx, error) -> startupLaidOut.thenRun(() -> Platform.runLater(() -> {
@@ -74,7 +75,7 @@ final class AppWindow {
             }
             context = ctx;
             try {
-                AppShell shell = new AppShell(ctx, Platform::runLater, dialogs);
+                ProfileShell shell = new ProfileShell(ctx, Platform::runLater, dialogs);
                 scene.setRoot(shell.root());
                 shown.complete(shell);
             } catch (RuntimeException | LinkageError e) {
@@ -95,7 +96,7 @@ final class AppWindow {
         return scene;
     }
 
-    private static void restorePosition(Stage stage, Preferences prefs) {
+    private static void restorePosition(Stage stage, RememberedState prefs) {
         double x = prefs.get(Pref.WINDOW_X);
         double y = prefs.get(Pref.WINDOW_Y);
         // Only where a screen still is: a monitor unplugged since last time must not hide the window.
@@ -107,7 +108,7 @@ final class AppWindow {
         stage.setMaximized(prefs.get(Pref.WINDOW_MAXIMIZED));
     }
 
-    private static void savePosition(Stage stage, Preferences prefs) {
+    private static void savePosition(Stage stage, RememberedState prefs) {
         prefs.set(Pref.WINDOW_MAXIMIZED, stage.isMaximized());
         if (!stage.isMaximized()) {
             prefs.set(Pref.WINDOW_X, stage.getX());

@@ -1,4 +1,4 @@
-package dev.purgedeck.app;
+package dev.purgedeck.context;
 
 /**
  * Start-up phases on standard error when the environment sets {@code PURGEDECK_TRACE_STARTUP} to the moment the
