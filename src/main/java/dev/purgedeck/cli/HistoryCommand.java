@@ -34,8 +34,6 @@ final class HistoryCommand implements Callable<Integer> {
     static final int DEFAULT_LIMIT = 50;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
-    private final CliContext ctx;
-
     @Option(names = "--since", paramLabel = "WHEN", converter = TimeArg.class,
             description = "Only purges at or after WHEN: 2h, 3d, 1w ago; today; 2025-06-01 or 2025-06-01T14:30 "
                     + "(local time); or 2025-06-01T12:30:00Z.")
@@ -68,6 +66,8 @@ final class HistoryCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true)
     Format format;
+
+    private final CliContext ctx;
 
     /** The export formats; without either, a table. */
     static final class Format {

@@ -21,8 +21,6 @@ import picocli.CommandLine.Parameters;
                 + "'purgedeck purge --keys-file' read), or as JSON that 'keysets import' reads back with its "
                 + "description, service and soft/hard. Without NAME, every set is exported as JSON."})
 final class KeySetsExport implements Callable<Integer> {
-    private final CliContext ctx;
-
     @Parameters(paramLabel = "NAME", arity = "0..1", description = "The key set (case does not matter).")
     String name;
 
@@ -32,6 +30,8 @@ final class KeySetsExport implements Callable<Integer> {
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout.")
     String output;
+
+    private final CliContext ctx;
 
     KeySetsExport(CliContext ctx) {
         this.ctx = ctx;

@@ -30,8 +30,6 @@ import picocli.CommandLine.Parameters;
         description = "Imports key sets from a JSON export (of the window or 'keysets export') or from a text file "
                 + "with one key per line (the 'fastly purge --file' format).")
 final class KeySetsImport implements Callable<Integer> {
-    private final CliContext ctx;
-
     @Parameters(paramLabel = "FILE", description = "The file to import; - reads stdin.")
     String file;
 
@@ -47,6 +45,8 @@ final class KeySetsImport implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT",
             description = "json or text (default: json for *.json or content starting with { or [, else text).")
     KeySetFormat format;
+
+    private final CliContext ctx;
 
     KeySetsImport(CliContext ctx) {
         this.ctx = ctx;

@@ -11,10 +11,10 @@ import picocli.CommandLine.Parameters;
         descriptionHeading = "%n", optionListHeading = "%nOptions:%n",
         description = "Shows a key set: its description, service, soft or hard, times, and every key.")
 final class KeySetsShow implements Callable<Integer> {
-    private final CliContext ctx;
-
     @Parameters(paramLabel = "NAME", description = "The key set's name (case does not matter).")
     String name;
+
+    private final CliContext ctx;
 
     KeySetsShow(CliContext ctx) {
         this.ctx = ctx;

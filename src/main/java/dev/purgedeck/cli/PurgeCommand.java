@@ -41,8 +41,6 @@ import picocli.CommandLine.Option;
 final class PurgeCommand implements Callable<Integer> {
     static final int MAX_CONCURRENCY = 64;
 
-    private final CliContext ctx;
-
     @ArgGroup(exclusive = true, multiplicity = "1", heading = "%nWhat to purge (exactly one):%n")
     PurgeTargets.Choice what;
 
@@ -89,6 +87,8 @@ final class PurgeCommand implements Callable<Integer> {
             description = "How often a request that timed out or met a server error is tried again, 0 to "
                     + Settings.MAX_RETRIES + ". Default: the window's setting, 2 unless changed.")
     Integer retries;
+
+    private final CliContext ctx;
 
     PurgeCommand(CliContext ctx) {
         this.ctx = ctx;

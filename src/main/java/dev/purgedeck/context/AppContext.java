@@ -18,9 +18,9 @@ import dev.purgedeck.settings.Connection;
 import dev.purgedeck.settings.EndpointKind;
 import dev.purgedeck.settings.Endpoints;
 import dev.purgedeck.settings.FastlyCliConfig;
-import dev.purgedeck.settings.RememberedState;
 import dev.purgedeck.settings.Profile;
 import dev.purgedeck.settings.ProfileStore;
+import dev.purgedeck.settings.RememberedState;
 import dev.purgedeck.settings.Settings;
 import dev.purgedeck.settings.SettingsStore;
 import java.io.IOException;
@@ -79,6 +79,7 @@ public final class AppContext implements AutoCloseable {
     private final boolean ownsSandbox;
     private SandboxServer sandbox;
     private volatile Session session;
+    private String startupProblem;
 
     private AppContext(Basics basics, Path dataDir, Map<String, String> env, ProfileStore profiles, SandboxServer sandbox) {
         this.mapper = basics.mapper();
@@ -128,8 +129,6 @@ public final class AppContext implements AutoCloseable {
         ctx.session = ctx.session(null, c);
         return ctx;
     }
-
-    private String startupProblem;
 
     /** Why the remembered profile could not be used at start, if so. */
     public Optional<String> startupProblem() {

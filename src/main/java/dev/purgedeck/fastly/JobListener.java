@@ -5,6 +5,8 @@ import java.util.List;
 /** Hears about a job item by item. Called on the client's threads: a UI must hop onto its own thread itself. */
 @FunctionalInterface
 public interface JobListener {
+    JobListener NONE = (o, d, t) -> { };
+
     /** One item ended; {@code done} of {@code total} items have ended so far. */
     void onItem(ItemOutcome outcome, int done, int total);
 
@@ -19,6 +21,4 @@ public interface JobListener {
             onItem(outcomes.get(i), first + i + 1, total);
         }
     }
-
-    JobListener NONE = (o, d, t) -> { };
 }

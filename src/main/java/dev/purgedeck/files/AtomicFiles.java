@@ -21,6 +21,9 @@ import java.util.function.Consumer;
  * link, a FIFO, a folder) is refused with {@link NotARegularFileException}.
  */
 public final class AtomicFiles {
+    private static final java.util.concurrent.ConcurrentHashMap<Path, Object> LOCKS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.concurrent.atomic.AtomicLong COUNTER = new java.util.concurrent.atomic.AtomicLong();
+
     private AtomicFiles() {
     }
 
@@ -39,9 +42,6 @@ public final class AtomicFiles {
             writeLocked(dir, target, content, afterCreate);
         }
     }
-
-    private static final java.util.concurrent.ConcurrentHashMap<Path, Object> LOCKS = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final java.util.concurrent.atomic.AtomicLong COUNTER = new java.util.concurrent.atomic.AtomicLong();
 
     private static void writeLocked(Path dir, Path target, byte[] content, Consumer<Path> afterCreate) throws IOException {
         // The rename below would replace a link rather than follow it, but a link, FIFO or folder in our place means

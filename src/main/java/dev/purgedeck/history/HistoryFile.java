@@ -1,6 +1,5 @@
 package dev.purgedeck.history;
 
-import dev.purgedeck.files.AtomicFiles;
 import dev.purgedeck.files.SafeFiles;
 import dev.purgedeck.files.UiThreadGuard;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.purgedeck.history;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -59,6 +59,7 @@ public final class KeySetImporter {
                         renamed++;
                     }
                     case SKIP -> skipped++;
+                    default -> { }
                 }
             }
             return new ImportSummary(added, replaced, renamed, skipped);

@@ -36,7 +36,8 @@ final class KeySetJsonReader {
         }
         JsonNode nameNode = o.path("name");
         if (!nameNode.isTextual()) {
-            problems.add(new ImportProblem("", 0, nameNode.isMissingNode() ? "" : shown(nameNode), "A key set has no name; it was left out."));
+            problems.add(new ImportProblem("", 0, nameNode.isMissingNode() ? "" : shown(nameNode),
+                    "A key set has no name; it was left out."));
             return;
         }
         String name = nameNode.asText().strip();

@@ -49,6 +49,7 @@ final class SandboxRouter implements HttpHandler {
                 case MALFORMED -> ex.send(200, ApiExchange.JSON,
                         "{\"status\":\"ok\",\"id\":\"7001-17".getBytes(StandardCharsets.UTF_8));
                 case PASS -> respond(ex, () -> route(ex));
+                default -> { }
             }
         } catch (IOException | UncheckedIOException e) {
             // The client went away mid-answer; nothing left to tell it.

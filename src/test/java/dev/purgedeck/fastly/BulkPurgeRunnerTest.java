@@ -9,7 +9,6 @@ import dev.purgedeck.sandbox.FaultSettings;
 import dev.purgedeck.sandbox.SandboxServer;
 import dev.purgedeck.testsupport.Clients;
 import dev.purgedeck.testsupport.SandboxExtension;
-import dev.purgedeck.testsupport.Sandboxes;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;

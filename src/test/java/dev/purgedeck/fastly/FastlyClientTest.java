@@ -26,9 +26,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every client operation against the sandbox over real HTTP on 127.0.0.1. */
 class FastlyClientTest {
-    private static final String PURGE_ID = "\\d+-\\d+-\\d+(-\\d+)?";
     @RegisterExtension
     static final SandboxExtension SANDBOX = new SandboxExtension(SandboxConfig.builder().purgeAllHourlyLimit(1000).build());
+    private static final String PURGE_ID = "\\d+-\\d+-\\d+(-\\d+)?";
     private SandboxServer sandbox;
     private String service;
     private FastlyClient client;

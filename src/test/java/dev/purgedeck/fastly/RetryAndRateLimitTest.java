@@ -12,7 +12,6 @@ import dev.purgedeck.testsupport.Clients;
 import dev.purgedeck.testsupport.Eventually;
 import dev.purgedeck.testsupport.ManualScheduler;
 import dev.purgedeck.testsupport.SandboxExtension;
-import dev.purgedeck.testsupport.Sandboxes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -28,7 +28,8 @@ class ServiceListTest {
     @Test
     void restrictedTokenSeesItsServiceOnly() throws Throwable {
         try (SandboxServer s = Sandboxes.start()) {
-            List<ServiceInfo> services = await(Clients.client(s.baseUri(), DemoAccount.RESTRICTED_TOKEN, Clients.FAST_RETRY).listServices());
+            List<ServiceInfo> services =
+                    await(Clients.client(s.baseUri(), DemoAccount.RESTRICTED_TOKEN, Clients.FAST_RETRY).listServices());
             assertThat(services).extracting(ServiceInfo::id).containsExactly(Sandboxes.firstService(s).id());
         }
     }

@@ -31,6 +31,8 @@ class UiThreadGuardTest {
         fx.join();
         assertThat(thrown.get()).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("write settings.json");
-        assertThatThrownBy(() -> { throw thrown.get(); }).hasMessageContaining("UI thread");
+        assertThatThrownBy(() -> {
+            throw thrown.get();
+        }).hasMessageContaining("UI thread");
     }
 }

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Real second processes on the same history: killed mid-stream, writing concurrently, watched. */
 @Timeout(60)
 class HistoryProcessesTest {
+    private static final String MARKER = "marker";
+
     @TempDir
     Path dir;
     private final List<Process> started = new ArrayList<>();
@@ -119,8 +121,6 @@ class HistoryProcessesTest {
                 .filter(i -> !jobs.get(i).equals(jobs.get(i - 1))).count();
         assertThat(switches).as("the two writers really ran at the same time").isGreaterThan(2);
     }
-
-    private static final String MARKER = "marker";
 
     /**
      * Waits until {@code store}'s listener heard an entry another store appends last. The watcher reads the file in

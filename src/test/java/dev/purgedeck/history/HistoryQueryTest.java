@@ -14,12 +14,6 @@ import org.junit.jupiter.api.Test;
 class HistoryQueryTest {
     private static final Instant T = Entries.T0;
 
-    private static HistoryEntry e(String job, int minute, String service, String serviceName, PurgeKind kind,
-                                  String target, HistoryEntry.Outcome outcome, String purgeId, String error) {
-        return new HistoryEntry(job, T.plusSeconds(60L * minute), null, "sandbox", "http://127.0.0.1", service,
-                serviceName, kind, target, false, "production", outcome, purgeId, 200, error, 1, 10, "alice", "dev");
-    }
-
     private static final HistoryEntry URL_OK = e("job-A", 0, "SVC1", "Shop", PurgeKind.URL,
             "https://www.Example.com/Products/Shoes", HistoryEntry.Outcome.OK, "108-1-77", null);
     private static final HistoryEntry KEY_FAILED = e("job-B", 1, "SVC2", "Café Blog", PurgeKind.KEY,
@@ -29,6 +23,12 @@ class HistoryQueryTest {
     private static final HistoryEntry ALL_OK = e("job-C", 3, "SVC1", "Shop", PurgeKind.ALL,
             "SVC1", HistoryEntry.Outcome.OK, "108-2-99", null);
     private static final List<HistoryEntry> ALL = List.of(URL_OK, KEY_FAILED, KEY_CANCELLED, ALL_OK);
+
+    private static HistoryEntry e(String job, int minute, String service, String serviceName, PurgeKind kind,
+                                  String target, HistoryEntry.Outcome outcome, String purgeId, String error) {
+        return new HistoryEntry(job, T.plusSeconds(60L * minute), null, "sandbox", "http://127.0.0.1", service,
+                serviceName, kind, target, false, "production", outcome, purgeId, 200, error, 1, 10, "alice", "dev");
+    }
 
     @Test
     void anEmptyQueryMatchesEverythingNewestFirst() {

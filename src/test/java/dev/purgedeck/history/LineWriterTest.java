@@ -44,7 +44,8 @@ class LineWriterTest {
     void writesReadableUtf8AndTheDocumentedNames() throws IOException {
         byte[] line = LineWriter.lines(List.of(Entries.tricky()));
         String text = new String(line, StandardCharsets.UTF_8);
-        assertThat(text).contains("\"service_name\":\"Café 日本 🚀\"", "\"error\":\"Fastly said \\\"Service Unavailable\\\",\\nthen gave up\"");
+        assertThat(text).contains("\"service_name\":\"Café 日本 🚀\"",
+                "\"error\":\"Fastly said \\\"Service Unavailable\\\",\\nthen gave up\"");
         JsonNode node = new ObjectMapper().readTree(line);
         assertThat(node.fieldNames()).toIterable().containsExactly("job_id", "time", "profile", "endpoint_kind",
                 "endpoint", "service_id", "service_name", "kind", "target", "soft", "environment", "outcome",

@@ -37,8 +37,10 @@ class KeySetFilesTest {
     void jsonReadAcceptsOneSetAListOrTheFileShapeWithABomAndUnknownFields() throws Exception {
         String one = "{\"name\":\"a\",\"keys\":[\"k\"],\"colour\":\"red\"}";
         assertThat(readJson(one).sets()).containsExactly(KeySet.of("a", List.of("k")));
-        assertThat(readJson("[" + one + "," + one.replace("\"a\"", "\"b\"") + "]").sets()).extracting(KeySet::name).containsExactly("a", "b");
-        assertThat(readJson("\uFEFF{\"version\":7,\"key_sets\":[" + one + "],\"future\":{}}").sets()).containsExactly(KeySet.of("a", List.of("k")));
+        assertThat(readJson("[" + one + "," + one.replace("\"a\"", "\"b\"") + "]").sets())
+                .extracting(KeySet::name).containsExactly("a", "b");
+        assertThat(readJson("\uFEFF{\"version\":7,\"key_sets\":[" + one + "],\"future\":{}}").sets())
+                .containsExactly(KeySet.of("a", List.of("k")));
         assertThat(readJson("[]").sets()).isEmpty();
     }
 

@@ -33,7 +33,8 @@ class KeySetTest {
         assertThat(KeySet.of("🙂".repeat(80), List.of()).name()).hasSize(160);
         assertThatThrownBy(() -> KeySet.of("n".repeat(81), List.of())).isInstanceOf(InvalidKeySetException.class)
                 .hasMessageContaining("at most 80").hasMessageContaining("81");
-        assertThatThrownBy(() -> KeySet.of("   ", List.of())).isInstanceOf(InvalidKeySetException.class).hasMessage("A key set needs a name.");
+        assertThatThrownBy(() -> KeySet.of("   ", List.of())).isInstanceOf(InvalidKeySetException.class)
+                .hasMessage("A key set needs a name.");
         assertThatThrownBy(() -> KeySet.of(null, List.of())).isInstanceOf(InvalidKeySetException.class);
         assertThatThrownBy(() -> KeySet.of("a\nb", List.of())).hasMessageContaining("line breaks");
     }

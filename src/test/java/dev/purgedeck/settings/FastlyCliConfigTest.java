@@ -1,6 +1,14 @@
 package dev.purgedeck.settings;
 
-import static dev.purgedeck.settings.CliSamples.*;
+import static dev.purgedeck.settings.CliSamples.ALL;
+import static dev.purgedeck.settings.CliSamples.MALFORMED;
+import static dev.purgedeck.settings.CliSamples.MIXED;
+import static dev.purgedeck.settings.CliSamples.NEW_FORMAT;
+import static dev.purgedeck.settings.CliSamples.OLD_FORMAT;
+import static dev.purgedeck.settings.CliSamples.OLD_STAGING;
+import static dev.purgedeck.settings.CliSamples.OLD_USER;
+import static dev.purgedeck.settings.CliSamples.SHADOWED;
+import static dev.purgedeck.settings.CliSamples.WORK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.purgedeck.settings.FastlyCliConfig.CliToken;

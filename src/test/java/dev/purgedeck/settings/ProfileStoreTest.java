@@ -1,6 +1,8 @@
 package dev.purgedeck.settings;
 
-import static dev.purgedeck.settings.CliSamples.*;
+import static dev.purgedeck.settings.CliSamples.MALFORMED;
+import static dev.purgedeck.settings.CliSamples.NEW_FORMAT;
+import static dev.purgedeck.settings.CliSamples.WORK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -88,7 +88,8 @@ class RememberedStateTest {
         assertThat(c.kind()).isEqualTo(Connection.Kind.FASTLY);
         assertThat(c.endpoint().toString()).isEqualTo("https://api.fastly.com");
         assertThat(c.toString()).doesNotContain("abcdefghij");
-        var custom = EnvironmentConnection.resolve(Map.of("FASTLY_API_TOKEN", "t0123456789", "FASTLY_API_ENDPOINT", "http://127.0.0.1:9/")).orElseThrow();
+        var custom = EnvironmentConnection.resolve(
+                Map.of("FASTLY_API_TOKEN", "t0123456789", "FASTLY_API_ENDPOINT", "http://127.0.0.1:9/")).orElseThrow();
         assertThat(custom.kind()).isEqualTo(Connection.Kind.CUSTOM);
         assertThat(EnvironmentConnection.serviceId(Map.of("FASTLY_SERVICE_ID", " abc "))).contains("abc");
     }

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SettingsStoreTest {
+    private static final String UI_THREAD = "JavaFX Application Thread";
+
     @TempDir
     Path dir;
 
@@ -88,8 +90,6 @@ class SettingsStoreTest {
                 .withThrowableOfType(ExecutionException.class).withMessageContaining("UI thread");
         assertThat(Files.exists(dir.resolve(SettingsStore.FILE))).isFalse();
     }
-
-    private static final String UI_THREAD = "JavaFX Application Thread";
 
     private static <T> CompletableFuture<T> onUiThread(Supplier<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();

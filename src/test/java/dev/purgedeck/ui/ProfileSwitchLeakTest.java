@@ -32,9 +32,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 /** A profile switch rebuilds the window; what the old window registered on the stores and the scene must go. */
 @ExtendWith(ApplicationExtension.class)
 class ProfileSwitchLeakTest {
-    private static final int SWITCHES = 50;
     @RegisterExtension
     static final SandboxExtension SANDBOX = new SandboxExtension();
+    private static final int SWITCHES = 50;
     @TempDir
     Path dataDir;
     private ConsoleHarness console;

@@ -165,11 +165,19 @@ public final class KeyTagViewModel {
         while (c.next()) {
             for (KeyEntry e : c.getRemoved()) {
                 index.remove(e.key());
-                if (e.valid()) valid--; else invalid--;
+                if (e.valid()) {
+                    valid--;
+                } else {
+                    invalid--;
+                }
             }
             for (KeyEntry e : c.getAddedSubList()) {
                 index.add(e.key());
-                if (e.valid()) valid++; else invalid++;
+                if (e.valid()) {
+                    valid++;
+                } else {
+                    invalid++;
+                }
             }
         }
         refresh();

@@ -13,16 +13,16 @@ import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.ComboBox;
-import javafx.scene.control.DatePicker;
-import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
@@ -41,6 +41,7 @@ public final class HistoryView {
     private final HistoryTable table;
     private final HistoryDetails details;
     private final TextField search = new TextField();
+    private ToggleGroup rerunHow;
 
     public HistoryView(HistoryViewModel vm, ZoneId zone) {
         this.vm = vm;
@@ -172,8 +173,6 @@ public final class HistoryView {
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
-
-    private ToggleGroup rerunHow;
 
     private HistoryViewModel.RerunMode rerunMode() {
         return rerunHow.getSelectedToggle() == null ? HistoryViewModel.RerunMode.AS_RECORDED

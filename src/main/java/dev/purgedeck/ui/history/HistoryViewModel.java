@@ -65,6 +65,9 @@ public final class HistoryViewModel {
     private HistoryQuery shownQuery = HistoryQuery.all();
     private Comparator<HistoryEntry> shownOrder;
     private long shownGeneration;
+    private final java.util.function.Consumer<List<HistoryEntry>> storeListener = added -> fxLater(added);
+    /** Set once the window is gone: a load still in flight then takes its listener off again. */
+    private volatile boolean disposed;
 
     /** Starts a re-run in the console; answers why not when it cannot (e.g. a purge is running). */
     @FunctionalInterface
@@ -83,8 +86,6 @@ public final class HistoryViewModel {
         this.zone = zone;
     }
 
-    private final java.util.function.Consumer<List<HistoryEntry>> storeListener = added -> fxLater(added);
-
     private void fxLater(List<HistoryEntry> added) {
         fx.execute(() -> appended(added));
     }
@@ -94,9 +95,6 @@ public final class HistoryViewModel {
         disposed = true;
         store.removeListener(storeListener);
     }
-
-    /** Set once the window is gone: a load still in flight then takes its listener off again. */
-    private volatile boolean disposed;
 
     // ---- Properties
 

@@ -1,8 +1,8 @@
 package dev.purgedeck.ui.keysets;
 
 import dev.purgedeck.fastly.ServiceInfo;
-import dev.purgedeck.keysets.KeySet;
 import dev.purgedeck.keysets.Conflict;
+import dev.purgedeck.keysets.KeySet;
 import java.util.Optional;
 
 /** The wording of the key set questions: the purge confirmation and the import conflict choices. */

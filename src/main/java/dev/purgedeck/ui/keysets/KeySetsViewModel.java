@@ -29,13 +29,11 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -61,6 +59,8 @@ public final class KeySetsViewModel {
     private final KeyTagViewModel keys = new KeyTagViewModel();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<KeySet> lastDeleted = new ReadOnlyObjectWrapper<>();
+    private final Runnable onStoreChange;
+    private final UiTasks tasks;
 
     /**
      * @param dialogs    asks before a set is purged, which file to import and what to do with a name that exists
@@ -81,9 +81,6 @@ public final class KeySetsViewModel {
         store.problem().ifPresent(message::set);
         refresh();
     }
-
-    private final Runnable onStoreChange;
-    private final UiTasks tasks;
 
     /**
      * Runs {@code call} on the background executor and hands its result to {@code done} on the UI thread, or shows

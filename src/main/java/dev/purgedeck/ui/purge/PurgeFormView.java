@@ -90,7 +90,8 @@ final class PurgeFormView extends VBox {
         serviceChoice.setId("serviceChoice");
         serviceChoice.getStyleClass().add("service-choice");
         urlInput.setId("urlInput");
-        urlInput.setPromptText("One URL per line, e.g. https://www.example.com/news/story — paste a list, or drop text or a .txt file here");
+        urlInput.setPromptText("One URL per line, e.g. https://www.example.com/news/story"
+                + " — paste a list, or drop text or a .txt file here");
         urlInput.setAccessibleText("URLs to purge, one per line");
         urlInput.setPrefRowCount(8);
         urlInput.setWrapText(false);
@@ -215,7 +216,8 @@ final class PurgeFormView extends VBox {
         vm.modeProperty().addListener((o, a, m) -> {
             selectToggle(m);
             // Put the cursor where the user types next; later, once the new pane is visible.
-            javafx.application.Platform.runLater(() -> (m == PurgeMode.URLS ? urlInput : m == PurgeMode.KEYS ? keyEditor : purge).requestFocus());
+            javafx.application.Platform.runLater(() ->
+                    (m == PurgeMode.URLS ? urlInput : m == PurgeMode.KEYS ? keyEditor : purge).requestFocus());
         });
 
         soft.selectedProperty().bindBidirectional(vm.softProperty());

@@ -348,7 +348,8 @@ public final class PurgeViewModel {
         }
         return switch (mode.get()) {
             case URLS -> urls.validUrls().isEmpty() ? "Add at least one valid URL." : "";
-            case KEYS -> !hasService ? "Choose a service first." : keys.validCountProperty().get() == 0 ? "Add at least one valid key." : "";
+            case KEYS -> !hasService ? "Choose a service first."
+                    : keys.validCountProperty().get() == 0 ? "Add at least one valid key." : "";
             case ALL -> !hasService ? "Choose a service first." : "";
         };
     }

@@ -10,11 +10,11 @@ import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
@@ -56,7 +56,8 @@ final class ResultsView extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(List.of(
                 outcomeColumn(),
-                column("Target", 250, r -> constant(r.kind() == PurgeKind.ALL ? "Everything on " + r.target() : r.target()), OverrunStyle.CENTER_ELLIPSIS),
+                column("Target", 250, r -> constant(r.kind() == PurgeKind.ALL ? "Everything on " + r.target() : r.target()),
+                        OverrunStyle.CENTER_ELLIPSIS),
                 column("Purge ID", 215, r -> text(r, o -> o.purgeId() == null ? "" : o.purgeId()), OverrunStyle.ELLIPSIS),
                 column("HTTP", 62, r -> text(r, o -> o.httpStatus() == 0 ? "" : Integer.toString(o.httpStatus())), OverrunStyle.ELLIPSIS),
                 column("Time", 70, r -> text(r, o -> o.duration().toMillis() + " ms"), OverrunStyle.ELLIPSIS),
@@ -151,6 +152,7 @@ final class ResultsView extends VBox {
                 case FAILED -> show("Failed", Feather.X_CIRCLE, "outcome-failed");
                 case CANCELLED -> show("Cancelled", Feather.SLASH, "outcome-cancelled");
                 case PENDING -> show("Pending", Feather.CLOCK, "outcome-pending");
+                default -> { }
             }
         }
 

@@ -42,7 +42,8 @@ final class ServiceSelectorView extends VBox {
         getStyleClass().add("service-selector");
         search.setId("serviceSearch");
         search.setPromptText("Search name or ID");
-        search.setTooltip(new javafx.scene.control.Tooltip("Filter by name or ID. If your services cannot be listed, type a service ID here."));
+        search.setTooltip(new javafx.scene.control.Tooltip(
+                "Filter by name or ID. If your services cannot be listed, type a service ID here."));
         search.setAccessibleText("Search services by name or ID");
         list.setId("serviceList");
         list.setPlaceholder(new Label("No services to show"));

@@ -47,7 +47,9 @@ public final class UrlInputViewModel {
             if (b.length() > 0) {
                 b.append(" · ");
             }
-            b.append(r.issues().size() == 1 ? "1 invalid line will not be sent" : String.format("%,d invalid lines will not be sent", r.issues().size()));
+            b.append(r.issues().size() == 1
+                    ? "1 invalid line will not be sent"
+                    : String.format("%,d invalid lines will not be sent", r.issues().size()));
         }
         return b.toString();
     }

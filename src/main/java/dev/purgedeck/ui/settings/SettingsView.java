@@ -5,7 +5,6 @@ import dev.purgedeck.settings.Profile;
 import dev.purgedeck.settings.Settings;
 import dev.purgedeck.settings.ThemeMode;
 import dev.purgedeck.ui.common.Icons;
-import dev.purgedeck.ui.common.Theme;
 import java.util.List;
 import java.util.function.IntConsumer;
 import javafx.animation.PauseTransition;

@@ -8,7 +8,6 @@ import dev.purgedeck.files.Json;
 import dev.purgedeck.sandbox.DemoAccount;
 import dev.purgedeck.sandbox.FaultSettings;
 import dev.purgedeck.sandbox.ObjectState;
-import dev.purgedeck.settings.Pref;
 import dev.purgedeck.settings.RememberedState;
 import dev.purgedeck.settings.SettingsStore;
 import dev.purgedeck.testsupport.Clients;
@@ -33,10 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
 class PurgeViewModelTest {
     @RegisterExtension
     static final SandboxExtension SANDBOX = new SandboxExtension();
-    private final UiQueue fx = new UiQueue();
-    private final ScriptedDialogs dialogs = new ScriptedDialogs();
     @TempDir
     Path dataDir;
+    private final UiQueue fx = new UiQueue();
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
 
     private PurgeViewModel vm(String token, RememberedState prefs, Optional<String> preferred) {
         FastlyClient client = Clients.client(SANDBOX.server().baseUri(), token, Clients.FAST_RETRY);

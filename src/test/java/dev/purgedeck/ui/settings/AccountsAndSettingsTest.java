@@ -38,9 +38,9 @@ import org.testfx.framework.junit5.Start;
 /** Issue 6 through the real window: scopes shape the screens, profiles switch the app, settings apply at once. */
 @ExtendWith(ApplicationExtension.class)
 class AccountsAndSettingsTest {
-    private static final String TYPED_TOKEN = "typedTokenForAProfile0123456789";
     @RegisterExtension
     static final SandboxExtension SANDBOX = new SandboxExtension();
+    private static final String TYPED_TOKEN = "typedTokenForAProfile0123456789";
     @TempDir
     Path dataDir;
     private ConsoleHarness console;
