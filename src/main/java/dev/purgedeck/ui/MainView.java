@@ -131,6 +131,7 @@ public final class MainView {
                 context.dataDir(), context.background(), fx), connection.detailsProperty(),
                 () -> historyView.get().openDataFolder()));
         connection.tokenInfoProperty().addListener((o, a, info) -> adaptTo(info, services));
+        purgeView.setBringForward(() -> tabs.getSelectionModel().select(purgeTab));
         purgeTab.setContent(purgeView.root());
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> fill(t));
         tabs.getTabs().setAll(purgeTab, historyTab, keySetsTab, settingsTab);

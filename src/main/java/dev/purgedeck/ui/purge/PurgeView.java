@@ -36,6 +36,8 @@ public final class PurgeView {
     /** What this console put on its scene, which outlives it (profile switch): {@link #dispose} takes it off. */
     private final Map<KeyCombination, Runnable> shortcuts = new HashMap<>();
     private final EventHandler<KeyEvent> escapeCancels = this::cancelOnEscape;
+    /** Puts the console on screen (selects its tab); the window sets it. */
+    private Runnable bringForward = () -> { };
     private final ChangeListener<Scene> sceneFollower = (o, a, scene) -> {
         if (a != null) {
             uninstallShortcuts(a);
@@ -73,6 +75,14 @@ public final class PurgeView {
         root.sceneProperty().addListener(sceneFollower);
     }
 
+    /**
+     * How the window shows this console when a shortcut of the console is pressed on another screen: the shortcut
+     * then brings the console forward first, and a purge is only sent from a console the user can see.
+     */
+    public void setBringForward(Runnable bringForward) {
+        this.bringForward = bringForward;
+    }
+
     /** Takes this console's shortcuts and Esc filter off the scene; the window calls it when it is replaced. */
     public void dispose() {
         root.sceneProperty().removeListener(sceneFollower);
@@ -94,21 +104,48 @@ public final class PurgeView {
 
     private void installShortcuts(Scene scene) {
         if (shortcuts.isEmpty()) {
-            shortcuts.put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), vm::purgeOrCancel);
+            shortcuts.put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), this::purgeIfShown);
             shortcuts.put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN),
                     () -> form.selectMode(PurgeMode.URLS));
             shortcuts.put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN),
                     () -> form.selectMode(PurgeMode.KEYS));
             shortcuts.put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN),
                     () -> form.selectMode(PurgeMode.ALL));
-            shortcuts.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
-                    services.searchField()::requestFocus);
+            shortcuts.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
+                bringForward.run();
+                services.searchField().requestFocus();
+            });
             shortcuts.put(new KeyCodeCombination(KeyCode.F5), vm.services()::load);
             shortcuts.put(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                     results::copyPurgeIds);
         }
         scene.getAccelerators().putAll(shortcuts);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, escapeCancels);
+    }
+
+    /**
+     * Ctrl+Enter sends only what the user can see: pressed on another screen it brings the console forward and
+     * sends nothing, so a second press sends what is now on screen.
+     */
+    private void purgeIfShown() {
+        if (showing()) {
+            vm.purgeOrCancel();
+        } else {
+            bringForward.run();
+        }
+    }
+
+    /** Whether the console is on screen; a tab that is not selected keeps its content in the scene, invisible. */
+    private boolean showing() {
+        if (root.getScene() == null) {
+            return false;
+        }
+        for (javafx.scene.Node n = root; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void cancelOnEscape(KeyEvent e) {
