@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.purgedeck.sandbox.CachedObject;
 import dev.purgedeck.testsupport.ConsoleTest;
 import dev.purgedeck.testsupport.Sandboxes;
+import dev.purgedeck.ui.purge.PurgeMode;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
@@ -45,5 +46,19 @@ class ShortcutSafetyTest extends ConsoleTest {
         pressCtrl(robot, KeyCode.ENTER);
         console.awaitJobEnd();
         assertThat(purgesSent()).isEqualTo(1);
+    }
+
+    @Test
+    void ctrlDigitsOpenTheConsoleInTheirModeFromAnyScreen(FxRobot robot) {
+        Object[][] cases = {{"#tabSettings", KeyCode.DIGIT2, PurgeMode.KEYS}, {"#tabHistory", KeyCode.DIGIT1, PurgeMode.URLS},
+            {"#tabKeySets", KeyCode.DIGIT3, PurgeMode.ALL}, {"#tabSettings", KeyCode.DIGIT1, PurgeMode.URLS}};
+        for (Object[] c : cases) {
+            robot.clickOn((String) c[0]);
+            WaitForAsyncUtils.waitForFxEvents();
+            pressCtrl(robot, (KeyCode) c[1]);
+            assertThat(selectedTab(robot)).as(c[0] + " " + c[1]).isEqualTo("tabPurge");
+            assertThat(console.window().purge().modeProperty().get()).as(c[0] + " " + c[1]).isEqualTo(c[2]);
+        }
+        assertThat(purgesSent()).isZero();
     }
 }

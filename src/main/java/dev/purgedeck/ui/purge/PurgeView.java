@@ -105,12 +105,9 @@ public final class PurgeView {
     private void installShortcuts(Scene scene) {
         if (shortcuts.isEmpty()) {
             shortcuts.put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), this::purgeIfShown);
-            shortcuts.put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN),
-                    () -> form.selectMode(PurgeMode.URLS));
-            shortcuts.put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN),
-                    () -> form.selectMode(PurgeMode.KEYS));
-            shortcuts.put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN),
-                    () -> form.selectMode(PurgeMode.ALL));
+            shortcuts.put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN), () -> showMode(PurgeMode.URLS));
+            shortcuts.put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN), () -> showMode(PurgeMode.KEYS));
+            shortcuts.put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN), () -> showMode(PurgeMode.ALL));
             shortcuts.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
                 bringForward.run();
                 services.searchField().requestFocus();
@@ -133,6 +130,12 @@ public final class PurgeView {
         } else {
             bringForward.run();
         }
+    }
+
+    /** Ctrl+1/2/3 work from any screen: the console comes forward with the chosen mode. */
+    private void showMode(PurgeMode mode) {
+        bringForward.run();
+        form.selectMode(mode);
     }
 
     /** Whether the console is on screen; a tab that is not selected keeps its content in the scene, invisible. */
