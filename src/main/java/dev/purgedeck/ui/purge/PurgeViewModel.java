@@ -4,7 +4,6 @@ import dev.purgedeck.fastly.BulkPurgeRunner;
 import dev.purgedeck.fastly.InvalidInputException;
 import dev.purgedeck.fastly.JobRequest;
 import dev.purgedeck.fastly.PurgeOptions;
-import dev.purgedeck.files.StoreWriter;
 import dev.purgedeck.settings.Pref;
 import dev.purgedeck.settings.RememberedState;
 import dev.purgedeck.settings.SettingsStore;
@@ -60,7 +59,7 @@ public final class PurgeViewModel {
 
     /**
      * @param background reads dropped files (never the UI thread in the app)
-     * @param settings   default soft/hard (kept in step with the switch), concurrency and the confirmation threshold
+     * @param settings   default soft/hard (the switch starts from it), concurrency and the confirmation threshold
      * @param dialogs    asks before a large purge and for the typed name before purging everything
      */
     public PurgeViewModel(ServiceSelectorViewModel services, BulkPurgeRunner runner, Executor fx, Executor background,
@@ -71,11 +70,19 @@ public final class PurgeViewModel {
         this.results = new ResultsViewModel(runner, fx);
         this.settings = settings;
         this.fx = fx;
-        this.followSettings = s -> fx.execute(() -> soft.set(s.defaultSoft()));
-        soft.set(settings.get().defaultSoft());
-        soft.addListener((o, a, b) -> saveSoft(b));
+        // The switch starts from the default in Settings and lasts until the app closes; it never writes the
+        // default back (one soft purge must not make the next day's purges soft). A new default set in Settings
+        // applies at once; other settings changes leave the switch alone.
+        boolean[] lastDefault = {settings.get().defaultSoft()};
+        this.followSettings = s -> fx.execute(() -> {
+            if (s.defaultSoft() != lastDefault[0]) {
+                lastDefault[0] = s.defaultSoft();
+                soft.set(s.defaultSoft());
+            }
+        });
+        soft.set(lastDefault[0]);
         settings.addListener(followSettings);
-        mode.set(parseMode(prefs.get(Pref.LAST_MODE)));
+        mode.set(startMode(prefs.get(Pref.LAST_MODE)));
         mode.addListener((o, a, m) -> {
             prefs.set(Pref.LAST_MODE, m.name());
             error.set("");
@@ -354,20 +361,12 @@ public final class PurgeViewModel {
         };
     }
 
-    private void saveSoft(boolean value) {
-        if (settings.get().defaultSoft() != value) {
-            settings.update(s -> s.withDefaultSoft(value)).whenComplete((v, e) -> {
-                if (e != null) {
-                    fx.execute(() -> error.set("Could not remember the soft purge choice: " + StoreWriter.reason(e)));
-                }
-            });
-        }
-    }
-
-    private static PurgeMode parseMode(String name) {
+    /** The remembered mode, except that the app never opens in the red Everything mode. */
+    static PurgeMode startMode(String name) {
         try {
-            return PurgeMode.valueOf(name);
-        } catch (IllegalArgumentException e) {
+            PurgeMode m = PurgeMode.valueOf(name);
+            return m == PurgeMode.ALL ? PurgeMode.URLS : m;
+        } catch (IllegalArgumentException | NullPointerException e) {
             return PurgeMode.URLS;
         }
     }

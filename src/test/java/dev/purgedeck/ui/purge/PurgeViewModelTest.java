@@ -127,17 +127,51 @@ class PurgeViewModelTest {
     }
 
     @Test
-    void softChoiceModeAndServiceAreRemembered() {
+    void modeAndServiceAreRememberedButTheSoftSwitchLastsOnlyUntilTheAppCloses() {
         RememberedState prefs = prefs();
         PurgeViewModel first = vm(DemoAccount.GLOBAL_TOKEN, prefs, Optional.empty());
         first.softProperty().set(true);
         first.modeProperty().set(PurgeMode.KEYS);
         first.services().select(first.services().services().get(2));
+        fx.drain();
+        // The next launch: the console starts from the default in Settings, which the switch did not rewrite.
         PurgeViewModel again = vm(DemoAccount.GLOBAL_TOKEN, prefs(), Optional.empty());
-        assertThat(again.softProperty().get()).isTrue();
+        assertThat(again.softProperty().get()).isFalse();
         assertThat(again.modeProperty().get()).isEqualTo(PurgeMode.KEYS);
         assertThat(again.services().serviceIdProperty().get()).isEqualTo(SANDBOX.server().account().services().get(2).id());
-        assertThat(SettingsStore.open(dataDir).get().defaultSoft()).isTrue();
+        assertThat(SettingsStore.open(dataDir).get().defaultSoft()).isFalse();
+    }
+
+    @Test
+    void aSoftDefaultSetInSettingsStartsTheSwitchSoft() {
+        SettingsStore.open(dataDir).update(s -> s.withDefaultSoft(true)).join();
+        assertThat(vm(DemoAccount.GLOBAL_TOKEN, prefs(), Optional.empty()).softProperty().get()).isTrue();
+    }
+
+    @Test
+    void theSwitchFollowsANewDefaultButNoOtherSettingsChange() {
+        SettingsStore settings = SettingsStore.open(dataDir);
+        FastlyClient client = Clients.client(SANDBOX.server().baseUri(), DemoAccount.GLOBAL_TOKEN, Clients.FAST_RETRY);
+        ServiceSelectorViewModel services = new ServiceSelectorViewModel(client, fx, prefs(), Optional.empty(), false, dialogs);
+        PurgeViewModel vm = new PurgeViewModel(services, new BulkPurgeRunner(client), fx, prefs(), settings, dialogs);
+        vm.softProperty().set(true);
+        settings.update(s -> s.withConcurrency(3)).join();
+        fx.drain();
+        assertThat(vm.softProperty().get()).isTrue();
+        settings.update(s -> s.withDefaultSoft(true)).join();
+        settings.update(s -> s.withDefaultSoft(false)).join();
+        fx.drain();
+        assertThat(vm.softProperty().get()).isFalse();
+        vm.dispose();
+    }
+
+    @Test
+    void theConsoleNeverOpensInEverything() {
+        PurgeViewModel first = vm(DemoAccount.GLOBAL_TOKEN, prefs(), Optional.empty());
+        first.modeProperty().set(PurgeMode.ALL);
+        assertThat(vm(DemoAccount.GLOBAL_TOKEN, prefs(), Optional.empty()).modeProperty().get()).isEqualTo(PurgeMode.URLS);
+        assertThat(PurgeViewModel.startMode("KEYS")).isEqualTo(PurgeMode.KEYS);
+        assertThat(PurgeViewModel.startMode("nonsense")).isEqualTo(PurgeMode.URLS);
     }
 
     @Test
