@@ -146,7 +146,7 @@ public final class MainView {
                 shortcuts.forEach((key, action) -> a.getAccelerators().remove(key, action));
             }
             if (scene != null) {
-                installShortcuts(scene, picker);
+                installShortcuts(scene, picker, purgeView);
             }
         };
         // Everything this window registered on objects that outlive it (stores, scene), so a switch leaks nothing.
@@ -223,10 +223,12 @@ public final class MainView {
         }
     }
 
-    private void installShortcuts(Scene scene, KeySetPicker picker) {
+    private void installShortcuts(Scene scene, KeySetPicker picker, PurgeView purgeView) {
         var acc = shortcuts;
-        acc.put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-                () -> tabs.getSelectionModel().select(purgeTab));
+        acc.put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), () -> {
+            tabs.getSelectionModel().select(purgeTab);
+            javafx.application.Platform.runLater(purgeView::focusInput);
+        });
         acc.put(new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), () -> {
             tabs.getSelectionModel().select(historyTab);
             historyView.get().focusSearch();

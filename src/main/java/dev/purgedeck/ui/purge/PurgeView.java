@@ -1,6 +1,7 @@
 package dev.purgedeck.ui.purge;
 
 import dev.purgedeck.fastly.JobResult;
+import dev.purgedeck.ui.common.TabMovesFocus;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import javafx.geometry.Orientation;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -44,6 +46,8 @@ public final class PurgeView {
         }
         if (scene != null) {
             installShortcuts(scene);
+            // An editor types URLs first: the console opens with the cursor in its input (once laid out).
+            javafx.application.Platform.runLater(this::focusInput);
         }
     };
 
@@ -73,6 +77,25 @@ public final class PurgeView {
         root.setId("purgeView");
         vm.results().onFinished(this::announce);
         root.sceneProperty().addListener(sceneFollower);
+        Optional.ofNullable(form.lookup("#urlInput")).ifPresent(n -> TabMovesFocus.install((TextArea) n));
+    }
+
+    /** Puts the cursor in the input of the current mode (the Purge button in Everything mode). */
+    public void focusInput() {
+        String id = switch (vm.modeProperty().get()) {
+            case URLS -> "#urlInput";
+            case KEYS -> "#keyInput";
+            case ALL -> "#purgeButton";
+        };
+        Optional.ofNullable(form.lookup(id)).ifPresent(javafx.scene.Node::requestFocus);
+    }
+
+    /** Brings the console forward from another screen, with the cursor in its input. */
+    private void comeForward() {
+        if (!showing()) {
+            bringForward.run();
+            javafx.application.Platform.runLater(this::focusInput);
+        }
     }
 
     /**
@@ -128,13 +151,13 @@ public final class PurgeView {
         if (showing()) {
             vm.purgeOrCancel();
         } else {
-            bringForward.run();
+            comeForward();
         }
     }
 
     /** Ctrl+1/2/3 work from any screen: the console comes forward with the chosen mode. */
     private void showMode(PurgeMode mode) {
-        bringForward.run();
+        comeForward();
         form.selectMode(mode);
     }
 
