@@ -90,10 +90,14 @@ public final class ProfileShell {
     }
 
     private void show() {
+        // What was typed in the console survives the rebuild; only the connection changes.
+        java.util.Optional<dev.purgedeck.ui.purge.PurgeViewModel.Input> typed =
+                java.util.Optional.ofNullable(window).map(w -> w.purge().input());
         if (window != null) {
             window.dispose();
         }
         window = new MainView(context, fx, dialogs, this::switchTo);
+        typed.ifPresent(window.purge()::restore);
         root.getChildren().setAll(window.root());
     }
 

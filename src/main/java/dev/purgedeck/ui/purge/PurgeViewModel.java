@@ -98,6 +98,24 @@ public final class PurgeViewModel {
         settings.removeListener(followSettings);
     }
 
+    /** What the user typed in the console, carried across a profile switch so that nothing typed is lost. */
+    public record Input(PurgeMode mode, String urls, List<String> keys, boolean soft) {
+    }
+
+    /** The console's input now. */
+    public Input input() {
+        return new Input(mode.get(), urls.textProperty().get(),
+                keys.entries().stream().map(dev.purgedeck.ui.controls.KeyEntry::key).toList(), soft.get());
+    }
+
+    /** Puts back what was typed in the console of the previous profile; Everything comes back as URLs, as at start. */
+    public void restore(Input input) {
+        urls.textProperty().set(input.urls());
+        keys.setAll(input.keys());
+        soft.set(input.soft());
+        mode.set(input.mode() == PurgeMode.ALL ? PurgeMode.URLS : input.mode());
+    }
+
     // ---- Properties
 
     public ServiceSelectorViewModel services() {
