@@ -128,7 +128,7 @@ public final class MainView {
         historyView = new Lazy<>(() -> new HistoryView(history, ZoneId.systemDefault()));
         keySetsView = new Lazy<>(() -> new KeySetsView(keySets, ask, currentService));
         settingsView = new Lazy<>(() -> new SettingsView(new SettingsViewModel(context.settings(), context.profiles(), switcher,
-                context.dataDir(), context.background(), fx), connection.detailsProperty(),
+                context.dataDir(), context.background(), fx, this::testConnection), connection.detailsProperty(),
                 () -> historyView.get().openDataFolder()));
         connection.tokenInfoProperty().addListener((o, a, info) -> adaptTo(info, services));
         purgeView.setBringForward(() -> tabs.getSelectionModel().select(purgeTab));
@@ -176,6 +176,21 @@ public final class MainView {
     /** Lets go of the shared stores, when the window is replaced (profile switch) or closed. */
     public void dispose() {
         unsubscribe.run();
+    }
+
+    /**
+     * Reads a token at an endpoint before its profile is added, once and without retries, so a typo is reported at
+     * once; the address was checked as for any profile (no redirects followed).
+     */
+    private java.util.concurrent.CompletableFuture<TokenInfo> testConnection(java.net.URI endpoint,
+                                                                              dev.purgedeck.fastly.ApiToken token) {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10))
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        dev.purgedeck.fastly.ClientConfig config = new dev.purgedeck.fastly.ClientConfig(endpoint, token,
+                dev.purgedeck.context.Version.userAgent(),
+                java.time.Duration.ofSeconds(context.settings().get().requestTimeoutSeconds()),
+                dev.purgedeck.fastly.RetryPolicy.NONE);
+        return new dev.purgedeck.fastly.FastlyClient(http, context.mapper(), config).readToken();
     }
 
     /** Makes the screens follow what the token may do. */

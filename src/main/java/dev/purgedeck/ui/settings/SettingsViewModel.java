@@ -1,17 +1,23 @@
 package dev.purgedeck.ui.settings;
 
 import dev.purgedeck.fastly.ApiToken;
+import dev.purgedeck.fastly.ClientConfig;
+import dev.purgedeck.fastly.FastlyApiException;
 import dev.purgedeck.files.StoreWriter;
 import dev.purgedeck.settings.EndpointKind;
+import dev.purgedeck.settings.Endpoints;
 import dev.purgedeck.settings.Profile;
 import dev.purgedeck.settings.ProfileStore;
 import dev.purgedeck.settings.Settings;
 import dev.purgedeck.settings.SettingsStore;
 import dev.purgedeck.settings.ThemeMode;
 import dev.purgedeck.ui.controls.UiTasks;
+import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -34,6 +40,14 @@ public final class SettingsViewModel {
     private final ObservableList<Profile> profileList = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper profileError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final Executor background;
+    private final ConnectionTest connectionTest;
+
+    /** Tests a connection before its profile is added: completes when the token was read there, else fails with why. */
+    @FunctionalInterface
+    public interface ConnectionTest {
+        CompletableFuture<?> test(URI endpoint, ApiToken token);
+    }
 
     /**
      * @param background writes profiles and tokens (never the UI thread)
@@ -41,6 +55,14 @@ public final class SettingsViewModel {
      */
     public SettingsViewModel(SettingsStore settings, ProfileStore profiles, Consumer<Profile> switcher, Path dataDir,
                              Executor background, Executor fx) {
+        this(settings, profiles, switcher, dataDir, background, fx, (endpoint, token) -> CompletableFuture.completedFuture(null));
+    }
+
+    /** @param connectionTest reads the typed token at the typed endpoint before a profile is added and used */
+    public SettingsViewModel(SettingsStore settings, ProfileStore profiles, Consumer<Profile> switcher, Path dataDir,
+                             Executor background, Executor fx, ConnectionTest connectionTest) {
+        this.background = background;
+        this.connectionTest = connectionTest;
         this.settings = settings;
         this.fx = fx;
         this.tasks = new UiTasks(background, fx);
@@ -78,20 +100,48 @@ public final class SettingsViewModel {
         return dataDir;
     }
 
-    /** Adds a profile with a typed token (stored owner-only, in the background) and switches to it. */
+    /**
+     * Tests the connection with the typed token, then adds the profile (token stored owner-only) and switches to it.
+     * When the test fails, the reason is shown beside the form and nothing is saved or switched.
+     */
     public CompletableFuture<Optional<Profile>> add(String name, boolean custom, String endpoint, String token) {
         if (token == null || token.isBlank()) {
             profileError.set("Paste the API token for this profile.");
             return CompletableFuture.completedFuture(Optional.empty());
         }
         ApiToken typed = ApiToken.of(token);
-        return tasks.run(() -> profiles.add(name, custom ? EndpointKind.CUSTOM : EndpointKind.FASTLY,
-                custom ? endpoint : null, typed), p -> {
+        profileError.set("");
+        message.set("Testing the connection\u2026");
+        return CompletableFuture.supplyAsync(() -> custom ? Endpoints.validateCustom(endpoint) : ClientConfig.FASTLY_API,
+                        background)
+                .thenCompose(uri -> connectionTest.test(uri, typed).handle((ok, e) -> {
+                    if (e != null) {
+                        throw new IllegalStateException("Not added: the connection test failed. "
+                                + FastlyApiException.plainMessage(e, "The token could not be read there."));
+                    }
+                    return uri;
+                }))
+                .thenApplyAsync(uri -> saved(name, custom, endpoint, typed), background)
+                .handleAsync((p, e) -> {
+                    if (e != null) {
+                        Throwable why = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                        profileError.set(why.getMessage());
+                        message.set("");
+                        return Optional.<Profile>empty();
+                    }
                     profileList.setAll(profiles.profiles());
-                    profileError.set("");
                     message.set("Added the profile \u201c" + p.name() + "\u201d.");
                     use(p);
-                }, e -> profileError.set(e.getMessage()));
+                    return Optional.of(p);
+                }, fx);
+    }
+
+    private Profile saved(String name, boolean custom, String endpoint, ApiToken typed) {
+        try {
+            return profiles.add(name, custom ? EndpointKind.CUSTOM : EndpointKind.FASTLY, custom ? endpoint : null, typed);
+        } catch (IOException e) {
+            throw new IllegalStateException("The profile could not be saved: " + e.getMessage(), e);
+        }
     }
 
     public void remove(Profile p) {

@@ -40,4 +40,22 @@ class ProfileSwitchKeepsInputTest extends ConsoleTest {
         assertThat(robot.lookup("#softToggle").queryAs(ToggleSwitch.class).isSelected()).isTrue();
         assertThat(console.context().settings().get().defaultSoft()).isFalse();
     }
+
+    @Test
+    void aTokenThatFailsTheConnectionTestIsNotAddedAndNothingSwitches(FxRobot robot) {
+        String wrong = "notTheRightToken0123456789abcdef";
+        robot.clickOn("#tabSettings");
+        robot.clickOn("#newProfileName").write("Typo account");
+        robot.clickOn("#newProfileEndpoint").clickOn("Custom endpoint");
+        robot.clickOn("#newProfileUrl").write(SANDBOX.server().baseUri().toString());
+        robot.clickOn("#newProfileToken").write(wrong);
+        robot.clickOn("#addProfile");
+        Label error = robot.lookup("#profileError").queryAs(Label.class);
+        waitUntil(() -> !error.getText().isEmpty());
+        assertThat(error.getText()).startsWith("Not added: the connection test failed.").doesNotContain(wrong);
+        assertThat(console.context().session().profileName()).isNotEqualTo("Typo account");
+        assertThat(console.context().profiles().find("Typo account")).isEmpty();
+        assertThat(robot.lookup("#endpointBadge").queryAs(Label.class).getText()).isEqualTo("Sandbox");
+        assertThat(SANDBOX.server().requests().all()).anyMatch(r -> r.rawPathAndQuery().equals("/tokens/self"));
+    }
 }
