@@ -101,6 +101,31 @@ class HistoryScreenTest extends ConsoleTest {
     }
 
     @Test
+    void reRunAsksFirstAndWarnsWhenRecordedOnAnotherProfile(FxRobot robot) throws Exception {
+        purgeUrls(robot, "https://www.example.com/here");
+        HistoryEntry here = console.context().history().load().entries().get(0);
+        console.context().history().append(List.of(new HistoryEntry("job-real", here.time().plusSeconds(1), "production",
+                "fastly", "https://api.fastly.com", here.serviceId(), here.serviceName(), here.kind(),
+                "https://www.example.com/real", false, "production", HistoryEntry.Outcome.OK, "1-2-3", 200, null, 1, 5,
+                "alice", "0.1.0")));
+        robot.clickOn("#tabHistory");
+        waitUntil(() -> table(robot).getItems().size() == 2);
+        console.dialogs().confirmAnswer = false;
+
+        robot.clickOn(cellShowing(robot, "https://www.example.com/real"));
+        robot.clickOn("#rerunMenu").clickOn("The selected items");
+        waitUntil(() -> console.dialogs().asked.contains("confirm: Re-run on a different profile or endpoint?"));
+        assertThat(console.dialogs().lastQuestion).contains("Endpoint: sandbox", "Items: 1",
+                "WARNING: these items were recorded on profile “production” at Fastly API https://api.fastly.com");
+
+        robot.clickOn(cellShowing(robot, "https://www.example.com/here"));
+        robot.clickOn("#rerunMenu").clickOn("The selected items");
+        waitUntil(() -> console.dialogs().asked.contains("confirm: Re-run these purges?"));
+        assertThat(console.dialogs().lastQuestion).contains("Profile: ", "Items: 1").doesNotContain("WARNING");
+        assertThat(console.context().history().load().entries()).hasSize(2); // declined twice: nothing was sent
+    }
+
+    @Test
     void exportWritesTheRowsShownAndNoFileHoldsTheToken(FxRobot robot) throws Exception {
         purgeUrls(robot, "https://www.example.com/q?a=1,2&b=\"x\"", "https://www.example.com/caf\u00e9");
         robot.clickOn("#tabHistory");
