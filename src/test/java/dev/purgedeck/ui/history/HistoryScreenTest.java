@@ -46,8 +46,9 @@ class HistoryScreenTest extends ConsoleTest {
         HistoryEntry newest = table(robot).getItems().get(0);
         assertThat(newest.outcome()).isEqualTo(HistoryEntry.Outcome.OK);
         assertThat(newest.purgeId()).matches("\\d+-\\d+-\\d+");
-        assertThat(newest.serviceId()).isEqualTo(SANDBOX.service());
-        assertThat(newest.serviceName()).isEqualTo(SANDBOX.server().account().services().get(0).name());
+        // A URL purge is not tied to the service the console had selected.
+        assertThat(newest.serviceId()).isNull();
+        assertThat(newest.serviceName()).isNull();
         assertThat(newest.endpointKind()).isEqualTo("sandbox");
         assertThat(table(robot).getItems()).extracting(HistoryEntry::jobId).containsOnly(newest.jobId());
         assertThat(robot.lookup("#historyStatus").queryAs(Label.class).getText()).isEqualTo("Showing 2 of 2 purged items");
@@ -56,6 +57,17 @@ class HistoryScreenTest extends ConsoleTest {
         robot.clickOn("#tabHistory");
         waitUntil(() -> table(robot).getItems().size() == 3);
         assertThat(table(robot).getItems().get(0).target()).isEqualTo("https://www.example.com/c");
+    }
+
+    @Test
+    void theConsoleHeaderSaysUrlPurgesAreNotTiedToAService(FxRobot robot) {
+        waitUntil(() -> console.window().purge().services().selectedProperty().get() != null);
+        robot.clickOn("#tabPurge");
+        robot.interact(() -> console.window().purge().modeProperty().set(dev.purgedeck.ui.purge.PurgeMode.URLS));
+        Label header = robot.lookup("#serviceChoice").queryAs(Label.class);
+        assertThat(header.getText()).isEqualTo("URL purges are not tied to a service");
+        robot.interact(() -> console.window().purge().modeProperty().set(dev.purgedeck.ui.purge.PurgeMode.KEYS));
+        assertThat(header.getText()).startsWith("Service: ").contains(SANDBOX.service());
     }
 
     @Test
@@ -121,7 +133,8 @@ class HistoryScreenTest extends ConsoleTest {
         robot.clickOn(cellShowing(robot, "https://www.example.com/here"));
         robot.clickOn("#rerunMenu").clickOn("The selected items");
         waitUntil(() -> console.dialogs().asked.contains("confirm: Re-run these purges?"));
-        assertThat(console.dialogs().lastQuestion).contains("Profile: ", "Items: 1").doesNotContain("WARNING");
+        assertThat(console.dialogs().lastQuestion).contains("Profile: ", "Items: 1",
+                "Service: none (URL purges are not tied to a service)").doesNotContain("WARNING");
         assertThat(console.context().history().load().entries()).hasSize(2); // declined twice: nothing was sent
     }
 
