@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
                 + "export formats)."},
         footerHeading = "%nExamples:%n",
         footer = {"  purgedeck history --since 2h --outcome failed",
-                "  purgedeck history --service 'Northwind Shop' --kind key --since 2025-06-01 --csv > keys.csv",
+                "  purgedeck history --service 'Northwind Shop' --kind key --since 2025-06-01 --csv --bom > keys.csv",
                 "  purgedeck history --since 1d --json | jq '.[] | select(.outcome == \"failed\") | .target'"})
 final class HistoryCommand implements Callable<Integer> {
     static final int DEFAULT_LIMIT = 50;
@@ -64,6 +64,10 @@ final class HistoryCommand implements Callable<Integer> {
                     + "with --csv or --json.")
     Integer limit;
 
+    @Option(names = "--bom", description = "With --csv: start with a UTF-8 byte-order mark, as the window's export does, "
+            + "for a file meant for a spreadsheet (Excel then reads non-ASCII text right).")
+    boolean bom;
+
     @ArgGroup(exclusive = true)
     Format format;
 
@@ -71,7 +75,7 @@ final class HistoryCommand implements Callable<Integer> {
 
     /** The export formats; without either, a table. */
     static final class Format {
-        @Option(names = "--csv", description = "Print the matches as CSV (UTF-8 with a BOM, as the window exports).")
+        @Option(names = "--csv", description = "Print the matches as CSV (UTF-8, no byte-order mark; see --bom).")
         boolean csv;
 
         @Option(names = "--json", description = "Print the matches as a JSON array, one entry per line.")
@@ -103,10 +107,13 @@ final class HistoryCommand implements Callable<Integer> {
                     .toList();
         }
         boolean export = format != null && (format.csv || format.json);
+        if (bom && (format == null || !format.csv)) {
+            throw CliFailure.usage("--bom goes with --csv");
+        }
         int n = limit != null ? limit : export ? Integer.MAX_VALUE : DEFAULT_LIMIT;
         List<HistoryEntry> shown = matching.subList(0, Math.min(n, matching.size()));
         if (export && format.csv) {
-            HistoryExport.csv(shown, ctx.out());
+            HistoryExport.csv(shown, ctx.out(), bom);
         } else if (export) {
             HistoryExport.json(shown, ctx.out());
         } else {

@@ -35,7 +35,8 @@ final class PurgeAllConfirmation {
                 + "Type the service " + (byName ? "name" : "ID") + " to confirm: ");
         ctx.err().flush();
         String typed = readLine(ctx.in());
-        if (typed == null || !typed.strip().equals(expected)) {
+        // Any dash for a dash, as in the window; letters must match exactly so the confirmation stays deliberate.
+        if (typed == null || !ServiceNames.loosely(typed).equals(ServiceNames.loosely(expected))) {
             throw CliFailure.usage("not confirmed" + (typed == null ? " (no answer)" : ": that is not '" + expected + "'")
                     + "; nothing was purged");
         }

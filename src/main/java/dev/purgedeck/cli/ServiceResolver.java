@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 /**
  * Turns {@code --service ID|NAME} into a service ID and, when the token may list services, its name (for the
  * history and the purge-everything confirmation). Sources in order: the option, the key set's service,
- * FASTLY_SERVICE_ID. A name must match exactly, like the Fastly CLI's {@code --service-name}.
+ * FASTLY_SERVICE_ID. A name matches as the window's purge-everything confirmation does (any dash for a dash, runs of
+ * spaces as one), and case aside; an exact match wins over a loose one.
  */
 final class ServiceResolver {
     private static final int LOOKUP_SECONDS = 5;
@@ -100,17 +101,21 @@ final class ServiceResolver {
                     + " Nothing was purged.");
         }
         List<ServiceInfo> exact = all.stream().filter(s -> name.equals(s.name())).toList();
+        if (exact.isEmpty()) {
+            exact = all.stream().filter(s -> ServiceNames.matches(name, s.name())).toList();
+        }
         if (exact.size() == 1) {
             return new Service(exact.get(0).id(), exact.get(0).name());
         }
         if (exact.size() > 1) {
             throw CliFailure.usage("several services are named " + TerminalText.quoted(name) + " ("
-                    + exact.stream().map(ServiceInfo::id).collect(Collectors.joining(", ")) + "); use the ID");
+                    + exact.stream().map(s -> TerminalText.quoted(s.name()) + " " + s.id())
+                    .collect(Collectors.joining(", ")) + "); use the ID");
         }
-        String near = all.stream().filter(s -> name.equalsIgnoreCase(s.name())).map(s -> "'" + s.name() + "'")
-                .collect(Collectors.joining(" or "));
+        String near = ServiceNames.nearest(name, all.stream().map(ServiceInfo::name).toList())
+                .map(n -> "; did you mean " + TerminalText.quoted(n) + "?").orElse("");
         throw CliFailure.usage("there is no service named " + TerminalText.quoted(name) + " among the " + all.size()
-                + " services this token can see" + (near.isEmpty() ? "" : "; did you mean " + near + "?"));
+                + " services this token can see" + near);
     }
 
     /** The answer, or empty when there is none within a few seconds: the name is only for the record. */

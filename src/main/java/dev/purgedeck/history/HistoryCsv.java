@@ -41,9 +41,11 @@ final class HistoryCsv {
     private HistoryCsv() {
     }
 
-    static void write(List<HistoryEntry> rows, OutputStream out) throws IOException {
+    static void write(List<HistoryEntry> rows, OutputStream out, boolean bom) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        w.write('\uFEFF');
+        if (bom) {
+            w.write('\uFEFF');
+        }
         try (SequenceWriter seq = WRITER.writeValues(w)) {
             for (HistoryEntry e : rows) {
                 seq.write(row(e));

@@ -23,8 +23,16 @@ public final class HistoryExport {
 
     /** CSV with a header row, UTF-8 with a byte-order mark (so Excel reads non-ASCII right), CRLF line ends. */
     public static void csv(List<HistoryEntry> rows, OutputStream out) throws IOException {
+        csv(rows, out, true);
+    }
+
+    /**
+     * CSV as above; {@code bom} false leaves the byte-order mark out, for output other tools read (a pipe into
+     * {@code cut} or a script would see it as part of the first column's name).
+     */
+    public static void csv(List<HistoryEntry> rows, OutputStream out, boolean bom) throws IOException {
         UiThreadGuard.checkNotUiThread("Writing a history export");
-        HistoryCsv.write(rows, out);
+        HistoryCsv.write(rows, out, bom);
     }
 
     /** A JSON array of the same objects as the history lines, one per line, UTF-8 without BOM. */

@@ -3,6 +3,7 @@ package dev.purgedeck.history;
 import dev.purgedeck.fastly.ItemOutcome;
 import dev.purgedeck.fastly.JobListener;
 import dev.purgedeck.fastly.JobRequest;
+import dev.purgedeck.fastly.PurgeKind;
 import dev.purgedeck.fastly.PurgeOptions;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -74,11 +75,15 @@ public final class JobRecording implements AutoCloseable {
         return unrecorded;
     }
 
-    /** The context every entry of a job shares; it has no place for the token. */
+    /**
+     * The context every entry of a job shares; it has no place for the token. A URL purge is recorded with no service:
+     * it goes to the URL whatever service happened to be selected, and naming that one would mislabel it.
+     */
     public JobContext context(String jobId, JobRequest request, Origin origin, String serviceName) {
         PurgeOptions options = request.options();
-        return new JobContext(jobId, origin.profile(), origin.endpointKind(), origin.endpoint(), request.serviceId(),
-                serviceName, options.soft(),
+        boolean url = request.kind() == PurgeKind.URL;
+        return new JobContext(jobId, origin.profile(), origin.endpointKind(), origin.endpoint(),
+                url ? null : request.serviceId(), url ? null : serviceName, options.soft(),
                 options.environment() == PurgeOptions.Environment.STAGING ? "staging" : "production",
                 JobContext.currentUser(), appVersion);
     }

@@ -8,6 +8,50 @@ import java.util.concurrent.CountDownLatch;
 /** The {@code sandbox} subcommand: starts the emulator, prints how to reach it, and runs until stopped. */
 public final class SandboxMain {
     static final String USAGE = "usage: purgedeck sandbox [--port N] [--latency-ms N] [--many-services]";
+    /** What --help prints: the options, the sandbox-only endpoints and every demo token, so nobody reads the source. */
+    static final String HELP = USAGE + """
+
+
+            Starts an emulated Fastly API with a simulated edge cache on 127.0.0.1, for trying PurgeDeck safely.
+
+            Options:
+              --port N          listen on port N (0: any free port; the banner says which)
+              --latency-ms N    delay every API answer by N milliseconds
+              --many-services   add generated services, to try pagination and long lists
+
+            Sandbox-only endpoints (no token needed, never faulted, not in the request log):
+              GET    /_sandbox/services                 the demo services
+              GET    /_sandbox/services/{id}/objects    the cached objects of a service, with their state
+                                                        (fresh, stale or gone); ?environment=staging for staging
+              POST   /_sandbox/reseed                   fill the cache again as at start
+              GET    /_sandbox/faults                   the faults injected now
+              PUT    /_sandbox/faults                   replace them with a JSON object (omitted fields: off)
+              DELETE /_sandbox/faults                   inject no faults
+              GET    /_sandbox/requests?limit=N         the newest API requests received (default 100)
+              DELETE /_sandbox/requests                 forget the requests received
+              GET    /_sandbox/tokens                   the demo tokens with their scopes
+
+            Fault fields (PUT /_sandbox/faults; unknown fields are refused):
+              latency_ms            extra delay per request
+              latency_jitter_ms     extra random delay, from 0 to this
+              error_rate            share of requests (0 to 1) answered with error_status
+              error_status          the status of those errors, e.g. 503
+              rate_limit_after      after this many more requests, answer 429 until the reset
+              rate_limit_reset_ms   how long that 429 lasts
+              retry_after_seconds   put Retry-After on injected 429 and 503 answers
+              drop_rate             share of requests whose connection is closed with no answer
+              malformed_rate        share of requests answered 200 with an unreadable body
+              e.g. curl -X PUT -d '{"error_rate":0.2,"error_status":503}' http://127.0.0.1:PORT/_sandbox/faults
+
+            Demo tokens (fixed strings, not secrets; send as Fastly-Key):
+              %s   global: everything
+              %s   purge_select: URL and key purges only
+              %s   purge_all and purge_select: every purge
+              %s   global:read: reads services, cannot purge
+              %s   global, limited to the first demo service
+              %s   expired: every request is refused
+            """.formatted(DemoAccount.GLOBAL_TOKEN, DemoAccount.PURGE_SELECT_TOKEN, DemoAccount.PURGE_ALL_TOKEN,
+            DemoAccount.READ_ONLY_TOKEN, DemoAccount.RESTRICTED_TOKEN, DemoAccount.EXPIRED_TOKEN);
 
     private SandboxMain() {
     }
@@ -42,7 +86,8 @@ public final class SandboxMain {
             return 2;
         }
         if (config == null) {
-            out.println(USAGE);
+            out.print(HELP);
+            out.flush();
             return 0;
         }
         SandboxServer server;

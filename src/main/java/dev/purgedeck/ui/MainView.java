@@ -115,7 +115,7 @@ public final class MainView {
         history = new HistoryViewModel(context.history(), fx, context.background(), (request, name) -> {
             tabs.getSelectionModel().select(purgeTab);
             return purge.run(request);
-        }, ask, ZoneId.systemDefault());
+        }, ask, () -> context.session().origin(), ZoneId.systemDefault());
         keySets = new KeySetsViewModel(context.keySets(), ask, (request, set) -> {
             tabs.getSelectionModel().select(purgeTab);
             return purge.run(request);

@@ -101,7 +101,16 @@ class HistoryCommandTest {
         byte[] bytes = r.out().getBytes(StandardCharsets.UTF_8);
         assertThat(HistoryExport.readCsv(new ByteArrayInputStream(bytes))).extracting(HistoryEntry::target)
                 .containsExactly("product-2", "product-1");
-        assertThat(r.out()).startsWith("\uFEFFjob_id,time,");
+        // Standard output is read by other tools: no byte-order mark unless asked for.
+        assertThat(r.out()).startsWith("job_id,time,");
+        CliHarness.Result forExcel = cli.run("history", "--csv", "--bom", "--kind", "key");
+        assertThat(forExcel.code()).isZero();
+        assertThat(forExcel.out()).startsWith("\uFEFFjob_id,time,");
+        assertThat(HistoryExport.readCsv(new ByteArrayInputStream(forExcel.out().getBytes(StandardCharsets.UTF_8))))
+                .hasSize(2);
+        CliHarness.Result alone = cli.run("history", "--bom");
+        assertThat(alone.code()).isEqualTo(Cli.USAGE);
+        assertThat(alone.err()).contains("--bom goes with --csv");
     }
 
     @Test

@@ -154,6 +154,29 @@ class PurgeCommandTest extends SandboxCliTest {
     }
 
     @Test
+    void aServiceNameMatchesAsTheWindowsConfirmationDoesAnyDashAndAnyCase() {
+        // A plain hyphen for the em dash, other case, extra spaces: the same service, as the window accepts it.
+        CliHarness.Result r = cli.run("purge", "--service", "daily courier  -  WWW", "--key", "homepage");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(cli.history()).singleElement().satisfies(e -> {
+            assertThat(e.serviceId()).isEqualTo(service);
+            assertThat(e.serviceName()).isEqualTo("Daily Courier — www");
+        });
+    }
+
+    @Test
+    void typingTheNameWithAPlainHyphenConfirmsPurgingEverything() {
+        CliHarness.Result r = cli.typing("Daily Courier - www\n").run("purge", "-s", service, "--all");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(cli.history()).singleElement().satisfies(e -> assertThat(e.kind()).isEqualTo(
+                PurgeKind.ALL));
+        // Letters still count: a name in the wrong case is no confirmation.
+        CliHarness.Result wrong = cli.typing("daily courier - www\n").run("purge", "-s", service, "--all");
+        assertThat(wrong.code()).as(wrong.toString()).isEqualTo(Cli.USAGE);
+        assertThat(cli.history()).hasSize(1);
+    }
+
+    @Test
     void jsonIsOneDocumentOnStdoutMatchingTheHistory() throws Exception {
         CliHarness.Result r = cli.run("purge", "-s", service, "--key", "homepage", "article-4711", "--json");
 

@@ -86,8 +86,10 @@ class PurgeInputTest extends SandboxCliTest {
                 .contains("no service given: use --service ID|NAME or set FASTLY_SERVICE_ID");
         assertThat(refused("purge", "--service", "Daily courier", "--key", "homepage").err())
                 .contains("there is no service named 'Daily courier' among the 5 services this token can see");
-        assertThat(refused("purge", "--service", "daily courier — WWW", "--key", "homepage").err())
+        assertThat(refused("purge", "--service", "Daily courier", "--key", "homepage").err())
                 .contains("did you mean 'Daily Courier — www'?");
+        assertThat(refused("purge", "--service", "Northwnd Shpo", "--key", "homepage").err())
+                .contains("there is no service named 'Northwnd Shpo'", "did you mean 'Northwind Shop'?");
         cli.env.put("FASTLY_SERVICE_ID", "Gone Service");
         assertThat(refused("purge", "--key", "homepage").err())
                 .contains("FASTLY_SERVICE_ID: there is no service named 'Gone Service'");

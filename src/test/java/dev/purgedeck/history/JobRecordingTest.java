@@ -51,6 +51,17 @@ class JobRecordingTest {
     }
 
     @Test
+    void aUrlPurgeIsRecordedWithNoServiceWhateverWasSelected() throws Exception {
+        try (JobRecording recording = JobRecording.open(dataDir, "9.9.9")) {
+            JobRequest urls = JobRequest.urls(SVC1, List.of("https://www.example.com/a"), PurgeOptions.HARD, 4);
+            JobContext ctx = recording.context("job-u", urls, ORIGIN, "Shop");
+            assertThat(ctx.serviceId()).isNull();
+            assertThat(ctx.serviceName()).isNull();
+            assertThat(ctx.profile()).isEqualTo("work");
+        }
+    }
+
+    @Test
     void outcomesReportedOnTheUiThreadAreWrittenOnTheWritersThread() throws Exception {
         try (JobRecording recording = JobRecording.open(dataDir, "test")) {
             JobContext ctx = recording.context("job-ui", JobRequest.keys(SVC1, List.of("k"), PurgeOptions.HARD, 1),

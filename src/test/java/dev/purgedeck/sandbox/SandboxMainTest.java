@@ -22,6 +22,18 @@ import org.junit.jupiter.api.Test;
 class SandboxMainTest {
 
     @Test
+    void helpDocumentsTheAdminEndpointsEveryFaultFieldAndEveryDemoToken() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(SandboxMain.run(new String[] {"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                System.err)).isZero();
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertThat(help).startsWith(SandboxMain.USAGE).contains("/_sandbox/services/{id}/objects", "/_sandbox/reseed",
+                "PUT    /_sandbox/faults", "/_sandbox/requests", "/_sandbox/tokens");
+        assertThat(FaultJson.toJson(FaultSettings.none()).keySet()).allSatisfy(field -> assertThat(help).contains(field));
+        assertThat(DemoCatalog.account(false).tokens()).allSatisfy(t -> assertThat(help).contains(t.value()));
+    }
+
+    @Test
     void printsTheBannerServesAndStopsOnInterrupt() throws Exception {
         PipedInputStream pipe = new PipedInputStream(1 << 16);
         PrintStream out = new PrintStream(new PipedOutputStream(pipe), true, StandardCharsets.UTF_8);

@@ -24,6 +24,8 @@ public final class ScriptedDialogs implements Dialogs {
     /** Picks the option whose label contains this; null cancels. */
     public volatile String chooseAnswer;
     public final List<String> asked = new ArrayList<>();
+    /** The text of the last confirm question, to check what it names. */
+    public volatile String lastQuestion;
 
     @Override
     public Optional<Path> saveFile(String title, String suggestedName, String description, String extension) {
@@ -40,6 +42,7 @@ public final class ScriptedDialogs implements Dialogs {
     @Override
     public boolean confirm(String title, String question, String action) {
         asked.add("confirm: " + title);
+        lastQuestion = question;
         return confirmAnswer;
     }
 

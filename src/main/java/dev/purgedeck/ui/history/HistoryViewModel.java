@@ -9,6 +9,7 @@ import dev.purgedeck.history.HistoryEntry;
 import dev.purgedeck.history.HistoryExport;
 import dev.purgedeck.history.HistoryQuery;
 import dev.purgedeck.history.HistoryStore;
+import dev.purgedeck.history.JobRecording;
 import dev.purgedeck.history.LoadResult;
 import dev.purgedeck.ui.common.Dialogs;
 import java.io.IOException;
@@ -26,6 +27,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -48,6 +50,7 @@ public final class HistoryViewModel {
     private final Executor background;
     private final Rerunner rerunner;
     private final Dialogs dialogs;
+    private final Supplier<JobRecording.Origin> currentOrigin;
     private final ZoneId zone;
     private final HistoryFilter filter = new HistoryFilter();
     private final ObservableList<HistoryEntry> rows = new TopInsertList<>();
@@ -75,11 +78,21 @@ public final class HistoryViewModel {
         Optional<String> run(JobRequest request, String serviceName);
     }
 
-    /** @param dialogs asks before the history is cleared */
+    /** A view model whose re-runs name no current profile (tests that do not look at it). */
     public HistoryViewModel(HistoryStore store, Executor fx, Executor background, Rerunner rerunner, Dialogs dialogs,
                             ZoneId zone) {
+        this(store, fx, background, rerunner, dialogs, () -> null, zone);
+    }
+
+    /**
+     * @param dialogs       asks before the history is cleared and before anything is re-run
+     * @param currentOrigin the profile and endpoint a re-run goes to, named in its question
+     */
+    public HistoryViewModel(HistoryStore store, Executor fx, Executor background, Rerunner rerunner, Dialogs dialogs,
+                            Supplier<JobRecording.Origin> currentOrigin, ZoneId zone) {
         this.store = store;
         this.dialogs = dialogs;
+        this.currentOrigin = currentOrigin;
         this.fx = fx;
         this.background = background;
         this.rerunner = rerunner;
@@ -172,7 +185,10 @@ public final class HistoryViewModel {
                 .collect(Collectors.joining("\n"));
     }
 
-    /** Purges the given entries again on their service; {@code onlyFailed} keeps the failed ones only. */
+    /**
+     * Purges the given entries again on their service, after the user agreed to a question naming profile, endpoint,
+     * service and count; {@code onlyFailed} keeps the failed ones only.
+     */
     public boolean rerun(List<HistoryEntry> entries, RerunMode mode, boolean onlyFailed) {
         List<HistoryEntry> chosen = onlyFailed
                 ? entries.stream().filter(e -> e.outcome() == HistoryEntry.Outcome.FAILED).toList() : entries;
@@ -195,6 +211,11 @@ public final class HistoryViewModel {
         PurgeOptions options = new PurgeOptions(soft, "staging".equals(first.environment())
                 ? PurgeOptions.Environment.STAGING : PurgeOptions.Environment.PRODUCTION);
         List<String> targets = chosen.stream().map(HistoryEntry::target).distinct().toList();
+        RerunQuestion ask = RerunQuestion.of(chosen, soft, currentOrigin.get());
+        if (!dialogs.confirm(ask.title(), ask.question(), ask.action())) {
+            notice.set("");
+            return false;
+        }
         try {
             JobRequest request = switch (first.kind()) {
                 case URL -> JobRequest.urls(first.serviceId(), targets, options, JobRequest.DEFAULT_CONCURRENCY);

@@ -195,7 +195,10 @@ final class PurgeFormView extends VBox {
     }
 
     private void setupBindings() {
-        serviceChoice.textProperty().bind(Bindings.concat("Service: ", vm.services().choiceProperty()));
+        // A URL purge goes to the URL itself, whatever service is selected: the header must not suggest otherwise.
+        serviceChoice.textProperty().bind(Bindings.when(vm.modeProperty().isEqualTo(PurgeMode.URLS))
+                .then("URL purges are not tied to a service")
+                .otherwise(Bindings.concat("Service: ", vm.services().choiceProperty())));
         urlInput.textProperty().bindBidirectional(vm.urls().textProperty());
         urlSummary.textProperty().bind(Bindings.createStringBinding(vm.urls()::summary, vm.urls().parsedProperty()));
         urlNotice.textProperty().bind(Bindings.createStringBinding(vm.urls()::notice, vm.urls().parsedProperty()));

@@ -46,8 +46,9 @@ class HistoryScreenTest extends ConsoleTest {
         HistoryEntry newest = table(robot).getItems().get(0);
         assertThat(newest.outcome()).isEqualTo(HistoryEntry.Outcome.OK);
         assertThat(newest.purgeId()).matches("\\d+-\\d+-\\d+");
-        assertThat(newest.serviceId()).isEqualTo(SANDBOX.service());
-        assertThat(newest.serviceName()).isEqualTo(SANDBOX.server().account().services().get(0).name());
+        // A URL purge is not tied to the service the console had selected.
+        assertThat(newest.serviceId()).isNull();
+        assertThat(newest.serviceName()).isNull();
         assertThat(newest.endpointKind()).isEqualTo("sandbox");
         assertThat(table(robot).getItems()).extracting(HistoryEntry::jobId).containsOnly(newest.jobId());
         assertThat(robot.lookup("#historyStatus").queryAs(Label.class).getText()).isEqualTo("Showing 2 of 2 purged items");
@@ -56,6 +57,17 @@ class HistoryScreenTest extends ConsoleTest {
         robot.clickOn("#tabHistory");
         waitUntil(() -> table(robot).getItems().size() == 3);
         assertThat(table(robot).getItems().get(0).target()).isEqualTo("https://www.example.com/c");
+    }
+
+    @Test
+    void theConsoleHeaderSaysUrlPurgesAreNotTiedToAService(FxRobot robot) {
+        waitUntil(() -> console.window().purge().services().selectedProperty().get() != null);
+        robot.clickOn("#tabPurge");
+        robot.interact(() -> console.window().purge().modeProperty().set(dev.purgedeck.ui.purge.PurgeMode.URLS));
+        Label header = robot.lookup("#serviceChoice").queryAs(Label.class);
+        assertThat(header.getText()).isEqualTo("URL purges are not tied to a service");
+        robot.interact(() -> console.window().purge().modeProperty().set(dev.purgedeck.ui.purge.PurgeMode.KEYS));
+        assertThat(header.getText()).startsWith("Service: ").contains(SANDBOX.service());
     }
 
     @Test
@@ -98,6 +110,32 @@ class HistoryScreenTest extends ConsoleTest {
         assertThat(rows.subList(0, 2)).allMatch(e -> e.outcome() == HistoryEntry.Outcome.OK);
         assertThat(rows.get(0).jobId()).isNotEqualTo(rows.get(3).jobId());
         assertThat(robot.lookup("#resultSummary").queryAs(Label.class).getText()).isEqualTo("2 purged, 0 failed");
+    }
+
+    @Test
+    void reRunAsksFirstAndWarnsWhenRecordedOnAnotherProfile(FxRobot robot) throws Exception {
+        purgeUrls(robot, "https://www.example.com/here");
+        HistoryEntry here = console.context().history().load().entries().get(0);
+        console.context().history().append(List.of(new HistoryEntry("job-real", here.time().plusSeconds(1), "production",
+                "fastly", "https://api.fastly.com", here.serviceId(), here.serviceName(), here.kind(),
+                "https://www.example.com/real", false, "production", HistoryEntry.Outcome.OK, "1-2-3", 200, null, 1, 5,
+                "alice", "0.1.0")));
+        robot.clickOn("#tabHistory");
+        waitUntil(() -> table(robot).getItems().size() == 2);
+        console.dialogs().confirmAnswer = false;
+
+        robot.clickOn(cellShowing(robot, "https://www.example.com/real"));
+        robot.clickOn("#rerunMenu").clickOn("The selected items");
+        waitUntil(() -> console.dialogs().asked.contains("confirm: Re-run on a different profile or endpoint?"));
+        assertThat(console.dialogs().lastQuestion).contains("Endpoint: sandbox", "Items: 1",
+                "WARNING: these items were recorded on profile “production” at Fastly API https://api.fastly.com");
+
+        robot.clickOn(cellShowing(robot, "https://www.example.com/here"));
+        robot.clickOn("#rerunMenu").clickOn("The selected items");
+        waitUntil(() -> console.dialogs().asked.contains("confirm: Re-run these purges?"));
+        assertThat(console.dialogs().lastQuestion).contains("Profile: ", "Items: 1",
+                "Service: none (URL purges are not tied to a service)").doesNotContain("WARNING");
+        assertThat(console.context().history().load().entries()).hasSize(2); // declined twice: nothing was sent
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.purgedeck.fastly.JobRequest;
 import dev.purgedeck.fastly.PurgeKind;
 import dev.purgedeck.history.HistoryEntry;
 import dev.purgedeck.history.HistoryStore;
+import dev.purgedeck.history.JobRecording;
 import dev.purgedeck.testsupport.ScriptedDialogs;
 import dev.purgedeck.testsupport.UiQueue;
 import java.nio.file.Files;
@@ -33,6 +34,7 @@ class HistoryViewModelTest {
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
     private final List<JobRequest> reruns = new ArrayList<>();
     private Optional<String> rerunAnswer = Optional.empty();
+    private JobRecording.Origin current = new JobRecording.Origin("work", "sandbox", "http://127.0.0.1:8080");
     private HistoryStore store;
     private HistoryViewModel vm;
 
@@ -45,7 +47,7 @@ class HistoryViewModelTest {
         vm = new HistoryViewModel(store, fx, background, (request, name) -> {
             reruns.add(request);
             return rerunAnswer;
-        }, dialogs, ZoneOffset.UTC);
+        }, dialogs, () -> current, ZoneOffset.UTC);
         vm.load();
         fx.runUntil(() -> !vm.loadingProperty().get());
         vm.refresh();
@@ -129,6 +131,38 @@ class HistoryViewModelTest {
         rerunAnswer = Optional.of("A purge is running.");
         assertThat(vm.rerun(List.of(c), HistoryViewModel.RerunMode.HARD, false)).isFalse();
         assertThat(vm.noticeProperty().get()).isEqualTo("A purge is running.");
+    }
+
+    @Test
+    void rerunAsksFirstNamingProfileEndpointServiceAndCount() {
+        HistoryEntry b = vm.rows().get(1);
+        dialogs.confirmAnswer = false;
+        assertThat(vm.rerun(vm.job(b), HistoryViewModel.RerunMode.AS_RECORDED, false)).isFalse();
+        assertThat(reruns).isEmpty();
+        assertThat(dialogs.asked).containsExactly("confirm: Re-run these purges?");
+        assertThat(dialogs.lastQuestion).contains("2 URLs (soft: marked stale)", "Profile: “work”",
+                "Endpoint: sandbox http://127.0.0.1:8080", "Service: Example site (SVC1)", "Items: 2")
+                .doesNotContain("WARNING");
+        dialogs.confirmAnswer = true;
+        assertThat(vm.rerun(vm.job(b), HistoryViewModel.RerunMode.HARD, false)).isTrue();
+        assertThat(dialogs.lastQuestion).contains("(hard: removed)");
+        assertThat(reruns).hasSize(1);
+    }
+
+    @Test
+    void rerunWarnsWhenTheProfileOrEndpointDiffers() {
+        current = new JobRecording.Origin("production", "fastly", "https://api.fastly.com");
+        dialogs.confirmAnswer = false;
+        assertThat(vm.rerun(List.of(vm.rows().get(0)), HistoryViewModel.RerunMode.AS_RECORDED, false)).isFalse();
+        assertThat(dialogs.asked).containsExactly("confirm: Re-run on a different profile or endpoint?");
+        assertThat(dialogs.lastQuestion).contains("Profile: “production”", "Endpoint: Fastly API https://api.fastly.com",
+                "WARNING: these items were recorded on profile “work” at sandbox http://127.0.0.1:8080");
+        assertThat(reruns).isEmpty();
+
+        current = new JobRecording.Origin("work", "custom", "http://127.0.0.1:9999");
+        vm.rerun(List.of(vm.rows().get(0)), HistoryViewModel.RerunMode.AS_RECORDED, false);
+        assertThat(dialogs.lastQuestion).contains("WARNING");
+        assertThat(reruns).isEmpty();
     }
 
     @Test

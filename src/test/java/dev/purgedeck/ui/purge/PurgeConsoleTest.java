@@ -58,6 +58,8 @@ class PurgeConsoleTest extends ConsoleTest {
         assertThat(list.getItems()).extracting(ServiceInfo::id).containsExactly(id);
         robot.clickOn(list.lookup(".list-cell"));
         assertThat(console.window().purge().services().serviceIdProperty().get()).isEqualTo(id);
+        // The header names the service where it matters: URL purges are not tied to one (issue 14).
+        robot.interact(() -> console.window().purge().modeProperty().set(PurgeMode.KEYS));
         assertThat(robot.lookup("#serviceChoice").queryAs(Label.class).getText()).contains(id);
     }
 
