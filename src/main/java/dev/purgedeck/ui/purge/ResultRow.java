@@ -12,11 +12,22 @@ public final class ResultRow {
 
     private final String target;
     private final PurgeKind kind;
+    private final boolean soft;
     private final ObjectProperty<ItemOutcome> outcome = new SimpleObjectProperty<>();
 
     public ResultRow(String target, PurgeKind kind) {
+        this(target, kind, false);
+    }
+
+    public ResultRow(String target, PurgeKind kind, boolean soft) {
         this.target = target;
         this.kind = kind;
+        this.soft = soft;
+    }
+
+    /** Whether the item was sent as a soft purge (marked stale) rather than removed. */
+    public boolean soft() {
+        return soft;
     }
 
     public String target() {
@@ -44,6 +55,16 @@ public final class ResultRow {
             case OK -> State.OK;
             case FAILED -> State.FAILED;
             case CANCELLED -> State.CANCELLED;
+        };
+    }
+
+    /** What happened, in an editor's words: a soft purge marks stale, a hard one removes. */
+    public String outcomeText() {
+        return switch (state()) {
+            case PENDING -> "Pending";
+            case OK -> soft ? "Marked stale" : "Removed";
+            case FAILED -> "Failed";
+            case CANCELLED -> "Cancelled";
         };
     }
 

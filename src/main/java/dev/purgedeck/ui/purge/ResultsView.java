@@ -127,31 +127,38 @@ final class ResultsView extends VBox {
         return Bindings.createStringBinding(() -> r.outcome() == null ? "" : f.apply(r.outcome()), r.outcomeProperty());
     }
 
-    private static TableColumn<ResultRow, ResultRow.State> outcomeColumn() {
-        TableColumn<ResultRow, ResultRow.State> c = new TableColumn<>("Outcome");
+    private static TableColumn<ResultRow, Shown> outcomeColumn() {
+        TableColumn<ResultRow, Shown> c = new TableColumn<>("Outcome");
         c.setPrefWidth(120);
         c.setMinWidth(110);
-        c.setCellValueFactory(f -> Bindings.createObjectBinding(f.getValue()::state, f.getValue().outcomeProperty()));
+        c.setCellValueFactory(f -> Bindings.createObjectBinding(() -> new Shown(f.getValue().state(), f.getValue().outcomeText()),
+                f.getValue().outcomeProperty()));
         c.setCellFactory(col -> new OutcomeCell());
+        c.setId("outcomeColumn");
         return c;
     }
 
+    /** A row's state with its words, compared by value so the cell redraws when either changes. */
+    private record Shown(ResultRow.State state, String text) {
+    }
+
     /** An icon and a word, coloured by outcome through style classes. */
-    private static final class OutcomeCell extends TableCell<ResultRow, ResultRow.State> {
+    private static final class OutcomeCell extends TableCell<ResultRow, Shown> {
         @Override
-        protected void updateItem(ResultRow.State state, boolean empty) {
-            super.updateItem(state, empty);
+        protected void updateItem(Shown shown, boolean empty) {
+            super.updateItem(shown, empty);
             getStyleClass().removeAll("outcome-ok", "outcome-failed", "outcome-cancelled", "outcome-pending");
-            if (empty || state == null) {
+            if (empty || shown == null) {
                 setText(null);
                 setGraphic(null);
                 return;
             }
-            switch (state) {
-                case OK -> show("Purged", Feather.CHECK_CIRCLE, "outcome-ok");
-                case FAILED -> show("Failed", Feather.X_CIRCLE, "outcome-failed");
-                case CANCELLED -> show("Cancelled", Feather.SLASH, "outcome-cancelled");
-                case PENDING -> show("Pending", Feather.CLOCK, "outcome-pending");
+            String text = shown.text();
+            switch (shown.state()) {
+                case OK -> show(text, Feather.CHECK_CIRCLE, "outcome-ok");
+                case FAILED -> show(text, Feather.X_CIRCLE, "outcome-failed");
+                case CANCELLED -> show(text, Feather.SLASH, "outcome-cancelled");
+                case PENDING -> show(text, Feather.CLOCK, "outcome-pending");
                 default -> { }
             }
         }

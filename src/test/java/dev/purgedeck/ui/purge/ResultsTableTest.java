@@ -1,0 +1,57 @@
+package dev.purgedeck.ui.purge;
+
+import static dev.purgedeck.testsupport.ConsoleHarness.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.purgedeck.sandbox.CachedObject;
+import dev.purgedeck.testsupport.ConsoleTest;
+import dev.purgedeck.testsupport.Sandboxes;
+import java.util.Optional;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/** The results table through the real window: what each row says happened, as rendered on screen. */
+class ResultsTableTest extends ConsoleTest {
+    private CachedObject plainObject() {
+        return Sandboxes.object(SANDBOX.server(), SANDBOX.service(), o -> !o.url().contains("?"));
+    }
+
+    private void purge(FxRobot robot, String text) {
+        waitUntil(() -> console.window().purge().services().selectedProperty().get() != null);
+        robot.interact(() -> robot.lookup("#urlInput").queryAs(TextArea.class).setText(text));
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        console.awaitJobEnd();
+    }
+
+    /** The text the cell of {@code row} in the column {@code columnId} shows on screen, after any ellipsis. */
+    static String rendered(FxRobot robot, String columnId, int row) {
+        Optional<Node> cell = robot.lookup("#resultsTable .table-cell").queryAll().stream()
+                .filter(n -> n instanceof TableCell<?, ?> c && c.getTableColumn() != null
+                        && columnId.equals(c.getTableColumn().getId()) && c.getIndex() == row && !c.isEmpty())
+                .findFirst();
+        assertThat(cell).as("a rendered cell in %s, row %d", columnId, row).isPresent();
+        Node text = cell.get().lookup(".text");
+        return text instanceof Text t ? t.getText() : "";
+    }
+
+    @Test
+    void aHardPurgeSaysRemovedAndASoftOneMarkedStale(FxRobot robot) {
+        String url = plainObject().url();
+        purge(robot, url);
+        waitUntil(() -> rendered(robot, "outcomeColumn", 0).equals("Removed"));
+        assertThat(robot.lookup("#resultSummary").queryAs(Label.class).getText()).isEqualTo("1 purged, 0 failed");
+
+        robot.clickOn("#softToggle .thumb-area");
+        purge(robot, url + "\n" + url + "?v=2");
+        waitUntil(() -> rendered(robot, "outcomeColumn", 1).equals("Marked stale"));
+        assertThat(rendered(robot, "outcomeColumn", 0)).isEqualTo("Marked stale");
+        assertThat(robot.lookup("#resultSummary").queryAs(Label.class).getText())
+                .isEqualTo("2 marked stale (soft), 0 failed");
+    }
+}
