@@ -1,5 +1,6 @@
 package dev.purgedeck.ui.purge;
 
+import dev.purgedeck.fastly.FastlyApiException;
 import dev.purgedeck.fastly.ItemOutcome;
 import dev.purgedeck.fastly.PurgeKind;
 import javafx.beans.property.ObjectProperty;
@@ -63,7 +64,9 @@ public final class ResultRow {
         return switch (state()) {
             case PENDING -> "Pending";
             case OK -> soft ? "Marked stale" : "Removed";
-            case FAILED -> "Failed";
+            // Fastly said 200 but its body was unreadable: the purge probably happened, so not a bare "Failed".
+            case FAILED -> outcome().errorKind() == FastlyApiException.Kind.INVALID_RESPONSE
+                    && outcome().httpStatus() >= 200 && outcome().httpStatus() < 300 ? "Unconfirmed" : "Failed";
             case CANCELLED -> "Cancelled";
         };
     }

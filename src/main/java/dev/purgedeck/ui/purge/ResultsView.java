@@ -28,6 +28,7 @@ final class ResultsView extends VBox {
     private final PurgeViewModel vm;
     private final TableView<ResultRow> table = new TableView<>();
     private final Label summary = new Label();
+    private final Label details = new Label();
     private final Button copy = new Button("Copy purge IDs");
     private final Button retry = new Button("Retry failed");
 
@@ -56,12 +57,17 @@ final class ResultsView extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(List.of(
                 outcomeColumn(),
-                column("Target", 250, r -> constant(r.kind() == PurgeKind.ALL ? "Everything on " + r.target() : r.target()),
+                column("targetColumn", "Target", 250, r -> constant(r.kind() == PurgeKind.ALL ? "Everything on " + r.target() : r.target()),
                         OverrunStyle.CENTER_ELLIPSIS),
-                column("Purge ID", 215, r -> text(r, o -> o.purgeId() == null ? "" : o.purgeId()), OverrunStyle.ELLIPSIS),
-                column("HTTP", 62, r -> text(r, o -> o.httpStatus() == 0 ? "" : Integer.toString(o.httpStatus())), OverrunStyle.ELLIPSIS),
-                column("Time", 70, r -> text(r, o -> o.duration().toMillis() + " ms"), OverrunStyle.ELLIPSIS),
-                column("Message", 220, r -> text(r, ItemOutcome::message), OverrunStyle.ELLIPSIS)));
+                column("purgeIdColumn", "Purge ID", 215, r -> text(r, o -> o.purgeId() == null ? "" : o.purgeId()), OverrunStyle.ELLIPSIS),
+                column("httpColumn", "HTTP", 62, r -> text(r, o -> o.httpStatus() == 0 ? "" : Integer.toString(o.httpStatus())),
+                        OverrunStyle.ELLIPSIS),
+                column("timeColumn", "Time", 70, r -> text(r, o -> o.duration().toMillis() + " ms"), OverrunStyle.ELLIPSIS),
+                column("messageColumn", "Message", 220, r -> text(r, ItemOutcome::message), OverrunStyle.ELLIPSIS)));
+        details.setId("resultDetails");
+        details.getStyleClass().add("result-details");
+        details.setWrapText(true);
+        details.setMinHeight(Region.USE_PREF_SIZE);
         summary.setId("resultSummary");
         summary.getStyleClass().add("result-summary");
         copy.setId("copyPurgeIds");
@@ -78,15 +84,39 @@ final class ResultsView extends VBox {
         HBox bar = new HBox(8, summary, spacer, copy, retry);
         bar.getStyleClass().add("results-bar");
         VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().setAll(bar, table);
+        getChildren().setAll(bar, table, details);
         setSpacing(8);
     }
 
     private void setupBindings() {
         table.setItems(vm.results().rows());
         summary.textProperty().bind(vm.results().summaryProperty());
+        details.textProperty().bind(Bindings.createStringBinding(this::describeSelected,
+                table.getSelectionModel().selectedItemProperty(), vm.results().summaryProperty()));
+        details.visibleProperty().bind(details.textProperty().isNotEmpty());
+        details.managedProperty().bind(details.visibleProperty());
         copy.disableProperty().bind(Bindings.isEmpty(vm.results().rows()));
         retry.disableProperty().bind(vm.results().hasFailuresProperty().not().or(vm.results().runningProperty()));
+    }
+
+    /** The selected row in full, wrapped: what a narrow column cuts short is readable here. */
+    private String describeSelected() {
+        ResultRow r = table.getSelectionModel().getSelectedItem();
+        if (r == null) {
+            return "";
+        }
+        ItemOutcome o = r.outcome();
+        StringBuilder b = new StringBuilder(r.target()).append("\n").append(r.outcomeText());
+        if (o != null && o.httpStatus() != 0) {
+            b.append(" · HTTP ").append(o.httpStatus());
+        }
+        if (!r.purgeId().isEmpty()) {
+            b.append(" · purge ID ").append(r.purgeId());
+        }
+        if (o != null && !o.message().isEmpty()) {
+            b.append("\n").append(o.message());
+        }
+        return b.toString();
     }
 
     private void setupEventHandlers() {
@@ -94,10 +124,11 @@ final class ResultsView extends VBox {
         retry.setOnAction(e -> vm.retryFailed());
     }
 
-    private static TableColumn<ResultRow, String> column(String title, double width,
+    private static TableColumn<ResultRow, String> column(String id, String title, double width,
                                                         Function<ResultRow, ObservableValue<String>> value,
                                                         OverrunStyle overrun) {
         TableColumn<ResultRow, String> c = new TableColumn<>(title);
+        c.setId(id);
         c.setPrefWidth(width);
         c.setMinWidth(Math.min(width, 52));
         c.setCellValueFactory(f -> value.apply(f.getValue()));

@@ -4,6 +4,7 @@ import static dev.purgedeck.testsupport.ConsoleHarness.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.purgedeck.sandbox.CachedObject;
+import dev.purgedeck.sandbox.FaultSettings;
 import dev.purgedeck.testsupport.ConsoleTest;
 import dev.purgedeck.testsupport.Sandboxes;
 import java.util.Optional;
@@ -53,5 +54,17 @@ class ResultsTableTest extends ConsoleTest {
         assertThat(rendered(robot, "outcomeColumn", 0)).isEqualTo("Marked stale");
         assertThat(robot.lookup("#resultSummary").queryAs(Label.class).getText())
                 .isEqualTo("2 marked stale (soft), 0 failed");
+    }
+
+    @Test
+    void anUnreadable200SaysThePurgeMayHaveHappened(FxRobot robot) {
+        SANDBOX.server().setFaults(FaultSettings.none().withMalformedRate(1.0));
+        purge(robot, plainObject().url());
+        waitUntil(() -> rendered(robot, "outcomeColumn", 0).equals("Unconfirmed"));
+        assertThat(rendered(robot, "httpColumn", 0)).isEqualTo("200");
+        // The message is longer than its column: selecting the row shows it whole, wrapped, below the table.
+        robot.interact(() -> robot.lookup("#resultsTable").queryTableView().getSelectionModel().select(0));
+        assertThat(robot.lookup("#resultDetails").queryAs(Label.class).getText())
+                .contains("Fastly answered 200 but the body could not be read; the purge may have happened.");
     }
 }
