@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
@@ -120,6 +121,15 @@ final class ResultsView extends VBox {
     }
 
     private void setupEventHandlers() {
+        // A new job replaces every row: show it from its first row, not where the last job was scrolled to.
+        vm.results().rows().addListener((ListChangeListener<ResultRow>) c -> {
+            while (c.next()) {
+                if (c.wasReplaced() && c.getFrom() == 0) {
+                    table.scrollTo(0);
+                    return;
+                }
+            }
+        });
         copy.setOnAction(e -> copyPurgeIds());
         retry.setOnAction(e -> vm.retryFailed());
     }

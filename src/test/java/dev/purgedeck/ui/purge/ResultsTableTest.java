@@ -8,10 +8,14 @@ import dev.purgedeck.sandbox.FaultSettings;
 import dev.purgedeck.testsupport.ConsoleTest;
 import dev.purgedeck.testsupport.Sandboxes;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import org.junit.jupiter.api.Test;
@@ -66,5 +70,22 @@ class ResultsTableTest extends ConsoleTest {
         robot.interact(() -> robot.lookup("#resultsTable").queryTableView().getSelectionModel().select(0));
         assertThat(robot.lookup("#resultDetails").queryAs(Label.class).getText())
                 .contains("Fastly answered 200 but the body could not be read; the purge may have happened.");
+    }
+
+    @Test
+    void aNewJobShowsItsResultsFromTheTop(FxRobot robot) {
+        String many = IntStream.range(0, 80).mapToObj(i -> "https://www.example.com/p/" + i).collect(Collectors.joining("\n"));
+        purge(robot, many);
+        TableView<ResultRow> table = robot.lookup("#resultsTable").queryTableView();
+        robot.interact(() -> table.scrollTo(79));
+        waitUntil(() -> firstVisible(robot) > 0);
+        purge(robot, many.replace("/p/", "/q/"));
+        waitUntil(() -> firstVisible(robot) == 0);
+        assertThat(table.getItems().get(0).target()).isEqualTo("https://www.example.com/q/0");
+    }
+
+    private static int firstVisible(FxRobot robot) {
+        VirtualFlow<?> flow = (VirtualFlow<?>) robot.lookup("#resultsTable .virtual-flow").query();
+        return flow.getFirstVisibleCell() == null ? -1 : flow.getFirstVisibleCell().getIndex();
     }
 }
