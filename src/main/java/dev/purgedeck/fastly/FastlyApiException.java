@@ -117,11 +117,22 @@ public final class FastlyApiException extends RuntimeException {
             case SERVER_ERROR -> "Fastly is unavailable right now (HTTP " + status + "). Try again in a moment.";
             case TIMEOUT -> "Fastly did not answer in time. Check your connection and try again.";
             case NETWORK -> "Could not reach Fastly: no network connection, or the endpoint is down. " + title;
-            case INVALID_RESPONSE -> "Fastly sent an answer PurgeDeck could not read. The purge may or may not have "
+            case INVALID_RESPONSE -> answeredOk()
+                    ? "Fastly answered " + status + " but the body could not be read; the purge may have happened. "
+                    + "Purging again is safe."
+                    : "Fastly sent an answer PurgeDeck could not read. The purge may or may not have "
                     + "happened; purging again is safe.";
             case BAD_REQUEST -> "Fastly refused the request: " + (why.isBlank() ? "bad request" : why) + ".";
             case HTTP_ERROR -> "Fastly answered HTTP " + status + (why.isBlank() ? "." : ": " + why + ".");
         };
+    }
+
+    /**
+     * An unreadable answer with a success status: Fastly most likely did purge, so the item is unconfirmed rather than
+     * plainly failed.
+     */
+    public boolean answeredOk() {
+        return kind == Kind.INVALID_RESPONSE && status >= 200 && status < 300;
     }
 
     private static String technical(int status, String title, String detail) {

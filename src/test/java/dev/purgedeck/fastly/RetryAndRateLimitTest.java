@@ -87,6 +87,9 @@ class RetryAndRateLimitTest {
         FastlyApiException e = (FastlyApiException) failure(client.purgeUrl("www.example.com/x", PurgeOptions.HARD));
         assertThat(e.kind()).isEqualTo(FastlyApiException.Kind.INVALID_RESPONSE);
         assertThat(sandbox.requests().count()).isEqualTo(1);
+        assertThat(e.answeredOk()).isTrue();
+        assertThat(e.userMessage()).isEqualTo("Fastly answered 200 but the body could not be read; the purge may have "
+                + "happened. Purging again is safe.");
     }
 
     @Test

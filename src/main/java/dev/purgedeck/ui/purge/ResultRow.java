@@ -1,5 +1,6 @@
 package dev.purgedeck.ui.purge;
 
+import dev.purgedeck.fastly.FastlyApiException;
 import dev.purgedeck.fastly.ItemOutcome;
 import dev.purgedeck.fastly.PurgeKind;
 import javafx.beans.property.ObjectProperty;
@@ -12,11 +13,22 @@ public final class ResultRow {
 
     private final String target;
     private final PurgeKind kind;
+    private final boolean soft;
     private final ObjectProperty<ItemOutcome> outcome = new SimpleObjectProperty<>();
 
     public ResultRow(String target, PurgeKind kind) {
+        this(target, kind, false);
+    }
+
+    public ResultRow(String target, PurgeKind kind, boolean soft) {
         this.target = target;
         this.kind = kind;
+        this.soft = soft;
+    }
+
+    /** Whether the item was sent as a soft purge (marked stale) rather than removed. */
+    public boolean soft() {
+        return soft;
     }
 
     public String target() {
@@ -44,6 +56,18 @@ public final class ResultRow {
             case OK -> State.OK;
             case FAILED -> State.FAILED;
             case CANCELLED -> State.CANCELLED;
+        };
+    }
+
+    /** What happened, in an editor's words: a soft purge marks stale, a hard one removes. */
+    public String outcomeText() {
+        return switch (state()) {
+            case PENDING -> "Pending";
+            case OK -> soft ? "Marked stale" : "Removed";
+            // Fastly said 200 but its body was unreadable: the purge probably happened, so not a bare "Failed".
+            case FAILED -> outcome().errorKind() == FastlyApiException.Kind.INVALID_RESPONSE
+                    && outcome().httpStatus() >= 200 && outcome().httpStatus() < 300 ? "Unconfirmed" : "Failed";
+            case CANCELLED -> "Cancelled";
         };
     }
 

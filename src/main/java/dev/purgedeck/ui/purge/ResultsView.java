@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
@@ -28,6 +29,7 @@ final class ResultsView extends VBox {
     private final PurgeViewModel vm;
     private final TableView<ResultRow> table = new TableView<>();
     private final Label summary = new Label();
+    private final Label details = new Label();
     private final Button copy = new Button("Copy purge IDs");
     private final Button retry = new Button("Retry failed");
 
@@ -56,12 +58,17 @@ final class ResultsView extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(List.of(
                 outcomeColumn(),
-                column("Target", 250, r -> constant(r.kind() == PurgeKind.ALL ? "Everything on " + r.target() : r.target()),
+                column("targetColumn", "Target", 250, r -> constant(r.kind() == PurgeKind.ALL ? "Everything on " + r.target() : r.target()),
                         OverrunStyle.CENTER_ELLIPSIS),
-                column("Purge ID", 215, r -> text(r, o -> o.purgeId() == null ? "" : o.purgeId()), OverrunStyle.ELLIPSIS),
-                column("HTTP", 62, r -> text(r, o -> o.httpStatus() == 0 ? "" : Integer.toString(o.httpStatus())), OverrunStyle.ELLIPSIS),
-                column("Time", 70, r -> text(r, o -> o.duration().toMillis() + " ms"), OverrunStyle.ELLIPSIS),
-                column("Message", 220, r -> text(r, ItemOutcome::message), OverrunStyle.ELLIPSIS)));
+                column("purgeIdColumn", "Purge ID", 215, r -> text(r, o -> o.purgeId() == null ? "" : o.purgeId()), OverrunStyle.ELLIPSIS),
+                column("httpColumn", "HTTP", 62, r -> text(r, o -> o.httpStatus() == 0 ? "" : Integer.toString(o.httpStatus())),
+                        OverrunStyle.ELLIPSIS),
+                column("timeColumn", "Time", 70, r -> text(r, o -> o.duration().toMillis() + " ms"), OverrunStyle.ELLIPSIS),
+                column("messageColumn", "Message", 220, r -> text(r, ItemOutcome::message), OverrunStyle.ELLIPSIS)));
+        details.setId("resultDetails");
+        details.getStyleClass().add("result-details");
+        details.setWrapText(true);
+        details.setMinHeight(Region.USE_PREF_SIZE);
         summary.setId("resultSummary");
         summary.getStyleClass().add("result-summary");
         copy.setId("copyPurgeIds");
@@ -78,26 +85,60 @@ final class ResultsView extends VBox {
         HBox bar = new HBox(8, summary, spacer, copy, retry);
         bar.getStyleClass().add("results-bar");
         VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().setAll(bar, table);
+        getChildren().setAll(bar, table, details);
         setSpacing(8);
     }
 
     private void setupBindings() {
         table.setItems(vm.results().rows());
         summary.textProperty().bind(vm.results().summaryProperty());
+        details.textProperty().bind(Bindings.createStringBinding(this::describeSelected,
+                table.getSelectionModel().selectedItemProperty(), vm.results().summaryProperty()));
+        details.visibleProperty().bind(details.textProperty().isNotEmpty());
+        details.managedProperty().bind(details.visibleProperty());
         copy.disableProperty().bind(Bindings.isEmpty(vm.results().rows()));
         retry.disableProperty().bind(vm.results().hasFailuresProperty().not().or(vm.results().runningProperty()));
     }
 
+    /** The selected row in full, wrapped: what a narrow column cuts short is readable here. */
+    private String describeSelected() {
+        ResultRow r = table.getSelectionModel().getSelectedItem();
+        if (r == null) {
+            return "";
+        }
+        ItemOutcome o = r.outcome();
+        StringBuilder b = new StringBuilder(r.target()).append("\n").append(r.outcomeText());
+        if (o != null && o.httpStatus() != 0) {
+            b.append(" · HTTP ").append(o.httpStatus());
+        }
+        if (!r.purgeId().isEmpty()) {
+            b.append(" · purge ID ").append(r.purgeId());
+        }
+        if (o != null && !o.message().isEmpty()) {
+            b.append("\n").append(o.message());
+        }
+        return b.toString();
+    }
+
     private void setupEventHandlers() {
+        // A new job replaces every row: show it from its first row, not where the last job was scrolled to.
+        vm.results().rows().addListener((ListChangeListener<ResultRow>) c -> {
+            while (c.next()) {
+                if (c.wasReplaced() && c.getFrom() == 0) {
+                    table.scrollTo(0);
+                    return;
+                }
+            }
+        });
         copy.setOnAction(e -> copyPurgeIds());
         retry.setOnAction(e -> vm.retryFailed());
     }
 
-    private static TableColumn<ResultRow, String> column(String title, double width,
+    private static TableColumn<ResultRow, String> column(String id, String title, double width,
                                                         Function<ResultRow, ObservableValue<String>> value,
                                                         OverrunStyle overrun) {
         TableColumn<ResultRow, String> c = new TableColumn<>(title);
+        c.setId(id);
         c.setPrefWidth(width);
         c.setMinWidth(Math.min(width, 52));
         c.setCellValueFactory(f -> value.apply(f.getValue()));
@@ -127,31 +168,38 @@ final class ResultsView extends VBox {
         return Bindings.createStringBinding(() -> r.outcome() == null ? "" : f.apply(r.outcome()), r.outcomeProperty());
     }
 
-    private static TableColumn<ResultRow, ResultRow.State> outcomeColumn() {
-        TableColumn<ResultRow, ResultRow.State> c = new TableColumn<>("Outcome");
+    private static TableColumn<ResultRow, Shown> outcomeColumn() {
+        TableColumn<ResultRow, Shown> c = new TableColumn<>("Outcome");
         c.setPrefWidth(120);
         c.setMinWidth(110);
-        c.setCellValueFactory(f -> Bindings.createObjectBinding(f.getValue()::state, f.getValue().outcomeProperty()));
+        c.setCellValueFactory(f -> Bindings.createObjectBinding(() -> new Shown(f.getValue().state(), f.getValue().outcomeText()),
+                f.getValue().outcomeProperty()));
         c.setCellFactory(col -> new OutcomeCell());
+        c.setId("outcomeColumn");
         return c;
     }
 
+    /** A row's state with its words, compared by value so the cell redraws when either changes. */
+    private record Shown(ResultRow.State state, String text) {
+    }
+
     /** An icon and a word, coloured by outcome through style classes. */
-    private static final class OutcomeCell extends TableCell<ResultRow, ResultRow.State> {
+    private static final class OutcomeCell extends TableCell<ResultRow, Shown> {
         @Override
-        protected void updateItem(ResultRow.State state, boolean empty) {
-            super.updateItem(state, empty);
+        protected void updateItem(Shown shown, boolean empty) {
+            super.updateItem(shown, empty);
             getStyleClass().removeAll("outcome-ok", "outcome-failed", "outcome-cancelled", "outcome-pending");
-            if (empty || state == null) {
+            if (empty || shown == null) {
                 setText(null);
                 setGraphic(null);
                 return;
             }
-            switch (state) {
-                case OK -> show("Purged", Feather.CHECK_CIRCLE, "outcome-ok");
-                case FAILED -> show("Failed", Feather.X_CIRCLE, "outcome-failed");
-                case CANCELLED -> show("Cancelled", Feather.SLASH, "outcome-cancelled");
-                case PENDING -> show("Pending", Feather.CLOCK, "outcome-pending");
+            String text = shown.text();
+            switch (shown.state()) {
+                case OK -> show(text, Feather.CHECK_CIRCLE, "outcome-ok");
+                case FAILED -> show(text, Feather.X_CIRCLE, "outcome-failed");
+                case CANCELLED -> show(text, Feather.SLASH, "outcome-cancelled");
+                case PENDING -> show(text, Feather.CLOCK, "outcome-pending");
                 default -> { }
             }
         }

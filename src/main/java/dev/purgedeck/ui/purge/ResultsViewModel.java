@@ -70,7 +70,7 @@ public final class ResultsViewModel {
         return progressText.getReadOnlyProperty();
     }
 
-    /** "998 purged, 2 failed" once a job has ended. */
+    /** "998 purged, 2 failed" (hard) or "2 marked stale (soft), 0 failed" once a job has ended. */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
     }
@@ -102,7 +102,8 @@ public final class ResultsViewModel {
             throw new IllegalStateException("A purge is already running.");
         }
         lastRequest = request;
-        rows.setAll(request.targets().stream().map(t -> new ResultRow(t, request.kind())).toList());
+        boolean soft = request.options().soft();
+        rows.setAll(request.targets().stream().map(t -> new ResultRow(t, request.kind(), soft)).toList());
         done = 0;
         arrived.clear();
         running.set(true);
@@ -172,10 +173,27 @@ public final class ResultsViewModel {
         drain();
         running.set(false);
         progressText.set("");
-        summary.set(result.summary());
+        summary.set(summarize());
         for (Consumer<JobResult> l : finishedListeners) {
             l.accept(result);
         }
+    }
+
+    /**
+     * Counts the rows, not the last job, so the summary stays true for all of them. A hard purge keeps the words
+     * "purged" that scripts and users know; only a soft one, which leaves the objects in the cache, says so.
+     */
+    private String summarize() {
+        long ok = count(ResultRow.State.OK);
+        long cancelled = count(ResultRow.State.CANCELLED);
+        boolean soft = !rows.isEmpty() && rows.get(0).soft();
+        String s = String.format(soft ? "%,d marked stale (soft), %,d failed" : "%,d purged, %,d failed", ok,
+                count(ResultRow.State.FAILED));
+        return cancelled > 0 ? s + String.format(", %,d cancelled", cancelled) : s;
+    }
+
+    private long count(ResultRow.State state) {
+        return rows.stream().filter(r -> r.state() == state).count();
     }
 
     private void updateProgress() {

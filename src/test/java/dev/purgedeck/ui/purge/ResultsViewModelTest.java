@@ -76,4 +76,18 @@ class ResultsViewModelTest {
                 .doesNotContain(ResultRow.State.PENDING);
         assertThat(results.summaryProperty().get()).contains("cancelled");
     }
+
+    @Test
+    void aSoftJobSaysMarkedStaleAndAHardOneRemoved() {
+        results.start(JobRequest.urls(null, List.of("https://www.example.com/s"), PurgeOptions.SOFT,
+                JobRequest.DEFAULT_CONCURRENCY));
+        fx.runUntil(() -> !results.runningProperty().get());
+        assertThat(results.rows()).extracting(ResultRow::outcomeText).containsExactly("Marked stale");
+        assertThat(results.summaryProperty().get()).isEqualTo("1 marked stale (soft), 0 failed");
+        results.start(urls("h"));
+        assertThat(results.rows()).extracting(ResultRow::outcomeText).containsExactly("Pending");
+        fx.runUntil(() -> !results.runningProperty().get());
+        assertThat(results.rows()).extracting(ResultRow::outcomeText).containsExactly("Removed");
+        assertThat(results.summaryProperty().get()).isEqualTo("1 purged, 0 failed");
+    }
 }

@@ -1,0 +1,91 @@
+package dev.purgedeck.ui.purge;
+
+import static dev.purgedeck.testsupport.ConsoleHarness.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.purgedeck.sandbox.CachedObject;
+import dev.purgedeck.sandbox.FaultSettings;
+import dev.purgedeck.testsupport.ConsoleTest;
+import dev.purgedeck.testsupport.Sandboxes;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/** The results table through the real window: what each row says happened, as rendered on screen. */
+class ResultsTableTest extends ConsoleTest {
+    private CachedObject plainObject() {
+        return Sandboxes.object(SANDBOX.server(), SANDBOX.service(), o -> !o.url().contains("?"));
+    }
+
+    private void purge(FxRobot robot, String text) {
+        waitUntil(() -> console.window().purge().services().selectedProperty().get() != null);
+        robot.interact(() -> robot.lookup("#urlInput").queryAs(TextArea.class).setText(text));
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        console.awaitJobEnd();
+    }
+
+    /** The text the cell of {@code row} in the column {@code columnId} shows on screen, after any ellipsis. */
+    static String rendered(FxRobot robot, String columnId, int row) {
+        Optional<Node> cell = robot.lookup("#resultsTable .table-cell").queryAll().stream()
+                .filter(n -> n instanceof TableCell<?, ?> c && c.getTableColumn() != null
+                        && columnId.equals(c.getTableColumn().getId()) && c.getIndex() == row && !c.isEmpty())
+                .findFirst();
+        assertThat(cell).as("a rendered cell in %s, row %d", columnId, row).isPresent();
+        Node text = cell.get().lookup(".text");
+        return text instanceof Text t ? t.getText() : "";
+    }
+
+    @Test
+    void aHardPurgeSaysRemovedAndASoftOneMarkedStale(FxRobot robot) {
+        String url = plainObject().url();
+        purge(robot, url);
+        waitUntil(() -> rendered(robot, "outcomeColumn", 0).equals("Removed"));
+        assertThat(robot.lookup("#resultSummary").queryAs(Label.class).getText()).isEqualTo("1 purged, 0 failed");
+
+        robot.clickOn("#softToggle .thumb-area");
+        purge(robot, url + "\n" + url + "?v=2");
+        waitUntil(() -> rendered(robot, "outcomeColumn", 1).equals("Marked stale"));
+        assertThat(rendered(robot, "outcomeColumn", 0)).isEqualTo("Marked stale");
+        assertThat(robot.lookup("#resultSummary").queryAs(Label.class).getText())
+                .isEqualTo("2 marked stale (soft), 0 failed");
+    }
+
+    @Test
+    void anUnreadable200SaysThePurgeMayHaveHappened(FxRobot robot) {
+        SANDBOX.server().setFaults(FaultSettings.none().withMalformedRate(1.0));
+        purge(robot, plainObject().url());
+        waitUntil(() -> rendered(robot, "outcomeColumn", 0).equals("Unconfirmed"));
+        assertThat(rendered(robot, "httpColumn", 0)).isEqualTo("200");
+        // The message is longer than its column: selecting the row shows it whole, wrapped, below the table.
+        robot.interact(() -> robot.lookup("#resultsTable").queryTableView().getSelectionModel().select(0));
+        assertThat(robot.lookup("#resultDetails").queryAs(Label.class).getText())
+                .contains("Fastly answered 200 but the body could not be read; the purge may have happened.");
+    }
+
+    @Test
+    void aNewJobShowsItsResultsFromTheTop(FxRobot robot) {
+        String many = IntStream.range(0, 80).mapToObj(i -> "https://www.example.com/p/" + i).collect(Collectors.joining("\n"));
+        purge(robot, many);
+        TableView<ResultRow> table = robot.lookup("#resultsTable").queryTableView();
+        robot.interact(() -> table.scrollTo(79));
+        waitUntil(() -> firstVisible(robot) > 0);
+        purge(robot, many.replace("/p/", "/q/"));
+        waitUntil(() -> firstVisible(robot) == 0);
+        assertThat(table.getItems().get(0).target()).isEqualTo("https://www.example.com/q/0");
+    }
+
+    private static int firstVisible(FxRobot robot) {
+        VirtualFlow<?> flow = (VirtualFlow<?>) robot.lookup("#resultsTable .virtual-flow").query();
+        return flow.getFirstVisibleCell() == null ? -1 : flow.getFirstVisibleCell().getIndex();
+    }
+}
