@@ -169,6 +169,7 @@ public final class SettingsView {
         Button cancel = new Button("Cancel");
         cancel.setId("cancelProfileEdit");
         cancel.visibleProperty().bind(editing.isNotNull());
+        cancel.managedProperty().bind(cancel.visibleProperty());
         Runnable clear = () -> {
             editing.set(null);
             token.clear();
