@@ -96,11 +96,7 @@ public final class ProfileStore {
         if (typedToken == null) {
             throw new IllegalArgumentException("Enter the API token for this profile.");
         }
-        URI endpoint = switch (Objects.requireNonNull(kind, "kind")) {
-            case FASTLY -> ClientConfig.FASTLY_API;
-            case CUSTOM -> Endpoints.validateCustom(endpointText);
-            case SANDBOX -> throw new IllegalArgumentException("The sandbox is always there and needs no token.");
-        };
+        URI endpoint = endpointOf(kind, endpointText);
         Profile p = new Profile(n, EndpointKind.of(endpoint), endpoint, TokenRef.stored(n), ProfilesFile.SAVED);
         return StoreLock.locked(file, () -> {
             ProfilesFile.Content fresh = reload();
@@ -120,6 +116,52 @@ public final class ProfileStore {
             saved.addAll(next);
             return p;
         });
+    }
+
+    /**
+     * Changes a profile the user added: name, endpoint and, when {@code newToken} is not null, the token; else the
+     * saved token is kept (under the new name). The profile stays in use if it was.
+     *
+     * @throws IllegalArgumentException when it is not a profile added here, the new name is taken or unusable, or the
+     *                                  saved token cannot be read and no new one was given
+     */
+    public synchronized Profile update(String oldName, String name, EndpointKind kind, String endpointText,
+                                       ApiToken newToken) throws IOException {
+        saved.stream().filter(s -> s.name().equals(oldName)).findFirst().orElseThrow(() ->
+                new IllegalArgumentException("Only profiles added in PurgeDeck can be edited here."));
+        String n = name != null && name.strip().equalsIgnoreCase(oldName) ? name.strip() : checkNewName(name);
+        URI endpoint = endpointOf(kind, endpointText);
+        ApiToken token = newToken != null ? newToken : tokens.get(oldName).orElseThrow(() ->
+                new IllegalArgumentException("The saved token could not be read: enter the token again."));
+        Profile p = new Profile(n, EndpointKind.of(endpoint), endpoint, TokenRef.stored(n), ProfilesFile.SAVED);
+        return StoreLock.locked(file, () -> {
+            ProfilesFile.Content fresh = reload();
+            List<Profile> next = new ArrayList<>(fresh.saved());
+            int at = next.stream().map(Profile::name).toList().indexOf(oldName);
+            if (at < 0) {
+                throw new IllegalArgumentException("This profile was removed meanwhile.");
+            }
+            next.set(at, p);
+            tokens.put(n, token);
+            ProfilesFile.save(file, next, oldName.equals(fresh.active()) ? n : fresh.active());
+            if (!n.equals(oldName)) {
+                tokens.remove(oldName);
+            }
+            saved.clear();
+            saved.addAll(next);
+            if (oldName.equals(activeName)) {
+                activeName = n;
+            }
+            return p;
+        });
+    }
+
+    private static URI endpointOf(EndpointKind kind, String endpointText) {
+        return switch (Objects.requireNonNull(kind, "kind")) {
+            case FASTLY -> ClientConfig.FASTLY_API;
+            case CUSTOM -> Endpoints.validateCustom(endpointText);
+            case SANDBOX -> throw new IllegalArgumentException("The sandbox is always there and needs no token.");
+        };
     }
 
     /**

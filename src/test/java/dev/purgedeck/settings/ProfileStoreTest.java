@@ -190,4 +190,25 @@ class ProfileStoreTest {
         s.add("Staging", EndpointKind.FASTLY, null, ApiToken.of(TYPED));
         assertThat(open(Map.of()).problems()).isEmpty();
     }
+
+    @Test
+    void anAddedProfileCanBeRenamedMovedAndGivenANewTokenAndStaysInUse() throws Exception {
+        ProfileStore s = open(Map.of());
+        s.add("Work", EndpointKind.FASTLY, null, ApiToken.of(TYPED));
+        s.add("Other", EndpointKind.FASTLY, null, ApiToken.of(TYPED));
+        s.setActive("Work");
+        Profile moved = s.update("Work", "Work (local)", EndpointKind.CUSTOM, "http://127.0.0.1:9/", null);
+        assertThat(moved.endpoint()).isEqualTo(URI.create("http://127.0.0.1:9"));
+        ProfileStore again = open(Map.of());
+        assertThat(again.profiles()).extracting(Profile::name).contains("Work (local)", "Other").doesNotContain("Work");
+        assertThat(again.active().name()).isEqualTo("Work (local)");
+        assertThat(again.tokenFor(again.active()).map(ApiToken::secret)).contains(TYPED);
+        String fresh = "tokFRESHnnnnnnnnnnnnnnnnnnnnnnnn14";
+        again.update("Work (local)", "work (LOCAL)", EndpointKind.FASTLY, null, ApiToken.of(fresh));
+        assertThat(open(Map.of()).tokenFor(open(Map.of()).active()).map(ApiToken::secret)).contains(fresh);
+        assertThatThrownBy(() -> again.update("work (LOCAL)", "Other", EndpointKind.FASTLY, null, null))
+                .hasMessageContaining("already exists");
+        assertThatThrownBy(() -> again.update("Sandbox", "X", EndpointKind.FASTLY, null, null))
+                .hasMessageContaining("Only profiles added");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.purgedeck.ui.settings;
 
 import dev.purgedeck.history.HistoryStore;
+import dev.purgedeck.settings.EndpointKind;
 import dev.purgedeck.settings.Profile;
 import dev.purgedeck.settings.Settings;
 import dev.purgedeck.settings.ThemeMode;
@@ -39,6 +40,8 @@ public final class SettingsView {
 
     private final SettingsViewModel vm;
     private final ScrollPane root;
+    /** Fills the profile form with a profile to edit; set when the form is built. */
+    private java.util.function.Consumer<Profile> startEdit = p -> { };
 
     /** @param tokenDetails what the window knows about the active token (owner, scopes, expiry), one text */
     public SettingsView(SettingsViewModel vm, ReadOnlyStringProperty tokenDetails, Runnable openDataFolder) {
@@ -76,30 +79,32 @@ public final class SettingsView {
                 setGraphic(new VBox(1, name, what));
             }
         });
-        Button use = new Button("Use this profile");
-        use.setId("useProfile");
-        use.setOnAction(e -> {
-            Profile p = list.getSelectionModel().getSelectedItem();
-            if (p != null) {
-                vm.use(p);
-            }
-        });
-        Button remove = new Button("Remove");
-        remove.setId("removeProfile");
-        remove.setOnAction(e -> {
-            Profile p = list.getSelectionModel().getSelectedItem();
-            if (p != null) {
-                vm.remove(p);
-            }
-        });
+        Button use = onSelected(list, "Use this profile", "useProfile", vm::use);
+        Button remove = onSelected(list, "Remove", "removeProfile", vm::remove);
+        Button edit = onSelected(list, "Edit", "editProfile", p -> startEdit.accept(p));
         list.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> {
             use.setDisable(p == null);
             remove.setDisable(p == null || !p.userSaved());
+            edit.setDisable(p == null || !p.userSaved());
         });
         use.setDisable(true);
         remove.setDisable(true);
+        edit.setDisable(true);
         return section("Profiles", "Where purges go and with which token. PurgeDeck finds FASTLY_API_TOKEN and the "
-                + "Fastly CLI's saved tokens by itself; the sandbox is always there.", list, new HBox(8, use, remove), addForm());
+                + "Fastly CLI's saved tokens by itself; the sandbox is always there.", list, new HBox(8, use, edit, remove), addForm());
+    }
+
+    /** A button that acts on the profile selected in {@code list}. */
+    private static Button onSelected(ListView<Profile> list, String text, String id, java.util.function.Consumer<Profile> action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(e -> {
+            Profile p = list.getSelectionModel().getSelectedItem();
+            if (p != null) {
+                action.accept(p);
+            }
+        });
+        return b;
     }
 
     private VBox addForm() {
@@ -154,13 +159,36 @@ public final class SettingsView {
         error.getStyleClass().add("error-text");
         error.setWrapText(true);
         error.textProperty().bind(vm.profileErrorProperty());
+        // The same form edits a profile added here: the token may be left empty to keep the saved one.
+        javafx.beans.property.ObjectProperty<Profile> editing = new javafx.beans.property.SimpleObjectProperty<>();
         Button add = new Button("Add and use", Icons.icon(Feather.PLUS));
         add.setId("addProfile");
-        add.setOnAction(e -> vm.add(name.getText(), endpoint.getValue(), url.getText(), token.getText())
-                .thenAccept(added -> added.ifPresent(p -> {
-                    token.clear();
-                    name.clear();
-                })));
+        add.textProperty().bind(javafx.beans.binding.Bindings.when(editing.isNull()).then("Add and use").otherwise("Save changes"));
+        token.promptTextProperty().bind(javafx.beans.binding.Bindings.when(editing.isNull()).then("API token")
+                .otherwise("Leave empty to keep the saved token"));
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancelProfileEdit");
+        cancel.visibleProperty().bind(editing.isNotNull());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        Runnable clear = () -> {
+            editing.set(null);
+            token.clear();
+            name.clear();
+            url.clear();
+        };
+        cancel.setOnAction(e -> clear.run());
+        startEdit = p -> {
+            editing.set(p);
+            name.setText(p.name());
+            endpoint.setValue(p.endpointKind() != EndpointKind.FASTLY);
+            url.setText(p.endpointKind() == EndpointKind.FASTLY || p.endpoint() == null ? "" : p.endpoint().toString());
+            token.clear();
+            name.requestFocus();
+        };
+        add.setOnAction(e -> (editing.get() == null
+                ? vm.add(name.getText(), endpoint.getValue(), url.getText(), token.getText())
+                : vm.edit(editing.get(), name.getText(), endpoint.getValue(), url.getText(), token.getText()))
+                .thenAccept(saved -> saved.ifPresent(p -> clear.run())));
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
@@ -168,10 +196,12 @@ public final class SettingsView {
         form.addRow(1, new Label("Endpoint"), new HBox(8, endpoint, url));
         form.addRow(2, new Label("Token"), new HBox(8, tokenBox, reveal));
         form.add(error, 1, 3);
-        form.add(add, 1, 4);
+        form.add(new HBox(8, add, cancel), 1, 4);
         GridPane.setHgrow(name, Priority.ALWAYS);
         HBox.setHgrow(url, Priority.ALWAYS);
         Label title = new Label("Add a profile");
+        title.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> editing.get() == null
+                ? "Add a profile" : "Edit \u201c" + editing.get().name() + "\u201d", editing));
         title.getStyleClass().add("section-title");
         return new VBox(8, title, form);
     }

@@ -100,6 +100,16 @@ public final class SettingsViewModel {
         return dataDir;
     }
 
+    /** Where a profile points and with which token, tested before it is saved. */
+    private record Target(URI endpoint, ApiToken token) {
+    }
+
+    /** Saves a profile once its connection was tested; may throw with a plain message. */
+    @FunctionalInterface
+    private interface Save {
+        Profile save() throws IOException;
+    }
+
     /**
      * Tests the connection with the typed token, then adds the profile (token stored owner-only) and switches to it.
      * When the test fails, the reason is shown beside the form and nothing is saved or switched.
@@ -110,18 +120,45 @@ public final class SettingsViewModel {
             return CompletableFuture.completedFuture(Optional.empty());
         }
         ApiToken typed = ApiToken.of(token);
+        return testThenSave(custom, endpoint, () -> typed,
+                () -> profiles.add(name, custom ? EndpointKind.CUSTOM : EndpointKind.FASTLY, custom ? endpoint : null, typed),
+                "Added", true);
+    }
+
+    /**
+     * Changes a profile added here (name, endpoint, and the token when one is typed; else the saved one is kept),
+     * after testing the connection as {@link #add} does. A profile in use is switched to again, on its new settings.
+     */
+    public CompletableFuture<Optional<Profile>> edit(Profile old, String name, boolean custom, String endpoint, String token) {
+        ApiToken typed = token == null || token.isBlank() ? null : ApiToken.of(token);
+        boolean inUse = old.name().equals(active().name());
+        return testThenSave(custom, endpoint, () -> typed != null ? typed : profiles.tokenFor(old).orElseThrow(() ->
+                        new IllegalStateException("The saved token could not be read: enter the token again.")),
+                () -> profiles.update(old.name(), name, custom ? EndpointKind.CUSTOM : EndpointKind.FASTLY,
+                        custom ? endpoint : null, typed), "Saved", inUse);
+    }
+
+    private CompletableFuture<Optional<Profile>> testThenSave(boolean custom, String endpoint,
+                                                              java.util.function.Supplier<ApiToken> token, Save save,
+                                                              String done, boolean thenUse) {
         profileError.set("");
         message.set("Testing the connection\u2026");
-        return CompletableFuture.supplyAsync(() -> custom ? Endpoints.validateCustom(endpoint) : ClientConfig.FASTLY_API,
-                        background)
-                .thenCompose(uri -> connectionTest.test(uri, typed).handle((ok, e) -> {
+        return CompletableFuture.supplyAsync(() -> new Target(custom ? Endpoints.validateCustom(endpoint)
+                        : ClientConfig.FASTLY_API, token.get()), background)
+                .thenCompose(t -> connectionTest.test(t.endpoint(), t.token()).handle((ok, e) -> {
                     if (e != null) {
-                        throw new IllegalStateException("Not added: the connection test failed. "
+                        throw new IllegalStateException("Not saved: the connection test failed. "
                                 + FastlyApiException.plainMessage(e, "The token could not be read there."));
                     }
-                    return uri;
+                    return t;
                 }))
-                .thenApplyAsync(uri -> saved(name, custom, endpoint, typed), background)
+                .thenApplyAsync(t -> {
+                    try {
+                        return save.save();
+                    } catch (IOException e) {
+                        throw new IllegalStateException("The profile could not be saved: " + e.getMessage(), e);
+                    }
+                }, background)
                 .handleAsync((p, e) -> {
                     if (e != null) {
                         Throwable why = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
@@ -130,18 +167,12 @@ public final class SettingsViewModel {
                         return Optional.<Profile>empty();
                     }
                     profileList.setAll(profiles.profiles());
-                    message.set("Added the profile \u201c" + p.name() + "\u201d.");
-                    use(p);
+                    message.set(done + " the profile \u201c" + p.name() + "\u201d.");
+                    if (thenUse) {
+                        use(p);
+                    }
                     return Optional.of(p);
                 }, fx);
-    }
-
-    private Profile saved(String name, boolean custom, String endpoint, ApiToken typed) {
-        try {
-            return profiles.add(name, custom ? EndpointKind.CUSTOM : EndpointKind.FASTLY, custom ? endpoint : null, typed);
-        } catch (IOException e) {
-            throw new IllegalStateException("The profile could not be saved: " + e.getMessage(), e);
-        }
     }
 
     public void remove(Profile p) {
