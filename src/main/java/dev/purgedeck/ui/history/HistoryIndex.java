@@ -21,6 +21,8 @@ final class HistoryIndex {
     private int size;
     private final Map<String, List<HistoryEntry>> jobs = new HashMap<>();
     private final Map<String, String> services = new LinkedHashMap<>();
+    /** Profile name to where it purged last (e.g. "sandbox http://127.0.0.1:8080"), in the order first seen. */
+    private final Map<String, String> profiles = new LinkedHashMap<>();
 
     private HistoryIndex(int capacity) {
         entries = new HistoryEntry[Math.max(16, capacity)];
@@ -53,6 +55,9 @@ final class HistoryIndex {
         for (HistoryEntry e : batch) {
             entries[size++] = e;
             jobs.computeIfAbsent(e.jobId(), id -> new ArrayList<>()).add(e);
+            if (e.profile() != null) {
+                profiles.put(e.profile(), RerunQuestion.where(e.endpointKind(), e.endpoint()));
+            }
             if (e.serviceId() != null) {
                 String name = e.serviceName() == null ? "" : e.serviceName();
                 String before = services.putIfAbsent(e.serviceId(), name);
@@ -75,6 +80,11 @@ final class HistoryIndex {
     /** Service ID to its name (empty when never known), in the order first seen. */
     Map<String, String> services() {
         return Collections.unmodifiableMap(services);
+    }
+
+    /** Profile name to the endpoint it last purged through, in the order first seen. */
+    Map<String, String> profiles() {
+        return Collections.unmodifiableMap(profiles);
     }
 
     /**

@@ -55,6 +55,8 @@ public final class HistoryViewModel {
     private final HistoryFilter filter = new HistoryFilter();
     private final ObservableList<HistoryEntry> rows = new TopInsertList<>();
     private final ObservableList<HistoryFilter.ServiceChoice> services = FXCollections.observableArrayList(HistoryFilter.ServiceChoice.ANY);
+    private final ObservableList<HistoryFilter.ProfileChoice> profiles =
+            FXCollections.observableArrayList(HistoryFilter.ProfileChoice.ANY);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Loading history…");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(true);
@@ -123,6 +125,11 @@ public final class HistoryViewModel {
     /** Every service seen in the history, for the service filter. */
     public ObservableList<HistoryFilter.ServiceChoice> services() {
         return services;
+    }
+
+    /** Every profile seen in the history, with its endpoint, for the profile filter. */
+    public ObservableList<HistoryFilter.ProfileChoice> profiles() {
+        return profiles;
     }
 
     /** "Showing 1,234 of 1,000,000 purged items". */
@@ -288,6 +295,7 @@ public final class HistoryViewModel {
         }
         index = HistoryIndex.empty();
         services.setAll(HistoryFilter.ServiceChoice.ANY);
+        showProfiles();
         notice.set("History cleared. The old history was kept as " + backup.getFileName() + ".");
         refresh();
     }
@@ -318,6 +326,7 @@ public final class HistoryViewModel {
         choices.add(HistoryFilter.ServiceChoice.ANY);
         index.services().forEach((id, name) -> choices.add(new HistoryFilter.ServiceChoice(id, name)));
         services.setAll(choices);
+        showProfiles();
         if (result.skippedLines() > 0) {
             notice.set(String.format("%,d damaged line%s in the history file could not be read and %s skipped. "
                     + "The file was not changed.", result.skippedLines(), result.skippedLines() == 1 ? "" : "s",
@@ -335,9 +344,25 @@ public final class HistoryViewModel {
         for (String id : index.add(added)) {
             services.add(new HistoryFilter.ServiceChoice(id, index.services().get(id)));
         }
+        if (index.profiles().size() != profiles.size() - 1) {
+            showProfiles();
+        }
         if (shownGeneration == generation.get()) { // else the refresh on its way shows them (see show)
             SortedInsert.into(rows, shownQuery.run(added, shownOrder), shownOrder);
             showStatus();
+        }
+    }
+
+    /** The profile choices from the index; the one selected stays selected (a new endpoint shows on the next load). */
+    private void showProfiles() {
+        List<HistoryFilter.ProfileChoice> choices = new ArrayList<>();
+        choices.add(HistoryFilter.ProfileChoice.ANY);
+        index.profiles().forEach((name, where) -> choices.add(new HistoryFilter.ProfileChoice(name, where)));
+        HistoryFilter.ProfileChoice chosen = filter.profileProperty().get();
+        profiles.setAll(choices);
+        if (chosen != null && chosen.name() != null) {
+            choices.stream().filter(c -> chosen.name().equals(c.name())).findFirst()
+                    .ifPresent(filter.profileProperty()::set);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.purgedeck.ui.history;
 import static dev.purgedeck.testsupport.ConsoleHarness.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.purgedeck.fastly.PurgeKind;
 import dev.purgedeck.history.HistoryEntry;
 import dev.purgedeck.sandbox.DemoAccount;
 import dev.purgedeck.sandbox.FaultSettings;
@@ -68,6 +69,27 @@ class HistoryScreenTest extends ConsoleTest {
         assertThat(header.getText()).isEqualTo("URL purges are not tied to a service");
         robot.interact(() -> console.window().purge().modeProperty().set(dev.purgedeck.ui.purge.PurgeMode.KEYS));
         assertThat(header.getText()).startsWith("Service: ").contains(SANDBOX.service());
+    }
+
+    @Test
+    void profileAndErrorAreColumnsAndTheProfileFilters(FxRobot robot) throws Exception {
+        purgeUrls(robot, "https://www.example.com/local");
+        HistoryEntry local = console.context().history().load().entries().get(0);
+        console.context().history().append(List.of(new HistoryEntry("job-real", local.time().plusSeconds(1), "production",
+                "fastly", "https://api.fastly.com", null, null, PurgeKind.URL, "https://www.example.com/real", false,
+                "production", HistoryEntry.Outcome.FAILED, null, 503, "Fastly is unavailable", 3, 5, "alice", "0.1.0")));
+        robot.clickOn("#tabHistory");
+        waitUntil(() -> table(robot).getItems().size() == 2);
+        assertThat(cellShowing(robot, "production (Fastly)").isVisible()).isTrue();
+        assertThat(cellShowing(robot, local.profileLabel()).isVisible()).isTrue();
+        assertThat(local.profileLabel()).endsWith("(sandbox)");
+        assertThat(cellShowing(robot, "Fastly is unavailable").isVisible()).isTrue();
+
+        robot.clickOn("#historyProfile").clickOn("production (Fastly API https://api.fastly.com)");
+        waitUntil(() -> table(robot).getItems().size() == 1);
+        assertThat(table(robot).getItems().get(0).target()).endsWith("/real");
+        robot.clickOn("#clearFilters");
+        waitUntil(() -> table(robot).getItems().size() == 2);
     }
 
     @Test

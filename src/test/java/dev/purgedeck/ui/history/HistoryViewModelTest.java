@@ -81,6 +81,24 @@ class HistoryViewModelTest {
     }
 
     @Test
+    void profilesAreOfferedWithTheirEndpointAndFilter() throws Exception {
+        store.append(List.of(new HistoryEntry("job-9", T0.plusSeconds(9), "production", "fastly",
+                "https://api.fastly.com", "SVC1", "Example site", PurgeKind.KEY, "k", false, "production",
+                HistoryEntry.Outcome.OK, "1-2", 200, null, 1, 5, "alice", "0.1.0")));
+        fx.runUntil(() -> vm.rows().size() == 4);
+        assertThat(vm.profiles()).extracting(HistoryFilter.ProfileChoice::toString).containsExactly("All profiles",
+                "work (sandbox http://127.0.0.1:8080)", "production (Fastly API https://api.fastly.com)");
+        vm.filter().profileProperty().set(vm.profiles().get(2));
+        vm.refresh();
+        fx.drain();
+        assertThat(vm.rows()).extracting(HistoryEntry::target).containsExactly("k");
+        vm.filter().reset();
+        vm.refresh();
+        fx.drain();
+        assertThat(vm.rows()).hasSize(4);
+    }
+
+    @Test
     void jobsAndPurgeIdsComeFromTheEntries() {
         HistoryEntry b = vm.rows().get(1);
         assertThat(vm.job(b)).extracting(HistoryEntry::target)
