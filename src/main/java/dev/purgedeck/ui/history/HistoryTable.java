@@ -30,7 +30,7 @@ final class HistoryTable extends TableView<HistoryEntry> {
         getColumns().setAll(List.of(
                 column("Time", 150, 150, e -> TIME.format(e.time().atZone(zone)), Comparator.comparing(HistoryEntry::time)),
                 column("Target", 360, 200, HistoryEntry::target, Comparator.comparing(HistoryEntry::target)),
-                column("Outcome", 80, 70, e -> e.outcome().name().toLowerCase(Locale.ROOT),
+                column("Outcome", 130, 70, e -> e.outcome().id() + (vm.laterPurged(e) ? " · purged later" : ""),
                         Comparator.comparing(HistoryEntry::outcome)),
                 column("Service", 130, 80, e -> e.serviceName() == null || e.serviceName().isBlank() ? nz(e.serviceId())
                         : e.serviceName(), Comparator.comparing(e -> nz(e.serviceName()) + nz(e.serviceId()),
@@ -45,6 +45,8 @@ final class HistoryTable extends TableView<HistoryEntry> {
                 column("Purge ID", 200, 80, e -> nz(e.purgeId()), Comparator.comparing(e -> nz(e.purgeId()))),
                 column("Error", 180, 60, e -> nz(e.error()), Comparator.comparing(e -> nz(e.error())))));
         setItems(vm.rows());
+        // A success may mark older rows "purged later": their cells are drawn again when rows arrive.
+        vm.rows().addListener((javafx.collections.ListChangeListener<HistoryEntry>) c -> refresh());
         setSortPolicy(table -> {
             vm.sortBy(comparator());
             return true;

@@ -186,6 +186,11 @@ public final class HistoryViewModel {
         return index.job(entry.jobId());
     }
 
+    /** Whether {@code entry} failed and was purged successfully later (shown beside its outcome). */
+    public boolean laterPurged(HistoryEntry entry) {
+        return index.laterPurged(entry);
+    }
+
     /** The purge IDs of the given entries, one per line. */
     public String purgeIds(List<HistoryEntry> entries) {
         return entries.stream().map(HistoryEntry::purgeId).filter(id -> id != null && !id.isEmpty())
@@ -197,10 +202,14 @@ public final class HistoryViewModel {
      * service and count; {@code onlyFailed} keeps the failed ones only.
      */
     public boolean rerun(List<HistoryEntry> entries, RerunMode mode, boolean onlyFailed) {
-        List<HistoryEntry> chosen = onlyFailed
+        List<HistoryEntry> failed = onlyFailed
                 ? entries.stream().filter(e -> e.outcome() == HistoryEntry.Outcome.FAILED).toList() : entries;
+        // A failed item purged successfully since (e.g. by a retry) needs no second purge.
+        List<HistoryEntry> chosen = onlyFailed ? failed.stream().filter(e -> !index.laterPurged(e)).toList() : failed;
         if (chosen.isEmpty()) {
-            notice.set(onlyFailed ? "Nothing to re-run: none of these items failed." : "Select the items to re-run first.");
+            notice.set(!onlyFailed ? "Select the items to re-run first." : failed.isEmpty()
+                    ? "Nothing to re-run: none of these items failed."
+                    : "Nothing to re-run: every failed item was purged successfully later.");
             return false;
         }
         Map<String, List<HistoryEntry>> groups = chosen.stream()
@@ -218,7 +227,7 @@ public final class HistoryViewModel {
         PurgeOptions options = new PurgeOptions(soft, "staging".equals(first.environment())
                 ? PurgeOptions.Environment.STAGING : PurgeOptions.Environment.PRODUCTION);
         List<String> targets = chosen.stream().map(HistoryEntry::target).distinct().toList();
-        RerunQuestion ask = RerunQuestion.of(chosen, soft, currentOrigin.get());
+        RerunQuestion ask = RerunQuestion.of(chosen, soft, currentOrigin.get(), failed.size() - chosen.size());
         if (!dialogs.confirm(ask.title(), ask.question(), ask.action())) {
             notice.set("");
             return false;

@@ -132,6 +132,17 @@ class HistoryScreenTest extends ConsoleTest {
         assertThat(rows.subList(0, 2)).allMatch(e -> e.outcome() == HistoryEntry.Outcome.OK);
         assertThat(rows.get(0).jobId()).isNotEqualTo(rows.get(3).jobId());
         assertThat(robot.lookup("#resultSummary").queryAs(Label.class).getText()).isEqualTo("2 purged, 0 failed");
+
+        // The first job's failures now say they were purged later, and re-running its failed items sends nothing.
+        waitUntil(() -> robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                && "failed · purged later".equals(c.getText())).queryAll().size() == 2);
+        int asked = console.dialogs().asked.size();
+        robot.clickOn(cellShowing(robot, "failed · purged later"));
+        robot.clickOn("#rerunMenu").clickOn("Only the failed items (of the selection, or of the job)");
+        waitUntil(() -> robot.lookup("#historyNotice").queryAs(Label.class).getText()
+                .equals("Nothing to re-run: every failed item was purged successfully later."));
+        assertThat(console.dialogs().asked).hasSize(asked);
+        assertThat(console.window().history().rows()).hasSize(4);
     }
 
     @Test
