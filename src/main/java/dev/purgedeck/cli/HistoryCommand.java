@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
                 + "first: a table of the newest entries, or every matching entry as CSV or JSON (the window's "
                 + "export formats)."},
         footerHeading = "%nExamples:%n",
-        footer = {"  purgedeck history --since 2h --outcome failed",
+        footer = {"  purgedeck history --since 2h --outcome failed --profile production",
                 "  purgedeck history --service 'Northwind Shop' --kind key --since 2025-06-01 --csv --bom > keys.csv",
                 "  purgedeck history --since 1d --json | jq '.[] | select(.outcome == \"failed\") | .target'"})
 final class HistoryCommand implements Callable<Integer> {
@@ -46,6 +46,10 @@ final class HistoryCommand implements Callable<Integer> {
     @Option(names = {"-s", "--service"}, paramLabel = "ID|NAME",
             description = "Only this service: its ID, or the name recorded with the purge (ignoring case).")
     String service;
+
+    @Option(names = {"-p", "--profile"}, paramLabel = "NAME",
+            description = "Only purges made on this profile (ignoring case), e.g. to leave sandbox purges out.")
+    String profile;
 
     @Option(names = "--outcome", split = ",", paramLabel = "OUTCOME",
             description = "Only these outcomes: ok, failed, cancelled (comma-separated, or repeat the option).")
@@ -99,7 +103,7 @@ final class HistoryCommand implements Callable<Integer> {
             throw CliFailure.usage("--kind needs at least one of url, key, all");
         }
         HistoryQuery query = new HistoryQuery(text, null, outcomes == null ? null : EnumSet.copyOf(outcomes),
-                kinds == null ? null : EnumSet.copyOf(kinds), since, until);
+                kinds == null ? null : EnumSet.copyOf(kinds), since, until, profile);
         List<HistoryEntry> matching = query.run(load(ctx.historyFile()), null);
         if (service != null) {
             String s = service.strip();
@@ -145,10 +149,10 @@ final class HistoryCommand implements Callable<Integer> {
             return;
         }
         ZoneId zone = ZoneId.systemDefault();
-        TextTable t = new TextTable("TIME", "OUTCOME", "KIND", "TARGET", "SERVICE", "PURGE ID");
+        TextTable t = new TextTable("TIME", "OUTCOME", "KIND", "TARGET", "SERVICE", "PROFILE", "PURGE ID", "ERROR");
         for (HistoryEntry e : shown) {
             t.add(TIME.format(e.time().atZone(zone)), e.outcome().id(), e.kind().id(), e.target(),
-                    e.serviceName() != null ? e.serviceName() : e.serviceId(), e.purgeId());
+                    e.serviceName() != null ? e.serviceName() : e.serviceId(), e.profileLabel(), e.purgeId(), e.error());
         }
         ctx.out().print(t.render());
         if (matching > shown.size()) {

@@ -59,6 +59,20 @@ public record HistoryEntry(String jobId, Instant time, String profile, String en
         appVersion = blankToNull(appVersion);
     }
 
+    /**
+     * The profile and the kind of endpoint, e.g. "work (sandbox)" or "production (Fastly)", for a table: sandbox purges
+     * must not pass for real ones. Empty when neither is known.
+     */
+    public String profileLabel() {
+        String where = endpointKind == null ? "" : switch (endpointKind) {
+            case "fastly" -> "Fastly";
+            case "sandbox" -> "sandbox";
+            default -> "custom";
+        };
+        String name = profile == null ? "" : profile;
+        return name.isEmpty() ? where : where.isEmpty() ? name : name + " (" + where + ")";
+    }
+
     private static String blankToNull(String s) {
         return s == null || s.isEmpty() ? null : s;
     }

@@ -20,9 +20,10 @@ import java.util.stream.IntStream;
  * @param kinds     only these kinds
  * @param from      only entries at or after this time
  * @param to        only entries before this time
+ * @param profile   only entries recorded on the profile of this name (any case)
  */
 public record HistoryQuery(String text, String serviceId, Set<HistoryEntry.Outcome> outcomes, Set<PurgeKind> kinds,
-                           Instant from, Instant to) {
+                           Instant from, Instant to, String profile) {
     /** Newest first; among entries of the same millisecond, the one written last first. */
     public static final Comparator<HistoryEntry> NEWEST_FIRST = Comparator.comparing(HistoryEntry::time).reversed();
     /** Splitting the work across cores pays off only for large lists. */
@@ -33,6 +34,13 @@ public record HistoryQuery(String text, String serviceId, Set<HistoryEntry.Outco
         serviceId = serviceId == null || serviceId.isBlank() ? null : serviceId.strip();
         outcomes = outcomes == null || outcomes.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(outcomes));
         kinds = kinds == null || kinds.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(kinds));
+        profile = profile == null || profile.isBlank() ? null : profile.strip();
+    }
+
+    /** A query on any profile. */
+    public HistoryQuery(String text, String serviceId, Set<HistoryEntry.Outcome> outcomes, Set<PurgeKind> kinds,
+                        Instant from, Instant to) {
+        this(text, serviceId, outcomes, kinds, from, to, null);
     }
 
     /** Matches every entry. */
@@ -41,24 +49,28 @@ public record HistoryQuery(String text, String serviceId, Set<HistoryEntry.Outco
     }
 
     public HistoryQuery withText(String t) {
-        return new HistoryQuery(t, serviceId, outcomes, kinds, from, to);
+        return new HistoryQuery(t, serviceId, outcomes, kinds, from, to, profile);
     }
 
     public HistoryQuery withServiceId(String id) {
-        return new HistoryQuery(text, id, outcomes, kinds, from, to);
+        return new HistoryQuery(text, id, outcomes, kinds, from, to, profile);
     }
 
     public HistoryQuery withOutcomes(Set<HistoryEntry.Outcome> o) {
-        return new HistoryQuery(text, serviceId, o, kinds, from, to);
+        return new HistoryQuery(text, serviceId, o, kinds, from, to, profile);
     }
 
     public HistoryQuery withKinds(Set<PurgeKind> k) {
-        return new HistoryQuery(text, serviceId, outcomes, k, from, to);
+        return new HistoryQuery(text, serviceId, outcomes, k, from, to, profile);
+    }
+
+    public HistoryQuery withProfile(String name) {
+        return new HistoryQuery(text, serviceId, outcomes, kinds, from, to, name);
     }
 
     /** Entries at or after {@code start} and before {@code end}; either may be null. */
     public HistoryQuery between(Instant start, Instant end) {
-        return new HistoryQuery(text, serviceId, outcomes, kinds, start, end);
+        return new HistoryQuery(text, serviceId, outcomes, kinds, start, end, profile);
     }
 
     public boolean matches(HistoryEntry e) {
@@ -114,6 +126,9 @@ public record HistoryQuery(String text, String serviceId, Set<HistoryEntry.Outco
 
     private boolean matches(HistoryEntry e, TextMatch t) {
         if (serviceId != null && !serviceId.equals(e.serviceId())) {
+            return false;
+        }
+        if (profile != null && !profile.equalsIgnoreCase(e.profile())) {
             return false;
         }
         if (!outcomes.isEmpty() && !outcomes.contains(e.outcome())) {

@@ -66,8 +66,9 @@ class HistoryCommandTest {
         CliHarness.Result all = cli.run("history");
         assertThat(all.code()).isZero();
         List<String> lines = all.out().lines().toList();
-        assertThat(lines.get(0)).matches("TIME +OUTCOME +KIND +TARGET +SERVICE +PURGE ID");
-        assertThat(lines.get(1)).contains("failed", "url", "https://elsewhere.example/a");
+        assertThat(lines.get(0)).matches("TIME +OUTCOME +KIND +TARGET +SERVICE +PROFILE +PURGE ID +ERROR");
+        assertThat(lines.get(1)).contains("failed", "url", "https://elsewhere.example/a", "Environment (Fastly)",
+                "Fastly is unavailable");
         assertThat(lines.get(3)).contains("ok", "https://www.dailycourier.example/", "Daily Courier — www");
         assertThat(lines).hasSize(6);
 
@@ -91,6 +92,21 @@ class HistoryCommandTest {
                 .containsExactly(NEWS, "https://www.dailycourier.example/");
         assertThat(targets(cli.run("history", "--json", "--search", "PRODUCT-2"))).containsExactly("product-2");
         assertThat(targets(cli.run("history", "--json", "--limit", "1"))).hasSize(1);
+    }
+
+    @Test
+    void profileFiltersAndTellsSandboxPurgesFromRealOnes() throws Exception {
+        try (HistoryStore store = HistoryStore.open(cli.dataDir.resolve(HistoryStore.FILE_NAME))) {
+            store.append(List.of(new HistoryEntry("j5", NOW, "Local sandbox", "sandbox", "http://127.0.0.1:8080", SHOP,
+                    "Northwind Shop", PurgeKind.KEY, "product-9", false, "production", Outcome.OK, "1-2-3", 200, null, 1,
+                    20, "dana", "0.1.0")));
+        }
+        assertThat(targets(cli.run("history", "--json", "--profile", "local SANDBOX"))).containsExactly("product-9");
+        assertThat(targets(cli.run("history", "--json", "--profile", "environment"))).hasSize(5)
+                .doesNotContain("product-9");
+        assertThat(cli.run("history", "--profile", "Local sandbox").out().lines().toList().get(1))
+                .contains("product-9", "Local sandbox (sandbox)");
+        assertThat(cli.run("history", "--profile", "nobody").out()).isEqualTo("No purges match." + System.lineSeparator());
     }
 
     @Test

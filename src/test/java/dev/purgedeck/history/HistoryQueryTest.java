@@ -31,6 +31,18 @@ class HistoryQueryTest {
     }
 
     @Test
+    void profileMatchesTheRecordedProfileInAnyCase() {
+        HistoryEntry onWork = new HistoryEntry("job-W", T, "Work", "fastly", "https://api.fastly.com", "SVC1", "Shop",
+                PurgeKind.KEY, "k", false, "production", HistoryEntry.Outcome.OK, "1-2", 200, null, 1, 10, "alice", "dev");
+        List<HistoryEntry> all = List.of(URL_OK, onWork, KEY_FAILED);
+        assertThat(HistoryQuery.all().withProfile("work").run(all, null)).containsExactly(onWork);
+        assertThat(HistoryQuery.all().withProfile("other").run(all, null)).isEmpty();
+        assertThat(HistoryQuery.all().withProfile(" ").run(all, null)).hasSize(3);
+        assertThat(onWork.profileLabel()).isEqualTo("Work (Fastly)");
+        assertThat(URL_OK.profileLabel()).isEqualTo("sandbox");
+    }
+
+    @Test
     void anEmptyQueryMatchesEverythingNewestFirst() {
         assertThat(HistoryQuery.all().run(ALL, null)).containsExactly(ALL_OK, KEY_CANCELLED, KEY_FAILED, URL_OK);
         assertThat(new HistoryQuery("  ", "", Set.of(), Set.of(), null, null).run(ALL, null)).hasSize(4);

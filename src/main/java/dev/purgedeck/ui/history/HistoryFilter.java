@@ -16,6 +16,7 @@ import javafx.beans.property.StringProperty;
 public final class HistoryFilter {
     private final StringProperty text = new SimpleStringProperty("");
     private final ObjectProperty<ServiceChoice> service = new SimpleObjectProperty<>(ServiceChoice.ANY);
+    private final ObjectProperty<ProfileChoice> profile = new SimpleObjectProperty<>(ProfileChoice.ANY);
     private final ObjectProperty<HistoryEntry.Outcome> outcome = new SimpleObjectProperty<>();
     private final ObjectProperty<PurgeKind> kind = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
@@ -27,6 +28,11 @@ public final class HistoryFilter {
 
     public ObjectProperty<ServiceChoice> serviceProperty() {
         return service;
+    }
+
+    /** The profile (and so the endpoint) the purges were made on; {@link ProfileChoice#ANY} for all. */
+    public ObjectProperty<ProfileChoice> profileProperty() {
+        return profile;
     }
 
     /** Null means any outcome. */
@@ -51,12 +57,13 @@ public final class HistoryFilter {
 
     /** Everything that changes the query, for listeners. */
     public Observable[] dependencies() {
-        return new Observable[] {text, service, outcome, kind, from, to};
+        return new Observable[] {text, service, profile, outcome, kind, from, to};
     }
 
     public void reset() {
         text.set("");
         service.set(ServiceChoice.ANY);
+        profile.set(ProfileChoice.ANY);
         outcome.set(null);
         kind.set(null);
         from.set(null);
@@ -71,7 +78,18 @@ public final class HistoryFilter {
                 outcome.get() == null ? Set.of() : Set.of(outcome.get()),
                 kind.get() == null ? Set.of() : Set.of(kind.get()),
                 from.get() == null ? null : from.get().atStartOfDay(zone).toInstant(),
-                to.get() == null ? null : to.get().plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1));
+                to.get() == null ? null : to.get().plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1),
+                profile.get() == null ? null : profile.get().name());
+    }
+
+    /** A profile to filter by, with the endpoint it purged through; or any. */
+    public record ProfileChoice(String name, String where) {
+        public static final ProfileChoice ANY = new ProfileChoice(null, "All profiles");
+
+        @Override
+        public String toString() {
+            return name == null ? where : where == null || where.isBlank() ? name : name + " (" + where + ")";
+        }
     }
 
     /** A service to filter by, or any. */

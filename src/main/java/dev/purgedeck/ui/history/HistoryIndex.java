@@ -21,6 +21,10 @@ final class HistoryIndex {
     private int size;
     private final Map<String, List<HistoryEntry>> jobs = new HashMap<>();
     private final Map<String, String> services = new LinkedHashMap<>();
+    /** Profile name to where it purged last (e.g. "sandbox http://127.0.0.1:8080"), in the order first seen. */
+    private final Map<String, String> profiles = new LinkedHashMap<>();
+    /** Per purged thing (see {@link #thing}), when it was last purged successfully. */
+    private final Map<String, java.time.Instant> lastOk = new HashMap<>();
 
     private HistoryIndex(int capacity) {
         entries = new HistoryEntry[Math.max(16, capacity)];
@@ -53,6 +57,12 @@ final class HistoryIndex {
         for (HistoryEntry e : batch) {
             entries[size++] = e;
             jobs.computeIfAbsent(e.jobId(), id -> new ArrayList<>()).add(e);
+            if (e.outcome() == HistoryEntry.Outcome.OK) {
+                lastOk.merge(thing(e), e.time(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+            if (e.profile() != null) {
+                profiles.put(e.profile(), RerunQuestion.where(e.endpointKind(), e.endpoint()));
+            }
             if (e.serviceId() != null) {
                 String name = e.serviceName() == null ? "" : e.serviceName();
                 String before = services.putIfAbsent(e.serviceId(), name);
@@ -75,6 +85,32 @@ final class HistoryIndex {
     /** Service ID to its name (empty when never known), in the order first seen. */
     Map<String, String> services() {
         return Collections.unmodifiableMap(services);
+    }
+
+    /**
+     * Whether {@code e} failed (or was cancelled) and the same thing was purged successfully after it, e.g. by a retry:
+     * it needs no re-run.
+     */
+    boolean laterPurged(HistoryEntry e) {
+        if (e.outcome() == HistoryEntry.Outcome.OK) {
+            return false;
+        }
+        java.time.Instant ok = lastOk.get(thing(e));
+        return ok != null && ok.isAfter(e.time());
+    }
+
+    /**
+     * What an entry purged: kind and target, and the service for keys and purge-all. A URL purge is not tied to a
+     * service (older entries recorded whichever was selected), so the URL alone names it.
+     */
+    private static String thing(HistoryEntry e) {
+        String service = e.kind() == dev.purgedeck.fastly.PurgeKind.URL ? "" : String.valueOf(e.serviceId());
+        return e.kind().id() + '|' + service + '|' + e.target();
+    }
+
+    /** Profile name to the endpoint it last purged through, in the order first seen. */
+    Map<String, String> profiles() {
+        return Collections.unmodifiableMap(profiles);
     }
 
     /**

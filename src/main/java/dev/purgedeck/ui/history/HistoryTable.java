@@ -24,23 +24,29 @@ final class HistoryTable extends TableView<HistoryEntry> {
         setId("historyTable");
         getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         setPlaceholder(new Label("No purges match. Purges you make appear here."));
-        setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Every column shares the width (so nothing is pushed out of sight at 1024 px); the target, what an editor
+        // looks for first, comes right after the time and has the largest share.
+        setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         getColumns().setAll(List.of(
-                column("Time", 162, e -> TIME.format(e.time().atZone(zone)), Comparator.comparing(HistoryEntry::time)),
-                column("Service", 140, e -> e.serviceName() == null || e.serviceName().isBlank() ? nz(e.serviceId()) : e.serviceName(),
-                        Comparator.comparing(e -> nz(e.serviceName()) + nz(e.serviceId()), String.CASE_INSENSITIVE_ORDER)),
-                column("Kind", 56, e -> e.kind().id(), Comparator.comparing(HistoryEntry::kind)),
-                column("Soft", 56, e -> e.soft() ? "soft" : "hard", Comparator.comparing(HistoryEntry::soft)),
-                column("Outcome", 90, e -> e.outcome().name().toLowerCase(Locale.ROOT), Comparator.comparing(HistoryEntry::outcome)),
-                column("HTTP", 58, e -> e.httpStatus() == 0 ? "" : Integer.toString(e.httpStatus()),
+                column("Time", 150, 150, e -> TIME.format(e.time().atZone(zone)), Comparator.comparing(HistoryEntry::time)),
+                column("Target", 360, 200, HistoryEntry::target, Comparator.comparing(HistoryEntry::target)),
+                column("Outcome", 130, 70, e -> e.outcome().id() + (vm.laterPurged(e) ? " · purged later" : ""),
+                        Comparator.comparing(HistoryEntry::outcome)),
+                column("Service", 130, 80, e -> e.serviceName() == null || e.serviceName().isBlank() ? nz(e.serviceId())
+                        : e.serviceName(), Comparator.comparing(e -> nz(e.serviceName()) + nz(e.serviceId()),
+                        String.CASE_INSENSITIVE_ORDER)),
+                // Sandbox purges sit beside real ones: the profile and its kind of endpoint tell them apart.
+                column("Profile", 130, 80, HistoryEntry::profileLabel, Comparator.comparing(HistoryEntry::profileLabel,
+                        String.CASE_INSENSITIVE_ORDER)),
+                column("Kind", 50, 45, e -> e.kind().id(), Comparator.comparing(HistoryEntry::kind)),
+                column("Soft", 50, 45, e -> e.soft() ? "soft" : "hard", Comparator.comparing(HistoryEntry::soft)),
+                column("HTTP", 50, 45, e -> e.httpStatus() == 0 ? "" : Integer.toString(e.httpStatus()),
                         Comparator.comparingInt(HistoryEntry::httpStatus)),
-                column("Purge ID", 236, e -> nz(e.purgeId()), Comparator.comparing(e -> nz(e.purgeId()))),
-                // Last, so it takes the room that is left: targets are long and vary most.
-                column("Target", 260, HistoryEntry::target, Comparator.comparing(HistoryEntry::target))));
-        for (TableColumn<HistoryEntry, ?> c : getColumns().subList(0, getColumns().size() - 1)) {
-            c.setMinWidth(c.getPrefWidth());
-        }
+                column("Purge ID", 200, 80, e -> nz(e.purgeId()), Comparator.comparing(e -> nz(e.purgeId()))),
+                column("Error", 180, 60, e -> nz(e.error()), Comparator.comparing(e -> nz(e.error())))));
         setItems(vm.rows());
+        // A success may mark older rows "purged later": their cells are drawn again when rows arrive.
+        vm.rows().addListener((javafx.collections.ListChangeListener<HistoryEntry>) c -> refresh());
         setSortPolicy(table -> {
             vm.sortBy(comparator());
             return true;
@@ -61,10 +67,11 @@ final class HistoryTable extends TableView<HistoryEntry> {
         return result;
     }
 
-    private static TableColumn<HistoryEntry, String> column(String title, double width, Function<HistoryEntry, String> text,
-                                                           Comparator<HistoryEntry> order) {
+    private static TableColumn<HistoryEntry, String> column(String title, double width, double min,
+                                                           Function<HistoryEntry, String> text, Comparator<HistoryEntry> order) {
         TableColumn<HistoryEntry, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
+        c.setMinWidth(min);
         c.setCellValueFactory(f -> new ReadOnlyStringWrapper(text.apply(f.getValue())));
         c.setUserData(order);
         c.getStyleClass().add("history-" + title.toLowerCase(Locale.ROOT).replace(' ', '-'));

@@ -23,6 +23,7 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
@@ -86,7 +87,13 @@ public final class HistoryView {
         ComboBox<HistoryFilter.ServiceChoice> service = new ComboBox<>(vm.services());
         service.setId("historyService");
         service.valueProperty().bindBidirectional(f.serviceProperty());
-        service.setPrefWidth(200);
+        service.setPrefWidth(170);
+        ComboBox<HistoryFilter.ProfileChoice> profile = new ComboBox<>(vm.profiles());
+        profile.setId("historyProfile");
+        profile.setAccessibleText("Only purges made on this profile and endpoint");
+        profile.setTooltip(new Tooltip("Only purges made on this profile (and its endpoint)"));
+        profile.valueProperty().bindBidirectional(f.profileProperty());
+        profile.setPrefWidth(150);
         ChoiceBox<HistoryEntry.Outcome> outcome = new ChoiceBox<>();
         outcome.setId("historyOutcome");
         outcome.getItems().setAll(null, HistoryEntry.Outcome.OK, HistoryEntry.Outcome.FAILED, HistoryEntry.Outcome.CANCELLED);
@@ -107,7 +114,7 @@ public final class HistoryView {
         for (var dep : f.dependencies()) {
             dep.addListener(o -> vm.refresh());
         }
-        HBox bar = new HBox(8, search, service, outcome, kind, from, to, reset);
+        HBox bar = new HBox(8, search, profile, service, outcome, kind, from, to, reset);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }

@@ -55,6 +55,8 @@ public final class HistoryViewModel {
     private final HistoryFilter filter = new HistoryFilter();
     private final ObservableList<HistoryEntry> rows = new TopInsertList<>();
     private final ObservableList<HistoryFilter.ServiceChoice> services = FXCollections.observableArrayList(HistoryFilter.ServiceChoice.ANY);
+    private final ObservableList<HistoryFilter.ProfileChoice> profiles =
+            FXCollections.observableArrayList(HistoryFilter.ProfileChoice.ANY);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Loading history…");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(true);
@@ -125,6 +127,11 @@ public final class HistoryViewModel {
         return services;
     }
 
+    /** Every profile seen in the history, with its endpoint, for the profile filter. */
+    public ObservableList<HistoryFilter.ProfileChoice> profiles() {
+        return profiles;
+    }
+
     /** "Showing 1,234 of 1,000,000 purged items". */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
@@ -179,6 +186,11 @@ public final class HistoryViewModel {
         return index.job(entry.jobId());
     }
 
+    /** Whether {@code entry} failed and was purged successfully later (shown beside its outcome). */
+    public boolean laterPurged(HistoryEntry entry) {
+        return index.laterPurged(entry);
+    }
+
     /** The purge IDs of the given entries, one per line. */
     public String purgeIds(List<HistoryEntry> entries) {
         return entries.stream().map(HistoryEntry::purgeId).filter(id -> id != null && !id.isEmpty())
@@ -190,10 +202,14 @@ public final class HistoryViewModel {
      * service and count; {@code onlyFailed} keeps the failed ones only.
      */
     public boolean rerun(List<HistoryEntry> entries, RerunMode mode, boolean onlyFailed) {
-        List<HistoryEntry> chosen = onlyFailed
+        List<HistoryEntry> failed = onlyFailed
                 ? entries.stream().filter(e -> e.outcome() == HistoryEntry.Outcome.FAILED).toList() : entries;
+        // A failed item purged successfully since (e.g. by a retry) needs no second purge.
+        List<HistoryEntry> chosen = onlyFailed ? failed.stream().filter(e -> !index.laterPurged(e)).toList() : failed;
         if (chosen.isEmpty()) {
-            notice.set(onlyFailed ? "Nothing to re-run: none of these items failed." : "Select the items to re-run first.");
+            notice.set(!onlyFailed ? "Select the items to re-run first." : failed.isEmpty()
+                    ? "Nothing to re-run: none of these items failed."
+                    : "Nothing to re-run: every failed item was purged successfully later.");
             return false;
         }
         Map<String, List<HistoryEntry>> groups = chosen.stream()
@@ -211,7 +227,7 @@ public final class HistoryViewModel {
         PurgeOptions options = new PurgeOptions(soft, "staging".equals(first.environment())
                 ? PurgeOptions.Environment.STAGING : PurgeOptions.Environment.PRODUCTION);
         List<String> targets = chosen.stream().map(HistoryEntry::target).distinct().toList();
-        RerunQuestion ask = RerunQuestion.of(chosen, soft, currentOrigin.get());
+        RerunQuestion ask = RerunQuestion.of(chosen, soft, currentOrigin.get(), failed.size() - chosen.size());
         if (!dialogs.confirm(ask.title(), ask.question(), ask.action())) {
             notice.set("");
             return false;
@@ -288,6 +304,7 @@ public final class HistoryViewModel {
         }
         index = HistoryIndex.empty();
         services.setAll(HistoryFilter.ServiceChoice.ANY);
+        showProfiles();
         notice.set("History cleared. The old history was kept as " + backup.getFileName() + ".");
         refresh();
     }
@@ -318,6 +335,7 @@ public final class HistoryViewModel {
         choices.add(HistoryFilter.ServiceChoice.ANY);
         index.services().forEach((id, name) -> choices.add(new HistoryFilter.ServiceChoice(id, name)));
         services.setAll(choices);
+        showProfiles();
         if (result.skippedLines() > 0) {
             notice.set(String.format("%,d damaged line%s in the history file could not be read and %s skipped. "
                     + "The file was not changed.", result.skippedLines(), result.skippedLines() == 1 ? "" : "s",
@@ -335,9 +353,25 @@ public final class HistoryViewModel {
         for (String id : index.add(added)) {
             services.add(new HistoryFilter.ServiceChoice(id, index.services().get(id)));
         }
+        if (index.profiles().size() != profiles.size() - 1) {
+            showProfiles();
+        }
         if (shownGeneration == generation.get()) { // else the refresh on its way shows them (see show)
             SortedInsert.into(rows, shownQuery.run(added, shownOrder), shownOrder);
             showStatus();
+        }
+    }
+
+    /** The profile choices from the index; the one selected stays selected (a new endpoint shows on the next load). */
+    private void showProfiles() {
+        List<HistoryFilter.ProfileChoice> choices = new ArrayList<>();
+        choices.add(HistoryFilter.ProfileChoice.ANY);
+        index.profiles().forEach((name, where) -> choices.add(new HistoryFilter.ProfileChoice(name, where)));
+        HistoryFilter.ProfileChoice chosen = filter.profileProperty().get();
+        profiles.setAll(choices);
+        if (chosen != null && chosen.name() != null) {
+            choices.stream().filter(c -> chosen.name().equals(c.name())).findFirst()
+                    .ifPresent(filter.profileProperty()::set);
         }
     }
 

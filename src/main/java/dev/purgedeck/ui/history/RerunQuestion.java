@@ -12,7 +12,8 @@ import java.util.Objects;
  */
 record RerunQuestion(String title, String question, String action) {
 
-    static RerunQuestion of(List<HistoryEntry> chosen, boolean soft, JobRecording.Origin current) {
+    /** @param skipped failed items left out because they were purged successfully later */
+    static RerunQuestion of(List<HistoryEntry> chosen, boolean soft, JobRecording.Origin current, int skipped) {
         HistoryEntry first = chosen.get(0);
         int count = first.kind() == PurgeKind.ALL ? 1 : (int) chosen.stream().map(HistoryEntry::target).distinct().count();
         String what = switch (first.kind()) {
@@ -27,6 +28,9 @@ record RerunQuestion(String title, String question, String action) {
                 .append('\n')
                 .append("Service: ").append(service(first)).append('\n')
                 .append("Items: ").append(String.format("%,d", count));
+        if (skipped > 0) {
+            q.append(String.format(" (%,d failed item%s purged successfully later left out)", skipped, skipped == 1 ? "" : "s"));
+        }
         List<HistoryEntry> elsewhere = chosen.stream().filter(e -> current == null || !sameOrigin(e, current)).toList();
         if (!elsewhere.isEmpty()) {
             HistoryEntry other = elsewhere.get(0);

@@ -3,6 +3,7 @@ package dev.purgedeck.ui.history;
 import static dev.purgedeck.testsupport.ConsoleHarness.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.purgedeck.fastly.PurgeKind;
 import dev.purgedeck.history.HistoryEntry;
 import dev.purgedeck.sandbox.DemoAccount;
 import dev.purgedeck.sandbox.FaultSettings;
@@ -71,6 +72,27 @@ class HistoryScreenTest extends ConsoleTest {
     }
 
     @Test
+    void profileAndErrorAreColumnsAndTheProfileFilters(FxRobot robot) throws Exception {
+        purgeUrls(robot, "https://www.example.com/local");
+        HistoryEntry local = console.context().history().load().entries().get(0);
+        console.context().history().append(List.of(new HistoryEntry("job-real", local.time().plusSeconds(1), "production",
+                "fastly", "https://api.fastly.com", null, null, PurgeKind.URL, "https://www.example.com/real", false,
+                "production", HistoryEntry.Outcome.FAILED, null, 503, "Fastly is unavailable", 3, 5, "alice", "0.1.0")));
+        robot.clickOn("#tabHistory");
+        waitUntil(() -> table(robot).getItems().size() == 2);
+        assertThat(cellShowing(robot, "production (Fastly)").isVisible()).isTrue();
+        assertThat(cellShowing(robot, local.profileLabel()).isVisible()).isTrue();
+        assertThat(local.profileLabel()).endsWith("(sandbox)");
+        assertThat(cellShowing(robot, "Fastly is unavailable").isVisible()).isTrue();
+
+        robot.clickOn("#historyProfile").clickOn("production (Fastly API https://api.fastly.com)");
+        waitUntil(() -> table(robot).getItems().size() == 1);
+        assertThat(table(robot).getItems().get(0).target()).endsWith("/real");
+        robot.clickOn("#clearFilters");
+        waitUntil(() -> table(robot).getItems().size() == 2);
+    }
+
+    @Test
     void filtersAndSortNarrowTheTable(FxRobot robot) {
         purgeUrls(robot, "https://www.example.com/alpha", "https://www.example.com/beta");
         SANDBOX.server().setFaults(FaultSettings.none().withErrorRate(1.0, 503));
@@ -110,6 +132,17 @@ class HistoryScreenTest extends ConsoleTest {
         assertThat(rows.subList(0, 2)).allMatch(e -> e.outcome() == HistoryEntry.Outcome.OK);
         assertThat(rows.get(0).jobId()).isNotEqualTo(rows.get(3).jobId());
         assertThat(robot.lookup("#resultSummary").queryAs(Label.class).getText()).isEqualTo("2 purged, 0 failed");
+
+        // The first job's failures now say they were purged later, and re-running its failed items sends nothing.
+        waitUntil(() -> robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                && "failed · purged later".equals(c.getText())).queryAll().size() == 2);
+        int asked = console.dialogs().asked.size();
+        robot.clickOn(cellShowing(robot, "failed · purged later"));
+        robot.clickOn("#rerunMenu").clickOn("Only the failed items (of the selection, or of the job)");
+        waitUntil(() -> robot.lookup("#historyNotice").queryAs(Label.class).getText()
+                .equals("Nothing to re-run: every failed item was purged successfully later."));
+        assertThat(console.dialogs().asked).hasSize(asked);
+        assertThat(console.window().history().rows()).hasSize(4);
     }
 
     @Test

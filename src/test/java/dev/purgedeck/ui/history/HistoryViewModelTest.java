@@ -81,6 +81,24 @@ class HistoryViewModelTest {
     }
 
     @Test
+    void profilesAreOfferedWithTheirEndpointAndFilter() throws Exception {
+        store.append(List.of(new HistoryEntry("job-9", T0.plusSeconds(9), "production", "fastly",
+                "https://api.fastly.com", "SVC1", "Example site", PurgeKind.KEY, "k", false, "production",
+                HistoryEntry.Outcome.OK, "1-2", 200, null, 1, 5, "alice", "0.1.0")));
+        fx.runUntil(() -> vm.rows().size() == 4);
+        assertThat(vm.profiles()).extracting(HistoryFilter.ProfileChoice::toString).containsExactly("All profiles",
+                "work (sandbox http://127.0.0.1:8080)", "production (Fastly API https://api.fastly.com)");
+        vm.filter().profileProperty().set(vm.profiles().get(2));
+        vm.refresh();
+        fx.drain();
+        assertThat(vm.rows()).extracting(HistoryEntry::target).containsExactly("k");
+        vm.filter().reset();
+        vm.refresh();
+        fx.drain();
+        assertThat(vm.rows()).hasSize(4);
+    }
+
+    @Test
     void jobsAndPurgeIdsComeFromTheEntries() {
         HistoryEntry b = vm.rows().get(1);
         assertThat(vm.job(b)).extracting(HistoryEntry::target)
@@ -163,6 +181,31 @@ class HistoryViewModelTest {
         vm.rerun(List.of(vm.rows().get(0)), HistoryViewModel.RerunMode.AS_RECORDED, false);
         assertThat(dialogs.lastQuestion).contains("WARNING");
         assertThat(reruns).isEmpty();
+    }
+
+    @Test
+    void aFailedItemPurgedLaterIsMarkedAndLeftOutOfReRunningTheFailed() throws Exception {
+        HistoryEntry b = vm.rows().get(1);
+        assertThat(vm.laterPurged(b)).isFalse();
+        store.append(List.of(entry("job-3", 5, "https://www.example.com/b", HistoryEntry.Outcome.OK, true)));
+        fx.runUntil(() -> vm.rows().size() == 4);
+        assertThat(vm.laterPurged(b)).isTrue();
+        assertThat(vm.laterPurged(vm.rows().get(0))).isFalse(); // the success itself
+
+        assertThat(vm.rerun(vm.job(b), HistoryViewModel.RerunMode.AS_RECORDED, true)).isFalse();
+        assertThat(vm.noticeProperty().get()).isEqualTo("Nothing to re-run: every failed item was purged successfully later.");
+        assertThat(dialogs.asked).isEmpty();
+        assertThat(reruns).isEmpty();
+
+        // One failed item purged later, one not: only the other is sent, and the question says what was left out.
+        store.append(List.of(entry("job-4", 6, "https://www.example.com/d", HistoryEntry.Outcome.FAILED, true),
+                entry("job-4", 7, "https://www.example.com/e", HistoryEntry.Outcome.FAILED, true),
+                entry("job-5", 8, "https://www.example.com/d", HistoryEntry.Outcome.OK, true)));
+        fx.runUntil(() -> vm.rows().size() == 7);
+        HistoryEntry e = vm.rows().stream().filter(x -> x.target().endsWith("/e")).findFirst().orElseThrow();
+        assertThat(vm.rerun(vm.job(e), HistoryViewModel.RerunMode.AS_RECORDED, true)).isTrue();
+        assertThat(dialogs.lastQuestion).contains("Items: 1 (1 failed item purged successfully later left out)");
+        assertThat(reruns).singleElement().satisfies(r -> assertThat(r.targets()).containsExactly("https://www.example.com/e"));
     }
 
     @Test
