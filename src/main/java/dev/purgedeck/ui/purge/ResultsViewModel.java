@@ -44,6 +44,7 @@ public final class ResultsViewModel {
     private JobRecorder recorder = JobRecorder.NONE;
     private PurgeJob job;
     private JobRequest lastRequest;
+    private List<ResultRow> jobRows = List.of();
     private int done;
 
     public ResultsViewModel(BulkPurgeRunner runner, Executor fx) {
@@ -104,10 +105,32 @@ public final class ResultsViewModel {
         lastRequest = request;
         boolean soft = request.options().soft();
         rows.setAll(request.targets().stream().map(t -> new ResultRow(t, request.kind(), soft)).toList());
+        run(request, deadline, List.copyOf(rows));
+    }
+
+    /**
+     * Sends the failed items of the last job again, on the same service with the same options. Their rows stay where
+     * they are and take their new outcome, so the items that worked the first time remain in view. False when
+     * there is nothing to retry or a job is running.
+     */
+    public boolean retryFailed(Duration deadline) {
+        List<ResultRow> failed = rows.stream().filter(r -> r.state() == ResultRow.State.FAILED).toList();
+        Optional<JobRequest> request = failedRequest();
+        if (running.get() || request.isEmpty()) {
+            return false;
+        }
+        failed.forEach(r -> r.outcomeProperty().set(null));
+        run(request.get(), deadline, failed);
+        return true;
+    }
+
+    /** Runs {@code request} whose item {@code i} is shown in {@code jobRows.get(i)}. */
+    private void run(JobRequest request, Duration deadline, List<ResultRow> jobRows) {
+        this.jobRows = jobRows;
         done = 0;
         arrived.clear();
         running.set(true);
-        hasFailures.set(false);
+        hasFailures.set(rows.stream().anyMatch(r -> r.state() == ResultRow.State.FAILED));
         summary.set("");
         updateProgress();
         String jobId = BulkPurgeRunner.newJobId();
@@ -138,7 +161,7 @@ public final class ResultsViewModel {
         }
     }
 
-    /** A request for the failed items of the last job, on the same service and with the same options. */
+    /** A request for the failed items shown, on the same service and with the same options as the last job. */
     public Optional<JobRequest> failedRequest() {
         List<String> failed = rows.stream().filter(r -> r.state() == ResultRow.State.FAILED).map(ResultRow::target).toList();
         if (failed.isEmpty() || lastRequest == null) {
@@ -158,8 +181,8 @@ public final class ResultsViewModel {
         drainScheduled.set(false);
         ItemOutcome o;
         while ((o = arrived.poll()) != null) {
-            if (o.index() < rows.size() && rows.get(o.index()).outcome() == null) {
-                rows.get(o.index()).outcomeProperty().set(o);
+            if (o.index() < jobRows.size() && jobRows.get(o.index()).outcome() == null) {
+                jobRows.get(o.index()).outcomeProperty().set(o);
                 done++;
                 if (o.status() == ItemOutcome.Status.FAILED) {
                     hasFailures.set(true);
@@ -197,7 +220,7 @@ public final class ResultsViewModel {
     }
 
     private void updateProgress() {
-        int total = rows.size();
+        int total = jobRows.size();
         progress.set(total == 0 ? 0 : (double) done / total);
         progressText.set(String.format("%,d / %,d", done, total));
     }

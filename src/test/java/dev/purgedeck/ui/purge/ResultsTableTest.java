@@ -7,6 +7,8 @@ import dev.purgedeck.sandbox.CachedObject;
 import dev.purgedeck.sandbox.FaultSettings;
 import dev.purgedeck.testsupport.ConsoleTest;
 import dev.purgedeck.testsupport.Sandboxes;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -87,5 +89,25 @@ class ResultsTableTest extends ConsoleTest {
     private static int firstVisible(FxRobot robot) {
         VirtualFlow<?> flow = (VirtualFlow<?>) robot.lookup("#resultsTable .virtual-flow").query();
         return flow.getFirstVisibleCell() == null ? -1 : flow.getFirstVisibleCell().getIndex();
+    }
+
+    @Test
+    void retryFailedKeepsTheFirstRowsAndUpdatesTheFailedOnes(FxRobot robot) {
+        SANDBOX.server().setFaults(FaultSettings.none().withRateLimitAfter(1, Duration.ofSeconds(60)));
+        console.context().settings().update(st -> st.withConcurrency(1)).join();
+        purge(robot, "https://www.example.com/r/1\nhttps://www.example.com/r/2\nhttps://www.example.com/r/3");
+        TableView<ResultRow> table = robot.lookup("#resultsTable").queryTableView();
+        List<ResultRow> first = List.copyOf(table.getItems());
+        assertThat(first).extracting(ResultRow::state)
+                .containsExactly(ResultRow.State.OK, ResultRow.State.FAILED, ResultRow.State.FAILED);
+
+        SANDBOX.server().clearFaults();
+        robot.clickOn("#retryFailed");
+        console.awaitJobEnd();
+        waitUntil(() -> rendered(robot, "outcomeColumn", 2).equals("Removed"));
+        assertThat(table.getItems()).containsExactlyElementsOf(first);
+        assertThat(rendered(robot, "outcomeColumn", 0)).isEqualTo("Removed");
+        assertThat(rendered(robot, "outcomeColumn", 1)).isEqualTo("Removed");
+        assertThat(robot.lookup("#resultSummary").queryAs(Label.class).getText()).isEqualTo("3 purged, 0 failed");
     }
 }

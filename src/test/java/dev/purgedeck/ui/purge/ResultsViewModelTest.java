@@ -90,4 +90,31 @@ class ResultsViewModelTest {
         assertThat(results.rows()).extracting(ResultRow::outcomeText).containsExactly("Removed");
         assertThat(results.summaryProperty().get()).isEqualTo("1 purged, 0 failed");
     }
+
+    @Test
+    void retryFailedUpdatesTheFailedRowsAndKeepsTheOthers() {
+        // One request gets through, then every request meets a 429 longer than the client waits for.
+        SANDBOX.server().setFaults(FaultSettings.none().withRateLimitAfter(1, Duration.ofSeconds(60)));
+        results.start(new JobRequest(null, dev.purgedeck.fastly.PurgeKind.URL, urls("a", "b", "c").targets(),
+                PurgeOptions.HARD, 1));
+        fx.runUntil(() -> !results.runningProperty().get());
+        List<ResultRow> first = List.copyOf(results.rows());
+        assertThat(first).extracting(ResultRow::state)
+                .containsExactly(ResultRow.State.OK, ResultRow.State.FAILED, ResultRow.State.FAILED);
+        String firstId = first.get(0).purgeId();
+        assertThat(results.summaryProperty().get()).isEqualTo("1 purged, 2 failed");
+
+        SANDBOX.server().clearFaults();
+        assertThat(results.retryFailed(null)).isTrue();
+        assertThat(results.rows()).extracting(ResultRow::state)
+                .containsExactly(ResultRow.State.OK, ResultRow.State.PENDING, ResultRow.State.PENDING);
+        assertThat(results.progressTextProperty().get()).isEqualTo("0 / 2");
+        fx.runUntil(() -> !results.runningProperty().get());
+        assertThat(results.rows()).containsExactlyElementsOf(first);
+        assertThat(results.rows()).extracting(ResultRow::state).containsOnly(ResultRow.State.OK);
+        assertThat(results.rows().get(0).purgeId()).isEqualTo(firstId);
+        assertThat(results.summaryProperty().get()).isEqualTo("3 purged, 0 failed");
+        assertThat(results.hasFailuresProperty().get()).isFalse();
+        assertThat(results.retryFailed(null)).isFalse();
+    }
 }
