@@ -309,6 +309,11 @@ public final class PurgeViewModel {
         results.retryFailed(deadline());
     }
 
+    /** Purges the items a cancel kept from being sent, into their own rows. */
+    public void sendUnsent() {
+        results.sendUnsent(deadline());
+    }
+
     /** Every job started here stops at the deadline set in Settings, if any. */
     private void start(JobRequest request) {
         results.start(request, deadline());

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -38,6 +39,7 @@ public final class ResultsViewModel {
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper hasFailures = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper hasUnsent = new ReadOnlyBooleanWrapper();
     private final ConcurrentLinkedQueue<ItemOutcome> arrived = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final List<Consumer<JobResult>> finishedListeners = new ArrayList<>();
@@ -114,13 +116,28 @@ public final class ResultsViewModel {
      * there is nothing to retry or a job is running.
      */
     public boolean retryFailed(Duration deadline) {
-        List<ResultRow> failed = rows.stream().filter(r -> r.state() == ResultRow.State.FAILED).toList();
-        Optional<JobRequest> request = failedRequest();
-        if (running.get() || request.isEmpty()) {
+        return resend(r -> r.state() == ResultRow.State.FAILED, deadline);
+    }
+
+    /** Sends the items a cancel stopped before they were sent, into their own rows as {@link #retryFailed} does. */
+    public boolean sendUnsent(Duration deadline) {
+        return resend(ResultRow::notSent, deadline);
+    }
+
+    /** "Purge cancelled" when the user (or the deadline) stopped the job, else "Purge finished". */
+    public static String headline(JobResult result) {
+        return result.count(ItemOutcome.Status.CANCELLED) > 0 ? "Purge cancelled" : "Purge finished";
+    }
+
+    private boolean resend(Predicate<ResultRow> which, Duration deadline) {
+        List<ResultRow> again = rows.stream().filter(which).toList();
+        if (running.get() || again.isEmpty() || lastRequest == null) {
             return false;
         }
-        failed.forEach(r -> r.outcomeProperty().set(null));
-        run(request.get(), deadline, failed);
+        JobRequest request = new JobRequest(lastRequest.serviceId(), lastRequest.kind(),
+                again.stream().map(ResultRow::target).toList(), lastRequest.options(), lastRequest.concurrency());
+        again.forEach(r -> r.outcomeProperty().set(null));
+        run(request, deadline, again);
         return true;
     }
 
@@ -131,6 +148,7 @@ public final class ResultsViewModel {
         arrived.clear();
         running.set(true);
         hasFailures.set(rows.stream().anyMatch(r -> r.state() == ResultRow.State.FAILED));
+        hasUnsent.set(false);
         summary.set("");
         updateProgress();
         String jobId = BulkPurgeRunner.newJobId();
@@ -171,6 +189,11 @@ public final class ResultsViewModel {
                 lastRequest.concurrency()));
     }
 
+    /** True once a job has ended with items a cancel kept from being sent. */
+    public ReadOnlyBooleanProperty hasUnsentProperty() {
+        return hasUnsent.getReadOnlyProperty();
+    }
+
     /** The purge IDs of the given rows (all rows when empty), one per line, skipping rows without one. */
     public String purgeIds(List<ResultRow> selection) {
         List<ResultRow> from = selection.isEmpty() ? rows : selection;
@@ -197,6 +220,7 @@ public final class ResultsViewModel {
         running.set(false);
         progressText.set("");
         summary.set(summarize());
+        hasUnsent.set(rows.stream().anyMatch(ResultRow::notSent));
         for (Consumer<JobResult> l : finishedListeners) {
             l.accept(result);
         }

@@ -110,4 +110,35 @@ class ResultsTableTest extends ConsoleTest {
         assertThat(rendered(robot, "outcomeColumn", 1)).isEqualTo("Removed");
         assertThat(robot.lookup("#resultSummary").queryAs(Label.class).getText()).isEqualTo("3 purged, 0 failed");
     }
+
+    @Test
+    void afterCancelTheItemsNeverSentSaySoAndOneClickSendsThem(FxRobot robot) {
+        waitUntil(() -> console.window().purge().services().selectedProperty().get() != null);
+        SANDBOX.server().setFaults(FaultSettings.none().withLatency(Duration.ofMillis(300)));
+        console.context().settings().update(st -> st.withConcurrency(1)).join();
+        String urls = IntStream.range(0, 20).mapToObj(i -> "https://www.example.com/c/" + i).collect(Collectors.joining("\n"));
+        robot.interact(() -> robot.lookup("#urlInput").queryAs(TextArea.class).setText(urls));
+        robot.clickOn("#purgeButton");
+        robot.clickOn("#purgeButton");
+        console.awaitJobEnd();
+        TableView<ResultRow> table = robot.lookup("#resultsTable").queryTableView();
+        robot.interact(() -> table.scrollTo(19));
+        waitUntil(() -> rendered(robot, "outcomeColumn", 19).equals("Not sent"));
+        assertThat(table.getItems().get(19).outcome().message()).isEqualTo("Not sent (cancelled).");
+        assertThat(robot.lookup("#sendUnsent").queryButton().isVisible()).isTrue();
+        List<ResultRow> first = List.copyOf(table.getItems());
+        List<ResultRow> unsent = first.stream().filter(ResultRow::notSent).toList();
+
+        SANDBOX.server().clearFaults();
+        robot.clickOn("#sendUnsent");
+        console.awaitJobEnd();
+        waitUntil(() -> unsent.stream().allMatch(r -> r.state() == ResultRow.State.OK));
+        assertThat(table.getItems()).containsExactlyElementsOf(first);
+        assertThat(robot.lookup("#sendUnsent").queryButton().isVisible()).isFalse();
+        // An item cancelled on its way may have been purged already: it is not sent again unasked.
+        long onItsWay = first.stream().filter(r -> r.state() == ResultRow.State.CANCELLED).count();
+        assertThat(onItsWay).isLessThanOrEqualTo(1);
+        assertThat(robot.lookup("#resultSummary").queryAs(Label.class).getText())
+                .isEqualTo((20 - onItsWay) + " purged, 0 failed" + (onItsWay > 0 ? ", 1 cancelled" : ""));
+    }
 }

@@ -78,6 +78,33 @@ class ResultsViewModelTest {
     }
 
     @Test
+    void itemsACancelKeptFromBeingSentSaySoAndCanBeSentIntoTheirRows() {
+        SANDBOX.server().setFaults(FaultSettings.none().withLatency(Duration.ofMillis(200)));
+        List<JobResult> finished = new ArrayList<>();
+        results.onFinished(finished::add);
+        results.start(new JobRequest(null, dev.purgedeck.fastly.PurgeKind.URL, urls("a", "b", "c", "d").targets(),
+                PurgeOptions.HARD, 1));
+        results.cancel();
+        fx.runUntil(() -> !results.runningProperty().get());
+        // With one at a time, at most the first was on its way; the last was certainly never sent.
+        ResultRow last = results.rows().get(3);
+        assertThat(last.outcomeText()).isEqualTo("Not sent");
+        assertThat(last.outcome().message()).isEqualTo("Not sent (cancelled).");
+        assertThat(ResultsViewModel.headline(finished.get(0))).isEqualTo("Purge cancelled");
+        assertThat(results.hasUnsentProperty().get()).isTrue();
+        List<ResultRow> first = List.copyOf(results.rows());
+
+        SANDBOX.server().clearFaults();
+        assertThat(results.sendUnsent(null)).isTrue();
+        fx.runUntil(() -> !results.runningProperty().get());
+        assertThat(results.rows()).containsExactlyElementsOf(first);
+        assertThat(last.state()).isEqualTo(ResultRow.State.OK);
+        assertThat(results.rows()).noneMatch(ResultRow::notSent);
+        assertThat(results.hasUnsentProperty().get()).isFalse();
+        assertThat(ResultsViewModel.headline(finished.get(1))).isEqualTo("Purge finished");
+    }
+
+    @Test
     void aSoftJobSaysMarkedStaleAndAHardOneRemoved() {
         results.start(JobRequest.urls(null, List.of("https://www.example.com/s"), PurgeOptions.SOFT,
                 JobRequest.DEFAULT_CONCURRENCY));
