@@ -21,10 +21,18 @@ import java.time.Instant;
 public record ItemOutcome(int index, PurgeKind kind, String target, Status status, String purgeId, int httpStatus,
                           int attempts, Duration duration, String message, FastlyApiException.Kind errorKind,
                           Instant finishedAt) {
+    /** How the message of a cancelled item that never left PurgeDeck begins. */
+    public static final String NOT_SENT = "Not sent";
+
     /** The three ways an item can end. */
     public enum Status { OK, FAILED, CANCELLED }
 
     public boolean ok() {
         return status == Status.OK;
+    }
+
+    /** Cancelled before its request was sent: purging it again cannot purge anything twice. */
+    public boolean notSent() {
+        return status == Status.CANCELLED && message.startsWith(NOT_SENT);
     }
 }

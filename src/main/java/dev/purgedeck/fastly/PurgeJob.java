@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 public final class PurgeJob {
     private static final String CANCELLED = "Cancelled before Fastly confirmed it.";
+    private static final String NOT_SENT = ItemOutcome.NOT_SENT + " (cancelled).";
 
     private final String id;
     private final JobRequest request;
@@ -239,8 +240,8 @@ public final class PurgeJob {
 
     private ItemOutcome cancelledOutcome(int i, Duration took, boolean sent) {
         String why = stopReason;
-        String message = why == null ? CANCELLED : sent ? "Stopped because " + why + ", before Fastly confirmed it."
-                : "Not sent: " + why + ".";
+        String message = why == null ? (sent ? CANCELLED : NOT_SENT)
+                : sent ? "Stopped because " + why + ", before Fastly confirmed it." : ItemOutcome.NOT_SENT + ": " + why + ".";
         return outcome(i, ItemOutcome.Status.CANCELLED, null, 0, 0, took, message, null);
     }
 

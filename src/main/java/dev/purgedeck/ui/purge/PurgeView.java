@@ -193,7 +193,7 @@ public final class PurgeView {
         if (w == null || (result.elapsed().compareTo(NOTIFY_AFTER) < 0 && w.isFocused())) {
             return;
         }
-        Notifications n = Notifications.create().owner(w).title("Purge finished").text(result.summary())
+        Notifications n = Notifications.create().owner(w).title(ResultsViewModel.headline(result)).text(result.summary())
                 .hideAfter(Duration.seconds(6));
         if (result.count(dev.purgedeck.fastly.ItemOutcome.Status.FAILED) > 0) {
             n.showWarning();

@@ -331,15 +331,22 @@ public final class PurgeViewModel {
 
     /** Purges the failed items of the last job again. */
     public void retryFailed() {
-        if (!results.runningProperty().get()) {
-            results.failedRequest().ifPresent(this::start);
-        }
+        results.retryFailed(deadline());
+    }
+
+    /** Purges the items a cancel kept from being sent, into their own rows. */
+    public void sendUnsent() {
+        results.sendUnsent(deadline());
     }
 
     /** Every job started here stops at the deadline set in Settings, if any. */
     private void start(JobRequest request) {
+        results.start(request, deadline());
+    }
+
+    private Duration deadline() {
         int minutes = settings.get().deadlineMinutes();
-        results.start(request, minutes > 0 ? Duration.ofMinutes(minutes) : null);
+        return minutes > 0 ? Duration.ofMinutes(minutes) : null;
     }
 
     private Optional<JobRequest> request() {

@@ -67,8 +67,13 @@ public final class ResultRow {
             // Fastly said 200 but its body was unreadable: the purge probably happened, so not a bare "Failed".
             case FAILED -> outcome().errorKind() == FastlyApiException.Kind.INVALID_RESPONSE
                     && outcome().httpStatus() >= 200 && outcome().httpStatus() < 300 ? "Unconfirmed" : "Failed";
-            case CANCELLED -> "Cancelled";
+            case CANCELLED -> outcome().notSent() ? "Not sent" : "Cancelled";
         };
+    }
+
+    /** Cancelled before its request left, so it can simply be sent now. */
+    public boolean notSent() {
+        return outcome() != null && outcome().notSent();
     }
 
     /** The purge ID, or "" when there is none (yet). */

@@ -32,6 +32,7 @@ final class ResultsView extends VBox {
     private final Label details = new Label();
     private final Button copy = new Button("Copy purge IDs");
     private final Button retry = new Button("Retry failed");
+    private final Button sendUnsent = new Button("Purge the items not sent");
 
     ResultsView(PurgeViewModel vm) {
         this.vm = vm;
@@ -77,12 +78,15 @@ final class ResultsView extends VBox {
         retry.setId("retryFailed");
         retry.setGraphic(Icons.icon(Feather.ROTATE_CW));
         Icons.describe(retry, "Purge the failed items again");
+        sendUnsent.setId("sendUnsent");
+        sendUnsent.setGraphic(Icons.icon(Feather.SEND));
+        Icons.describe(sendUnsent, "Purge the items the cancel stopped before they were sent");
     }
 
     private void layoutParts() {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, summary, spacer, copy, retry);
+        HBox bar = new HBox(8, summary, spacer, copy, sendUnsent, retry);
         bar.getStyleClass().add("results-bar");
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().setAll(bar, table, details);
@@ -97,6 +101,8 @@ final class ResultsView extends VBox {
         details.visibleProperty().bind(details.textProperty().isNotEmpty());
         details.managedProperty().bind(details.visibleProperty());
         copy.disableProperty().bind(Bindings.isEmpty(vm.results().rows()));
+        sendUnsent.visibleProperty().bind(vm.results().hasUnsentProperty().and(vm.results().runningProperty().not()));
+        sendUnsent.managedProperty().bind(sendUnsent.visibleProperty());
         retry.disableProperty().bind(vm.results().hasFailuresProperty().not().or(vm.results().runningProperty()));
     }
 
@@ -132,6 +138,7 @@ final class ResultsView extends VBox {
         });
         copy.setOnAction(e -> copyPurgeIds());
         retry.setOnAction(e -> vm.retryFailed());
+        sendUnsent.setOnAction(e -> vm.sendUnsent());
     }
 
     private static TableColumn<ResultRow, String> column(String id, String title, double width,

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -38,12 +39,14 @@ public final class ResultsViewModel {
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper hasFailures = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper hasUnsent = new ReadOnlyBooleanWrapper();
     private final ConcurrentLinkedQueue<ItemOutcome> arrived = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final List<Consumer<JobResult>> finishedListeners = new ArrayList<>();
     private JobRecorder recorder = JobRecorder.NONE;
     private PurgeJob job;
     private JobRequest lastRequest;
+    private List<ResultRow> jobRows = List.of();
     private int done;
 
     public ResultsViewModel(BulkPurgeRunner runner, Executor fx) {
@@ -104,10 +107,48 @@ public final class ResultsViewModel {
         lastRequest = request;
         boolean soft = request.options().soft();
         rows.setAll(request.targets().stream().map(t -> new ResultRow(t, request.kind(), soft)).toList());
+        run(request, deadline, List.copyOf(rows));
+    }
+
+    /**
+     * Sends the failed items of the last job again, on the same service with the same options. Their rows stay where
+     * they are and take their new outcome, so the items that worked the first time remain in view. False when
+     * there is nothing to retry or a job is running.
+     */
+    public boolean retryFailed(Duration deadline) {
+        return resend(r -> r.state() == ResultRow.State.FAILED, deadline);
+    }
+
+    /** Sends the items a cancel stopped before they were sent, into their own rows as {@link #retryFailed} does. */
+    public boolean sendUnsent(Duration deadline) {
+        return resend(ResultRow::notSent, deadline);
+    }
+
+    /** "Purge cancelled" when the user (or the deadline) stopped the job, else "Purge finished". */
+    public static String headline(JobResult result) {
+        return result.count(ItemOutcome.Status.CANCELLED) > 0 ? "Purge cancelled" : "Purge finished";
+    }
+
+    private boolean resend(Predicate<ResultRow> which, Duration deadline) {
+        List<ResultRow> again = rows.stream().filter(which).toList();
+        if (running.get() || again.isEmpty() || lastRequest == null) {
+            return false;
+        }
+        JobRequest request = new JobRequest(lastRequest.serviceId(), lastRequest.kind(),
+                again.stream().map(ResultRow::target).toList(), lastRequest.options(), lastRequest.concurrency());
+        again.forEach(r -> r.outcomeProperty().set(null));
+        run(request, deadline, again);
+        return true;
+    }
+
+    /** Runs {@code request} whose item {@code i} is shown in {@code jobRows.get(i)}. */
+    private void run(JobRequest request, Duration deadline, List<ResultRow> jobRows) {
+        this.jobRows = jobRows;
         done = 0;
         arrived.clear();
         running.set(true);
-        hasFailures.set(false);
+        hasFailures.set(rows.stream().anyMatch(r -> r.state() == ResultRow.State.FAILED));
+        hasUnsent.set(false);
         summary.set("");
         updateProgress();
         String jobId = BulkPurgeRunner.newJobId();
@@ -138,7 +179,7 @@ public final class ResultsViewModel {
         }
     }
 
-    /** A request for the failed items of the last job, on the same service and with the same options. */
+    /** A request for the failed items shown, on the same service and with the same options as the last job. */
     public Optional<JobRequest> failedRequest() {
         List<String> failed = rows.stream().filter(r -> r.state() == ResultRow.State.FAILED).map(ResultRow::target).toList();
         if (failed.isEmpty() || lastRequest == null) {
@@ -146,6 +187,11 @@ public final class ResultsViewModel {
         }
         return Optional.of(new JobRequest(lastRequest.serviceId(), lastRequest.kind(), failed, lastRequest.options(),
                 lastRequest.concurrency()));
+    }
+
+    /** True once a job has ended with items a cancel kept from being sent. */
+    public ReadOnlyBooleanProperty hasUnsentProperty() {
+        return hasUnsent.getReadOnlyProperty();
     }
 
     /** The purge IDs of the given rows (all rows when empty), one per line, skipping rows without one. */
@@ -158,8 +204,8 @@ public final class ResultsViewModel {
         drainScheduled.set(false);
         ItemOutcome o;
         while ((o = arrived.poll()) != null) {
-            if (o.index() < rows.size() && rows.get(o.index()).outcome() == null) {
-                rows.get(o.index()).outcomeProperty().set(o);
+            if (o.index() < jobRows.size() && jobRows.get(o.index()).outcome() == null) {
+                jobRows.get(o.index()).outcomeProperty().set(o);
                 done++;
                 if (o.status() == ItemOutcome.Status.FAILED) {
                     hasFailures.set(true);
@@ -174,6 +220,7 @@ public final class ResultsViewModel {
         running.set(false);
         progressText.set("");
         summary.set(summarize());
+        hasUnsent.set(rows.stream().anyMatch(ResultRow::notSent));
         for (Consumer<JobResult> l : finishedListeners) {
             l.accept(result);
         }
@@ -197,7 +244,7 @@ public final class ResultsViewModel {
     }
 
     private void updateProgress() {
-        int total = rows.size();
+        int total = jobRows.size();
         progress.set(total == 0 ? 0 : (double) done / total);
         progressText.set(String.format("%,d / %,d", done, total));
     }

@@ -7,6 +7,8 @@ import dev.purgedeck.sandbox.CachedObject;
 import dev.purgedeck.sandbox.FaultSettings;
 import dev.purgedeck.testsupport.ConsoleTest;
 import dev.purgedeck.testsupport.Sandboxes;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -87,5 +89,56 @@ class ResultsTableTest extends ConsoleTest {
     private static int firstVisible(FxRobot robot) {
         VirtualFlow<?> flow = (VirtualFlow<?>) robot.lookup("#resultsTable .virtual-flow").query();
         return flow.getFirstVisibleCell() == null ? -1 : flow.getFirstVisibleCell().getIndex();
+    }
+
+    @Test
+    void retryFailedKeepsTheFirstRowsAndUpdatesTheFailedOnes(FxRobot robot) {
+        SANDBOX.server().setFaults(FaultSettings.none().withRateLimitAfter(1, Duration.ofSeconds(60)));
+        console.context().settings().update(st -> st.withConcurrency(1)).join();
+        purge(robot, "https://www.example.com/r/1\nhttps://www.example.com/r/2\nhttps://www.example.com/r/3");
+        TableView<ResultRow> table = robot.lookup("#resultsTable").queryTableView();
+        List<ResultRow> first = List.copyOf(table.getItems());
+        assertThat(first).extracting(ResultRow::state)
+                .containsExactly(ResultRow.State.OK, ResultRow.State.FAILED, ResultRow.State.FAILED);
+
+        SANDBOX.server().clearFaults();
+        robot.clickOn("#retryFailed");
+        console.awaitJobEnd();
+        waitUntil(() -> rendered(robot, "outcomeColumn", 2).equals("Removed"));
+        assertThat(table.getItems()).containsExactlyElementsOf(first);
+        assertThat(rendered(robot, "outcomeColumn", 0)).isEqualTo("Removed");
+        assertThat(rendered(robot, "outcomeColumn", 1)).isEqualTo("Removed");
+        assertThat(robot.lookup("#resultSummary").queryAs(Label.class).getText()).isEqualTo("3 purged, 0 failed");
+    }
+
+    @Test
+    void afterCancelTheItemsNeverSentSaySoAndOneClickSendsThem(FxRobot robot) {
+        waitUntil(() -> console.window().purge().services().selectedProperty().get() != null);
+        SANDBOX.server().setFaults(FaultSettings.none().withLatency(Duration.ofMillis(300)));
+        console.context().settings().update(st -> st.withConcurrency(1)).join();
+        String urls = IntStream.range(0, 20).mapToObj(i -> "https://www.example.com/c/" + i).collect(Collectors.joining("\n"));
+        robot.interact(() -> robot.lookup("#urlInput").queryAs(TextArea.class).setText(urls));
+        robot.clickOn("#purgeButton");
+        robot.clickOn("#purgeButton");
+        console.awaitJobEnd();
+        TableView<ResultRow> table = robot.lookup("#resultsTable").queryTableView();
+        robot.interact(() -> table.scrollTo(19));
+        waitUntil(() -> rendered(robot, "outcomeColumn", 19).equals("Not sent"));
+        assertThat(table.getItems().get(19).outcome().message()).isEqualTo("Not sent (cancelled).");
+        assertThat(robot.lookup("#sendUnsent").queryButton().isVisible()).isTrue();
+        List<ResultRow> first = List.copyOf(table.getItems());
+        List<ResultRow> unsent = first.stream().filter(ResultRow::notSent).toList();
+
+        SANDBOX.server().clearFaults();
+        robot.clickOn("#sendUnsent");
+        console.awaitJobEnd();
+        waitUntil(() -> unsent.stream().allMatch(r -> r.state() == ResultRow.State.OK));
+        assertThat(table.getItems()).containsExactlyElementsOf(first);
+        assertThat(robot.lookup("#sendUnsent").queryButton().isVisible()).isFalse();
+        // An item cancelled on its way may have been purged already: it is not sent again unasked.
+        long onItsWay = first.stream().filter(r -> r.state() == ResultRow.State.CANCELLED).count();
+        assertThat(onItsWay).isLessThanOrEqualTo(1);
+        assertThat(robot.lookup("#resultSummary").queryAs(Label.class).getText())
+                .isEqualTo((20 - onItsWay) + " purged, 0 failed" + (onItsWay > 0 ? ", 1 cancelled" : ""));
     }
 }

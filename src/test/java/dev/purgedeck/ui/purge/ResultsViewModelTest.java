@@ -78,6 +78,33 @@ class ResultsViewModelTest {
     }
 
     @Test
+    void itemsACancelKeptFromBeingSentSaySoAndCanBeSentIntoTheirRows() {
+        SANDBOX.server().setFaults(FaultSettings.none().withLatency(Duration.ofMillis(200)));
+        List<JobResult> finished = new ArrayList<>();
+        results.onFinished(finished::add);
+        results.start(new JobRequest(null, dev.purgedeck.fastly.PurgeKind.URL, urls("a", "b", "c", "d").targets(),
+                PurgeOptions.HARD, 1));
+        results.cancel();
+        fx.runUntil(() -> !results.runningProperty().get());
+        // With one at a time, at most the first was on its way; the last was certainly never sent.
+        ResultRow last = results.rows().get(3);
+        assertThat(last.outcomeText()).isEqualTo("Not sent");
+        assertThat(last.outcome().message()).isEqualTo("Not sent (cancelled).");
+        assertThat(ResultsViewModel.headline(finished.get(0))).isEqualTo("Purge cancelled");
+        assertThat(results.hasUnsentProperty().get()).isTrue();
+        List<ResultRow> first = List.copyOf(results.rows());
+
+        SANDBOX.server().clearFaults();
+        assertThat(results.sendUnsent(null)).isTrue();
+        fx.runUntil(() -> !results.runningProperty().get());
+        assertThat(results.rows()).containsExactlyElementsOf(first);
+        assertThat(last.state()).isEqualTo(ResultRow.State.OK);
+        assertThat(results.rows()).noneMatch(ResultRow::notSent);
+        assertThat(results.hasUnsentProperty().get()).isFalse();
+        assertThat(ResultsViewModel.headline(finished.get(1))).isEqualTo("Purge finished");
+    }
+
+    @Test
     void aSoftJobSaysMarkedStaleAndAHardOneRemoved() {
         results.start(JobRequest.urls(null, List.of("https://www.example.com/s"), PurgeOptions.SOFT,
                 JobRequest.DEFAULT_CONCURRENCY));
@@ -89,5 +116,32 @@ class ResultsViewModelTest {
         fx.runUntil(() -> !results.runningProperty().get());
         assertThat(results.rows()).extracting(ResultRow::outcomeText).containsExactly("Removed");
         assertThat(results.summaryProperty().get()).isEqualTo("1 purged, 0 failed");
+    }
+
+    @Test
+    void retryFailedUpdatesTheFailedRowsAndKeepsTheOthers() {
+        // One request gets through, then every request meets a 429 longer than the client waits for.
+        SANDBOX.server().setFaults(FaultSettings.none().withRateLimitAfter(1, Duration.ofSeconds(60)));
+        results.start(new JobRequest(null, dev.purgedeck.fastly.PurgeKind.URL, urls("a", "b", "c").targets(),
+                PurgeOptions.HARD, 1));
+        fx.runUntil(() -> !results.runningProperty().get());
+        List<ResultRow> first = List.copyOf(results.rows());
+        assertThat(first).extracting(ResultRow::state)
+                .containsExactly(ResultRow.State.OK, ResultRow.State.FAILED, ResultRow.State.FAILED);
+        String firstId = first.get(0).purgeId();
+        assertThat(results.summaryProperty().get()).isEqualTo("1 purged, 2 failed");
+
+        SANDBOX.server().clearFaults();
+        assertThat(results.retryFailed(null)).isTrue();
+        assertThat(results.rows()).extracting(ResultRow::state)
+                .containsExactly(ResultRow.State.OK, ResultRow.State.PENDING, ResultRow.State.PENDING);
+        assertThat(results.progressTextProperty().get()).isEqualTo("0 / 2");
+        fx.runUntil(() -> !results.runningProperty().get());
+        assertThat(results.rows()).containsExactlyElementsOf(first);
+        assertThat(results.rows()).extracting(ResultRow::state).containsOnly(ResultRow.State.OK);
+        assertThat(results.rows().get(0).purgeId()).isEqualTo(firstId);
+        assertThat(results.summaryProperty().get()).isEqualTo("3 purged, 0 failed");
+        assertThat(results.hasFailuresProperty().get()).isFalse();
+        assertThat(results.retryFailed(null)).isFalse();
     }
 }
