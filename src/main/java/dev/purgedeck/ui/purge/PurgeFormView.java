@@ -29,6 +29,7 @@ import org.kordamp.ikonli.feather.Feather;
 
 /** What to purge and how: the mode switch, the URL box, the key editor or the purge-everything notice, and Purge. */
 final class PurgeFormView extends VBox {
+    private static final double MIN_PURGE_WIDTH = 150;
     private final PurgeViewModel vm;
     private final javafx.scene.control.ChoiceBox<dev.purgedeck.fastly.PurgeOptions.Environment> environment =
             new javafx.scene.control.ChoiceBox<>();
@@ -45,7 +46,18 @@ final class PurgeFormView extends VBox {
     private final KeyTagEditor keyEditor;
     private final Label everythingText = new Label();
     private final ToggleSwitch soft = new ToggleSwitch("Soft purge");
-    private final Button purge = new Button("Purge");
+    private final Button purge = new Button("Purge") {
+        // Never narrower than its label ("Purge everything…" must not be cut), and not a small target either.
+        @Override
+        protected double computePrefWidth(double height) {
+            return Math.max(MIN_PURGE_WIDTH, super.computePrefWidth(height));
+        }
+
+        @Override
+        protected double computeMinWidth(double height) {
+            return computePrefWidth(height);
+        }
+    };
     private final ProgressBar progress = new ProgressBar();
     private final Label progressText = new Label();
     private final Label hint = new Label();
@@ -178,19 +190,21 @@ final class PurgeFormView extends VBox {
         input.setMinHeight(180);
         VBox.setVgrow(input, Priority.ALWAYS);
 
-        // The switch and the choice keep their full width; the hint takes the rest, wrapping when the window is narrow.
+        // The controls keep their full width. The hint gets a line of its own under Purge: squeezed beside the
+        // controls in a narrow window it became a column of single letters.
         soft.setMinWidth(Region.USE_PREF_SIZE);
         environment.setMinWidth(Region.USE_PREF_SIZE);
+        progressText.setMinWidth(Region.USE_PREF_SIZE);
         hint.setWrapText(true);
         hint.setTextAlignment(TextAlignment.RIGHT);
         hint.setAlignment(Pos.CENTER_RIGHT);
         hint.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(hint, Priority.ALWAYS);
-        Region gap = new Region();   // keeps the progress on the right while a job runs and the hint is hidden
-        HBox.setHgrow(gap, Priority.SOMETIMES);
-        HBox actions = new HBox(12, soft, environment, gap, hint, progress, progressText, purge);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
+        Region gap = new Region();   // keeps Purge and the progress on the right
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox actions = new HBox(12, soft, environment, gap, progress, progressText, purge);
         actions.setAlignment(Pos.CENTER_LEFT);
-        getChildren().setAll(top, input, actions, error);
+        getChildren().setAll(top, input, actions, hint, error);
         setSpacing(10);
     }
 
@@ -242,8 +256,8 @@ final class PurgeFormView extends VBox {
         progressText.visibleProperty().bind(vm.results().runningProperty());
         progressText.managedProperty().bind(progressText.visibleProperty());
         hint.textProperty().bind(vm.purgeHintProperty());
+        // Hidden, not removed, while a job runs: the form keeps its place.
         hint.visibleProperty().bind(vm.results().runningProperty().not());
-        hint.managedProperty().bind(hint.visibleProperty());
         error.textProperty().bind(vm.errorProperty());
     }
 
