@@ -1,11 +1,13 @@
 package dev.purgedeck.ui.purge;
 
+import dev.purgedeck.fastly.PurgeOptions.Environment;
 import dev.purgedeck.ui.common.Icons;
 import dev.purgedeck.ui.controls.KeyTagEditor;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -31,7 +33,7 @@ import org.kordamp.ikonli.feather.Feather;
 final class PurgeFormView extends VBox {
     private static final double MIN_PURGE_WIDTH = 150;
     private final PurgeViewModel vm;
-    private final javafx.scene.control.ChoiceBox<dev.purgedeck.fastly.PurgeOptions.Environment> environment =
+    private final javafx.scene.control.ChoiceBox<Environment> environment =
             new javafx.scene.control.ChoiceBox<>();
     private final ToggleGroup modes = new ToggleGroup();
     private final ToggleButton urlsMode = new ToggleButton("URLs");
@@ -67,6 +69,12 @@ final class PurgeFormView extends VBox {
     private final VBox allPane;
 
     private final VBox keysPane = new VBox(8);
+    /** Holds the environment choice: a disabled control shows no tooltip, its parent does. */
+    private final StackPane environmentHolder = new StackPane(environment);
+    private final Tooltip stagingForUrls = new Tooltip("Staging is not available for URL purges: Fastly purges a URL "
+            + "on staging only through the service's staging IP. Use surrogate keys to purge staging.");
+    /** Staging was chosen before switching to URLs: it comes back with keys or everything. */
+    private boolean stagingSetAside;
 
     /** @param keyTools shown above the key editor (the key set picker), or null */
     PurgeFormView(PurgeViewModel vm, javafx.scene.Node keyTools) {
@@ -129,15 +137,15 @@ final class PurgeFormView extends VBox {
         everythingText.setId("everythingText");
         everythingText.setWrapText(true);
         environment.setId("environmentChoice");
-        environment.getItems().setAll(dev.purgedeck.fastly.PurgeOptions.Environment.values());
+        environment.getItems().setAll(Environment.values());
         environment.setConverter(new javafx.util.StringConverter<>() {
             @Override
-            public String toString(dev.purgedeck.fastly.PurgeOptions.Environment e) {
-                return e == null ? "" : e == dev.purgedeck.fastly.PurgeOptions.Environment.STAGING ? "Staging" : "Production";
+            public String toString(Environment e) {
+                return e == null ? "" : e == Environment.STAGING ? "Staging" : "Production";
             }
 
             @Override
-            public dev.purgedeck.fastly.PurgeOptions.Environment fromString(String s) {
+            public Environment fromString(String s) {
                 return null;
             }
         });
@@ -202,7 +210,7 @@ final class PurgeFormView extends VBox {
         hint.setMinHeight(Region.USE_PREF_SIZE);
         Region gap = new Region();   // keeps Purge and the progress on the right
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox actions = new HBox(12, soft, environment, gap, progress, progressText, purge);
+        HBox actions = new HBox(12, soft, environmentHolder, gap, progress, progressText, purge);
         actions.setAlignment(Pos.CENTER_LEFT);
         getChildren().setAll(top, input, actions, hint, error);
         setSpacing(10);
@@ -217,11 +225,8 @@ final class PurgeFormView extends VBox {
         urlIssues.visibleProperty().bind(Bindings.isNotEmpty(urlIssues.getItems()));
         urlIssues.managedProperty().bind(urlIssues.visibleProperty());
         removeInvalid.visibleProperty().bind(urlIssues.visibleProperty());
-        everythingText.textProperty().bind(Bindings.createStringBinding(() -> "Every cached object of "
-                + vm.services().choiceProperty().get() + " is removed at once. This is always a hard purge: "
-                + "requests go to your origin until the cache fills again, which can mean a burst of origin load. "
-                + "It takes about 10–20 seconds to reach every Fastly edge. You will be asked to type the "
-                + "service's name to confirm.", vm.services().choiceProperty()));
+        everythingText.textProperty().bind(Bindings.createStringBinding(this::everythingNotice,
+                vm.services().choiceProperty(), vm.services().serviceIdProperty()));
 
         urlPane.visibleProperty().bind(vm.modeProperty().isEqualTo(PurgeMode.URLS));
         keysPane.visibleProperty().bind(vm.modeProperty().isEqualTo(PurgeMode.KEYS));
@@ -236,7 +241,9 @@ final class PurgeFormView extends VBox {
 
         soft.selectedProperty().bindBidirectional(vm.softProperty());
         environment.valueProperty().bindBidirectional(vm.environmentProperty());
-        environment.disableProperty().bind(vm.results().runningProperty());
+        environment.disableProperty().bind(vm.results().runningProperty().or(vm.modeProperty().isEqualTo(PurgeMode.URLS)));
+        vm.modeProperty().addListener((o, a, m) -> environmentFor(m));
+        environmentFor(vm.modeProperty().get());
         allMode.disableProperty().bind(vm.everythingAllowedProperty().not());
         vm.everythingRefusalProperty().addListener((o, a, why) -> allMode.setTooltip(new Tooltip(why)));
         soft.disableProperty().bind(vm.modeProperty().isEqualTo(PurgeMode.ALL).or(vm.results().runningProperty()));
@@ -261,6 +268,15 @@ final class PurgeFormView extends VBox {
         error.textProperty().bind(vm.errorProperty());
     }
 
+    private String everythingNotice() {
+        String whom = vm.services().serviceIdProperty().get() == null
+                ? "No service is chosen yet: choose one on the left. Every cached object of that service will be removed"
+                : "Every cached object of " + vm.services().choiceProperty().get() + " is removed";
+        return whom + " at once. This is always a hard purge: requests go to your origin until the cache fills again, "
+                + "which can mean a burst of origin load. It takes about 10–20 seconds to reach every Fastly edge. "
+                + "You will be asked to type the service's name to confirm.";
+    }
+
     private void setupEventHandlers() {
         modes.selectedToggleProperty().addListener((o, a, t) -> {
             if (t == null) {
@@ -273,6 +289,24 @@ final class PurgeFormView extends VBox {
         purge.setOnAction(e -> vm.purgeOrCancel());
         urlInput.setOnDragOver(this::dragOver);
         urlInput.setOnDragDropped(this::dropped);
+    }
+
+    /** URL purges go to production only: the choice says so instead of offering staging and refusing it later. */
+    private void environmentFor(PurgeMode m) {
+        ObjectProperty<Environment> env = vm.environmentProperty();
+        if (m == PurgeMode.URLS) {
+            if (env.get() == Environment.STAGING) {
+                stagingSetAside = true;
+                env.set(Environment.PRODUCTION);
+            }
+            Tooltip.install(environmentHolder, stagingForUrls);
+        } else {
+            Tooltip.uninstall(environmentHolder, stagingForUrls);
+            if (stagingSetAside) {
+                stagingSetAside = false;
+                env.set(Environment.STAGING);
+            }
+        }
     }
 
     private void selectToggle(PurgeMode m) {

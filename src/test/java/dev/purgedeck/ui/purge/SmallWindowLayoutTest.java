@@ -7,6 +7,7 @@ import dev.purgedeck.testsupport.ConsoleTest;
 import javafx.scene.control.Labeled;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -16,10 +17,20 @@ import org.testfx.util.WaitForAsyncUtils;
 class SmallWindowLayoutTest extends ConsoleTest {
     @BeforeEach
     void smallWindow(FxRobot robot) {
+        resize(robot, 1024, 700);
+    }
+
+    /** The stage is shared by every TestFX test of this run: the next test class gets it back at its usual size. */
+    @AfterEach
+    void usualWindow(FxRobot robot) {
+        resize(robot, 1240, 800);
+    }
+
+    private static void resize(FxRobot robot, double width, double height) {
         robot.interact(() -> {
             Stage stage = (Stage) robot.lookup("#purgeView").query().getScene().getWindow();
-            stage.setWidth(1024);
-            stage.setHeight(700);
+            stage.setWidth(width);
+            stage.setHeight(height);
         });
         WaitForAsyncUtils.waitForFxEvents();
     }
