@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import javafx.application.Platform;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -36,7 +35,7 @@ final class MainStage {
         this.prefs = basics.preferences();
         // The theme is set before any view exists: the key editor picks its fallback colours when it is built.
         Theme.of(basics.settings().get().theme(), env).apply();
-        scene = new Scene(startup.root(), prefs.get(Pref.WINDOW_WIDTH), prefs.get(Pref.WINDOW_HEIGHT));
+        scene = new Scene(startup.root());
         Theme.style(scene);
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
@@ -46,8 +45,6 @@ final class MainStage {
         scene.addPostLayoutPulseListener(once[0]);
         stage.setTitle("PurgeDeck");
         stage.setScene(scene);
-        stage.setMinWidth(900);
-        stage.setMinHeight(600);
         restorePosition(stage, prefs);
         stage.setOnCloseRequest(e -> savePosition(stage, prefs));
     }
@@ -97,14 +94,17 @@ final class MainStage {
     }
 
     private static void restorePosition(Stage stage, RememberedState prefs) {
-        double x = prefs.get(Pref.WINDOW_X);
-        double y = prefs.get(Pref.WINDOW_Y);
-        // Only where a screen still is: a monitor unplugged since last time must not hide the window.
-        if (!Double.isNaN(x) && !Double.isNaN(y)
-                && !Screen.getScreensForRectangle(new Rectangle2D(x, y, 100, 100)).isEmpty()) {
-            stage.setX(x);
-            stage.setY(y);
-        }
+        // Fitted to the screen it opens on: a smaller screen, or a monitor unplugged since last time, must neither
+        // hide the window nor push its Purge button off the screen.
+        WindowPlacement place = WindowPlacement.fit(prefs.get(Pref.WINDOW_X), prefs.get(Pref.WINDOW_Y),
+                prefs.get(Pref.WINDOW_WIDTH), prefs.get(Pref.WINDOW_HEIGHT),
+                Screen.getScreens().stream().map(Screen::getVisualBounds).toList(), Screen.getPrimary().getVisualBounds());
+        stage.setMinWidth(place.minWidth());
+        stage.setMinHeight(place.minHeight());
+        stage.setX(place.x());
+        stage.setY(place.y());
+        stage.setWidth(place.width());
+        stage.setHeight(place.height());
         stage.setMaximized(prefs.get(Pref.WINDOW_MAXIMIZED));
     }
 

@@ -132,7 +132,7 @@ public final class HistoryViewModel {
         return profiles;
     }
 
-    /** "Showing 1,234 of 1,000,000 purged items". */
+    /** "Showing 1,234 of 1,000,000 items" (every recorded item, whatever its outcome). */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
     }
@@ -397,7 +397,8 @@ public final class HistoryViewModel {
     private void showStatus() {
         int total = index.size();
         status.set(total == 0 ? "No purges recorded yet."
-                : String.format("Showing %,d of %,d purged items", rows.size(), total));
+                // "items", not "purged items": failed and cancelled items are counted too.
+                : String.format("Showing %,d of %,d item%s", rows.size(), total, total == 1 ? "" : "s"));
     }
 
     private static String rootMessage(Throwable error) {

@@ -1,11 +1,13 @@
 package dev.purgedeck.ui.purge;
 
+import dev.purgedeck.fastly.PurgeOptions.Environment;
 import dev.purgedeck.ui.common.Icons;
 import dev.purgedeck.ui.controls.KeyTagEditor;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -29,8 +31,9 @@ import org.kordamp.ikonli.feather.Feather;
 
 /** What to purge and how: the mode switch, the URL box, the key editor or the purge-everything notice, and Purge. */
 final class PurgeFormView extends VBox {
+    private static final double MIN_PURGE_WIDTH = 150;
     private final PurgeViewModel vm;
-    private final javafx.scene.control.ChoiceBox<dev.purgedeck.fastly.PurgeOptions.Environment> environment =
+    private final javafx.scene.control.ChoiceBox<Environment> environment =
             new javafx.scene.control.ChoiceBox<>();
     private final ToggleGroup modes = new ToggleGroup();
     private final ToggleButton urlsMode = new ToggleButton("URLs");
@@ -45,7 +48,18 @@ final class PurgeFormView extends VBox {
     private final KeyTagEditor keyEditor;
     private final Label everythingText = new Label();
     private final ToggleSwitch soft = new ToggleSwitch("Soft purge");
-    private final Button purge = new Button("Purge");
+    private final Button purge = new Button("Purge") {
+        // Never narrower than its label ("Purge everything…" must not be cut), and not a small target either.
+        @Override
+        protected double computePrefWidth(double height) {
+            return Math.max(MIN_PURGE_WIDTH, super.computePrefWidth(height));
+        }
+
+        @Override
+        protected double computeMinWidth(double height) {
+            return computePrefWidth(height);
+        }
+    };
     private final ProgressBar progress = new ProgressBar();
     private final Label progressText = new Label();
     private final Label hint = new Label();
@@ -55,6 +69,12 @@ final class PurgeFormView extends VBox {
     private final VBox allPane;
 
     private final VBox keysPane = new VBox(8);
+    /** Holds the environment choice: a disabled control shows no tooltip, its parent does. */
+    private final StackPane environmentHolder = new StackPane(environment);
+    private final Tooltip stagingForUrls = new Tooltip("Staging is not available for URL purges: Fastly purges a URL "
+            + "on staging only through the service's staging IP. Use surrogate keys to purge staging.");
+    /** Staging was chosen before switching to URLs: it comes back with keys or everything. */
+    private boolean stagingSetAside;
 
     /** @param keyTools shown above the key editor (the key set picker), or null */
     PurgeFormView(PurgeViewModel vm, javafx.scene.Node keyTools) {
@@ -117,15 +137,15 @@ final class PurgeFormView extends VBox {
         everythingText.setId("everythingText");
         everythingText.setWrapText(true);
         environment.setId("environmentChoice");
-        environment.getItems().setAll(dev.purgedeck.fastly.PurgeOptions.Environment.values());
+        environment.getItems().setAll(Environment.values());
         environment.setConverter(new javafx.util.StringConverter<>() {
             @Override
-            public String toString(dev.purgedeck.fastly.PurgeOptions.Environment e) {
-                return e == null ? "" : e == dev.purgedeck.fastly.PurgeOptions.Environment.STAGING ? "Staging" : "Production";
+            public String toString(Environment e) {
+                return e == null ? "" : e == Environment.STAGING ? "Staging" : "Production";
             }
 
             @Override
-            public dev.purgedeck.fastly.PurgeOptions.Environment fromString(String s) {
+            public Environment fromString(String s) {
                 return null;
             }
         });
@@ -178,19 +198,21 @@ final class PurgeFormView extends VBox {
         input.setMinHeight(180);
         VBox.setVgrow(input, Priority.ALWAYS);
 
-        // The switch and the choice keep their full width; the hint takes the rest, wrapping when the window is narrow.
+        // The controls keep their full width. The hint gets a line of its own under Purge: squeezed beside the
+        // controls in a narrow window it became a column of single letters.
         soft.setMinWidth(Region.USE_PREF_SIZE);
         environment.setMinWidth(Region.USE_PREF_SIZE);
+        progressText.setMinWidth(Region.USE_PREF_SIZE);
         hint.setWrapText(true);
         hint.setTextAlignment(TextAlignment.RIGHT);
         hint.setAlignment(Pos.CENTER_RIGHT);
         hint.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(hint, Priority.ALWAYS);
-        Region gap = new Region();   // keeps the progress on the right while a job runs and the hint is hidden
-        HBox.setHgrow(gap, Priority.SOMETIMES);
-        HBox actions = new HBox(12, soft, environment, gap, hint, progress, progressText, purge);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
+        Region gap = new Region();   // keeps Purge and the progress on the right
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox actions = new HBox(12, soft, environmentHolder, gap, progress, progressText, purge);
         actions.setAlignment(Pos.CENTER_LEFT);
-        getChildren().setAll(top, input, actions, error);
+        getChildren().setAll(top, input, actions, hint, error);
         setSpacing(10);
     }
 
@@ -206,11 +228,8 @@ final class PurgeFormView extends VBox {
         urlIssues.visibleProperty().bind(Bindings.isNotEmpty(urlIssues.getItems()));
         urlIssues.managedProperty().bind(urlIssues.visibleProperty());
         removeInvalid.visibleProperty().bind(urlIssues.visibleProperty());
-        everythingText.textProperty().bind(Bindings.createStringBinding(() -> "Every cached object of "
-                + vm.services().choiceProperty().get() + " is removed at once. This is always a hard purge: "
-                + "requests go to your origin until the cache fills again, which can mean a burst of origin load. "
-                + "It takes about 10–20 seconds to reach every Fastly edge. You will be asked to type the "
-                + "service's name to confirm.", vm.services().choiceProperty()));
+        everythingText.textProperty().bind(Bindings.createStringBinding(this::everythingNotice,
+                vm.services().choiceProperty(), vm.services().serviceIdProperty()));
 
         urlPane.visibleProperty().bind(vm.modeProperty().isEqualTo(PurgeMode.URLS));
         keysPane.visibleProperty().bind(vm.modeProperty().isEqualTo(PurgeMode.KEYS));
@@ -225,7 +244,9 @@ final class PurgeFormView extends VBox {
 
         soft.selectedProperty().bindBidirectional(vm.softProperty());
         environment.valueProperty().bindBidirectional(vm.environmentProperty());
-        environment.disableProperty().bind(vm.results().runningProperty());
+        environment.disableProperty().bind(vm.results().runningProperty().or(vm.modeProperty().isEqualTo(PurgeMode.URLS)));
+        vm.modeProperty().addListener((o, a, m) -> environmentFor(m));
+        environmentFor(vm.modeProperty().get());
         allMode.disableProperty().bind(vm.everythingAllowedProperty().not());
         vm.everythingRefusalProperty().addListener((o, a, why) -> allMode.setTooltip(new Tooltip(why)));
         soft.disableProperty().bind(vm.modeProperty().isEqualTo(PurgeMode.ALL).or(vm.results().runningProperty()));
@@ -245,9 +266,18 @@ final class PurgeFormView extends VBox {
         progressText.visibleProperty().bind(vm.results().runningProperty());
         progressText.managedProperty().bind(progressText.visibleProperty());
         hint.textProperty().bind(vm.purgeHintProperty());
+        // Hidden, not removed, while a job runs: the form keeps its place.
         hint.visibleProperty().bind(vm.results().runningProperty().not());
-        hint.managedProperty().bind(hint.visibleProperty());
         error.textProperty().bind(vm.errorProperty());
+    }
+
+    private String everythingNotice() {
+        String whom = vm.services().serviceIdProperty().get() == null
+                ? "No service is chosen yet: choose one on the left. Every cached object of that service will be removed"
+                : "Every cached object of " + vm.services().choiceProperty().get() + " is removed";
+        return whom + " at once. This is always a hard purge: requests go to your origin until the cache fills again, "
+                + "which can mean a burst of origin load. It takes about 10–20 seconds to reach every Fastly edge. "
+                + "You will be asked to type the service's name to confirm.";
     }
 
     private void setupEventHandlers() {
@@ -262,6 +292,24 @@ final class PurgeFormView extends VBox {
         purge.setOnAction(e -> vm.purgeOrCancel());
         urlInput.setOnDragOver(this::dragOver);
         urlInput.setOnDragDropped(this::dropped);
+    }
+
+    /** URL purges go to production only: the choice says so instead of offering staging and refusing it later. */
+    private void environmentFor(PurgeMode m) {
+        ObjectProperty<Environment> env = vm.environmentProperty();
+        if (m == PurgeMode.URLS) {
+            if (env.get() == Environment.STAGING) {
+                stagingSetAside = true;
+                env.set(Environment.PRODUCTION);
+            }
+            Tooltip.install(environmentHolder, stagingForUrls);
+        } else {
+            Tooltip.uninstall(environmentHolder, stagingForUrls);
+            if (stagingSetAside) {
+                stagingSetAside = false;
+                env.set(Environment.STAGING);
+            }
+        }
     }
 
     private void selectToggle(PurgeMode m) {

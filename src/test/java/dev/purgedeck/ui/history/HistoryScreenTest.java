@@ -52,7 +52,7 @@ class HistoryScreenTest extends ConsoleTest {
         assertThat(newest.serviceName()).isNull();
         assertThat(newest.endpointKind()).isEqualTo("sandbox");
         assertThat(table(robot).getItems()).extracting(HistoryEntry::jobId).containsOnly(newest.jobId());
-        assertThat(robot.lookup("#historyStatus").queryAs(Label.class).getText()).isEqualTo("Showing 2 of 2 purged items");
+        assertThat(robot.lookup("#historyStatus").queryAs(Label.class).getText()).isEqualTo("Showing 2 of 2 items");
 
         purgeUrls(robot, "https://www.example.com/c");
         robot.clickOn("#tabHistory");
@@ -207,9 +207,9 @@ class HistoryScreenTest extends ConsoleTest {
         // A clear refreshes the table in the background. Filter afterwards and wait for that later refresh: it counts
         // what the history holds after the answer, so a clear that ignored "no" would show up here as no purges.
         robot.interact(() -> console.window().history().filter().textProperty().set("no-such-target"));
-        waitUntil(() -> label(robot, "#historyStatus").equals("Showing 0 of 1 purged items"));
+        waitUntil(() -> label(robot, "#historyStatus").equals("Showing 0 of 1 item"));
         robot.interact(() -> console.window().history().filter().textProperty().set(""));
-        waitUntil(() -> label(robot, "#historyStatus").equals("Showing 1 of 1 purged items"));
+        waitUntil(() -> label(robot, "#historyStatus").equals("Showing 1 of 1 item"));
         assertThat(table(robot).getItems()).hasSize(1);
         console.dialogs().confirmAnswer = true;
         robot.clickOn("#clearHistory");

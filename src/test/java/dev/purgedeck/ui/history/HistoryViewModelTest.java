@@ -71,12 +71,12 @@ class HistoryViewModelTest {
     void showsEveryEntryNewestFirstAndFilters() {
         assertThat(vm.rows()).extracting(HistoryEntry::target).containsExactly("https://www.example.com/c",
                 "https://www.example.com/b", "https://www.example.com/a");
-        assertThat(vm.statusProperty().get()).isEqualTo("Showing 3 of 3 purged items");
+        assertThat(vm.statusProperty().get()).isEqualTo("Showing 3 of 3 items");
         vm.filter().outcomeProperty().set(HistoryEntry.Outcome.FAILED);
         vm.refresh();
         fx.drain();
         assertThat(vm.rows()).extracting(HistoryEntry::target).containsExactly("https://www.example.com/b");
-        assertThat(vm.statusProperty().get()).isEqualTo("Showing 1 of 3 purged items");
+        assertThat(vm.statusProperty().get()).isEqualTo("Showing 1 of 3 items");
         assertThat(vm.services()).hasSize(2);
     }
 

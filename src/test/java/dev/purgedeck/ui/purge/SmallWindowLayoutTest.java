@@ -1,0 +1,67 @@
+package dev.purgedeck.ui.purge;
+
+import static dev.purgedeck.testsupport.ConsoleHarness.inPurge;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.purgedeck.testsupport.ConsoleTest;
+import javafx.scene.control.Labeled;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** At 1024×700, the smallest supported window, the purge button and the hint beside it are shown whole. */
+class SmallWindowLayoutTest extends ConsoleTest {
+    @BeforeEach
+    void smallWindow(FxRobot robot) {
+        resize(robot, 1024, 700);
+    }
+
+    /** The stage is shared by every TestFX test of this run: the next test class gets it back at its usual size. */
+    @AfterEach
+    void usualWindow(FxRobot robot) {
+        resize(robot, 1240, 800);
+    }
+
+    private static void resize(FxRobot robot, double width, double height) {
+        robot.interact(() -> {
+            Stage stage = (Stage) robot.lookup("#purgeView").query().getScene().getWindow();
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void theHintByPurgeReadsAsASentenceNotAColumnOfLetters(FxRobot robot) {
+        Labeled hint = (Labeled) inPurge(robot, "#purgeHint");
+        assertThat(hint.getText()).isEqualTo("Add at least one valid URL.");
+
+        assertShownWhole(hint, 2);
+    }
+
+    @Test
+    void purgeEverythingIsNotCut(FxRobot robot) {
+        robot.interact(() -> console.window().purge().modeProperty().set(PurgeMode.ALL));
+        WaitForAsyncUtils.waitForFxEvents();
+        Labeled purge = (Labeled) inPurge(robot, "#purgeButton");
+        assertThat(purge.getText()).isEqualTo("Purge everything\u2026");
+
+        assertShownWhole(purge, 1);
+        assertShownWhole((Labeled) inPurge(robot, "#purgeHint"), 2);
+    }
+
+    /** The text drawn is the whole text (no ellipsis) on at most {@code lines} lines. */
+    private static void assertShownWhole(Labeled labeled, int lines) {
+        Text drawn = (Text) labeled.lookup(".text");
+        assertThat(drawn.getText()).as("text drawn for %s", labeled.getId()).isEqualTo(labeled.getText());
+        Text probe = new Text("Xg");
+        probe.setFont(labeled.getFont());
+        double lineHeight = probe.getLayoutBounds().getHeight();
+        assertThat(drawn.getLayoutBounds().getHeight()).as("height of %s", labeled.getId())
+                .isLessThan(lineHeight * (lines + 0.5));
+    }
+}
