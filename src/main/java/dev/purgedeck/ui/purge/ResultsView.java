@@ -30,6 +30,14 @@ final class ResultsView extends VBox {
     private final TableView<ResultRow> table = new TableView<>();
     private final Label summary = new Label();
     private final Label details = new Label();
+    /** Styled like the table's cells, so its font is the one to measure their text in. */
+    private final Label placeholder = new Label("Results of your purges appear here.");
+    private final TableColumn<ResultRow, String> targetColumn = column("targetColumn", "Target", 250,
+            r -> constant(shownTarget(r)), OverrunStyle.CENTER_ELLIPSIS);
+    private final TableColumn<ResultRow, String> purgeIdColumn = column("purgeIdColumn", "Purge ID", 170,
+            r -> text(r, o -> o.purgeId() == null ? "" : o.purgeId()), OverrunStyle.ELLIPSIS);
+    private final TableColumn<ResultRow, String> messageColumn = column("messageColumn", "Message", 220,
+            r -> text(r, ItemOutcome::message), OverrunStyle.ELLIPSIS);
     private final Button copy = new Button("Copy purge IDs");
     private final Button retry = new Button("Retry failed");
     private final Button sendUnsent = new Button("Purge the items not sent");
@@ -55,17 +63,23 @@ final class ResultsView extends VBox {
     private void initializeParts() {
         table.setId("resultsTable");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.setPlaceholder(new Label("Results of your purges appear here."));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(placeholder);
+        // Columns keep the width of their content; a narrow window scrolls sideways rather than cutting targets.
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // Target first after the outcome and widest; the message comes last and takes what is left, since the
+        // details below the table show it whole.
         table.getColumns().setAll(List.of(
                 outcomeColumn(),
-                column("targetColumn", "Target", 250, r -> constant(r.kind() == PurgeKind.ALL ? "Everything on " + r.target() : r.target()),
-                        OverrunStyle.CENTER_ELLIPSIS),
-                column("purgeIdColumn", "Purge ID", 215, r -> text(r, o -> o.purgeId() == null ? "" : o.purgeId()), OverrunStyle.ELLIPSIS),
-                column("httpColumn", "HTTP", 62, r -> text(r, o -> o.httpStatus() == 0 ? "" : Integer.toString(o.httpStatus())),
+                targetColumn,
+                purgeIdColumn,
+                column("httpColumn", "HTTP", 58, r -> text(r, o -> o.httpStatus() == 0 ? "" : Integer.toString(o.httpStatus())),
                         OverrunStyle.ELLIPSIS),
-                column("timeColumn", "Time", 70, r -> text(r, o -> o.duration().toMillis() + " ms"), OverrunStyle.ELLIPSIS),
-                column("messageColumn", "Message", 220, r -> text(r, ItemOutcome::message), OverrunStyle.ELLIPSIS)));
+                column("timeColumn", "Time", 76, r -> text(r, o -> o.duration().toMillis() + " ms"), OverrunStyle.ELLIPSIS),
+                messageColumn));
+        // The message takes whatever width is left, so a wide window shows it without scrolling.
+        messageColumn.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(220, table.getWidth() - 20
+                - table.getColumns().stream().filter(c -> c != messageColumn).mapToDouble(TableColumn::getWidth).sum()),
+                table.widthProperty(), targetColumn.widthProperty(), purgeIdColumn.widthProperty()));
         details.setId("resultDetails");
         details.getStyleClass().add("result-details");
         details.setWrapText(true);
@@ -130,10 +144,17 @@ final class ResultsView extends VBox {
         // A new job replaces every row: show it from its first row, not where the last job was scrolled to.
         vm.results().rows().addListener((ListChangeListener<ResultRow>) c -> {
             while (c.next()) {
-                if (c.wasReplaced() && c.getFrom() == 0) {
+                if (c.wasAdded() && c.getFrom() == 0) {
+                    ColumnFit.fit(targetColumn, placeholder.getFont(), vm.results().rows(), ResultsView::shownTarget, 160, 620);
                     table.scrollTo(0);
                     return;
                 }
+            }
+        });
+        // Purge IDs are known once a job ends: size their column to them then.
+        vm.results().summaryProperty().addListener((o, was, now) -> {
+            if (!now.isEmpty()) {
+                ColumnFit.fit(purgeIdColumn, placeholder.getFont(), vm.results().rows(), ResultRow::purgeId, 90, 260);
             }
         });
         copy.setOnAction(e -> copyPurgeIds());
@@ -167,6 +188,10 @@ final class ResultsView extends VBox {
         }
     }
 
+    private static String shownTarget(ResultRow r) {
+        return r.kind() == PurgeKind.ALL ? "Everything on " + r.target() : r.target();
+    }
+
     private static ObservableValue<String> constant(String s) {
         return Bindings.createStringBinding(() -> s);
     }
@@ -177,8 +202,9 @@ final class ResultsView extends VBox {
 
     private static TableColumn<ResultRow, Shown> outcomeColumn() {
         TableColumn<ResultRow, Shown> c = new TableColumn<>("Outcome");
-        c.setPrefWidth(120);
-        c.setMinWidth(110);
+        // Room for the icon and the longest words, "Marked stale" and "Unconfirmed".
+        c.setPrefWidth(150);
+        c.setMinWidth(140);
         c.setCellValueFactory(f -> Bindings.createObjectBinding(() -> new Shown(f.getValue().state(), f.getValue().outcomeText()),
                 f.getValue().outcomeProperty()));
         c.setCellFactory(col -> new OutcomeCell());

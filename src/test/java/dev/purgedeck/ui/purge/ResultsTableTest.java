@@ -20,8 +20,10 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 
 /** The results table through the real window: what each row says happened, as rendered on screen. */
 class ResultsTableTest extends ConsoleTest {
@@ -93,7 +95,7 @@ class ResultsTableTest extends ConsoleTest {
 
     @Test
     void retryFailedKeepsTheFirstRowsAndUpdatesTheFailedOnes(FxRobot robot) {
-        SANDBOX.server().setFaults(FaultSettings.none().withRateLimitAfter(1, Duration.ofSeconds(60)));
+        SANDBOX.server().setFaults(FaultSettings.none().withRateLimitAfter(1, Duration.ofMinutes(10)));
         console.context().settings().update(st -> st.withConcurrency(1)).join();
         purge(robot, "https://www.example.com/r/1\nhttps://www.example.com/r/2\nhttps://www.example.com/r/3");
         TableView<ResultRow> table = robot.lookup("#resultsTable").queryTableView();
@@ -140,5 +142,23 @@ class ResultsTableTest extends ConsoleTest {
         assertThat(onItsWay).isLessThanOrEqualTo(1);
         assertThat(robot.lookup("#resultSummary").queryAs(Label.class).getText())
                 .isEqualTo((20 - onItsWay) + " purged, 0 failed" + (onItsWay > 0 ? ", 1 cancelled" : ""));
+    }
+
+    @Test
+    void atTheSmallestSizeATypicalTargetAndItsPurgeIdAreNotCut(FxRobot robot) throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        robot.interact(() -> {
+            stage.setMaximized(false);
+            stage.setWidth(1024);
+            stage.setHeight(700);
+        });
+        String url = "https://www.dailycourier.example/news/2025/city-council-approves-budget";
+        purge(robot, url);
+        waitUntil(() -> rendered(robot, "outcomeColumn", 0).equals("Removed"));
+        TableView<ResultRow> table = robot.lookup("#resultsTable").queryTableView();
+        assertThat(rendered(robot, "targetColumn", 0)).isEqualTo(url);
+        assertThat(rendered(robot, "purgeIdColumn", 0)).isEqualTo(table.getItems().get(0).purgeId()).isNotEmpty();
+        assertThat(rendered(robot, "httpColumn", 0)).isEqualTo("200");
+        assertThat(rendered(robot, "timeColumn", 0)).endsWith(" ms");
     }
 }

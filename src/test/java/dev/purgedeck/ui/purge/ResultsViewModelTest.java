@@ -121,7 +121,7 @@ class ResultsViewModelTest {
     @Test
     void retryFailedUpdatesTheFailedRowsAndKeepsTheOthers() {
         // One request gets through, then every request meets a 429 longer than the client waits for.
-        SANDBOX.server().setFaults(FaultSettings.none().withRateLimitAfter(1, Duration.ofSeconds(60)));
+        SANDBOX.server().setFaults(FaultSettings.none().withRateLimitAfter(1, Duration.ofMinutes(10)));
         results.start(new JobRequest(null, dev.purgedeck.fastly.PurgeKind.URL, urls("a", "b", "c").targets(),
                 PurgeOptions.HARD, 1));
         fx.runUntil(() -> !results.runningProperty().get());
