@@ -24,26 +24,31 @@ final class HistoryTable extends TableView<HistoryEntry> {
         setId("historyTable");
         getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         setPlaceholder(new Label("No purges match. Purges you make appear here."));
-        // Every column shares the width (so nothing is pushed out of sight at 1024 px); the target, what an editor
-        // looks for first, comes right after the time and has the largest share.
+        // Every column shares the width (so nothing is pushed out of sight at 1024 px, beside the details); the target,
+        // what an editor looks for first, comes right after the time and has the largest share. The time is never cut.
         setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         getColumns().setAll(List.of(
-                column("Time", 150, 150, e -> TIME.format(e.time().atZone(zone)), Comparator.comparing(HistoryEntry::time)),
-                column("Target", 360, 200, HistoryEntry::target, Comparator.comparing(HistoryEntry::target)),
-                column("Outcome", 130, 70, e -> e.outcome().id() + (vm.laterPurged(e) ? " · purged later" : ""),
+                column("Time", 165, 165, e -> TIME.format(e.time().atZone(zone)), Comparator.comparing(HistoryEntry::time)),
+                column("Target", 360, 180, HistoryEntry::target, Comparator.comparing(HistoryEntry::target)),
+                column("Outcome", 130, 110, e -> e.outcome().id() + (vm.laterPurged(e) ? " · purged later" : ""),
                         Comparator.comparing(HistoryEntry::outcome)),
-                column("Service", 130, 80, e -> e.serviceName() == null || e.serviceName().isBlank() ? nz(e.serviceId())
+                column("Service", 130, 45, e -> e.serviceName() == null || e.serviceName().isBlank() ? nz(e.serviceId())
                         : e.serviceName(), Comparator.comparing(e -> nz(e.serviceName()) + nz(e.serviceId()),
                         String.CASE_INSENSITIVE_ORDER)),
                 // Sandbox purges sit beside real ones: the profile and its kind of endpoint tell them apart.
-                column("Profile", 130, 80, HistoryEntry::profileLabel, Comparator.comparing(HistoryEntry::profileLabel,
+                column("Profile", 130, 45, HistoryEntry::profileLabel, Comparator.comparing(HistoryEntry::profileLabel,
                         String.CASE_INSENSITIVE_ORDER)),
-                column("Kind", 50, 45, e -> e.kind().id(), Comparator.comparing(HistoryEntry::kind)),
-                column("Soft", 50, 45, e -> e.soft() ? "soft" : "hard", Comparator.comparing(HistoryEntry::soft)),
-                column("HTTP", 50, 45, e -> e.httpStatus() == 0 ? "" : Integer.toString(e.httpStatus()),
+                column("Kind", 50, 36, e -> e.kind().id(), Comparator.comparing(HistoryEntry::kind)),
+                column("Soft", 50, 36, e -> e.soft() ? "soft" : "hard", Comparator.comparing(HistoryEntry::soft)),
+                column("HTTP", 50, 40, e -> e.httpStatus() == 0 ? "" : Integer.toString(e.httpStatus()),
                         Comparator.comparingInt(HistoryEntry::httpStatus)),
-                column("Purge ID", 200, 80, e -> nz(e.purgeId()), Comparator.comparing(e -> nz(e.purgeId()))),
-                column("Error", 180, 60, e -> nz(e.error()), Comparator.comparing(e -> nz(e.error())))));
+                column("Purge ID", 200, 45, e -> nz(e.purgeId()), Comparator.comparing(e -> nz(e.purgeId()))),
+                column("Error", 180, 45, e -> nz(e.error()), Comparator.comparing(e -> nz(e.error())))));
+        // Soft/hard and the HTTP status are in the details pane; hidden at first so that the target keeps its room
+        // beside the details at 1024 px. The menu at the header's right shows them again.
+        setTableMenuButtonVisible(true);
+        getColumns().stream().filter(c -> c.getText().equals("Soft") || c.getText().equals("HTTP"))
+                .forEach(c -> c.setVisible(false));
         setItems(vm.rows());
         // A success may mark older rows "purged later": their cells are drawn again when rows arrive.
         vm.rows().addListener((javafx.collections.ListChangeListener<HistoryEntry>) c -> refresh());

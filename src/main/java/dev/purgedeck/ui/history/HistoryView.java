@@ -93,7 +93,7 @@ public final class HistoryView {
         profile.setAccessibleText("Only purges made on this profile and endpoint");
         profile.setTooltip(new Tooltip("Only purges made on this profile (and its endpoint)"));
         profile.valueProperty().bindBidirectional(f.profileProperty());
-        profile.setPrefWidth(150);
+        profile.setPrefWidth(130);
         ChoiceBox<HistoryEntry.Outcome> outcome = new ChoiceBox<>();
         outcome.setId("historyOutcome");
         outcome.getItems().setAll(null, HistoryEntry.Outcome.OK, HistoryEntry.Outcome.FAILED, HistoryEntry.Outcome.CANCELLED);
