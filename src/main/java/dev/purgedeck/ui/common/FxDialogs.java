@@ -96,16 +96,20 @@ public final class FxDialogs implements Dialogs {
         d.setHeaderText(question);
         javafx.scene.control.Label why = new javafx.scene.control.Label();
         why.getStyleClass().add("error-text");
+        why.setId("dialogProblem");
+        why.setWrapText(true);
         javafx.scene.Node ok = d.getDialogPane().lookupButton(ButtonType.OK);
-        Runnable validate = () -> {
+        // OK waits for a valid text from the start, but the reason shows only once the user has typed: an error
+        // about an empty name before anything was typed reads as a reproach.
+        java.util.function.Consumer<Boolean> validate = typed -> {
             Optional<String> problem = check.apply(d.getEditor().getText());
-            why.setText(problem.orElse(""));
+            why.setText(typed ? problem.orElse("") : "");
             ok.setDisable(problem.isPresent());
         };
-        d.getEditor().textProperty().addListener((o, a, b) -> validate.run());
+        d.getEditor().textProperty().addListener((o, a, b) -> validate.accept(true));
         d.getDialogPane().setContent(new javafx.scene.layout.VBox(8, d.getEditor(), why));
         d.getEditor().setId("dialogText");
-        validate.run();
+        validate.accept(false);
         return d.showAndWait().map(String::strip);
     }
 

@@ -32,6 +32,7 @@ import org.kordamp.ikonli.feather.Feather;
 /** What to purge and how: the mode switch, the URL box, the key editor or the purge-everything notice, and Purge. */
 final class PurgeFormView extends VBox {
     private static final double MIN_PURGE_WIDTH = 150;
+    private static final double MIN_ENVIRONMENT_WIDTH = 125;
     private final PurgeViewModel vm;
     private final javafx.scene.control.ChoiceBox<Environment> environment =
             new javafx.scene.control.ChoiceBox<>();
@@ -201,7 +202,9 @@ final class PurgeFormView extends VBox {
         // The controls keep their full width. The hint gets a line of its own under Purge: squeezed beside the
         // controls in a narrow window it became a column of single letters.
         soft.setMinWidth(Region.USE_PREF_SIZE);
-        environment.setMinWidth(Region.USE_PREF_SIZE);
+        // The choice may give up its spare width (not its label): with "Purge everything…" whole, the form must
+        // still fit a 1024 px window beside the services and the sandbox cache.
+        environment.setMinWidth(MIN_ENVIRONMENT_WIDTH);
         progressText.setMinWidth(Region.USE_PREF_SIZE);
         hint.setWrapText(true);
         hint.setTextAlignment(TextAlignment.RIGHT);

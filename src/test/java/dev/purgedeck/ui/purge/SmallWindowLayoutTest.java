@@ -4,6 +4,7 @@ import static dev.purgedeck.testsupport.ConsoleHarness.inPurge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.purgedeck.testsupport.ConsoleTest;
+import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -52,6 +53,9 @@ class SmallWindowLayoutTest extends ConsoleTest {
 
         assertShownWhole(purge, 1);
         assertShownWhole((Labeled) inPurge(robot, "#purgeHint"), 2);
+        // A whole label must not push the sandbox cache beside the form out of the window.
+        Node cache = robot.lookup("#sandboxCacheList").query();
+        assertThat(cache.localToScene(cache.getLayoutBounds()).getMaxX()).isLessThanOrEqualTo(cache.getScene().getWidth());
     }
 
     /** The text drawn is the whole text (no ellipsis) on at most {@code lines} lines. */
