@@ -5,6 +5,7 @@ import dev.purgedeck.fastly.PurgeKind;
 import dev.purgedeck.ui.common.Icons;
 import java.util.List;
 import java.util.function.Function;
+import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
@@ -22,6 +23,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
 
 /** One row per URL or key with its outcome, purge ID, status, time and message; a summary, copy and retry. */
@@ -29,6 +31,9 @@ final class ResultsView extends VBox {
     private final PurgeViewModel vm;
     private final TableView<ResultRow> table = new TableView<>();
     private final Label summary = new Label();
+    /** Says what Copy purge IDs put on the clipboard; it fades after a few seconds. */
+    private final Label copied = new Label();
+    private final PauseTransition copiedFades = new PauseTransition(Duration.seconds(4));
     private final Label details = new Label();
     /** Styled like the table's cells, so its font is the one to measure their text in. */
     private final Label placeholder = new Label("Results of your purges appear here.");
@@ -58,6 +63,10 @@ final class ResultsView extends VBox {
             content.putString(ids);
             Clipboard.getSystemClipboard().setContent(content);
         }
+        long count = ids.isEmpty() ? 0 : ids.lines().count();
+        copied.setText(count == 0 ? "No purge IDs to copy"
+                : "Copied " + count + (count == 1 ? " purge ID" : " purge IDs"));
+        copiedFades.playFromStart();
     }
 
     private void initializeParts() {
@@ -92,6 +101,9 @@ final class ResultsView extends VBox {
         retry.setId("retryFailed");
         retry.setGraphic(Icons.icon(Feather.ROTATE_CW));
         Icons.describe(retry, "Purge the failed items again");
+        copied.setId("copiedNote");
+        copied.getStyleClass().add("muted");
+        copiedFades.setOnFinished(e -> copied.setText(""));
         sendUnsent.setId("sendUnsent");
         sendUnsent.setGraphic(Icons.icon(Feather.SEND));
         Icons.describe(sendUnsent, "Purge the items the cancel stopped before they were sent");
@@ -100,7 +112,8 @@ final class ResultsView extends VBox {
     private void layoutParts() {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, summary, spacer, copy, sendUnsent, retry);
+        HBox bar = new HBox(8, summary, spacer, copied, copy, sendUnsent, retry);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.getStyleClass().add("results-bar");
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().setAll(bar, table, details);

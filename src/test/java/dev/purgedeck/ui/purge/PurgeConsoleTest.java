@@ -219,6 +219,7 @@ class PurgeConsoleTest extends ConsoleTest {
         String[] copied = clipboard(robot).split("\n");
         TableView<ResultRow> table = robot.lookup("#resultsTable").queryTableView();
         assertThat(copied).containsExactly(table.getItems().get(0).purgeId(), table.getItems().get(1).purgeId());
+        assertThat(robot.lookup("#copiedNote").queryAs(Label.class).getText()).isEqualTo("Copied 2 purge IDs");
     }
 
     private static String clipboard(FxRobot robot) {
