@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
@@ -37,7 +37,7 @@ final class EdgeNetwork {
     private final List<Pending> pending = new ArrayList<>();
     private long seed;
     private Duration maxDelay;
-    private Random random;
+    private SplittableRandom random;
     private long order;
 
     EdgeNetwork(Map<String, List<SeedObject>> pages, Set<String> shielded, EdgeCache edgeCache, Clock clock,
@@ -114,7 +114,7 @@ final class EdgeNetwork {
         }
         this.seed = newSeed;
         this.maxDelay = newMaxDelay;
-        this.random = new Random(newSeed);
+        this.random = new SplittableRandom(newSeed);
     }
 
     synchronized long seed() {
