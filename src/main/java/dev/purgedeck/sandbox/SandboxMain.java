@@ -41,6 +41,7 @@ public final class SandboxMain {
                                                         their way
               PUT    /_sandbox/edge                     {"seed": N, "max_propagation_delay_ms": N}: how a purge
                                                         reaches edge and shield (0 ms: at once); replays a race
+              GET    /_sandbox/edge/requests?limit=N    the newest page requests the edge received
 
             Fault fields (PUT /_sandbox/faults; unknown fields are refused):
               latency_ms            extra delay per request
