@@ -1,6 +1,8 @@
 package dev.purgedeck.edge;
 
 import dev.purgedeck.fastly.Validation;
+import dev.purgedeck.settings.Connection;
+import dev.purgedeck.settings.Endpoints;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.URI;
@@ -55,6 +57,19 @@ public final class PageFetcher {
         int port = sandbox.getPort() > 0 ? sandbox.getPort() : 80;
         return new PageFetcher(HttpClient.newBuilder().proxy(ProxySelector.of(new InetSocketAddress(sandbox.getHost(),
                 port))), executor, userAgent, limits, " (through the sandbox at " + sandbox.getAuthority() + ")");
+    }
+
+    /**
+     * The fetcher for pages served where {@code connection} purges: through the sandbox for a sandbox profile, or for
+     * an endpoint that is plain http on this computer (a sandbox started with {@code purgedeck sandbox}, which is
+     * the only thing that speaks the Fastly API there); directly otherwise.
+     */
+    public static PageFetcher forConnection(Connection connection, String userAgent, FetchLimits limits,
+                                            Executor executor) {
+        URI endpoint = connection.endpoint();
+        boolean local = "http".equalsIgnoreCase(endpoint.getScheme()) && Endpoints.isLoopback(endpoint);
+        return connection.kind() == Connection.Kind.SANDBOX || local
+                ? viaSandbox(endpoint, userAgent, limits, executor) : direct(userAgent, limits, executor);
     }
 
     /** Whether pages go through the sandbox. */
