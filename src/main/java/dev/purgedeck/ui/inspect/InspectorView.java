@@ -24,6 +24,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -106,8 +107,7 @@ public final class InspectorView {
         HBox.setHgrow(url, Priority.ALWAYS);
         HBox top = new HBox(8, url, go, spinner);
         top.setAlignment(Pos.CENTER_LEFT);
-        HBox actions = new HBox(8, purgeUrl, addKeys, saveKeys);
-        actions.setAlignment(Pos.CENTER_LEFT);
+        FlowPane actions = new FlowPane(8, 8, purgeUrl, addKeys, saveKeys);
         content.getChildren().setAll(top, error, summary, facts, keysTitle, chips, actions, notice, rawPane);
         content.setPadding(new Insets(12));
     }
@@ -159,6 +159,7 @@ public final class InspectorView {
         for (Map.Entry<String, String> fact : InspectorFacts.of(r).entrySet()) {
             Label name = new Label(fact.getKey());
             name.getStyleClass().add("muted");
+            name.setMinWidth(Region.USE_PREF_SIZE);
             Label value = new Label(fact.getValue());
             value.setId("fact-" + fact.getKey().replaceAll("\\W", ""));
             value.setWrapText(true);

@@ -31,7 +31,7 @@ public final class InspectorWindow {
             stage = new Stage();
             stage.setTitle("PurgeDeck — Inspect a page");
             Window w = owner.get();
-            Scene scene = new Scene(new InspectorView(vm).root(), 640, 560);
+            Scene scene = new Scene(new InspectorView(vm).root(), 720, 600);
             if (w != null) {
                 stage.initOwner(w);
                 if (w.getScene() != null) {
