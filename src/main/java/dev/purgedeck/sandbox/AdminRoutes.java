@@ -12,9 +12,11 @@ final class AdminRoutes {
     static final int DEFAULT_REQUEST_LIMIT = 100;
 
     private final SandboxContext ctx;
+    private final EdgeAdminRoutes edge;
 
     AdminRoutes(SandboxContext ctx) {
         this.ctx = ctx;
+        this.edge = new EdgeAdminRoutes(ctx);
     }
 
     void handle(ApiExchange ex) {
@@ -33,6 +35,8 @@ final class AdminRoutes {
                 ex.json(200, Map.of("tokens", ctx.account().tokens().stream().map(AdminRoutes::token).toList()));
             }
             case "requests" -> requests(ex, method);
+            case "publish" -> edge.publish(ex);
+            case "edge" -> edge.edge(ex);
             default -> throw ApiError.msg(404, "Not found");
         }
     }
@@ -54,6 +58,7 @@ final class AdminRoutes {
         if (!environment.equals(EdgeCache.PRODUCTION) && !environment.equals(EdgeCache.STAGING)) {
             throw ApiError.msg(400, "Bad request", "environment must be production or staging");
         }
+        ctx.edge().settle();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("service_id", serviceId);
         m.put("environment", environment);
@@ -111,6 +116,7 @@ final class AdminRoutes {
         m.put("surrogate_keys", o.surrogateKeys());
         m.put("state", o.state().json());
         m.put("last_purge_id", o.lastPurgeId());
+        m.put("version", o.version());
         return m;
     }
 

@@ -19,6 +19,7 @@ final class SandboxRouter implements HttpHandler {
     private final ServiceRoutes services;
     private final IdentityRoutes identity;
     private final AdminRoutes admin;
+    private final EdgeRoutes edge;
 
     SandboxRouter(SandboxContext ctx) {
         this.ctx = ctx;
@@ -28,6 +29,7 @@ final class SandboxRouter implements HttpHandler {
         this.services = new ServiceRoutes(ctx);
         this.identity = new IdentityRoutes(ctx);
         this.admin = new AdminRoutes(ctx);
+        this.edge = new EdgeRoutes(ctx);
     }
 
     @Override
@@ -35,6 +37,11 @@ final class SandboxRouter implements HttpHandler {
         // Closing without having sent headers closes the connection: that is how a dropped request looks.
         try (exchange) {
             ApiExchange ex = ApiExchange.read(exchange, ctx.mapper());
+            if (EdgeRoutes.isEdgeRequest(ex)) {
+                // Page requests are not API calls: kept out of the request log and the API's faults.
+                respond(ex, () -> edge.handle(ex));
+                return;
+            }
             if (!ex.method().equals("PURGE") && ex.rawPath().startsWith(AdminRoutes.PREFIX)) {
                 respond(ex, () -> admin.handle(ex));
                 return;
@@ -98,6 +105,11 @@ final class SandboxRouter implements HttpHandler {
         }
         if (parts.length == 1 && method.equals("GET")) {
             services.get(ex, serviceId);
+        } else if (parts.length == 2 && parts[1].equals("details") && method.equals("GET")) {
+            services.details(ex, serviceId);
+        } else if (parts.length == 3 && parts[1].equals("version") && parts[2].endsWith("/domain")
+                && method.equals("GET")) {
+            services.versionDomains(ex, serviceId, parts[2].substring(0, parts[2].length() - "/domain".length()));
         } else if (parts.length == 2 && parts[1].equals("purge_all") && method.equals("POST")) {
             purgeAll.handle(ex, serviceId);
         } else if (parts.length == 2 && parts[1].equals("purge") && method.equals("POST")) {

@@ -37,9 +37,12 @@ public final class SandboxServer implements AutoCloseable {
     public static SandboxServer start(SandboxConfig cfg) throws IOException {
         Objects.requireNonNull(cfg, "cfg");
         enableNoDelay();
-        Clock clock = Clock.systemUTC();
+        Clock clock = cfg.clock();
         DemoAccount account = DemoCatalog.account(cfg.manyServices());
-        SandboxContext ctx = new SandboxContext(cfg, account, new EdgeCache(DemoCatalog.seeds(account)),
+        EdgeCache cache = new EdgeCache();
+        EdgeNetwork edge = new EdgeNetwork(DemoCatalog.seeds(account), DemoCatalog.SHIELDED, cache, clock,
+                cfg.edgeSeed(), cfg.maxPropagationDelay());
+        SandboxContext ctx = new SandboxContext(cfg, account, cache, edge,
                 new Auth(account, clock, cfg.restrictedServiceStatus()),
                 new PurgeIds(Instant.now(clock).getEpochSecond()),
                 new PurgeAllLimiter(cfg.purgeAllHourlyLimit()),
