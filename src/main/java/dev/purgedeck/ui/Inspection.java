@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
-import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -62,11 +61,10 @@ final class Inspection implements InspectorActions {
     /** The console with the Inspect field above it, and Inspect on its URL box and result rows. */
     @SuppressWarnings("unchecked")
     Parent around(Parent console) {
-        Optional.ofNullable(console.lookup("#urlInput")).ifPresent(n -> InspectMenus.onUrlBox((TextArea) n,
+        InspectMenus.whenShown(console, "#urlInput", n -> InspectMenus.onUrlBox((TextArea) n, this::inspect));
+        InspectMenus.whenShown(console, "#resultsTable", n -> InspectMenus.onRows((TableView<ResultRow>) n,
+                "inspectResultRow", r -> r.kind() == PurgeKind.URL ? Optional.of(r.target()) : Optional.empty(),
                 this::inspect));
-        Optional.ofNullable(console.lookup("#resultsTable")).ifPresent(n -> InspectMenus.onRows(
-                (TableView<ResultRow>) n, "inspectResultRow", r -> r.kind() == PurgeKind.URL
-                        ? Optional.of(r.target()) : Optional.empty(), this::inspect));
         BorderPane wrapped = new BorderPane(console);
         wrapped.setTop(new InspectBar(this::inspect));
         return wrapped;
@@ -75,11 +73,9 @@ final class Inspection implements InspectorActions {
     /** Inspect on the history's URL rows. */
     @SuppressWarnings("unchecked")
     HistoryView onHistory(HistoryView view) {
-        Node table = view.root().lookup("#historyTable");
-        if (table != null) {
-            InspectMenus.onRows((TableView<HistoryEntry>) table, "inspectHistoryRow", e -> e.kind() == PurgeKind.URL
-                    ? Optional.of(e.target()) : Optional.empty(), this::inspect);
-        }
+        InspectMenus.whenShown(view.root(), "#historyTable", table -> InspectMenus.onRows(
+                (TableView<HistoryEntry>) table, "inspectHistoryRow", e -> e.kind() == PurgeKind.URL
+                        ? Optional.of(e.target()) : Optional.empty(), this::inspect));
         return view;
     }
 

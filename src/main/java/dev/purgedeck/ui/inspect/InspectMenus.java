@@ -4,6 +4,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.beans.value.ChangeListener;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
@@ -44,6 +48,34 @@ public final class InspectMenus {
         menu.addEventHandler(WindowEvent.WINDOW_SHOWING, e -> item.setDisable(
                 safe.apply(table.getSelectionModel().getSelectedItem()).isEmpty()));
         table.setContextMenu(menu);
+    }
+
+    /**
+     * Runs {@code install} on the node {@code id} under {@code root} once it exists: nodes inside a split pane are
+     * its children only after its skin is made, on the first layout of a scene.
+     */
+    public static void whenShown(Parent root, String id, Consumer<Node> install) {
+        Node now = root.lookup(id);
+        if (now != null) {
+            install.accept(now);
+            return;
+        }
+        Runnable[] check = new Runnable[1];
+        ChangeListener<Scene> onScene = (o, a, scene) -> {
+            if (scene != null) {
+                scene.addPostLayoutPulseListener(check[0]);
+            }
+        };
+        check[0] = () -> {
+            Node n = root.lookup(id);
+            if (n != null) {
+                root.sceneProperty().removeListener(onScene);
+                Optional.ofNullable(root.getScene()).ifPresent(s -> s.removePostLayoutPulseListener(check[0]));
+                install.accept(n);
+            }
+        };
+        root.sceneProperty().addListener(onScene);
+        Optional.ofNullable(root.getScene()).ifPresent(s -> s.addPostLayoutPulseListener(check[0]));
     }
 
     /** The selection when there is one, else the line the cursor is on, when it looks like a web address. */

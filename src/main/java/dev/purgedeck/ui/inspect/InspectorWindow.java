@@ -1,6 +1,7 @@
 package dev.purgedeck.ui.inspect;
 
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -47,8 +48,15 @@ public final class InspectorWindow {
 
     /** Closes the window, when the main window is replaced or closed. */
     public void close() {
-        if (stage != null) {
-            stage.close();
+        Stage s = stage;
+        if (s == null) {
+            return;
+        }
+        // The window may be replaced from any thread (tests dispose it from theirs); a stage closes on the FX thread.
+        if (Platform.isFxApplicationThread()) {
+            s.close();
+        } else {
+            Platform.runLater(s::close);
         }
     }
 }
