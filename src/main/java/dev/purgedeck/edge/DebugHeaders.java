@@ -122,8 +122,12 @@ public final class DebugHeaders {
                 .map(g -> g.hit() ? CacheState.HIT : CacheState.MISS).orElse(CacheState.UNKNOWN);
     }
 
-    /** Fastly passes what Surrogate-Control or Cache-Control forbids it to keep (docs/fastly-edge.md §1.2). */
+    /** Fastly passes what Set-Cookie, Surrogate-Control or Cache-Control keep out of its cache. */
     private static boolean notCacheable(Map<String, List<String>> h) {
+        // The rules and their sources: docs/fastly-edge.md §1.4.
+        if (h.containsKey("Set-Cookie")) {
+            return true;
+        }
         Optional<String> sc = value(h, "Surrogate-Control").map(s -> s.toLowerCase(Locale.ROOT));
         if (sc.isPresent()) {
             return sc.get().contains("no-store") || freshFor(h).map(s -> s == 0).orElse(false);

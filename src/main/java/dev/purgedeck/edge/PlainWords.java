@@ -55,7 +55,7 @@ public final class PlainWords {
         if (p.shieldPop().isEmpty() || p.verdict() != Verdict.EDGE_HIT) {
             return Optional.empty();
         }
-        // Past the node that hit, the lists describe how the copy was first fetched (docs/fastly-edge.md §1.2).
+        // Past the node that hit, the lists describe how the copy was first fetched (docs/fastly-edge.md §1.4).
         String state = switch (p.shield()) {
             case HIT -> "had it in its cache";
             case MISS -> "fetched it from the origin";
