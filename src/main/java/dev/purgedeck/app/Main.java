@@ -9,7 +9,7 @@ import java.util.Arrays;
 
 /**
  * Entry point. No argument opens the window; {@code sandbox …} runs the Fastly API emulator headless;
- * {@code purge}, {@code history} and {@code keysets} are the scripting command line ({@link Cli});
+ * {@code purge}, {@code history}, {@code keysets} and {@code inspect} are the scripting command line ({@link Cli});
  * {@code --version} prints the version. It does not extend {@code Application}, so JavaFX on the plain class path
  * starts (see docs/development.md §1).
  */
@@ -43,7 +43,7 @@ public final class Main {
             case "sandbox" -> {
                 return SandboxMain.run(Arrays.copyOfRange(args, 1, args.length));
             }
-            case "purge", "history", "keysets" -> {
+            case "purge", "history", "keysets", "inspect" -> {
                 return Cli.run(args, out, err, System.getenv(), System.in, System.console() != null);
             }
             default -> {
@@ -62,6 +62,7 @@ public final class Main {
                 "  purge ...                            purge URLs, keys, a key set or everything, into the history",
                 "  history ...                          show or export the purge history (table, --csv, --json)",
                 "  keysets list|show|import|export      manage the window's key sets",
+                "  inspect URL... [--json]              how Fastly serves each page (cache, age, POPs, keys)",
                 "  sandbox [--port N] [--latency-ms N]  run the local Fastly API sandbox until stopped",
                 "  --version                            print the version",
                 "  --help                               print this help",

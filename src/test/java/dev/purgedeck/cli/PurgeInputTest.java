@@ -133,7 +133,7 @@ class PurgeInputTest extends SandboxCliTest {
     @Test
     void helpIsThereForEveryCommand() {
         for (String[] args : new String[][] {{"purge", "--help"}, {"history", "--help"}, {"keysets", "--help"},
-                {"keysets", "list", "--help"}, {"keysets", "show", "--help"}, {"keysets", "import", "--help"},
+                {"inspect", "--help"}, {"keysets", "list", "--help"}, {"keysets", "show", "--help"}, {"keysets", "import", "--help"},
                 {"keysets", "export", "--help"}, {"--help"}}) {
             CliHarness.Result r = cli.run(args);
             assertThat(r.code()).as(String.join(" ", args)).isZero();

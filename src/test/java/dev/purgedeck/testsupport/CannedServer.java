@@ -1,5 +1,6 @@
 package dev.purgedeck.testsupport;
 
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,20 +23,25 @@ public final class CannedServer implements AutoCloseable {
 
     /** Answers {@code status} with the given content type, body and extra headers. */
     public static CannedServer answering(int status, String contentType, String body, Map<String, String> headers) {
+        return handling(ex -> {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            if (contentType != null) {
+                ex.getResponseHeaders().set("Content-Type", contentType);
+            }
+            headers.forEach((k, v) -> ex.getResponseHeaders().set(k, v));
+            ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+            if (bytes.length > 0) {
+                ex.getResponseBody().write(bytes);
+            }
+            ex.close();
+        });
+    }
+
+    /** Answers every request with {@code handler}: a server that hangs, trickles or sends a huge header. */
+    public static CannedServer handling(HttpHandler handler) {
         try {
             HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            s.createContext("/", ex -> {
-                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-                if (contentType != null) {
-                    ex.getResponseHeaders().set("Content-Type", contentType);
-                }
-                headers.forEach((k, v) -> ex.getResponseHeaders().set(k, v));
-                ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-                if (bytes.length > 0) {
-                    ex.getResponseBody().write(bytes);
-                }
-                ex.close();
-            });
+            s.createContext("/", handler);
             s.setExecutor(Executors.newCachedThreadPool(r -> {
                 Thread t = new Thread(r, "canned-server");
                 t.setDaemon(true);
