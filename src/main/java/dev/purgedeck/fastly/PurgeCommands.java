@@ -77,6 +77,7 @@ public final class PurgeCommands {
                 case KEY -> KeyBatcher.batches(r.targets()).forEach(batch ->
                         lines.add(curl(r, "/service/" + r.serviceId() + "/purge", keysJson(batch))));
                 case ALL -> lines.add(curl(r, "/service/" + r.serviceId() + "/purge_all", null));
+                default -> throw new IllegalArgumentException("No purge of kind " + r.kind());
             }
         }
         return String.join("\n", lines) + "\n";
@@ -151,6 +152,7 @@ public final class PurgeCommands {
                         lines.add(env + "fastly purge" + service + " --file " + file + soft);
                     }
                 }
+                default -> throw new IllegalArgumentException("No purge of kind " + r.kind());
             }
         }
         return String.join("\n", lines) + "\n";

@@ -125,7 +125,11 @@ public final class MainView {
         KeySetPicker picker = new KeySetPicker(keySets, ask, purge.keys(), currentService, () -> purge.softProperty().get());
         PurgeView purgeView = new PurgeView(purge, context.sandboxAdmin().map(a -> new SandboxCacheViewModel(a, fx)), picker);
         // The other screens are built when first opened: a window that only purges starts faster.
-        historyView = new Lazy<>(() -> new HistoryView(history, ZoneId.systemDefault()));
+        historyView = new Lazy<>(() -> {
+            HistoryView v = new HistoryView(history, ZoneId.systemDefault());
+            v.setCommands(purge.results()::commands);
+            return v;
+        });
         keySetsView = new Lazy<>(() -> new KeySetsView(keySets, ask, currentService));
         settingsView = new Lazy<>(() -> new SettingsView(new SettingsViewModel(context.settings(), context.profiles(), switcher,
                 context.dataDir(), context.background(), fx, this::testConnection), connection.detailsProperty(),

@@ -219,6 +219,22 @@ final class PurgeFormView extends VBox {
         setSpacing(10);
     }
 
+    /**
+     * Puts {@code node} at the end of the mode bar (the console's Copy as… menu): the row of Purge has no width to
+     * spare at 1024 px with "Purge everything…" whole.
+     */
+    void addBesideModes(javafx.scene.Node node) {
+        HBox modeBar = (HBox) urlsMode.getParent();
+        VBox top = (VBox) modeBar.getParent();
+        int at = top.getChildren().indexOf(modeBar);
+        top.getChildren().remove(at);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox row = new HBox(8, modeBar, gap, node);
+        row.setAlignment(Pos.CENTER_LEFT);
+        top.getChildren().add(at, row);
+    }
+
     private void setupBindings() {
         // A URL purge goes to the URL itself, whatever service is selected: the header must not suggest otherwise.
         serviceChoice.textProperty().bind(Bindings.when(vm.modeProperty().isEqualTo(PurgeMode.URLS))

@@ -225,6 +225,11 @@ public final class PurgeViewModel {
                 + (soft.get() ? " (soft)." : " (hard): expect more requests to your origin."), "Purge " + count);
     }
 
+    /** The purge the console would send now, to copy as commands; empty (and the error said) when input is bad. */
+    public List<JobRequest> pendingRequests() {
+        return request().map(List::of).orElse(List.of());
+    }
+
     /** Starts purging URLs or keys. Everything needs {@link #purgeEverything(String)} with the typed confirmation. */
     public void purge() {
         if (mode.get() == PurgeMode.ALL) {
