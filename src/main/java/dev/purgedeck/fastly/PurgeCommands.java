@@ -181,7 +181,10 @@ public final class PurgeCommands {
         return out;
     }
 
-    /** Variables that point the CLI at this endpoint; the sandbox needs its account endpoint too (§17b). */
+    /**
+     * Variables that point the CLI at this endpoint; on this computer (the sandbox) it needs its account endpoint too
+     * (docs/fastly-api.md §14.3).
+     */
     private String cliEnvironment() {
         if (endpoint.equals(ClientConfig.FASTLY_API.toString())) {
             return "";

@@ -8,6 +8,7 @@ import dev.purgedeck.files.StoreWriter;
 import dev.purgedeck.history.JobRecording;
 import dev.purgedeck.settings.Connection;
 import dev.purgedeck.settings.EnvironmentConnection;
+import dev.purgedeck.settings.HostMapStore;
 import dev.purgedeck.settings.Profile;
 import dev.purgedeck.settings.RememberedState;
 import dev.purgedeck.settings.ThemeMode;
@@ -111,7 +112,10 @@ public final class MainView {
                 + " kept in this window and written with the next purge; free some disk space and do not close"
                 + " PurgeDeck before then."));
         purge.results().setRecorder((jobId, request) -> recording.begin(recording.context(jobId, request,
-                context.session().origin(), serviceName(services, request.serviceId())), unrecorded));
+                context.session().origin(), serviceName(services, request.serviceId()),
+                purge.hosts().routes(request.targets())), unrecorded));
+        purge.hosts().startFrom(context.client(), new HostMapStore(context.dataDir()), context.session().origin(),
+                context.background());
         history = new HistoryViewModel(context.history(), fx, context.background(), (request, name) -> {
             tabs.getSelectionModel().select(purgeTab);
             return purge.run(request);
