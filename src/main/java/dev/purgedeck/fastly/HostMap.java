@@ -59,7 +59,7 @@ public record HostMap(State state, Map<String, ServiceInfo> hosts, Instant loade
         String h = host.toLowerCase(Locale.ROOT);
         ServiceInfo exact = hosts.get(h);
         int dot = h.indexOf('.');
-        // Wildcard matching is not documented by Fastly [U in docs/fastly-edge.md §3]: one label, as TLS does it.
+        // Wildcard matching is not documented by Fastly [U]: one label, as TLS does (docs/fastly-edge.md §3.2).
         return Optional.ofNullable(exact != null || dot < 0 ? exact : hosts.get("*" + h.substring(dot)));
     }
 

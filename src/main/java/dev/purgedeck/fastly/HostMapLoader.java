@@ -11,7 +11,8 @@ import java.util.concurrent.CompletionException;
 /**
  * Builds a {@link HostMap} from the services a token can read: the list, then each service's active domains, at
  * most {@value #AT_ONCE} requests at a time (GETs are not rate-limited, but an account may hold hundreds of
- * services). A token that may not read services gives {@link HostMap.State#NO_ACCESS}, not a failure.
+ * services). A token that may not read services gives {@link HostMap.State#NO_ACCESS}, not a failure
+ * (docs/fastly-edge.md §3.2).
  */
 public final class HostMapLoader {
     /** Detail requests in flight at once. */

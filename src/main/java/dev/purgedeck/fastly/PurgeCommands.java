@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * Writes purges as the shell commands that send the same requests, for tickets and runbooks: as {@code curl}
  * commands, request for request as this client sends them, or as {@code fastly purge} commands of the Fastly CLI.
- * The token is always written as {@value #TOKEN}, never the token itself.
+ * The token is always written as {@value #TOKEN}, never the token itself (docs/fastly-api.md §14.4).
  */
 public final class PurgeCommands {
     /** How the commands name the token: the variable the Fastly CLI reads as well. */
