@@ -5,11 +5,13 @@ import dev.purgedeck.fastly.BulkPurgeRunner;
 import dev.purgedeck.fastly.JobRequest;
 import dev.purgedeck.fastly.JobResult;
 import dev.purgedeck.fastly.PurgeJob;
+import dev.purgedeck.fastly.ServiceInfo;
 import dev.purgedeck.history.JobContext;
 import dev.purgedeck.history.JobRecording;
 import dev.purgedeck.history.Unrecorded;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -34,7 +36,7 @@ final class RecordedJob {
     }
 
     static Finished run(CliContext ctx, BulkPurgeRunner runner, JobRequest request, JobRecording.Origin origin,
-                        String serviceName, Duration deadline) {
+                        String serviceName, Duration deadline, Map<String, ServiceInfo> routes) {
         JobRecording recording;
         try {
             recording = JobRecording.open(ctx.dataDir(), Version.get());
@@ -43,7 +45,7 @@ final class RecordedJob {
                     + "); nothing was purged");
         }
         try (recording) {
-            JobContext job = recording.context(BulkPurgeRunner.newJobId(), request, origin, serviceName);
+            JobContext job = recording.context(BulkPurgeRunner.newJobId(), request, origin, serviceName, routes);
             JobRecording.Recording recorder = recording.begin(job, e -> ctx.warn("purgedeck: the purge goes on, "
                     + "but it could not be written to the history " + ctx.historyFile() + ": " + e.getMessage()));
             PurgeJob running = runner.start(job.jobId(), request, recorder);

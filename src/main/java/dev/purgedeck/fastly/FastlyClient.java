@@ -157,6 +157,15 @@ public final class FastlyClient {
                 .thenApply(r -> JsonReaders.service(read(r))));
     }
 
+    /**
+     * The host names the service's active version serves ({@code active_version.domains[].name} of
+     * {@code GET /service/{id}/details}, docs/fastly-edge.md §3); empty when no version is active.
+     */
+    public CompletableFuture<List<String>> activeDomains(String serviceId) {
+        return start(() -> get("/service/" + Validation.requireServiceId(serviceId)
+                + "/details?filter%5Bversions.active%5D=true").thenApply(r -> JsonReaders.domains(read(r))));
+    }
+
     /** Reads what the token may do: {@code /tokens/self} (owner named by {@code /current_user} when allowed), falling
      * back to {@code /current_user} alone as the Fastly CLI does. */
     public CompletableFuture<TokenInfo> readToken() {

@@ -1,6 +1,8 @@
 package dev.purgedeck.history;
 
 import dev.purgedeck.fastly.ItemOutcome;
+import dev.purgedeck.fastly.ServiceInfo;
+import java.util.Map;
 
 /**
  * What the app knows about a job when it starts; together with each {@link ItemOutcome} it makes a history entry.
@@ -16,13 +18,29 @@ import dev.purgedeck.fastly.ItemOutcome;
  * @param environment  {@code production} or {@code staging}
  * @param user         the OS user, usually {@link #currentUser()}
  * @param appVersion   the PurgeDeck version
+ * @param itemServices for a job without a service (URLs): the service each target's host routes to, where known
  */
 public record JobContext(String jobId, String profile, String endpointKind, String endpoint, String serviceId,
-                         String serviceName, boolean soft, String environment, String user, String appVersion) {
+                         String serviceName, boolean soft, String environment, String user, String appVersion,
+                         Map<String, ServiceInfo> itemServices) {
+
+    public JobContext {
+        itemServices = itemServices == null ? Map.of() : Map.copyOf(itemServices);
+    }
+
+    /** A job whose items all record the job's service (or none). */
+    public JobContext(String jobId, String profile, String endpointKind, String endpoint, String serviceId,
+                      String serviceName, boolean soft, String environment, String user, String appVersion) {
+        this(jobId, profile, endpointKind, endpoint, serviceId, serviceName, soft, environment, user, appVersion,
+                Map.of());
+    }
 
     /** The entry for one item of this job. */
     public HistoryEntry entry(ItemOutcome o) {
-        return new HistoryEntry(jobId, o.finishedAt(), profile, endpointKind, endpoint, serviceId, serviceName,
+        ServiceInfo routed = serviceId == null ? itemServices.get(o.target()) : null;
+        String id = routed == null ? serviceId : routed.id();
+        String name = routed == null ? serviceName : routed.name();
+        return new HistoryEntry(jobId, o.finishedAt(), profile, endpointKind, endpoint, id, name,
                 o.kind(), o.target(), soft, environment, outcome(o.status()), o.purgeId(), o.httpStatus(),
                 o.message(), o.attempts(), o.duration() == null ? 0 : o.duration().toMillis(), user, appVersion);
     }

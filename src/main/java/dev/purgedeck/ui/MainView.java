@@ -8,6 +8,7 @@ import dev.purgedeck.files.StoreWriter;
 import dev.purgedeck.history.JobRecording;
 import dev.purgedeck.settings.Connection;
 import dev.purgedeck.settings.EnvironmentConnection;
+import dev.purgedeck.settings.HostMapStore;
 import dev.purgedeck.settings.Profile;
 import dev.purgedeck.settings.RememberedState;
 import dev.purgedeck.settings.ThemeMode;
@@ -113,7 +114,10 @@ public final class MainView {
                 + " kept in this window and written with the next purge; free some disk space and do not close"
                 + " PurgeDeck before then."));
         purge.results().setRecorder((jobId, request) -> recording.begin(recording.context(jobId, request,
-                context.session().origin(), serviceName(services, request.serviceId())), unrecorded));
+                context.session().origin(), serviceName(services, request.serviceId()),
+                purge.hosts().routes(request.targets())), unrecorded));
+        purge.hosts().startFrom(context.client(), new HostMapStore(context.dataDir()), context.session().origin(),
+                context.background());
         history = new HistoryViewModel(context.history(), fx, context.background(), (request, name) -> {
             tabs.getSelectionModel().select(purgeTab);
             return purge.run(request);
@@ -129,7 +133,11 @@ public final class MainView {
         inspection = new Inspection(context, fx, ask, purge, keySets, currentService,
                 () -> tabs.getSelectionModel().select(purgeTab), () -> root.getScene() == null ? null : root.getScene().getWindow());
         // The other screens are built when first opened: a window that only purges starts faster.
-        historyView = new Lazy<>(() -> inspection.onHistory(new HistoryView(history, ZoneId.systemDefault())));
+        historyView = new Lazy<>(() -> {
+            HistoryView v = new HistoryView(history, ZoneId.systemDefault());
+            v.setCommands(purge.results()::commands);
+            return inspection.onHistory(v);
+        });
         keySetsView = new Lazy<>(() -> new KeySetsView(keySets, ask, currentService));
         settingsView = new Lazy<>(() -> new SettingsView(new SettingsViewModel(context.settings(), context.profiles(), switcher,
                 context.dataDir(), context.background(), fx, this::testConnection), connection.detailsProperty(),

@@ -34,6 +34,9 @@ public abstract class ConsoleTest {
             console = ConsoleHarness.show(stage, SANDBOX.server(), DemoAccount.GLOBAL_TOKEN, dataDir, Map.of());
         }).get(30, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
+        // The window reads the host map in the background at start: a test's faults must not meet those reads.
+        ConsoleHarness.waitUntil(() -> console.window().purge().hosts().mapProperty().get().state()
+                != dev.purgedeck.fastly.HostMap.State.UNKNOWN);
     }
 
     @AfterEach

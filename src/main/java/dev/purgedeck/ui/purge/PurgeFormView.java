@@ -184,7 +184,7 @@ final class PurgeFormView extends VBox {
         fix.visibleProperty().bind(removeInvalid.visibleProperty());
         fix.managedProperty().bind(removeInvalid.visibleProperty());
         VBox.setVgrow(urlInput, Priority.ALWAYS);
-        urlPane.getChildren().setAll(urlInput, urlStatus, urlIssues, fix);
+        urlPane.getChildren().setAll(urlInput, urlStatus, urlRouting(), urlIssues, fix);
 
         Label warnTitle = new Label("Purge everything on this service");
         warnTitle.getStyleClass().add("section-title");
@@ -217,6 +217,35 @@ final class PurgeFormView extends VBox {
         actions.setAlignment(Pos.CENTER_LEFT);
         getChildren().setAll(top, input, actions, hint, error);
         setSpacing(10);
+    }
+
+    /**
+     * Puts {@code node} at the end of the mode bar (the console's Copy as… menu): the row of Purge has no width to
+     * spare at 1024 px with "Purge everything…" whole.
+     */
+    void addBesideModes(javafx.scene.Node node) {
+        HBox modeBar = (HBox) urlsMode.getParent();
+        VBox top = (VBox) modeBar.getParent();
+        int at = top.getChildren().indexOf(modeBar);
+        top.getChildren().remove(at);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox row = new HBox(8, modeBar, gap, node);
+        row.setAlignment(Pos.CENTER_LEFT);
+        top.getChildren().add(at, row);
+    }
+
+    /** The line under the URL box saying which service each URL goes to (issue 15). */
+    private Label urlRouting() {
+        Label routing = new Label();
+        routing.setId("urlRouting");
+        routing.getStyleClass().add("muted");
+        routing.setWrapText(true);
+        routing.setMinHeight(Region.USE_PREF_SIZE);
+        routing.textProperty().bind(vm.hosts().summaryProperty());
+        routing.visibleProperty().bind(routing.textProperty().isNotEmpty());
+        routing.managedProperty().bind(routing.visibleProperty());
+        return routing;
     }
 
     private void setupBindings() {

@@ -2,6 +2,7 @@ package dev.purgedeck.ui.purge;
 
 import dev.purgedeck.fastly.ItemOutcome;
 import dev.purgedeck.fastly.PurgeKind;
+import dev.purgedeck.ui.common.CopyAs;
 import dev.purgedeck.ui.common.Icons;
 import java.util.List;
 import java.util.function.Function;
@@ -10,7 +11,9 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
@@ -64,8 +67,12 @@ final class ResultsView extends VBox {
             Clipboard.getSystemClipboard().setContent(content);
         }
         long count = ids.isEmpty() ? 0 : ids.lines().count();
-        copied.setText(count == 0 ? "No purge IDs to copy"
-                : "Copied " + count + (count == 1 ? " purge ID" : " purge IDs"));
+        say(count == 0 ? "No purge IDs to copy" : "Copied " + count + (count == 1 ? " purge ID" : " purge IDs"));
+    }
+
+    /** Shows what a copy put on the clipboard, fading after a few seconds. */
+    void say(String text) {
+        copied.setText(text);
         copiedFades.playFromStart();
     }
 
@@ -171,6 +178,9 @@ final class ResultsView extends VBox {
             }
         });
         copy.setOnAction(e -> copyPurgeIds());
+        CopyAs copyAs = new CopyAs(vm.results()::commands,
+                () -> vm.results().requestsFor(List.copyOf(table.getSelectionModel().getSelectedItems())), this::say);
+        table.setContextMenu(new ContextMenu(copyAs.items("resultsCopyAs").toArray(MenuItem[]::new)));
         retry.setOnAction(e -> vm.retryFailed());
         sendUnsent.setOnAction(e -> vm.sendUnsent());
     }

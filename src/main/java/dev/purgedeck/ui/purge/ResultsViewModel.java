@@ -5,6 +5,7 @@ import dev.purgedeck.fastly.ItemOutcome;
 import dev.purgedeck.fastly.JobListener;
 import dev.purgedeck.fastly.JobRequest;
 import dev.purgedeck.fastly.JobResult;
+import dev.purgedeck.fastly.PurgeCommands;
 import dev.purgedeck.fastly.PurgeJob;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -90,6 +91,21 @@ public final class ResultsViewModel {
     /** Who hears every job's outcomes first, on the client's threads (the history). */
     public void setRecorder(JobRecorder recorder) {
         this.recorder = recorder;
+    }
+
+    /** Writes purges as shell commands for this client's endpoint (Copy as curl / Fastly CLI). */
+    public PurgeCommands commands() {
+        return PurgeCommands.of(runner.client().config());
+    }
+
+    /** What the last job sent for {@code selected} rows (all rows when none is selected), to copy as commands. */
+    public List<JobRequest> requestsFor(List<ResultRow> selected) {
+        List<ResultRow> which = selected.isEmpty() ? rows : selected;
+        if (lastRequest == null || which.isEmpty()) {
+            return List.of();
+        }
+        return List.of(new JobRequest(lastRequest.serviceId(), lastRequest.kind(),
+                which.stream().map(ResultRow::target).toList(), lastRequest.options(), 1));
     }
 
     // ---- Commands
