@@ -4,6 +4,7 @@ import dev.purgedeck.fastly.BulkPurgeRunner;
 import dev.purgedeck.fastly.InvalidInputException;
 import dev.purgedeck.fastly.JobRequest;
 import dev.purgedeck.fastly.PurgeOptions;
+import dev.purgedeck.fastly.ServiceNameMatch;
 import dev.purgedeck.settings.Pref;
 import dev.purgedeck.settings.RememberedState;
 import dev.purgedeck.settings.SettingsStore;
@@ -243,13 +244,8 @@ public final class PurgeViewModel {
         if (word == null || word.isBlank() || typed == null || typed.isBlank()) {
             return false;
         }
-        String given = loosely(typed);
-        return given.equals(loosely(word)) || given.equals(services.serviceIdProperty().get());
-    }
-
-    private static String loosely(String s) {
-        return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC)
-                .replaceAll("\\p{Pd}", "-").replaceAll("\\s+", " ").strip();
+        return ServiceNameMatch.exactly(typed, word)
+                || ServiceNameMatch.loosely(typed).equals(services.serviceIdProperty().get());
     }
 
     /** Purges everything on the chosen service when {@code typed} matches its name (or ID). */
