@@ -6,6 +6,8 @@ import dev.purgedeck.fastly.JobListener;
 import dev.purgedeck.fastly.JobRequest;
 import dev.purgedeck.fastly.JobResult;
 import dev.purgedeck.fastly.PurgeJob;
+import dev.purgedeck.fastly.RateLimitWait;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +39,7 @@ public final class ResultsViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper progressDetail = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper hasFailures = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper hasUnsent = new ReadOnlyBooleanWrapper();
@@ -48,10 +51,19 @@ public final class ResultsViewModel {
     private JobRequest lastRequest;
     private List<ResultRow> jobRows = List.of();
     private int done;
+    private int failedSoFar;
+    private final JobPace pace;
+    private String jobId;
 
     public ResultsViewModel(BulkPurgeRunner runner, Executor fx) {
+        this(runner, fx, Clock.systemDefaultZone());
+    }
+
+    /** @param clock the time a running job's pace is measured by, and the zone its wait is shown in */
+    public ResultsViewModel(BulkPurgeRunner runner, Executor fx, Clock clock) {
         this.runner = runner;
         this.fx = fx;
+        this.pace = new JobPace(clock);
     }
 
     // ---- Properties
@@ -71,6 +83,14 @@ public final class ResultsViewModel {
     /** "312 / 1,000" while running. */
     public ReadOnlyStringProperty progressTextProperty() {
         return progressText.getReadOnlyProperty();
+    }
+
+    /**
+     * While a job runs: a 429 pause and when it ends ("Fastly asked us to wait 8 s — resuming at 20:11:26"), and on
+     * long jobs the rate, failures so far and time left; empty otherwise.
+     */
+    public ReadOnlyStringProperty progressDetailProperty() {
+        return progressDetail.getReadOnlyProperty();
     }
 
     /** "998 purged, 2 failed" (hard) or "2 marked stale (soft), 0 failed" once a job has ended. */
@@ -145,15 +165,18 @@ public final class ResultsViewModel {
     private void run(JobRequest request, Duration deadline, List<ResultRow> jobRows) {
         this.jobRows = jobRows;
         done = 0;
+        failedSoFar = 0;
         arrived.clear();
         running.set(true);
         hasFailures.set(rows.stream().anyMatch(r -> r.state() == ResultRow.State.FAILED));
         hasUnsent.set(false);
         summary.set("");
+        pace.start();
         updateProgress();
-        String jobId = BulkPurgeRunner.newJobId();
-        JobListener record = recorder.begin(jobId, request);
-        job = runner.start(jobId, request, new JobListener() {
+        String id = BulkPurgeRunner.newJobId();
+        jobId = id;
+        JobListener record = recorder.begin(id, request);
+        job = runner.start(id, request, new JobListener() {
             @Override
             public void onItem(ItemOutcome outcome, int n, int total) {
                 onItems(List.of(outcome), n, total);
@@ -166,6 +189,16 @@ public final class ResultsViewModel {
                 if (drainScheduled.compareAndSet(false, true)) {
                     fx.execute(ResultsViewModel.this::drain);
                 }
+            }
+
+            @Override
+            public void onRateLimitWait(RateLimitWait wait) {
+                fx.execute(() -> {
+                    if (id.equals(jobId) && running.get()) {
+                        pace.waiting(wait);
+                        updateProgress();
+                    }
+                });
             }
         });
         job.deadline(deadline);
@@ -208,6 +241,7 @@ public final class ResultsViewModel {
                 jobRows.get(o.index()).outcomeProperty().set(o);
                 done++;
                 if (o.status() == ItemOutcome.Status.FAILED) {
+                    failedSoFar++;
                     hasFailures.set(true);
                 }
             }
@@ -219,6 +253,7 @@ public final class ResultsViewModel {
         drain();
         running.set(false);
         progressText.set("");
+        progressDetail.set("");
         summary.set(summarize());
         hasUnsent.set(rows.stream().anyMatch(ResultRow::notSent));
         for (Consumer<JobResult> l : finishedListeners) {
@@ -247,5 +282,6 @@ public final class ResultsViewModel {
         int total = jobRows.size();
         progress.set(total == 0 ? 0 : (double) done / total);
         progressText.set(String.format("%,d / %,d", done, total));
+        progressDetail.set(running.get() ? pace.describe(done, total, failedSoFar) : "");
     }
 }
