@@ -6,6 +6,7 @@ import dev.purgedeck.fastly.TokenInfo;
 import dev.purgedeck.files.SafeFiles;
 import dev.purgedeck.files.StoreWriter;
 import dev.purgedeck.history.JobRecording;
+import dev.purgedeck.settings.ColumnWidths;
 import dev.purgedeck.settings.Connection;
 import dev.purgedeck.settings.EnvironmentConnection;
 import dev.purgedeck.settings.Profile;
@@ -125,7 +126,8 @@ public final class MainView {
         KeySetPicker picker = new KeySetPicker(keySets, ask, purge.keys(), currentService, () -> purge.softProperty().get());
         PurgeView purgeView = new PurgeView(purge, context.sandboxAdmin().map(a -> new SandboxCacheViewModel(a, fx)), picker);
         // The other screens are built when first opened: a window that only purges starts faster.
-        historyView = new Lazy<>(() -> new HistoryView(history, ZoneId.systemDefault()));
+        historyView = new Lazy<>(() -> new HistoryView(history, ZoneId.systemDefault(),
+                new ColumnWidths(prefs, "history")));
         keySetsView = new Lazy<>(() -> new KeySetsView(keySets, ask, currentService));
         settingsView = new Lazy<>(() -> new SettingsView(new SettingsViewModel(context.settings(), context.profiles(), switcher,
                 context.dataDir(), context.background(), fx, this::testConnection), connection.detailsProperty(),

@@ -5,6 +5,7 @@ import dev.purgedeck.fastly.InvalidInputException;
 import dev.purgedeck.fastly.JobRequest;
 import dev.purgedeck.fastly.PurgeOptions;
 import dev.purgedeck.fastly.ServiceNameMatch;
+import dev.purgedeck.settings.ColumnWidths;
 import dev.purgedeck.settings.Pref;
 import dev.purgedeck.settings.RememberedState;
 import dev.purgedeck.settings.SettingsStore;
@@ -34,6 +35,7 @@ public final class PurgeViewModel {
     private final UrlInputViewModel urls = new UrlInputViewModel();
     private final KeyTagViewModel keys = new KeyTagViewModel();
     private final ResultsViewModel results;
+    private final ColumnWidths resultColumns;
     private final ObjectProperty<PurgeMode> mode = new SimpleObjectProperty<>(PurgeMode.URLS);
     private final BooleanProperty soft = new SimpleBooleanProperty();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
@@ -69,6 +71,7 @@ public final class PurgeViewModel {
         this.dialogs = dialogs;
         this.background = background;
         this.results = new ResultsViewModel(runner, fx);
+        this.resultColumns = new ColumnWidths(prefs, "results");
         this.settings = settings;
         this.fx = fx;
         // The switch starts from the default in Settings and lasts until the app closes; it never writes the
@@ -129,6 +132,11 @@ public final class PurgeViewModel {
 
     public KeyTagViewModel keys() {
         return keys;
+    }
+
+    /** The widths the user gave the results' columns, kept across jobs and restarts. */
+    public ColumnWidths resultColumns() {
+        return resultColumns;
     }
 
     public ResultsViewModel results() {
