@@ -16,15 +16,30 @@ import dev.purgedeck.fastly.ItemOutcome;
  * @param environment  {@code production} or {@code staging}
  * @param user         the OS user, usually {@link #currentUser()}
  * @param appVersion   the PurgeDeck version
+ * @param retryOf      the job whose failed items this one sends again, or null
  */
 public record JobContext(String jobId, String profile, String endpointKind, String endpoint, String serviceId,
-                         String serviceName, boolean soft, String environment, String user, String appVersion) {
+                         String serviceName, boolean soft, String environment, String user, String appVersion,
+                         String retryOf) {
+
+    /** The context of a job that retries none. */
+    public JobContext(String jobId, String profile, String endpointKind, String endpoint, String serviceId,
+                      String serviceName, boolean soft, String environment, String user, String appVersion) {
+        this(jobId, profile, endpointKind, endpoint, serviceId, serviceName, soft, environment, user, appVersion, null);
+    }
+
+    /** This context for a job that sends the failed items of {@code earlierJobId} again. */
+    public JobContext retrying(String earlierJobId) {
+        return new JobContext(jobId, profile, endpointKind, endpoint, serviceId, serviceName, soft, environment, user,
+                appVersion, earlierJobId);
+    }
 
     /** The entry for one item of this job. */
     public HistoryEntry entry(ItemOutcome o) {
         return new HistoryEntry(jobId, o.finishedAt(), profile, endpointKind, endpoint, serviceId, serviceName,
                 o.kind(), o.target(), soft, environment, outcome(o.status()), o.purgeId(), o.httpStatus(),
-                o.message(), o.attempts(), o.duration() == null ? 0 : o.duration().toMillis(), user, appVersion);
+                o.message(), o.attempts(), o.duration() == null ? 0 : o.duration().toMillis(), user, appVersion,
+                retryOf);
     }
 
     /** The OS user name of this process. */

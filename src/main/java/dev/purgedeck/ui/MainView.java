@@ -5,6 +5,7 @@ import dev.purgedeck.fastly.ServiceInfo;
 import dev.purgedeck.fastly.TokenInfo;
 import dev.purgedeck.files.SafeFiles;
 import dev.purgedeck.files.StoreWriter;
+import dev.purgedeck.history.JobContext;
 import dev.purgedeck.history.JobRecording;
 import dev.purgedeck.settings.ColumnWidths;
 import dev.purgedeck.settings.Connection;
@@ -111,8 +112,11 @@ public final class MainView {
                 "The purge goes on, but the history could not be written (" + e.getMessage() + "). The outcomes are"
                 + " kept in this window and written with the next purge; free some disk space and do not close"
                 + " PurgeDeck before then."));
-        purge.results().setRecorder((jobId, request) -> recording.begin(recording.context(jobId, request,
-                context.session().origin(), serviceName(services, request.serviceId())), unrecorded));
+        purge.results().setRecorder((jobId, request, retryOf) -> {
+            JobContext job = recording.context(jobId, request, context.session().origin(),
+                    serviceName(services, request.serviceId()));
+            return recording.begin(retryOf == null ? job : job.retrying(retryOf), unrecorded);
+        });
         history = new HistoryViewModel(context.history(), fx, context.background(), (request, name) -> {
             tabs.getSelectionModel().select(purgeTab);
             return purge.run(request);

@@ -127,7 +127,7 @@ public final class ResultsViewModel {
         lastRequest = request;
         boolean soft = request.options().soft();
         rows.setAll(request.targets().stream().map(t -> new ResultRow(t, request.kind(), soft)).toList());
-        run(request, deadline, List.copyOf(rows));
+        run(request, deadline, List.copyOf(rows), null);
     }
 
     /**
@@ -136,12 +136,12 @@ public final class ResultsViewModel {
      * there is nothing to retry or a job is running.
      */
     public boolean retryFailed(Duration deadline) {
-        return resend(r -> r.state() == ResultRow.State.FAILED, deadline);
+        return resend(r -> r.state() == ResultRow.State.FAILED, deadline, jobId);
     }
 
     /** Sends the items a cancel stopped before they were sent, into their own rows as {@link #retryFailed} does. */
     public boolean sendUnsent(Duration deadline) {
-        return resend(ResultRow::notSent, deadline);
+        return resend(ResultRow::notSent, deadline, null);
     }
 
     /** "Purge cancelled" when the user (or the deadline) stopped the job, else "Purge finished". */
@@ -149,7 +149,8 @@ public final class ResultsViewModel {
         return result.count(ItemOutcome.Status.CANCELLED) > 0 ? "Purge cancelled" : "Purge finished";
     }
 
-    private boolean resend(Predicate<ResultRow> which, Duration deadline) {
+    /** @param retryOf the job the history links this one to as its retry, or null */
+    private boolean resend(Predicate<ResultRow> which, Duration deadline, String retryOf) {
         List<ResultRow> again = rows.stream().filter(which).toList();
         if (running.get() || again.isEmpty() || lastRequest == null) {
             return false;
@@ -157,12 +158,12 @@ public final class ResultsViewModel {
         JobRequest request = new JobRequest(lastRequest.serviceId(), lastRequest.kind(),
                 again.stream().map(ResultRow::target).toList(), lastRequest.options(), lastRequest.concurrency());
         again.forEach(r -> r.outcomeProperty().set(null));
-        run(request, deadline, again);
+        run(request, deadline, again, retryOf);
         return true;
     }
 
     /** Runs {@code request} whose item {@code i} is shown in {@code jobRows.get(i)}. */
-    private void run(JobRequest request, Duration deadline, List<ResultRow> jobRows) {
+    private void run(JobRequest request, Duration deadline, List<ResultRow> jobRows, String retryOf) {
         this.jobRows = jobRows;
         done = 0;
         failedSoFar = 0;
@@ -175,7 +176,7 @@ public final class ResultsViewModel {
         updateProgress();
         String id = BulkPurgeRunner.newJobId();
         jobId = id;
-        JobListener record = recorder.begin(id, request);
+        JobListener record = recorder.begin(id, request, retryOf);
         job = runner.start(id, request, new JobListener() {
             @Override
             public void onItem(ItemOutcome outcome, int n, int total) {
