@@ -32,11 +32,13 @@ import java.util.Objects;
  * @param durationMs   how long the item's request took
  * @param user         the OS user who ran the purge
  * @param appVersion   the PurgeDeck version that ran it
+ * @param retryOf      the job whose failed items this job sent again ("Retry failed"); null otherwise, and in files
+ *                     written before retries were linked
  */
 public record HistoryEntry(String jobId, Instant time, String profile, String endpointKind, String endpoint,
                            String serviceId, String serviceName, PurgeKind kind, String target, boolean soft,
                            String environment, Outcome outcome, String purgeId, int httpStatus, String error,
-                           int attempts, long durationMs, String user, String appVersion) {
+                           int attempts, long durationMs, String user, String appVersion, String retryOf) {
 
     public HistoryEntry {
         Objects.requireNonNull(jobId, "jobId");
@@ -57,6 +59,16 @@ public record HistoryEntry(String jobId, Instant time, String profile, String en
         error = blankToNull(error);
         user = blankToNull(user);
         appVersion = blankToNull(appVersion);
+        retryOf = blankToNull(retryOf);
+    }
+
+    /** An entry of a job that retries none. */
+    public HistoryEntry(String jobId, Instant time, String profile, String endpointKind, String endpoint,
+                        String serviceId, String serviceName, PurgeKind kind, String target, boolean soft,
+                        String environment, Outcome outcome, String purgeId, int httpStatus, String error,
+                        int attempts, long durationMs, String user, String appVersion) {
+        this(jobId, time, profile, endpointKind, endpoint, serviceId, serviceName, kind, target, soft, environment,
+                outcome, purgeId, httpStatus, error, attempts, durationMs, user, appVersion, null);
     }
 
     /**

@@ -19,20 +19,27 @@ import java.util.Map;
  * @param user         the OS user, usually {@link #currentUser()}
  * @param appVersion   the PurgeDeck version
  * @param itemServices for a job without a service (URLs): the service each target's host routes to, where known
+ * @param retryOf      the job whose failed items this one sends again, or null
  */
 public record JobContext(String jobId, String profile, String endpointKind, String endpoint, String serviceId,
                          String serviceName, boolean soft, String environment, String user, String appVersion,
-                         Map<String, ServiceInfo> itemServices) {
+                         Map<String, ServiceInfo> itemServices, String retryOf) {
 
     public JobContext {
         itemServices = itemServices == null ? Map.of() : Map.copyOf(itemServices);
     }
 
-    /** A job whose items all record the job's service (or none). */
+    /** A job whose items all record the job's service (or none) and that retries none. */
     public JobContext(String jobId, String profile, String endpointKind, String endpoint, String serviceId,
                       String serviceName, boolean soft, String environment, String user, String appVersion) {
         this(jobId, profile, endpointKind, endpoint, serviceId, serviceName, soft, environment, user, appVersion,
-                Map.of());
+                Map.of(), null);
+    }
+
+    /** This context for a job that sends the failed items of {@code earlierJobId} again. */
+    public JobContext retrying(String earlierJobId) {
+        return new JobContext(jobId, profile, endpointKind, endpoint, serviceId, serviceName, soft, environment, user,
+                appVersion, itemServices, earlierJobId);
     }
 
     /** The entry for one item of this job. */
@@ -42,7 +49,8 @@ public record JobContext(String jobId, String profile, String endpointKind, Stri
         String name = routed == null ? serviceName : routed.name();
         return new HistoryEntry(jobId, o.finishedAt(), profile, endpointKind, endpoint, id, name,
                 o.kind(), o.target(), soft, environment, outcome(o.status()), o.purgeId(), o.httpStatus(),
-                o.message(), o.attempts(), o.duration() == null ? 0 : o.duration().toMillis(), user, appVersion);
+                o.message(), o.attempts(), o.duration() == null ? 0 : o.duration().toMillis(), user, appVersion,
+                retryOf);
     }
 
     /** The OS user name of this process. */

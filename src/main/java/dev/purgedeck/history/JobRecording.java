@@ -96,7 +96,7 @@ public final class JobRecording implements AutoCloseable {
         return new JobContext(jobId, origin.profile(), origin.endpointKind(), origin.endpoint(),
                 url ? null : request.serviceId(), url ? null : serviceName, options.soft(),
                 options.environment() == PurgeOptions.Environment.STAGING ? "staging" : "production",
-                JobContext.currentUser(), appVersion, url ? routes : Map.of());
+                JobContext.currentUser(), appVersion, url ? routes : Map.of(), null);
     }
 
     /**

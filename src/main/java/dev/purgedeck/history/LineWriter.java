@@ -86,6 +86,7 @@ final class LineWriter {
         number(16, e.durationMs());
         string(17, e.user());
         string(18, e.appVersion());
+        string(19, e.retryOf());
         put('}');
     }
 

@@ -5,7 +5,9 @@ import dev.purgedeck.fastly.ServiceInfo;
 import dev.purgedeck.fastly.TokenInfo;
 import dev.purgedeck.files.SafeFiles;
 import dev.purgedeck.files.StoreWriter;
+import dev.purgedeck.history.JobContext;
 import dev.purgedeck.history.JobRecording;
+import dev.purgedeck.settings.ColumnWidths;
 import dev.purgedeck.settings.Connection;
 import dev.purgedeck.settings.EnvironmentConnection;
 import dev.purgedeck.settings.HostMapStore;
@@ -113,9 +115,11 @@ public final class MainView {
                 "The purge goes on, but the history could not be written (" + e.getMessage() + "). The outcomes are"
                 + " kept in this window and written with the next purge; free some disk space and do not close"
                 + " PurgeDeck before then."));
-        purge.results().setRecorder((jobId, request) -> recording.begin(recording.context(jobId, request,
-                context.session().origin(), serviceName(services, request.serviceId()),
-                purge.hosts().routes(request.targets())), unrecorded));
+        purge.results().setRecorder((jobId, request, retryOf) -> {
+            JobContext job = recording.context(jobId, request, context.session().origin(),
+                    serviceName(services, request.serviceId()), purge.hosts().routes(request.targets()));
+            return recording.begin(retryOf == null ? job : job.retrying(retryOf), unrecorded);
+        });
         purge.hosts().startFrom(context.client(), new HostMapStore(context.dataDir()), context.session().origin(),
                 context.background());
         history = new HistoryViewModel(context.history(), fx, context.background(), (request, name) -> {
@@ -134,7 +138,7 @@ public final class MainView {
                 () -> tabs.getSelectionModel().select(purgeTab), () -> root.getScene() == null ? null : root.getScene().getWindow());
         // The other screens are built when first opened: a window that only purges starts faster.
         historyView = new Lazy<>(() -> {
-            HistoryView v = new HistoryView(history, ZoneId.systemDefault());
+            HistoryView v = new HistoryView(history, ZoneId.systemDefault(), new ColumnWidths(prefs, "history"));
             v.setCommands(purge.results()::commands);
             return inspection.onHistory(v);
         });

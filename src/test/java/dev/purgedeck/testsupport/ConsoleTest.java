@@ -27,8 +27,9 @@ public abstract class ConsoleTest {
     protected Path dataDir;
     protected ConsoleHarness console;
 
+    /** Shows a new window on {@link #dataDir}; a test calls it again, after closing the first, to see a restart. */
     @BeforeEach
-    void showConsole() throws Exception {
+    protected void showConsole() throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
         WaitForAsyncUtils.asyncFx(() -> {
             console = ConsoleHarness.show(stage, SANDBOX.server(), DemoAccount.GLOBAL_TOKEN, dataDir, Map.of());

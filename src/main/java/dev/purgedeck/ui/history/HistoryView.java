@@ -6,8 +6,10 @@ import dev.purgedeck.fastly.PurgeCommands;
 import dev.purgedeck.fastly.PurgeKind;
 import dev.purgedeck.fastly.PurgeOptions;
 import dev.purgedeck.history.HistoryEntry;
+import dev.purgedeck.settings.ColumnWidths;
 import dev.purgedeck.ui.common.CopyAs;
 import dev.purgedeck.ui.common.Icons;
+import dev.purgedeck.ui.common.RememberedColumns;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -52,9 +54,11 @@ public final class HistoryView {
     private final TextField search = new TextField();
     private ToggleGroup rerunHow;
 
-    public HistoryView(HistoryViewModel vm, ZoneId zone) {
+    /** @param columns the widths the user gave the table's columns, restored here and kept on each drag */
+    public HistoryView(HistoryViewModel vm, ZoneId zone, ColumnWidths columns) {
         this.vm = vm;
         this.table = new HistoryTable(vm, zone);
+        RememberedColumns.attach(table, columns);
         this.details = new HistoryDetails(vm, zone);
         root.setId("historyView");
         root.setTop(new VBox(8, filterBar(), statusBar()));

@@ -63,6 +63,7 @@ final class PurgeFormView extends VBox {
     };
     private final ProgressBar progress = new ProgressBar();
     private final Label progressText = new Label();
+    private final Label progressDetail = new Label();
     private final Label hint = new Label();
     private final Label error = new Label();
     private final StackPane input = new StackPane();
@@ -160,6 +161,13 @@ final class PurgeFormView extends VBox {
         progress.setId("progressBar");
         progress.setPrefWidth(220);
         progressText.setId("progressText");
+        progressDetail.setId("progressDetail");
+        progressDetail.getStyleClass().add("muted");
+        progressDetail.setWrapText(true);
+        progressDetail.setAlignment(Pos.CENTER_RIGHT);
+        progressDetail.setTextAlignment(TextAlignment.RIGHT);
+        progressDetail.setMaxWidth(Double.MAX_VALUE);
+        progressDetail.setMinHeight(Region.USE_PREF_SIZE);
         hint.setId("purgeHint");
         hint.getStyleClass().add("muted");
         error.setId("purgeError");
@@ -215,7 +223,8 @@ final class PurgeFormView extends VBox {
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox actions = new HBox(12, soft, environmentHolder, gap, progress, progressText, purge);
         actions.setAlignment(Pos.CENTER_LEFT);
-        getChildren().setAll(top, input, actions, hint, error);
+        // The pace (a 429 pause, rate, time left) gets a line of its own: beside the bar it would push Purge aside.
+        getChildren().setAll(top, input, actions, progressDetail, hint, error);
         setSpacing(10);
     }
 
@@ -293,6 +302,9 @@ final class PurgeFormView extends VBox {
         Icons.describe(purge, "Purge now (Ctrl+Enter); while a purge runs, cancel it (Esc)");
         progress.progressProperty().bind(vm.results().progressProperty());
         progress.visibleProperty().bind(vm.results().runningProperty());
+        progressDetail.textProperty().bind(vm.results().progressDetailProperty());
+        progressDetail.visibleProperty().bind(progressDetail.textProperty().isNotEmpty());
+        progressDetail.managedProperty().bind(progressDetail.visibleProperty());
         progress.managedProperty().bind(progress.visibleProperty());
         progressText.textProperty().bind(vm.results().progressTextProperty());
         progressText.visibleProperty().bind(vm.results().runningProperty());

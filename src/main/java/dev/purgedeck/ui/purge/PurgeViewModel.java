@@ -4,6 +4,8 @@ import dev.purgedeck.fastly.BulkPurgeRunner;
 import dev.purgedeck.fastly.InvalidInputException;
 import dev.purgedeck.fastly.JobRequest;
 import dev.purgedeck.fastly.PurgeOptions;
+import dev.purgedeck.fastly.ServiceNameMatch;
+import dev.purgedeck.settings.ColumnWidths;
 import dev.purgedeck.settings.Pref;
 import dev.purgedeck.settings.RememberedState;
 import dev.purgedeck.settings.SettingsStore;
@@ -34,6 +36,7 @@ public final class PurgeViewModel {
     private final HostRouting hosts;
     private final KeyTagViewModel keys = new KeyTagViewModel();
     private final ResultsViewModel results;
+    private final ColumnWidths resultColumns;
     private final ObjectProperty<PurgeMode> mode = new SimpleObjectProperty<>(PurgeMode.URLS);
     private final BooleanProperty soft = new SimpleBooleanProperty();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
@@ -69,6 +72,7 @@ public final class PurgeViewModel {
         this.dialogs = dialogs;
         this.background = background;
         this.results = new ResultsViewModel(runner, fx);
+        this.resultColumns = new ColumnWidths(prefs, "results");
         this.settings = settings;
         this.fx = fx;
         this.hosts = new HostRouting(urls, services, mode, fx);
@@ -135,6 +139,11 @@ public final class PurgeViewModel {
 
     public KeyTagViewModel keys() {
         return keys;
+    }
+
+    /** The widths the user gave the results' columns, kept across jobs and restarts. */
+    public ColumnWidths resultColumns() {
+        return resultColumns;
     }
 
     public ResultsViewModel results() {
@@ -261,13 +270,8 @@ public final class PurgeViewModel {
         if (word == null || word.isBlank() || typed == null || typed.isBlank()) {
             return false;
         }
-        String given = loosely(typed);
-        return given.equals(loosely(word)) || given.equals(services.serviceIdProperty().get());
-    }
-
-    private static String loosely(String s) {
-        return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC)
-                .replaceAll("\\p{Pd}", "-").replaceAll("\\s+", " ").strip();
+        return ServiceNameMatch.exactly(typed, word)
+                || ServiceNameMatch.loosely(typed).equals(services.serviceIdProperty().get());
     }
 
     /** Purges everything on the chosen service when {@code typed} matches its name (or ID). */

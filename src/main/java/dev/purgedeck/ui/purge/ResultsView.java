@@ -4,6 +4,7 @@ import dev.purgedeck.fastly.ItemOutcome;
 import dev.purgedeck.fastly.PurgeKind;
 import dev.purgedeck.ui.common.CopyAs;
 import dev.purgedeck.ui.common.Icons;
+import dev.purgedeck.ui.common.RememberedColumns;
 import java.util.List;
 import java.util.function.Function;
 import javafx.animation.PauseTransition;
@@ -49,6 +50,7 @@ final class ResultsView extends VBox {
     private final Button copy = new Button("Copy purge IDs");
     private final Button retry = new Button("Retry failed");
     private final Button sendUnsent = new Button("Purge the items not sent");
+    private RememberedColumns widths;
 
     ResultsView(PurgeViewModel vm) {
         this.vm = vm;
@@ -96,6 +98,7 @@ final class ResultsView extends VBox {
         messageColumn.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(220, table.getWidth() - 20
                 - table.getColumns().stream().filter(c -> c != messageColumn).mapToDouble(TableColumn::getWidth).sum()),
                 table.widthProperty(), targetColumn.widthProperty(), purgeIdColumn.widthProperty()));
+        widths = RememberedColumns.attach(table, vm.resultColumns());
         details.setId("resultDetails");
         details.getStyleClass().add("result-details");
         details.setWrapText(true);
@@ -165,7 +168,8 @@ final class ResultsView extends VBox {
         vm.results().rows().addListener((ListChangeListener<ResultRow>) c -> {
             while (c.next()) {
                 if (c.wasAdded() && c.getFrom() == 0) {
-                    ColumnFit.fit(targetColumn, placeholder.getFont(), vm.results().rows(), ResultsView::shownTarget, 160, 620);
+                    // A column the user sized keeps that width, job after job.
+                    fitUnlessUserSized(targetColumn, ResultsView::shownTarget, 160, 620);
                     table.scrollTo(0);
                     return;
                 }
@@ -174,7 +178,7 @@ final class ResultsView extends VBox {
         // Purge IDs are known once a job ends: size their column to them then.
         vm.results().summaryProperty().addListener((o, was, now) -> {
             if (!now.isEmpty()) {
-                ColumnFit.fit(purgeIdColumn, placeholder.getFont(), vm.results().rows(), ResultRow::purgeId, 90, 260);
+                fitUnlessUserSized(purgeIdColumn, ResultRow::purgeId, 90, 260);
             }
         });
         copy.setOnAction(e -> copyPurgeIds());
@@ -183,6 +187,13 @@ final class ResultsView extends VBox {
         table.setContextMenu(new ContextMenu(copyAs.items("resultsCopyAs").toArray(MenuItem[]::new)));
         retry.setOnAction(e -> vm.retryFailed());
         sendUnsent.setOnAction(e -> vm.sendUnsent());
+    }
+
+    private void fitUnlessUserSized(TableColumn<ResultRow, String> column, Function<ResultRow, String> text, double min,
+                                    double max) {
+        if (!widths.userSized(column)) {
+            ColumnFit.fit(column, placeholder.getFont(), vm.results().rows(), text, min, max);
+        }
     }
 
     private static TableColumn<ResultRow, String> column(String id, String title, double width,

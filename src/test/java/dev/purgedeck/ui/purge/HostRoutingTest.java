@@ -121,7 +121,7 @@ class HostRoutingTest {
                 "https://news.example.org/x");
         Map<String, ServiceInfo> routes = vm.hosts().routes(urls);
         JobContext job = new JobContext("job", "Sandbox", "sandbox", "http://127.0.0.1:1", null, null, false,
-                "production", "me", "test", routes);
+                "production", "me", "test", routes, null);
 
         List<HistoryEntry> entries = urls.stream().map(u -> job.entry(new ItemOutcome(0, PurgeKind.URL, u,
                 ItemOutcome.Status.OK, "1-2-3", 200, 1, Duration.ofMillis(5), null, null, Instant.now()))).toList();
