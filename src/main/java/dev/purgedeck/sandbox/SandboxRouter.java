@@ -98,6 +98,11 @@ final class SandboxRouter implements HttpHandler {
         }
         if (parts.length == 1 && method.equals("GET")) {
             services.get(ex, serviceId);
+        } else if (parts.length == 2 && parts[1].equals("details") && method.equals("GET")) {
+            services.details(ex, serviceId);
+        } else if (parts.length == 3 && parts[1].equals("version") && parts[2].endsWith("/domain")
+                && method.equals("GET")) {
+            services.versionDomains(ex, serviceId, parts[2].substring(0, parts[2].length() - "/domain".length()));
         } else if (parts.length == 2 && parts[1].equals("purge_all") && method.equals("POST")) {
             purgeAll.handle(ex, serviceId);
         } else if (parts.length == 2 && parts[1].equals("purge") && method.equals("POST")) {

@@ -39,7 +39,7 @@ final class ServiceJson {
         return m;
     }
 
-    private static List<Map<String, Object>> versions(ServiceDetails d) {
+    static List<Map<String, Object>> versions(ServiceDetails d) {
         List<Map<String, Object>> out = new ArrayList<>(d.versionCount());
         Duration step = Duration.between(d.createdAt(), d.updatedAt()).dividedBy(Math.max(1, d.versionCount()));
         for (int n = 1; n <= d.versionCount(); n++) {

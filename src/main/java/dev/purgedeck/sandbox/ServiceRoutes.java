@@ -50,6 +50,30 @@ final class ServiceRoutes {
         ex.json(200, ServiceJson.detail(d));
     }
 
+    /** {@code GET /service/{id}/details[?version=N][&filter[versions.active]=true]} (docs/fastly-edge.md §3). */
+    void details(ApiExchange ex, String serviceId) {
+        DemoToken token = reader(ex);
+        // go-fastly: "If no service exists for the given id, the API returns a 400 response not 404."
+        ServiceDetails d = ctx.account().details(serviceId)
+                .orElseThrow(() -> ApiError.msg(400, "Bad request", "Cannot find service '" + serviceId + "'"));
+        ctx.auth().requireAllowed(token, serviceId);
+        Map<String, String> q = PathCodec.query(ex.rawQuery());
+        String asked = q.get("version");
+        int version = asked == null || asked.isEmpty() ? d.activeVersion() : version(d, asked);
+        boolean activeOnly = "true".equals(q.get("filter[versions.active]"));
+        ex.responseHeaders().set("Cache-Control", "no-store");
+        ex.json(200, DetailJson.details(d, version, activeOnly));
+    }
+
+    /** {@code GET /service/{id}/version/{n}/domain} (docs/fastly-edge.md §3). */
+    void versionDomains(ApiExchange ex, String serviceId, String versionText) {
+        DemoToken token = reader(ex);
+        ctx.auth().requireService(token, serviceId);
+        ServiceDetails d = ctx.account().details(serviceId).orElseThrow();
+        ex.responseHeaders().set("Cache-Control", "no-store");
+        ex.json(200, DetailJson.domains(d, version(d, versionText)));
+    }
+
     void search(ApiExchange ex) {
         DemoToken token = reader(ex);
         String name = PathCodec.query(ex.rawQuery()).get("name");
@@ -68,6 +92,19 @@ final class ServiceRoutes {
         DemoToken token = ctx.auth().require(ex);
         ctx.auth().requireScope(token, "global:read", "global");
         return token;
+    }
+
+    private static int version(ServiceDetails d, String text) {
+        int n;
+        try {
+            n = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw ApiError.msg(400, "Bad request", "Version must be a number");
+        }
+        if (n < 1 || n > d.versionCount()) {
+            throw ApiError.msg(404, "Record not found", "Cannot find 'version'");
+        }
+        return n;
     }
 
     private static Comparator<ServiceDetails> comparator(String sort, String direction) {
