@@ -2,6 +2,7 @@ package dev.purgedeck.cli;
 
 import dev.purgedeck.edge.CacheState;
 import dev.purgedeck.edge.PageReport;
+import dev.purgedeck.edge.PlainWords;
 import dev.purgedeck.fastly.Validation;
 import java.util.Optional;
 
@@ -23,8 +24,8 @@ final class InspectText {
             t.add("shield", node(r.shield(), r.shieldPop()));
         }
         t.add("age", r.ageSeconds().isPresent() ? r.ageSeconds().getAsLong() + " s" : "");
-        t.add("time left", r.ttlSeconds().map(s -> (r.stale() ? "stale by " + Math.round(-s) + " s"
-                : Math.round(s) + " s") + (r.ttlEstimated() ? " (estimated)" : "")).orElse(""));
+        t.add("time left", r.ttlSeconds().map(s -> (r.stale() ? "stale for " + PlainWords.duration(Math.round(-s))
+                : PlainWords.duration(Math.round(s))) + (r.ttlEstimated() ? " (estimated)" : "")).orElse(""));
         t.add("etag", r.etag().orElse(""));
         t.add("last-modified", r.lastModified().orElse(""));
         t.add("digest", r.digest().orElse(""));

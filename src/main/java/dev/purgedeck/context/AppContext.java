@@ -1,6 +1,8 @@
 package dev.purgedeck.context;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.purgedeck.edge.FetchLimits;
+import dev.purgedeck.edge.PageFetcher;
 import dev.purgedeck.fastly.ApiToken;
 import dev.purgedeck.fastly.BulkPurgeRunner;
 import dev.purgedeck.fastly.ClientConfig;
@@ -213,6 +215,11 @@ public final class AppContext implements AutoCloseable {
         }
         HttpClient http = HttpClient.newBuilder().executor(httpExecutor).connectTimeout(Duration.ofSeconds(5)).build();
         return Optional.of(new SandboxAdmin(http, mapper, c.endpoint()));
+    }
+
+    /** Fetches pages as the active profile sees them (a sandbox profile's demo sites through the sandbox). */
+    public PageFetcher pageFetcher() {
+        return PageFetcher.forConnection(session.connection(), Version.userAgent(), FetchLimits.DEFAULT, httpExecutor);
     }
 
     public ObjectMapper mapper() {

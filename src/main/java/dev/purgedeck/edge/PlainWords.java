@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Turns the parsed headers into sentences a content editor understands, most important first. */
-final class PlainWords {
+public final class PlainWords {
     private PlainWords() {
     }
 
@@ -74,7 +74,7 @@ final class PlainWords {
     }
 
     /** "42 s", "5 min", "3 h 20 min", "32 d". */
-    static String duration(long seconds) {
+    public static String duration(long seconds) {
         if (seconds < 120) {
             return seconds + " s";
         }

@@ -12,9 +12,11 @@ final class AdminRoutes {
     static final int DEFAULT_REQUEST_LIMIT = 100;
 
     private final SandboxContext ctx;
+    private final EdgeAdminRoutes edge;
 
     AdminRoutes(SandboxContext ctx) {
         this.ctx = ctx;
+        this.edge = new EdgeAdminRoutes(ctx);
     }
 
     void handle(ApiExchange ex) {
@@ -32,7 +34,15 @@ final class AdminRoutes {
                 only(method, "GET");
                 ex.json(200, Map.of("tokens", ctx.account().tokens().stream().map(AdminRoutes::token).toList()));
             }
-            case "requests" -> requests(ex, method);
+            case "requests" -> requests(ex, method, ctx.log());
+            case "publish" -> edge.publish(ex);
+            case "edge" -> {
+                if (parts.length == 2 && parts[1].equals("requests")) {
+                    requests(ex, method, ctx.edgeLog());
+                } else {
+                    edge.edge(ex);
+                }
+            }
             default -> throw ApiError.msg(404, "Not found");
         }
     }
@@ -54,6 +64,7 @@ final class AdminRoutes {
         if (!environment.equals(EdgeCache.PRODUCTION) && !environment.equals(EdgeCache.STAGING)) {
             throw ApiError.msg(400, "Bad request", "environment must be production or staging");
         }
+        ctx.edge().settle();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("service_id", serviceId);
         m.put("environment", environment);
@@ -81,9 +92,9 @@ final class AdminRoutes {
         }
     }
 
-    private void requests(ApiExchange ex, String method) {
+    private void requests(ApiExchange ex, String method, RequestLog log) {
         if (method.equals("DELETE")) {
-            ctx.log().clear();
+            log.clear();
             ex.json(200, Map.of("status", "ok"));
             return;
         }
@@ -97,10 +108,10 @@ final class AdminRoutes {
                 throw ApiError.msg(400, "Bad request", "'limit' must be a number");
             }
         }
-        List<RecordedRequest> all = ctx.log().all();
+        List<RecordedRequest> all = log.all();
         List<RecordedRequest> recent = all.subList(Math.max(0, all.size() - limit), all.size());
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("count", ctx.log().count());
+        m.put("count", log.count());
         m.put("requests", recent.stream().map(AdminRoutes::request).toList());
         ex.json(200, m);
     }
@@ -111,6 +122,7 @@ final class AdminRoutes {
         m.put("surrogate_keys", o.surrogateKeys());
         m.put("state", o.state().json());
         m.put("last_purge_id", o.lastPurgeId());
+        m.put("version", o.version());
         return m;
     }
 

@@ -10,20 +10,16 @@ import java.util.Objects;
  * @param surrogateKeys the keys it was tagged with (case-sensitive)
  * @param state         fresh, stale (soft purge) or gone (hard purge)
  * @param lastPurgeId   id of the purge that last matched it; {@code "purge_all"} after a purge-all,
- *                      which has no id at Fastly; {@code null} if never purged since seeding
+ *                      which has no id at Fastly; {@code null} if never purged since it was fetched
+ * @param version       the origin's content version this copy holds
  */
-public record CachedObject(String url, List<String> surrogateKeys, ObjectState state, String lastPurgeId) {
+public record CachedObject(String url, List<String> surrogateKeys, ObjectState state, String lastPurgeId,
+        int version) {
 
     /** Copies the key list so a snapshot never changes under its reader. */
     public CachedObject {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(state, "state");
         surrogateKeys = List.copyOf(surrogateKeys);
-    }
-
-    CachedObject purged(boolean soft, String purgeId) {
-        // A soft purge cannot bring a hard-purged object back: it stays gone.
-        ObjectState next = soft && state != ObjectState.GONE ? ObjectState.STALE : ObjectState.GONE;
-        return new CachedObject(url, surrogateKeys, next, purgeId);
     }
 }

@@ -13,6 +13,10 @@ import java.util.Set;
 /** Builds the demo account and its cache seed; deterministic so ids stay the same from run to run. */
 final class DemoCatalog {
     static final int GENERATED_SERVICES = 250;
+    /** Services whose edge fetches through a shield POP (docs/fastly-edge.md §9). */
+    static final Set<String> SHIELDED = Set.of(DemoObjects.COURIER_WWW);
+    /** Services whose VCL drops Fastly-Debug, so no debug headers come back (docs/fastly-edge.md §1.1). */
+    static final Set<String> STRIPS_DEBUG = Set.of(DemoObjects.NORTHWIND_DOCS);
     private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     private DemoCatalog() {

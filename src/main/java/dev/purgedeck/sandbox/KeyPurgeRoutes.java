@@ -26,7 +26,9 @@ final class KeyPurgeRoutes {
         String key = PathCodec.decodeSegment(rawKey);
         String id = ctx.ids().next();
         if (SurrogateKeys.valid(key)) {
-            ctx.cache().purgeKeys(service.id(), environment, Map.of(key, id), soft(ex));
+            boolean soft = soft(ex);
+            Map<String, String> idByKey = Map.of(key, id);
+            ctx.edge().purge(service.id(), (c, at) -> c.purgeKeys(service.id(), environment, idByKey, soft, at));
         }
         Map<String, String> body = new LinkedHashMap<>();
         body.put("status", "ok");
@@ -61,7 +63,8 @@ final class KeyPurgeRoutes {
                 idByKey.put(key, base + "-" + (idByKey.size() + 1));
             }
         }
-        ctx.cache().purgeKeys(service.id(), environment, idByKey, soft(ex));
+        boolean soft = soft(ex);
+        ctx.edge().purge(service.id(), (c, at) -> c.purgeKeys(service.id(), environment, idByKey, soft, at));
         cacheNodeHeaders(ex, idByKey.size());
         ex.flatJson(200, idByKey, ctx.config().prettyKeyPurgeJson());
     }

@@ -27,7 +27,7 @@ final class PurgeAllRoute {
         }
         // Fastly-Soft-Purge is ignored on purpose: purge-all is always hard (docs/fastly-api.md §4; what else happens
         // is undocumented).
-        ctx.cache().purgeAll(service.id(), environment);
+        ctx.edge().purge(service.id(), (c, at) -> c.purgeAll(service.id(), environment, at));
         ex.json(200, Map.of("status", "ok"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.purgedeck.sandbox;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -15,6 +16,9 @@ public final class SandboxConfig {
     private final boolean urlPurgeRequiresAuth;
     private final FaultSettings faults;
     private final long randomSeed;
+    private final Clock clock;
+    private final long edgeSeed;
+    private final Duration maxPropagationDelay;
 
     private SandboxConfig(Builder b) {
         this.port = b.port;
@@ -27,6 +31,9 @@ public final class SandboxConfig {
         this.urlPurgeRequiresAuth = b.urlPurgeRequiresAuth;
         this.faults = b.faults;
         this.randomSeed = b.randomSeed;
+        this.clock = b.clock;
+        this.edgeSeed = b.edgeSeed;
+        this.maxPropagationDelay = b.maxPropagationDelay;
     }
 
     public static Builder builder() {
@@ -79,6 +86,21 @@ public final class SandboxConfig {
         return randomSeed;
     }
 
+    /** The sandbox's time: the edge's ages and TTLs, token expiry, rate-limit windows. Tests pass one they move. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Seed of the random source that picks when a purge reaches the edge and the shield POP. */
+    public long edgeSeed() {
+        return edgeSeed;
+    }
+
+    /** The longest a purge takes to reach a node of a shielded service; zero: everywhere at once. */
+    public Duration maxPropagationDelay() {
+        return maxPropagationDelay;
+    }
+
     /** Collects settings; every setter validates at once so a bad value fails where it is written. */
     public static final class Builder {
         private int port;
@@ -91,6 +113,9 @@ public final class SandboxConfig {
         private boolean urlPurgeRequiresAuth;
         private FaultSettings faults = FaultSettings.none();
         private long randomSeed = 20250101L;
+        private Clock clock = Clock.systemUTC();
+        private long edgeSeed = 20250615L;
+        private Duration maxPropagationDelay = Duration.ZERO;
 
         private Builder() {
         }
@@ -154,6 +179,24 @@ public final class SandboxConfig {
 
         public Builder randomSeed(long seed) {
             this.randomSeed = seed;
+            return this;
+        }
+
+        public Builder clock(Clock c) {
+            this.clock = Objects.requireNonNull(c, "clock");
+            return this;
+        }
+
+        public Builder edgeSeed(long seed) {
+            this.edgeSeed = seed;
+            return this;
+        }
+
+        public Builder maxPropagationDelay(Duration d) {
+            if (d.isNegative()) {
+                throw new IllegalArgumentException("maxPropagationDelay must not be negative: " + d);
+            }
+            this.maxPropagationDelay = d;
             return this;
         }
 

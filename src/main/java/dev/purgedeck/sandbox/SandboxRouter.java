@@ -19,6 +19,7 @@ final class SandboxRouter implements HttpHandler {
     private final ServiceRoutes services;
     private final IdentityRoutes identity;
     private final AdminRoutes admin;
+    private final EdgeRoutes edge;
 
     SandboxRouter(SandboxContext ctx) {
         this.ctx = ctx;
@@ -28,6 +29,7 @@ final class SandboxRouter implements HttpHandler {
         this.services = new ServiceRoutes(ctx);
         this.identity = new IdentityRoutes(ctx);
         this.admin = new AdminRoutes(ctx);
+        this.edge = new EdgeRoutes(ctx);
     }
 
     @Override
@@ -35,6 +37,12 @@ final class SandboxRouter implements HttpHandler {
         // Closing without having sent headers closes the connection: that is how a dropped request looks.
         try (exchange) {
             ApiExchange ex = ApiExchange.read(exchange, ctx.mapper());
+            if (EdgeRoutes.isEdgeRequest(ex)) {
+                // Page requests are not API calls: kept out of the API's request log and faults.
+                ctx.edgeLog().add(RequestRecorder.record(ex, ctx.clock().instant()));
+                respond(ex, () -> edge.handle(ex));
+                return;
+            }
             if (!ex.method().equals("PURGE") && ex.rawPath().startsWith(AdminRoutes.PREFIX)) {
                 respond(ex, () -> admin.handle(ex));
                 return;

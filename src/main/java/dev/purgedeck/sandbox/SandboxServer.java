@@ -37,14 +37,18 @@ public final class SandboxServer implements AutoCloseable {
     public static SandboxServer start(SandboxConfig cfg) throws IOException {
         Objects.requireNonNull(cfg, "cfg");
         enableNoDelay();
-        Clock clock = Clock.systemUTC();
+        Clock clock = cfg.clock();
         DemoAccount account = DemoCatalog.account(cfg.manyServices());
-        SandboxContext ctx = new SandboxContext(cfg, account, new EdgeCache(DemoCatalog.seeds(account)),
+        EdgeCache cache = new EdgeCache();
+        EdgeNetwork edge = new EdgeNetwork(DemoCatalog.seeds(account), DemoCatalog.SHIELDED, cache, clock,
+                cfg.edgeSeed(), cfg.maxPropagationDelay());
+        SandboxContext ctx = new SandboxContext(cfg, account, cache, edge,
                 new Auth(account, clock, cfg.restrictedServiceStatus()),
                 new PurgeIds(Instant.now(clock).getEpochSecond()),
                 new PurgeAllLimiter(cfg.purgeAllHourlyLimit()),
                 new FaultInjector(cfg.faults(), new Random(cfg.randomSeed()), clock),
-                new RequestLog(RequestLog.DEFAULT_CAPACITY), new ObjectMapper(), clock);
+                new RequestLog(RequestLog.DEFAULT_CAPACITY), new RequestLog(RequestLog.DEFAULT_CAPACITY),
+                new ObjectMapper(), clock);
         HttpServer http = HttpServer.create(
                 new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), cfg.port()), BACKLOG);
         // Latency is a sleep on the handler thread, so threads must not be capped: a cached pool grows as needed.
@@ -108,6 +112,11 @@ public final class SandboxServer implements AutoCloseable {
 
     public RequestLog requests() {
         return ctx.log();
+    }
+
+    /** The page requests the edge received (GET/HEAD for demo hosts), kept apart from the API requests. */
+    public RequestLog edgeRequests() {
+        return ctx.edgeLog();
     }
 
     /** Stops at once, without waiting for open exchanges, and shuts the handler threads down; safe to repeat. */

@@ -44,7 +44,8 @@ final class UrlPurgeRoutes {
     private void purge(ApiExchange ex, UrlKey key, Optional<DemoService> service) {
         authorize(ex, service);
         String id = ctx.ids().next();
-        service.ifPresent(s -> ctx.cache().purgeUrl(s.id(), key, KeyPurgeRoutes.soft(ex), id));
+        boolean soft = KeyPurgeRoutes.soft(ex);
+        service.ifPresent(s -> ctx.edge().purge(s.id(), (c, at) -> c.purgeUrl(s.id(), key, soft, id, at)));
         Map<String, String> body = new LinkedHashMap<>();
         body.put("status", "ok");
         body.put("id", id);

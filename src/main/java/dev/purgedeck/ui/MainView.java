@@ -17,6 +17,7 @@ import dev.purgedeck.ui.common.Icons;
 import dev.purgedeck.ui.common.Theme;
 import dev.purgedeck.ui.history.HistoryView;
 import dev.purgedeck.ui.history.HistoryViewModel;
+import dev.purgedeck.ui.inspect.InspectorViewModel;
 import dev.purgedeck.ui.keysets.KeySetPicker;
 import dev.purgedeck.ui.keysets.KeySetsView;
 import dev.purgedeck.ui.keysets.KeySetsViewModel;
@@ -85,6 +86,7 @@ public final class MainView {
     private final PurgeViewModel purge;
     private final HistoryViewModel history;
     private final ConnectionViewModel connection;
+    private final Inspection inspection;
 
     /**
      * @param dialogs  the questions screens ask; null for real JavaFX dialogs owned by this window
@@ -124,15 +126,17 @@ public final class MainView {
                 .filter(id -> !id.isBlank()).map(id -> ServiceInfo.named(id, services.serviceName()));
         KeySetPicker picker = new KeySetPicker(keySets, ask, purge.keys(), currentService, () -> purge.softProperty().get());
         PurgeView purgeView = new PurgeView(purge, context.sandboxAdmin().map(a -> new SandboxCacheViewModel(a, fx)), picker);
+        inspection = new Inspection(context, fx, ask, purge, keySets, currentService,
+                () -> tabs.getSelectionModel().select(purgeTab), () -> root.getScene() == null ? null : root.getScene().getWindow());
         // The other screens are built when first opened: a window that only purges starts faster.
-        historyView = new Lazy<>(() -> new HistoryView(history, ZoneId.systemDefault()));
+        historyView = new Lazy<>(() -> inspection.onHistory(new HistoryView(history, ZoneId.systemDefault())));
         keySetsView = new Lazy<>(() -> new KeySetsView(keySets, ask, currentService));
         settingsView = new Lazy<>(() -> new SettingsView(new SettingsViewModel(context.settings(), context.profiles(), switcher,
                 context.dataDir(), context.background(), fx, this::testConnection), connection.detailsProperty(),
                 () -> historyView.get().openDataFolder()));
         connection.tokenInfoProperty().addListener((o, a, info) -> adaptTo(info, services));
         purgeView.setBringForward(() -> tabs.getSelectionModel().select(purgeTab));
-        purgeTab.setContent(purgeView.root());
+        purgeTab.setContent(inspection.around(purgeView.root()));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> fill(t));
         tabs.getTabs().setAll(purgeTab, historyTab, keySetsTab, settingsTab);
         tabs.setId("mainTabs");
@@ -156,6 +160,7 @@ public final class MainView {
             keySets.dispose();
             purge.dispose();
             purgeView.dispose();
+            inspection.close();
             root.sceneProperty().removeListener(sceneFollower);
             if (root.getScene() != null) {
                 shortcuts.forEach((key, action) -> root.getScene().getAccelerators().remove(key, action));
@@ -216,6 +221,11 @@ public final class MainView {
 
     public KeySetsViewModel keySets() {
         return keySets;
+    }
+
+    /** The page inspector of this window. */
+    public InspectorViewModel inspector() {
+        return inspection.viewModel();
     }
 
 

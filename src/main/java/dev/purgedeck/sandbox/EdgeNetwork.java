@@ -1,0 +1,149 @@
+package dev.purgedeck.sandbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * The simulated delivery network: the origin, the edge POP every client talks to, and a shield POP in front of the
+ * origin for shielded services. A purge reaches edge and shield after delays drawn from a seeded random source, so
+ * the shielding race of docs/fastly-edge.md §2 happens, reproducibly.
+ */
+final class EdgeNetwork {
+    static final String EDGE_NODE = "cache-lcy1128-LCY";
+    static final String EDGE_FETCH_NODE = "cache-lcy1130-LCY";
+    static final String SHIELD_NODE = "cache-fra19179-FRA";
+    static final String SHIELD_FETCH_NODE = "cache-fra19122-FRA";
+    /** What the origin adds to X-Timer's VE. */
+    static final int ORIGIN_MS = 22;
+
+    /** A purge on its way to one node. */
+    record Pending(String node, String serviceId, Instant dueAt, long order, BiConsumer<EdgeCache, Instant> action) {
+    }
+
+    private final Map<String, List<SeedObject>> pages;
+    private final Set<String> shielded;
+    private final Origin origin;
+    private final Pop edge;
+    private final Pop shield;
+    private final Clock clock;
+    private final List<Pending> pending = new ArrayList<>();
+    private long seed;
+    private Duration maxDelay;
+    private SplittableRandom random;
+    private long order;
+
+    EdgeNetwork(Map<String, List<SeedObject>> pages, Set<String> shielded, EdgeCache edgeCache, Clock clock,
+            long seed, Duration maxDelay) {
+        this.pages = Map.copyOf(pages);
+        this.shielded = Set.copyOf(shielded);
+        this.origin = new Origin(pages);
+        this.clock = clock;
+        Pop.Source fromOrigin = (s, k, p, now) -> new Served(origin.fetch(k), Trace.ORIGIN, 0, ORIGIN_MS);
+        this.shield = new Pop(SHIELD_NODE, SHIELD_FETCH_NODE, new EdgeCache(), fromOrigin, false);
+        this.edge = new Pop(EDGE_NODE, EDGE_FETCH_NODE, edgeCache,
+                (s, k, p, now) -> this.shielded.contains(s) ? shield.serve(s, k, p, now)
+                        : fromOrigin.fetch(s, k, p, now), true);
+        configure(seed, maxDelay);
+        edgeCache.onReseed(this::reseed);
+        reseed();
+    }
+
+    Origin origin() {
+        return origin;
+    }
+
+    boolean shielded(String serviceId) {
+        return shielded.contains(serviceId);
+    }
+
+    /** Every page back at version 1, both nodes holding it fresh as if it had just been fetched. */
+    synchronized void reseed() {
+        Instant now = clock.instant();
+        pending.clear();
+        origin.reset();
+        for (Pop pop : List.of(edge, shield)) {
+            pop.cache().clear();
+        }
+        pages.forEach((serviceId, list) -> list.stream().filter(p -> p.policy().cacheable())
+                .forEach(p -> edge.fetchAndStore(serviceId, UrlKey.parse(p.url()), p, now)));
+        pages.keySet().forEach(id -> {
+            edge.cache().mirrorToStaging(id);
+            shield.cache().mirrorToStaging(id);
+        });
+    }
+
+    /** Serves a request arriving at the edge POP now. */
+    synchronized Served serve(String serviceId, UrlKey key, SeedObject page) {
+        Instant now = clock.instant();
+        settle(now);
+        return edge.serve(serviceId, key, page, now);
+    }
+
+    /** Applies the purges whose delay has passed; reads of the cache call this first. */
+    synchronized void settle() {
+        settle(clock.instant());
+    }
+
+    synchronized void purge(String serviceId, BiConsumer<EdgeCache, Instant> action) {
+        Instant now = clock.instant();
+        settle(now);
+        if (!shielded.contains(serviceId) || maxDelay.isZero()) {
+            action.accept(edge.cache(), now);
+            if (shielded.contains(serviceId)) {
+                action.accept(shield.cache(), now);
+            }
+            return;
+        }
+        pending.add(new Pending(EDGE_NODE, serviceId, now.plusMillis(delayMs()), order++, action));
+        pending.add(new Pending(SHIELD_NODE, serviceId, now.plusMillis(delayMs()), order++, action));
+        settle(now);
+    }
+
+    /** Replaces the seed and the largest delay; the random source starts over, so a test can replay a race. */
+    synchronized void configure(long newSeed, Duration newMaxDelay) {
+        if (newMaxDelay.isNegative()) {
+            throw new IllegalArgumentException("max propagation delay must not be negative: " + newMaxDelay);
+        }
+        this.seed = newSeed;
+        this.maxDelay = newMaxDelay;
+        this.random = new SplittableRandom(newSeed);
+    }
+
+    synchronized long seed() {
+        return seed;
+    }
+
+    synchronized Duration maxDelay() {
+        return maxDelay;
+    }
+
+    /** Purges not yet arrived, soonest first. */
+    synchronized List<Pending> pending() {
+        settle(clock.instant());
+        return pending.stream().sorted(due()).toList();
+    }
+
+    private long delayMs() {
+        return (long) (random.nextDouble() * (maxDelay.toMillis() + 1));
+    }
+
+    private void settle(Instant now) {
+        List<Pending> due = pending.stream().filter(p -> !p.dueAt().isAfter(now)).sorted(due()).toList();
+        for (Pending p : due) {
+            p.action().accept(p.node().equals(EDGE_NODE) ? edge.cache() : shield.cache(), p.dueAt());
+        }
+        pending.removeAll(due);
+    }
+
+    private static Comparator<Pending> due() {
+        return Comparator.comparing(Pending::dueAt).thenComparingLong(Pending::order);
+    }
+}
