@@ -48,7 +48,7 @@ class VerdictHistoryTest {
         assertThat(lines.get(3)).doesNotContain("verdict", "second_purge_id");
         try (HistoryStore store = HistoryStore.open(file)) {
             LoadResult loaded = store.load();
-            assertThat(loaded.skipped()).isZero();
+            assertThat(loaded.skippedLines()).isZero();
             assertThat(loaded.entries()).hasSize(4);
             assertThat(loaded.entries().subList(1, 4)).isEqualTo(ROWS);
             HistoryEntry first = loaded.entries().get(0);
