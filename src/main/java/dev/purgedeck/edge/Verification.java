@@ -28,6 +28,7 @@ public final class Verification {
     private final VerdictListener listener;
     private final Map<Integer, CompletableFuture<PageVerdict>> verdicts = new ConcurrentHashMap<>();
     private final Set<CompletableFuture<PageReport>> inFlight = ConcurrentHashMap.newKeySet();
+    private final Set<Integer> ended = ConcurrentHashMap.newKeySet();
     private final Map<Integer, String> targets = new ConcurrentHashMap<>();
     private volatile boolean cancelled;
 
@@ -171,9 +172,11 @@ public final class Verification {
                 now(), true);
     }
 
+    /** Ends an item once: the listener hears the verdict before the item's future completes with it. */
     private void finish(PageVerdict v) {
-        if (slot(v.index()).complete(v)) {
+        if (ended.add(v.index())) {
             tell(v);
+            slot(v.index()).complete(v);
         }
     }
 

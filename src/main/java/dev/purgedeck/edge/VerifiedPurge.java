@@ -1,0 +1,140 @@
+package dev.purgedeck.edge;
+
+import dev.purgedeck.fastly.BulkPurgeRunner;
+import dev.purgedeck.fastly.ItemOutcome;
+import dev.purgedeck.fastly.JobListener;
+import dev.purgedeck.fastly.JobRequest;
+import dev.purgedeck.fastly.JobResult;
+import dev.purgedeck.fastly.PurgeTwice;
+import dev.purgedeck.fastly.RetryScheduler;
+import dev.purgedeck.fastly.RunningPurge;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * A purge job with what the plan adds: purged twice when asked, and each purged item verified after its (last)
+ * purge. Outcomes reach the job listener as soon as Fastly answers, never later because of verification; verdicts
+ * follow through the verdict listener and {@link #verdict}. This is what the window and the command line run.
+ */
+public final class VerifiedPurge implements RunningPurge {
+    /**
+     * Takes each item once, when its history line can be written: at once when it is not verified (the verdict is
+     * then null), or with its final verdict.
+     */
+    @FunctionalInterface
+    public interface Recorder {
+        Recorder NONE = (o, v, total) -> { };
+
+        void record(ItemOutcome outcome, PageVerdict verdict, int total);
+    }
+
+    private final RunningPurge job;
+    private final Verification verification;
+    private final int total;
+
+    private VerifiedPurge(RunningPurge job, Verification verification, int total) {
+        this.job = job;
+        this.verification = verification;
+        this.total = total;
+    }
+
+    /**
+     * Starts the job now.
+     *
+     * @param verifier   looks at the pages; unused when the plan does not verify
+     * @param scheduler  runs the pause of purge twice
+     * @param cancelling where a Cancel reports the items it ends (never the caller's thread)
+     * @param outcomes   hears each item's outcome as it ends
+     * @param verdicts   hears each verdict (interim and final)
+     * @param recorder   takes each item once for the history
+     */
+    public static VerifiedPurge start(BulkPurgeRunner runner, String jobId, JobRequest request, VerifyPlan plan,
+                                      PurgeVerifier verifier, RetryScheduler scheduler, Executor cancelling,
+                                      JobListener outcomes, VerdictListener verdicts, Recorder recorder) {
+        Verification verification = plan.verify() ? verifier.begin(verdicts) : null;
+        int total = request.targets().size();
+        JobListener each = (o, done, all) -> {
+            try {
+                outcomes.onItem(o, done, all);
+            } finally {
+                after(o, request, plan, verification, recorder, all, verifier.clock().instant());
+            }
+        };
+        RunningPurge job = plan.twice()
+                ? PurgeTwice.start(runner, jobId, request, plan.twiceDelay(), scheduler, cancelling, each)
+                : runner.start(jobId, request, each);
+        return new VerifiedPurge(job, verification, total);
+    }
+
+    private static void after(ItemOutcome o, JobRequest request, VerifyPlan plan, Verification verification,
+                              Recorder recorder, int total, Instant now) {
+        if (verification == null) {
+            recorder.record(o, null, total);
+            return;
+        }
+        if (!o.ok()) {
+            verification.skip(o.index(), o.target(), "Not purged, so not checked.");
+            recorder.record(o, null, total);
+            return;
+        }
+        // The verifier's clock, not the outcome's: the copy's age is compared with the time it measures.
+        Instant sent = o.duration() == null ? now : now.minus(o.duration());
+        verification.check(new Verification.Item(o.index(), o.target(), o.kind(), request.options().soft(),
+                sent, plan.pagesFor(o), plan.before())).thenAccept(v -> recorder.record(o, v, total));
+    }
+
+    @Override
+    public String id() {
+        return job.id();
+    }
+
+    /** Stops the purge (the second one too) and the verification: open verdicts end as not verified. */
+    @Override
+    public void cancel() {
+        job.cancel();
+        if (verification != null) {
+            verification.cancel();
+        }
+    }
+
+    /** Every item's outcome; completes as soon as the purge ends, before the verdicts. */
+    @Override
+    public CompletableFuture<JobResult> result() {
+        return job.result();
+    }
+
+    /** Whether the items are verified. */
+    public boolean verifying() {
+        return verification != null;
+    }
+
+    /** When the second purge starts, for a countdown, while the job waits for it. */
+    public Optional<Instant> secondPurgeAt() {
+        return job instanceof PurgeTwice t ? t.secondPurgeAt() : Optional.empty();
+    }
+
+    /** The final verdict of item {@code index}; "not verified" when verification is off or the item failed. */
+    public CompletableFuture<PageVerdict> verdict(int index) {
+        if (verification == null) {
+            return result().thenApply(r -> PageVerdict.unverified(index, r.items().get(index).target(),
+                    "Verification was off.", Instant.now()));
+        }
+        return verification.verdict(index);
+    }
+
+    /** Every item's final verdict in item order, once the purge and all the looks are done. */
+    public CompletableFuture<List<PageVerdict>> verdicts() {
+        return result().thenCompose(r -> {
+            List<CompletableFuture<PageVerdict>> all = new ArrayList<>(total);
+            for (int i = 0; i < total; i++) {
+                all.add(verdict(i));
+            }
+            return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
+                    .thenApply(v -> all.stream().map(CompletableFuture::join).toList());
+        });
+    }
+}
