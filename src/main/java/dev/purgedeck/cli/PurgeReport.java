@@ -3,6 +3,7 @@ package dev.purgedeck.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.purgedeck.edge.PageVerdict;
 import dev.purgedeck.fastly.ItemOutcome;
 import dev.purgedeck.fastly.JobResult;
 import dev.purgedeck.files.Json;
@@ -26,10 +27,17 @@ final class PurgeReport {
     private PurgeReport() {
     }
 
-    static void table(CliContext ctx, JobResult result) {
-        TextTable t = new TextTable("TARGET", "PURGE ID", "OUTCOME");
+    /** @param verdicts one per item when the purge was verified, else null (no VERDICT column) */
+    static void table(CliContext ctx, JobResult result, List<PageVerdict> verdicts) {
+        TextTable t = verdicts == null ? new TextTable("TARGET", "PURGE ID", "OUTCOME")
+                : new TextTable("TARGET", "PURGE ID", "OUTCOME", "VERDICT");
         for (ItemOutcome o : result.items()) {
-            t.add(o.target(), o.purgeId(), status(o));
+            String id = o.secondPurgeId() == null ? o.purgeId() : o.purgeId() + " + " + o.secondPurgeId();
+            if (verdicts == null) {
+                t.add(o.target(), id, status(o));
+            } else {
+                t.add(o.target(), id, status(o), verdicts.get(o.index()).freshness().label());
+            }
         }
         ctx.out().print(t.render());
         ctx.out().println(result.summary());
@@ -40,10 +48,13 @@ final class PurgeReport {
      * @param historyProblem why some outcomes are not in the history (null when all are)
      * @param unrecorded     the targets whose outcome is not in the history
      */
-    static void json(CliContext ctx, JobResult result, JobContext job, String historyProblem, Set<String> unrecorded) {
+    static void json(CliContext ctx, JobResult result, JobContext job, String historyProblem, Set<String> unrecorded,
+                     List<PageVerdict> verdicts) {
         List<Item> items = result.items().stream().map(o -> new Item(o.target(), status(o), o.purgeId(),
-                o.httpStatus(), o.ok() ? null : ctx.scrub(o.message()), o.attempts(),
-                o.duration() == null ? 0 : o.duration().toMillis(), !unrecorded.contains(o.target()))).toList();
+                o.secondPurgeId(), o.httpStatus(), o.ok() ? null : ctx.scrub(o.message()), o.attempts(),
+                o.duration() == null ? 0 : o.duration().toMillis(), !unrecorded.contains(o.target()),
+                verdicts == null ? null : verdicts.get(o.index()).freshness().id(),
+                verdicts == null ? null : ctx.scrub(verdicts.get(o.index()).reason()))).toList();
         Summary summary = new Summary(items.size(), result.count(ItemOutcome.Status.OK),
                 result.count(ItemOutcome.Status.FAILED), result.count(ItemOutcome.Status.CANCELLED));
         Report report = new Report(result.jobId(), result.request().kind().id(), job.profile(), job.endpoint(),
@@ -98,7 +109,7 @@ final class PurgeReport {
     record Summary(int total, long ok, long failed, long cancelled) {
     }
 
-    record Item(String target, String outcome, String purgeId, int httpStatus, String error, int attempts,
-                long durationMs, boolean recorded) {
+    record Item(String target, String outcome, String purgeId, String secondPurgeId, int httpStatus, String error,
+                int attempts, long durationMs, boolean recorded, String verdict, String verdictReason) {
     }
 }

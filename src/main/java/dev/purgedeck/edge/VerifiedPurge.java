@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A purge job with what the plan adds: purged twice when asked, and each purged item verified after its (last)
@@ -35,11 +36,13 @@ public final class VerifiedPurge implements RunningPurge {
     private final RunningPurge job;
     private final Verification verification;
     private final int total;
+    private final CompletableFuture<Void> recorded;
 
-    private VerifiedPurge(RunningPurge job, Verification verification, int total) {
+    private VerifiedPurge(RunningPurge job, Verification verification, int total, CompletableFuture<Void> recorded) {
         this.job = job;
         this.verification = verification;
         this.total = total;
+        this.recorded = recorded;
     }
 
     /**
@@ -57,17 +60,31 @@ public final class VerifiedPurge implements RunningPurge {
                                       JobListener outcomes, VerdictListener verdicts, Recorder recorder) {
         Verification verification = plan.verify() ? verifier.begin(verdicts) : null;
         int total = request.targets().size();
+        CompletableFuture<Void> recorded = new CompletableFuture<>();
+        AtomicInteger taken = new AtomicInteger();
+        Recorder counting = (o, v, all) -> {
+            try {
+                recorder.record(o, v, all);
+            } finally {
+                if (taken.incrementAndGet() == all) {
+                    recorded.complete(null);
+                }
+            }
+        };
+        if (total == 0) {
+            recorded.complete(null);
+        }
         JobListener each = (o, done, all) -> {
             try {
                 outcomes.onItem(o, done, all);
             } finally {
-                after(o, request, plan, verification, recorder, all, verifier.clock().instant());
+                after(o, request, plan, verification, counting, all, verifier.clock().instant());
             }
         };
         RunningPurge job = plan.twice()
                 ? PurgeTwice.start(runner, jobId, request, plan.twiceDelay(), scheduler, cancelling, each)
                 : runner.start(jobId, request, each);
-        return new VerifiedPurge(job, verification, total);
+        return new VerifiedPurge(job, verification, total, recorded);
     }
 
     private static void after(ItemOutcome o, JobRequest request, VerifyPlan plan, Verification verification,
@@ -105,6 +122,11 @@ public final class VerifiedPurge implements RunningPurge {
     @Override
     public CompletableFuture<JobResult> result() {
         return job.result();
+    }
+
+    /** Completes once the recorder has taken every item (with its final verdict when verified). */
+    public CompletableFuture<Void> recorded() {
+        return recorded;
     }
 
     /** Whether the items are verified. */
