@@ -10,6 +10,7 @@ import dev.purgedeck.fastly.RetryScheduler;
 import dev.purgedeck.fastly.RunningPurge;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -74,21 +75,30 @@ public final class VerifiedPurge implements RunningPurge {
         if (total == 0) {
             recorded.complete(null);
         }
+        // Looks start once the purge is done: on a busy machine fetching pages while purging would slow the purges,
+        // and their outcomes must not wait for verification. Each look still waits from its own purge's time.
+        List<Runnable> held = Collections.synchronizedList(new ArrayList<>());
         JobListener each = (o, done, all) -> {
             try {
                 outcomes.onItem(o, done, all);
             } finally {
-                after(o, request, plan, verification, counting, all, verifier.clock().instant());
+                after(o, request, plan, verification, counting, all, verifier.clock().instant(), held);
             }
         };
         RunningPurge job = plan.twice()
                 ? PurgeTwice.start(runner, jobId, request, plan.twiceDelay(), scheduler, cancelling, each)
                 : runner.start(jobId, request, each);
+        job.result().thenRun(() -> {
+            synchronized (held) {
+                held.forEach(Runnable::run);
+                held.clear();
+            }
+        });
         return new VerifiedPurge(job, verification, total, recorded);
     }
 
     private static void after(ItemOutcome o, JobRequest request, VerifyPlan plan, Verification verification,
-                              Recorder recorder, int total, Instant now) {
+                              Recorder recorder, int total, Instant now, List<Runnable> held) {
         if (verification == null) {
             recorder.record(o, null, total);
             return;
@@ -100,8 +110,9 @@ public final class VerifiedPurge implements RunningPurge {
         }
         // The verifier's clock, not the outcome's: the copy's age is compared with the time it measures.
         Instant sent = o.duration() == null ? now : now.minus(o.duration());
-        verification.check(new Verification.Item(o.index(), o.target(), o.kind(), request.options().soft(),
-                sent, plan.pagesFor(o), plan.before())).thenAccept(v -> recorder.record(o, v, total));
+        Verification.Item item = new Verification.Item(o.index(), o.target(), o.kind(), request.options().soft(),
+                sent, plan.pagesFor(o), plan.before());
+        held.add(() -> verification.check(item).thenAccept(v -> recorder.record(o, v, total)));
     }
 
     @Override

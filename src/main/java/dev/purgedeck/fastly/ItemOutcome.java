@@ -23,6 +23,9 @@ import java.time.Instant;
 public record ItemOutcome(int index, PurgeKind kind, String target, Status status, String purgeId, int httpStatus,
                           int attempts, Duration duration, String message, FastlyApiException.Kind errorKind,
                           Instant finishedAt, String secondPurgeId) {
+    /** How the message of a cancelled item that never left PurgeDeck begins. */
+    public static final String NOT_SENT = "Not sent";
+
     /** An item purged once. */
     public ItemOutcome(int index, PurgeKind kind, String target, Status status, String purgeId, int httpStatus,
                        int attempts, Duration duration, String message, FastlyApiException.Kind errorKind,
@@ -30,9 +33,6 @@ public record ItemOutcome(int index, PurgeKind kind, String target, Status statu
         this(index, kind, target, status, purgeId, httpStatus, attempts, duration, message, errorKind, finishedAt,
                 null);
     }
-
-    /** How the message of a cancelled item that never left PurgeDeck begins. */
-    public static final String NOT_SENT = "Not sent";
 
     /** The three ways an item can end. */
     public enum Status { OK, FAILED, CANCELLED }

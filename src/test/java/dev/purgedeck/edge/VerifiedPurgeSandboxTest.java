@@ -17,6 +17,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -151,5 +152,18 @@ class VerifiedPurgeSandboxTest {
         PageVerdict pass = purge(url("https://shop.northwind.example/cart", PurgeOptions.HARD),
                 VerifyPlan.verify(List.of()));
         assertThat(pass.freshness()).isEqualTo(Freshness.NOT_CACHED);
+    }
+
+    @Test
+    void outcomesArriveWithoutWaitingForAPageThatHangsAndCancelEndsItsVerdict() throws Exception {
+        PurgeVerifier hanging = new PurgeVerifier(u -> new CompletableFuture<>(), time, clock, VerifySettings.DEFAULT);
+        VerifiedPurge job = VerifiedPurge.start(runner, BulkPurgeRunner.newJobId(), url(NEWS, PurgeOptions.HARD),
+                VerifyPlan.verify(List.of()), hanging, time, ForkJoinPool.commonPool(), (o, d, t) -> outcomes.add(o),
+                heard::add, VerifiedPurge.Recorder.NONE);
+        assertThat(job.result().get(10, TimeUnit.SECONDS).items()).allMatch(ItemOutcome::ok);
+        assertThat(outcomes).hasSize(1);
+        assertThat(job.verdict(0)).isNotDone();
+        job.cancel();
+        assertThat(job.verdict(0).get(5, TimeUnit.SECONDS).freshness()).isEqualTo(Freshness.NOT_VERIFIED);
     }
 }

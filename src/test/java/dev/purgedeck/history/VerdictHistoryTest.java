@@ -15,6 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The second purge ID and the verdict of a verified purge: kept in the file, exported, filtered on. */
 class VerdictHistoryTest {
+    private static final List<HistoryEntry> ROWS = List.of(
+            verified(0, "fresh", "Fetched from the origin after the purge."),
+            verified(1, "old_copy", "The copy is 500 s old but the purge was 0.3 s ago, \"shield\"."),
+            Entries.entry("job-old", 2));
+
     @TempDir
     Path dir;
 
@@ -25,11 +30,6 @@ class VerdictHistoryTest {
                 e.httpStatus(), e.error(), e.attempts(), e.durationMs(), e.user(), e.appVersion(), "second-" + i,
                 verdict, reason);
     }
-
-    private static final List<HistoryEntry> ROWS = List.of(
-            verified(0, "fresh", "Fetched from the origin after the purge."),
-            verified(1, "old_copy", "The copy is 500 s old but the purge was 0.3 s ago, \"shield\"."),
-            Entries.entry("job-old", 2));
 
     @Test
     void theFileKeepsBothPurgeIdsAndTheVerdictAndOldLinesStillLoad() throws IOException {
