@@ -6,8 +6,8 @@ import java.time.Duration;
  * How PurgeDeck looks at pages after a purge.
  *
  * @param concurrency page fetches in flight at once, for all the items of a job together
- * @param urlWait     the wait after a URL or key purge before the first look (Fastly: about 150 ms, docs/fastly-api.md
- *                    §13)
+ * @param urlWait     the wait after a URL or key purge before the first look (Fastly: about 150 ms, see
+ *                    docs/fastly-api.md §13)
  * @param allWait     the wait after a purge-all (Fastly: 10 to 20 s)
  * @param lookAgain   the pause before looking again at a page a soft purge serves stale
  * @param looks       how many looks a page gets at most (the first one included)

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Verified purges against the sandbox edge over real HTTP on 127.0.0.1, on one simulated clock: the shielding race
- * replays with seed 3 (a purge reaches the edge 227 ms and the shield 1401 ms after it is sent; docs/fastly-edge.md
- * §2), and the verifier waits the sandbox's longest propagation delay (2 s) before it looks.
+ * of docs/fastly-edge.md §2 replays with seed 3 (a purge reaches the edge 227 ms and the shield 1401 ms after it is
+ * sent), and the verifier waits the sandbox's longest propagation delay (2 s) before it looks.
  */
 class VerifiedPurgeSandboxTest {
     private static final String NEWS = "https://www.dailycourier.example/news";
