@@ -159,7 +159,21 @@ scope_is_enforced() {
         && out_has "403 Forbidden" && objects | awk '$1 != "fresh" { bad++ } END { exit bad > 0 }'
 }
 
+# The CLI finds the active version through /service/{id}/details?filter[versions.active]=true and then reads
+# /service/{id}/version/{n}/domain: an independent check of the shapes in docs/fastly-edge.md §3.1.
+service_domains() {
+    fastly service domain list -s "$SVC" --version active \
+        && grep -qE "^$SVC +41 +www\.dailycourier\.example" "$WORK/cli.out" \
+        && grep -qE "^$SVC +41 +dailycourier\.example" "$WORK/cli.out"
+}
+
+service_describe() {
+    fastly service describe -s "$SVC" && out_has "Name: Daily Courier" && out_has "Number: 41"
+}
+
 check "fastly service list shows the demo services" list_services
+check "fastly service domain list reads the active version's domains" service_domains
+check "fastly service describe reads the service details" service_describe
 check "fastly purge --url purges exactly that URL" purge_url
 check "fastly purge --key --soft marks tagged objects stale" purge_key_soft
 check "fastly purge --file purges every listed key" purge_file

@@ -34,8 +34,11 @@ public final class SandboxAdmin {
         this.base = URI.create(b.endsWith("/") ? b.substring(0, b.length() - 1) : b);
     }
 
-    /** One object of the simulated edge cache: its URL, surrogate keys and state ("fresh", "stale" or "gone"). */
-    public record CachedItem(String url, List<String> surrogateKeys, String state, String lastPurgeId) {
+    /**
+     * One object of the simulated edge cache: its URL, surrogate keys, state ("fresh", "stale" or "gone") and the
+     * content version the edge holds (0 from a sandbox too old to say).
+     */
+    public record CachedItem(String url, List<String> surrogateKeys, String state, String lastPurgeId, int version) {
     }
 
     /**
@@ -55,7 +58,8 @@ public final class SandboxAdmin {
                 List<String> keys = new ArrayList<>();
                 o.path("surrogate_keys").forEach(k -> keys.add(k.asText()));
                 items.add(new CachedItem(o.path("url").asText(), List.copyOf(keys), o.path("state").asText(),
-                        o.hasNonNull("last_purge_id") ? o.get("last_purge_id").asText() : null));
+                        o.hasNonNull("last_purge_id") ? o.get("last_purge_id").asText() : null,
+                        o.path("version").asInt(0)));
             }
             return Optional.of(List.copyOf(items));
         });
@@ -80,6 +84,37 @@ public final class SandboxAdmin {
     public CompletableFuture<Void> reseed() {
         return send(HttpRequest.newBuilder(URI.create(base + "/_sandbox/reseed"))
                 .POST(HttpRequest.BodyPublishers.noBody())).thenAccept(this::json);
+    }
+
+    /**
+     * Publishes a new version of the page at the demo origin, as an editor's CMS would; the edge keeps the old copy
+     * until it is purged or expires. Completes with the new version number; fails with {@link FastlyApiException}
+     * of kind {@code NOT_FOUND} when the demo origin has no such page.
+     */
+    public CompletableFuture<Integer> publish(String url) {
+        String body = mapper.createObjectNode().put("url", url).toString();
+        return send(HttpRequest.newBuilder(URI.create(base + "/_sandbox/publish"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))).thenApply(r -> {
+                    if (r.statusCode() == 404) {
+                        throw new FastlyApiException(FastlyApiException.Kind.NOT_FOUND, 404, "No such page",
+                                "The demo origin has no page " + url + ".", RateLimitState.UNKNOWN, Optional.empty(),
+                                null);
+                    }
+                    return json(r).path("version").asInt();
+                });
+    }
+
+    /**
+     * Sets how a purge travels to the edge and shield POPs of shielded demo services: the random seed and the
+     * longest delay (zero: everywhere at once).
+     */
+    public CompletableFuture<Void> configureEdge(long seed, Duration maxPropagationDelay) {
+        String body = mapper.createObjectNode().put("seed", seed)
+                .put("max_propagation_delay_ms", maxPropagationDelay.toMillis()).toString();
+        return send(HttpRequest.newBuilder(URI.create(base + "/_sandbox/edge"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body))).thenAccept(this::json);
     }
 
     private CompletableFuture<HttpResponse<String>> send(HttpRequest.Builder b) {

@@ -34,9 +34,15 @@ final class AdminRoutes {
                 only(method, "GET");
                 ex.json(200, Map.of("tokens", ctx.account().tokens().stream().map(AdminRoutes::token).toList()));
             }
-            case "requests" -> requests(ex, method);
+            case "requests" -> requests(ex, method, ctx.log());
             case "publish" -> edge.publish(ex);
-            case "edge" -> edge.edge(ex);
+            case "edge" -> {
+                if (parts.length == 2 && parts[1].equals("requests")) {
+                    requests(ex, method, ctx.edgeLog());
+                } else {
+                    edge.edge(ex);
+                }
+            }
             default -> throw ApiError.msg(404, "Not found");
         }
     }
@@ -86,9 +92,9 @@ final class AdminRoutes {
         }
     }
 
-    private void requests(ApiExchange ex, String method) {
+    private void requests(ApiExchange ex, String method, RequestLog log) {
         if (method.equals("DELETE")) {
-            ctx.log().clear();
+            log.clear();
             ex.json(200, Map.of("status", "ok"));
             return;
         }
@@ -102,10 +108,10 @@ final class AdminRoutes {
                 throw ApiError.msg(400, "Bad request", "'limit' must be a number");
             }
         }
-        List<RecordedRequest> all = ctx.log().all();
+        List<RecordedRequest> all = log.all();
         List<RecordedRequest> recent = all.subList(Math.max(0, all.size() - limit), all.size());
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("count", ctx.log().count());
+        m.put("count", log.count());
         m.put("requests", recent.stream().map(AdminRoutes::request).toList());
         ex.json(200, m);
     }

@@ -13,6 +13,11 @@ public final class SandboxMain {
 
 
             Starts an emulated Fastly API with a simulated edge cache on 127.0.0.1, for trying PurgeDeck safely.
+            It also serves the demo sites as a Fastly POP would, with X-Cache, Age and (ask with Fastly-Debug: 1)
+            the Fastly-Debug-* and Surrogate-Key headers: use it as an HTTP proxy for http:// demo URLs, e.g.
+              curl -x http://127.0.0.1:PORT -H 'Fastly-Debug: 1' -i http://www.dailycourier.example/news
+            Demo sites: www. and img.dailycourier.example (www is shielded), shop. and www.northwind.example
+            (www redirects), docs.northwind.example (strips debug headers), api.northwind.example.
 
             Options:
               --port N          listen on port N (0: any free port; the banner says which)
@@ -30,6 +35,13 @@ public final class SandboxMain {
               GET    /_sandbox/requests?limit=N         the newest API requests received (default 100)
               DELETE /_sandbox/requests                 forget the requests received
               GET    /_sandbox/tokens                   the demo tokens with their scopes
+              POST   /_sandbox/publish                  {"url": "https://…"}: a new version of that page at the
+                                                        origin; the edge keeps the old one until purged or expired
+              GET    /_sandbox/edge                     edge and shield POPs, seed, propagation delay, purges on
+                                                        their way
+              PUT    /_sandbox/edge                     {"seed": N, "max_propagation_delay_ms": N}: how a purge
+                                                        reaches edge and shield (0 ms: at once); replays a race
+              GET    /_sandbox/edge/requests?limit=N    the newest page requests the edge received
 
             Fault fields (PUT /_sandbox/faults; unknown fields are refused):
               latency_ms            extra delay per request

@@ -38,7 +38,8 @@ final class SandboxRouter implements HttpHandler {
         try (exchange) {
             ApiExchange ex = ApiExchange.read(exchange, ctx.mapper());
             if (EdgeRoutes.isEdgeRequest(ex)) {
-                // Page requests are not API calls: kept out of the request log and the API's faults.
+                // Page requests are not API calls: kept out of the API's request log and faults.
+                ctx.edgeLog().add(RequestRecorder.record(ex, ctx.clock().instant()));
                 respond(ex, () -> edge.handle(ex));
                 return;
             }

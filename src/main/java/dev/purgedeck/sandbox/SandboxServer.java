@@ -47,7 +47,8 @@ public final class SandboxServer implements AutoCloseable {
                 new PurgeIds(Instant.now(clock).getEpochSecond()),
                 new PurgeAllLimiter(cfg.purgeAllHourlyLimit()),
                 new FaultInjector(cfg.faults(), new Random(cfg.randomSeed()), clock),
-                new RequestLog(RequestLog.DEFAULT_CAPACITY), new ObjectMapper(), clock);
+                new RequestLog(RequestLog.DEFAULT_CAPACITY), new RequestLog(RequestLog.DEFAULT_CAPACITY),
+                new ObjectMapper(), clock);
         HttpServer http = HttpServer.create(
                 new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), cfg.port()), BACKLOG);
         // Latency is a sleep on the handler thread, so threads must not be capped: a cached pool grows as needed.
@@ -111,6 +112,11 @@ public final class SandboxServer implements AutoCloseable {
 
     public RequestLog requests() {
         return ctx.log();
+    }
+
+    /** The page requests the edge received (GET/HEAD for demo hosts), kept apart from the API requests. */
+    public RequestLog edgeRequests() {
+        return ctx.edgeLog();
     }
 
     /** Stops at once, without waiting for open exchanges, and shuts the handler threads down; safe to repeat. */

@@ -241,6 +241,12 @@ class EdgeServingTest {
 
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(sbx.api.server.requests().count()).isZero();
+            assertThat(sbx.api.server.edgeRequests().all()).singleElement().satisfies(req -> {
+                assertThat(req.method()).isEqualTo("GET");
+                assertThat(req.rawPathAndQuery()).isEqualTo(NEWS);
+                assertThat(req.headers()).containsEntry("fastly-debug", "1");
+            });
+            assertThat(sbx.api.json(sbx.api.get("/_sandbox/edge/requests", null)).get("count").asInt()).isEqualTo(1);
             assertThat(sbx.api.get("/service", GLOBAL_TOKEN).statusCode()).isEqualTo(503);
         }
     }

@@ -34,6 +34,17 @@ class SandboxMainTest {
     }
 
     @Test
+    void helpExplainsHowToReachTheDemoSitesAndTheEdgeControls() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SandboxMain.run(new String[] {"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertThat(help).contains("HTTP proxy", "Fastly-Debug: 1", "POST   /_sandbox/publish", "GET    /_sandbox/edge",
+                "PUT    /_sandbox/edge", "max_propagation_delay_ms");
+        assertThat(DemoCatalog.account(false).services()).allSatisfy(s ->
+                assertThat(help).contains(s.domains().get(0).substring(s.domains().get(0).indexOf('.') + 1)));
+    }
+
+    @Test
     void printsTheBannerServesAndStopsOnInterrupt() throws Exception {
         PipedInputStream pipe = new PipedInputStream(1 << 16);
         PrintStream out = new PrintStream(new PipedOutputStream(pipe), true, StandardCharsets.UTF_8);

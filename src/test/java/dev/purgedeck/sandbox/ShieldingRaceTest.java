@@ -18,7 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shielding race of docs/fastly-edge.md §2.3, replayed with a fixed seed: seed 3 with at most 2 s of delay
+ * The shielding race of docs/fastly-edge.md §2, replayed with a fixed seed: seed 3 with at most 2 s of delay
  * purges the edge after 227 ms and the shield after 1401 ms; seed 7 purges the shield first (33 ms, edge 780 ms).
  */
 class ShieldingRaceTest {

@@ -26,6 +26,7 @@ public final class SandboxCacheViewModel {
     private final ObservableList<CachedItem> objects = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private String serviceId;
     private long generation;
 
@@ -47,6 +48,32 @@ public final class SandboxCacheViewModel {
     /** False once the endpoint turned out not to be a sandbox: the panel then hides. */
     public ReadOnlyBooleanProperty availableProperty() {
         return available.getReadOnlyProperty();
+    }
+
+    /** What the last publish did, in a sentence; empty until something was published. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /**
+     * Publishes a new version of the object's page at the sandbox's origin, as an editor's CMS would. The edge keeps
+     * the copy it holds until a purge or its expiry, which is the point: the user sees why a purge is needed.
+     */
+    public void publish(CachedItem item) {
+        if (item == null) {
+            return;
+        }
+        notice.set("Publishing " + item.url() + "…");
+        admin.publish(item.url()).whenComplete((version, error) -> fx.execute(() -> {
+            if (error != null) {
+                Throwable cause = error.getCause() != null ? error.getCause() : error;
+                notice.set(cause instanceof FastlyApiException e ? e.detail() : "The sandbox did not answer.");
+                return;
+            }
+            notice.set(String.format(Locale.ROOT, "Version %d is published. The edge keeps serving version %d "
+                    + "until you purge the page or its copy expires.", version, item.version()));
+            refresh();
+        }));
     }
 
     /** Shows the objects of {@code id} (or nothing when it is not a demo service). */

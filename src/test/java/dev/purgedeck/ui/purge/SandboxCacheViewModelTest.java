@@ -9,6 +9,7 @@ import dev.purgedeck.testsupport.CannedServer;
 import dev.purgedeck.testsupport.Clients;
 import dev.purgedeck.testsupport.SandboxExtension;
 import java.net.http.HttpClient;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -56,6 +57,31 @@ class SandboxCacheViewModelTest {
         runUiStep(); // the reseed's answer, which asks again
         runUiStep();
         assertThat(model.objects()).allMatch(o -> o.state().equals("fresh"));
+        assertThat(model.availableProperty().get()).isTrue();
+    }
+
+    @Test
+    void publishSaysWhichVersionTheOriginNowHasAndThatTheEdgeKeepsTheOldOne() throws InterruptedException {
+        SandboxCacheViewModel model = model(SANDBOX.server().baseUri());
+        model.show(SANDBOX.service());
+        runUiStep();
+        SandboxAdmin.CachedItem first = model.objects().get(0);
+
+        model.publish(first);
+        assertThat(model.noticeProperty().get()).startsWith("Publishing ");
+        runUiStep(); // the publish answer, which asks for the objects again
+        runUiStep();
+
+        assertThat(model.noticeProperty().get()).isEqualTo("Version 2 is published. The edge keeps serving version 1 "
+                + "until you purge the page or its copy expires.");
+        assertThat(model.objects()).filteredOn(o -> o.url().equals(first.url())).singleElement()
+                .extracting(SandboxAdmin.CachedItem::version).isEqualTo(1);
+
+        model.publish(new SandboxAdmin.CachedItem("https://www.dailycourier.example/no-such-page", List.of(),
+                "fresh", null, 1));
+        runUiStep();
+        assertThat(model.noticeProperty().get())
+                .isEqualTo("The demo origin has no page https://www.dailycourier.example/no-such-page.");
         assertThat(model.availableProperty().get()).isTrue();
     }
 
