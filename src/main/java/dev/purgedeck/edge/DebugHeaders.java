@@ -41,6 +41,15 @@ public final class DebugHeaders {
      * @param headers the response headers; several lines of one header count as one comma-joined value
      */
     public static PageReport parse(URI url, int status, Map<String, List<String>> headers, long bodyBytesRead) {
+        return parse(url, status, headers, bodyBytesRead, "");
+    }
+
+    /**
+     * As {@link #parse(URI, int, Map, long)}, with the start of the body, which tells Fastly's own error pages
+     * ("Fastly error: unknown domain") from an origin's.
+     */
+    public static PageReport parse(URI url, int status, Map<String, List<String>> headers, long bodyBytesRead,
+                                   String bodyStart) {
         Map<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.forEach((k, v) -> h.merge(k, List.copyOf(v), (a, b) -> {
             List<String> all = new ArrayList<>(a);
@@ -78,7 +87,8 @@ public final class DebugHeaders {
         Verdict verdict = verdict(status, location.isPresent(), xCache.isEmpty() && ttl.isEmpty(), edge, shield, h);
 
         Parts parts = new Parts(status, location, verdict, edge, shield, edgePop, shieldPop, age, ttlLeft, estimated,
-                keys(h), debug, value(h, "Cache-Control"));
+                keys(h), debug, value(h, "Cache-Control"), status >= 500 && bodyStart != null
+                && bodyStart.toLowerCase(Locale.ROOT).contains("fastly error: unknown domain"));
         return new PageReport(url, status, location, verdict, edge, shield, edgePop, shieldPop, servedBy, age,
                 ttlLeft, estimated, value(h, "ETag"), value(h, "Last-Modified"),
                 value(h, "Fastly-Debug-Digest").filter(d -> DIGEST.matcher(d).matches()), parts.keys(), debug,
@@ -88,7 +98,8 @@ public final class DebugHeaders {
     /** What {@link PlainWords} needs, so that it does not re-read headers. */
     record Parts(int status, Optional<String> location, Verdict verdict, CacheState edge, CacheState shield,
                  Optional<String> edgePop, Optional<String> shieldPop, OptionalLong age, Optional<Double> ttl,
-                 boolean ttlEstimated, List<String> keys, boolean debug, Optional<String> cacheControl) {
+                 boolean ttlEstimated, List<String> keys, boolean debug, Optional<String> cacheControl,
+                 boolean unknownDomain) {
     }
 
     private static Verdict verdict(int status, boolean redirect, boolean noCacheHeaders, CacheState edge,
@@ -122,8 +133,12 @@ public final class DebugHeaders {
                 .map(g -> g.hit() ? CacheState.HIT : CacheState.MISS).orElse(CacheState.UNKNOWN);
     }
 
-    /** Fastly passes what Surrogate-Control or Cache-Control forbids it to keep (docs/fastly-edge.md §1.2). */
+    /** Fastly passes what Set-Cookie, Surrogate-Control or Cache-Control keep out of its cache. */
     private static boolean notCacheable(Map<String, List<String>> h) {
+        // The rules and their sources: docs/fastly-edge.md §1.4.
+        if (h.containsKey("Set-Cookie")) {
+            return true;
+        }
         Optional<String> sc = value(h, "Surrogate-Control").map(s -> s.toLowerCase(Locale.ROOT));
         if (sc.isPresent()) {
             return sc.get().contains("no-store") || freshFor(h).map(s -> s == 0).orElse(false);

@@ -93,7 +93,7 @@ public final class PageFetcher {
                 .header("Fastly-Debug", "1").header("User-Agent", userAgent).header("Accept", "*/*").build();
         CompletableFuture<PageReport> result = new CompletableFuture<>();
         // Started from the executor: resolving a host name must not happen on the caller's (maybe the FX) thread.
-        CompletableFuture<HttpResponse<Long>> sent = CompletableFuture.supplyAsync(() -> request, executor)
+        CompletableFuture<HttpResponse<CappedBody.Read>> sent = CompletableFuture.supplyAsync(() -> request, executor)
                 .thenCompose(r -> http.sendAsync(r, info -> new CappedBody(tooLarge(info.headers()).isPresent()
                         ? 0 : limits.maxBodyBytes())));
         sent.whenComplete((response, error) -> {
@@ -106,7 +106,7 @@ public final class PageFetcher {
                 result.completeExceptionally(new PageFetchException(problem.get()));
             } else {
                 result.complete(DebugHeaders.parse(page, response.statusCode(), response.headers().map(),
-                        response.body()));
+                        response.body().bytes(), response.body().head()));
             }
         });
         // The request timeout covers the headers only; a body that trickles forever is cut here.

@@ -43,7 +43,9 @@ public final class PlainWords {
                     + ". Purging it changes nothing.";
             case REDIRECT -> "A redirect (" + p.status() + ") to " + p.location().orElse("?") + ". Purging this URL "
                     + "purges the redirect, not the target: inspect the target to see that page.";
-            case ERROR -> "The page answered with an error (HTTP " + p.status() + "). "
+            case ERROR -> p.unknownDomain() ? "Fastly does not know this host (\"Fastly error: unknown domain\"): no "
+                    + "service serves it, so purging its URLs would purge nothing. Check the address."
+                    : "The page answered with an error (HTTP " + p.status() + "). "
                     + (p.edge() == CacheState.HIT ? "Fastly served the error from its cache; purging clears it."
                     : "It did not come from the cache.");
             case NO_CACHE_HEADERS -> "No Fastly cache headers: this page is not served through Fastly, or its service "
@@ -55,7 +57,7 @@ public final class PlainWords {
         if (p.shieldPop().isEmpty() || p.verdict() != Verdict.EDGE_HIT) {
             return Optional.empty();
         }
-        // Past the node that hit, the lists describe how the copy was first fetched (docs/fastly-edge.md §1.2).
+        // Past the node that hit, the lists describe how the copy was first fetched (docs/fastly-edge.md §1.4).
         String state = switch (p.shield()) {
             case HIT -> "had it in its cache";
             case MISS -> "fetched it from the origin";

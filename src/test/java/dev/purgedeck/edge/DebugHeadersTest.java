@@ -119,6 +119,9 @@ class DebugHeadersTest {
                 "X-Served-By", "cache-ams1-AMS", "Fastly-Debug-TTL", "(M cache-ams1-AMS - - 0)");
         assertThat(r.verdict()).isEqualTo(Verdict.NOT_CACHED);
         assertThat(r.summary().get(0)).contains("Not cached", "Purging it changes nothing");
+        assertThat(parse(200, "Set-Cookie", "cart=1", "X-Cache", "MISS").verdict()).isEqualTo(Verdict.NOT_CACHED);
+        assertThat(parse(200, "Surrogate-Control", "max-age=600", "Cache-Control", "private", "X-Cache", "MISS")
+                .verdict()).as("Surrogate-Control wins over Cache-Control").isEqualTo(Verdict.ORIGIN);
     }
 
     @Test

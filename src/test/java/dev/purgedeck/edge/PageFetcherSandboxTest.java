@@ -86,6 +86,9 @@ class PageFetcherSandboxTest {
         PageReport shop = inspect("https://shop.northwind.example/products/4711-ceramic-teapot");
         assertThat(shop.shield()).as("Northwind Shop is not shielded").isEqualTo(CacheState.NONE);
         assertThat(shop.surrogateKeys()).contains("product-4711");
+        PageReport unknown = inspect("https://news.example.org/");
+        assertThat(unknown.verdict()).isEqualTo(Verdict.ERROR);
+        assertThat(unknown.summary().get(0)).startsWith("Fastly does not know this host");
     }
 
     private HttpResponse<String> api(String method, String path, String body) throws Exception {

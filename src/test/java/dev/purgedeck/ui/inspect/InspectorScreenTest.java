@@ -17,8 +17,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
@@ -95,10 +98,36 @@ class InspectorScreenTest extends ConsoleTest {
 
         robot.interact(() -> inspector().urlProperty().set(""));
         robot.interact(() -> results.getSelectionModel().select(0));
-        robot.interact(() -> results.getContextMenu().getItems().stream()
-                .filter(i -> "inspectResultRow".equals(i.getId())).findFirst().orElseThrow().fire());
+        robot.interact(() -> fire(results.getContextMenu(), "inspectResultRow"));
         waitUntil(() -> "https://www.northwind.example/".equals(inspector().urlProperty().get())
                 && !inspector().busyProperty().get());
+
+        // The URL box: the line under the cursor.
+        TextArea box = (TextArea) inPurge(robot, "#urlInput");
+        robot.interact(() -> {
+            box.setText("https://shop.northwind.example/cart\nhttps://www.dailycourier.example/sport");
+            box.positionCaret(box.getText().length() - 3);
+            fire(box.getContextMenu(), "inspectUrlLine");
+        });
+        waitUntil(() -> "https://www.dailycourier.example/sport".equals(inspector().urlProperty().get()));
+        assertThat(awaitReport().surrogateKeys()).contains("section-sport");
+
+        // The history's row of the URL purged above.
+        robot.interact(() -> ((TabPane) robot.lookup("#mainTabs").query()).getSelectionModel().select(1));
+        waitUntil(() -> robot.lookup("#historyTable").tryQuery().map(t -> !((TableView<?>) t).getItems().isEmpty())
+                .orElse(false));
+        TableView<?> history = robot.lookup("#historyTable").queryTableView();
+        waitUntil(() -> history.getContextMenu() != null && history.getContextMenu().getItems().stream()
+                .anyMatch(i -> "inspectHistoryRow".equals(i.getId())));
+        robot.interact(() -> {
+            history.getSelectionModel().select(0);
+            fire(history.getContextMenu(), "inspectHistoryRow");
+        });
+        waitUntil(() -> "https://www.northwind.example/".equals(inspector().urlProperty().get()));
+    }
+
+    private static void fire(ContextMenu menu, String id) {
+        menu.getItems().stream().filter(i -> id.equals(i.getId())).findFirst().orElseThrow().fire();
     }
 
     @Test
