@@ -1,5 +1,6 @@
 package dev.purgedeck.cli;
 
+import dev.purgedeck.fastly.ServiceNameMatch;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +37,7 @@ final class PurgeAllConfirmation {
         ctx.err().flush();
         String typed = readLine(ctx.in());
         // Any dash for a dash, as in the window; letters must match exactly so the confirmation stays deliberate.
-        if (typed == null || !ServiceNames.loosely(typed).equals(ServiceNames.loosely(expected))) {
+        if (!ServiceNameMatch.exactly(typed, expected)) {
             throw CliFailure.usage("not confirmed" + (typed == null ? " (no answer)" : ": that is not '" + expected + "'")
                     + "; nothing was purged");
         }

@@ -1,16 +1,19 @@
 package dev.purgedeck.cli;
 
+import dev.purgedeck.fastly.HostMap;
 import dev.purgedeck.fastly.InvalidInputException;
 import dev.purgedeck.fastly.ItemOutcome;
 import dev.purgedeck.fastly.JobRequest;
 import dev.purgedeck.fastly.PurgeKind;
 import dev.purgedeck.fastly.PurgeOptions;
+import dev.purgedeck.fastly.ServiceInfo;
 import dev.purgedeck.history.JobContext;
 import dev.purgedeck.settings.Settings;
 import dev.purgedeck.settings.SettingsStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -112,6 +115,11 @@ final class PurgeCommand implements Callable<Integer> {
                     + Settings.MAX_RETRIES + ". Default: the window's setting, 2 unless changed.")
     Integer retries;
 
+    @Option(names = "--check-hosts", order = 11,
+            description = "For URLs: first read which service serves each host (one request per service; needs a "
+                    + "token that may read services) and keep the map. Without it the map the window kept is used.")
+    boolean checkHosts;
+
     private final CliContext ctx;
 
     PurgeCommand(CliContext ctx) {
@@ -149,19 +157,23 @@ final class PurgeCommand implements Callable<Integer> {
                 ctx.warn("purgedeck: " + targets.duplicates() + " repeated " + (targets.kind() == PurgeKind.URL
                         ? "URL" : "key") + (targets.duplicates() == 1 ? " is" : "s are") + " purged only once");
             }
+            HostMap hosts = request.kind() == PurgeKind.URL
+                    ? CliHosts.load(ctx, client, connection.origin(), checkHosts) : HostMap.UNKNOWN;
+            CliHosts.warn(ctx, hosts, request.kind() == PurgeKind.URL ? request.targets() : List.of());
+            Map<String, ServiceInfo> routes = hosts.route(request.targets()).services();
             RecordedJob.Finished done = verify || twice || twiceDelay != null
                     ? RecordedJob.runVerified(ctx, client.runner(), request, connection.origin(),
-                    svc == null ? null : svc.name(), limits.deadline(),
+                    svc == null ? null : svc.name(), limits.deadline(), routes,
                     VerifyOptions.plan(verify, check, twice || twiceDelay != null, twiceDelay, request.kind()),
                     VerifyOptions.verifier(connection.connection(), client))
                     : RecordedJob.run(ctx, client.runner(), request, connection.origin(),
-                    svc == null ? null : svc.name(), limits.deadline());
+                    svc == null ? null : svc.name(), limits.deadline(), routes);
             JobContext job = done.job();
             String historyProblem = done.recorded() ? null
                     : UnrecordedOutcomes.keep(ctx, done.unrecorded(), job.jobId());
             if (json) {
                 PurgeReport.json(ctx, done.result(), job, historyProblem,
-                        UnrecordedOutcomes.targets(done.unrecorded(), job.jobId()), done.verdicts());
+                        UnrecordedOutcomes.targets(done.unrecorded(), job.jobId()), hosts, done.verdicts());
             } else {
                 PurgeReport.table(ctx, done.result(), done.verdicts());
             }

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.purgedeck.edge.PageVerdict;
+import dev.purgedeck.fastly.HostMap;
 import dev.purgedeck.fastly.ItemOutcome;
 import dev.purgedeck.fastly.JobResult;
+import dev.purgedeck.fastly.PurgeKind;
+import dev.purgedeck.fastly.ServiceInfo;
 import dev.purgedeck.files.Json;
 import dev.purgedeck.history.JobContext;
 import java.io.IOException;
@@ -15,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -49,17 +53,22 @@ final class PurgeReport {
      * @param unrecorded     the targets whose outcome is not in the history
      */
     static void json(CliContext ctx, JobResult result, JobContext job, String historyProblem, Set<String> unrecorded,
-                     List<PageVerdict> verdicts) {
+                     HostMap hosts, List<PageVerdict> verdicts) {
+        HostMap.Routing routing = hosts.route(result.request().kind() == PurgeKind.URL
+                ? result.items().stream().map(ItemOutcome::target).toList() : List.of());
         List<Item> items = result.items().stream().map(o -> new Item(o.target(), status(o), o.purgeId(),
                 o.secondPurgeId(), o.httpStatus(), o.ok() ? null : ctx.scrub(o.message()), o.attempts(),
                 o.duration() == null ? 0 : o.duration().toMillis(), !unrecorded.contains(o.target()),
+                Optional.ofNullable(routing.services().get(o.target())).map(ServiceInfo::id).orElse(null),
+                Optional.ofNullable(routing.services().get(o.target())).map(ServiceInfo::name).orElse(null),
                 verdicts == null ? null : verdicts.get(o.index()).freshness().id(),
                 verdicts == null ? null : ctx.scrub(verdicts.get(o.index()).reason()))).toList();
         Summary summary = new Summary(items.size(), result.count(ItemOutcome.Status.OK),
                 result.count(ItemOutcome.Status.FAILED), result.count(ItemOutcome.Status.CANCELLED));
         Report report = new Report(result.jobId(), result.request().kind().id(), job.profile(), job.endpoint(),
                 job.serviceId(), job.serviceName(), job.soft(), job.environment(), summary,
-                result.elapsed().toMillis(), ctx.scrub(historyProblem), items);
+                result.elapsed().toMillis(), ctx.scrub(historyProblem), hosts.state() == HostMap.State.READY,
+                routing.unknownHosts(), items);
         try {
             ctx.out().print(JsonOut.MAPPER.writeValueAsString(report));
             ctx.out().println();
@@ -103,13 +112,15 @@ final class PurgeReport {
     /** The JSON document: what was purged, where, and each item's outcome. */
     record Report(String jobId, String kind, String profile, String endpoint, String serviceId, String serviceName,
                   boolean soft, String environment, Summary summary, long elapsedMs, String historyProblem,
-                  List<Item> items) {
+                  boolean hostsChecked, List<String> unknownHosts, List<Item> items) {
     }
 
     record Summary(int total, long ok, long failed, long cancelled) {
     }
 
+    /** One item; a URL names the service its host routes to, when known; a verified one has its verdict. */
     record Item(String target, String outcome, String purgeId, String secondPurgeId, int httpStatus, String error,
-                int attempts, long durationMs, boolean recorded, String verdict, String verdictReason) {
+                int attempts, long durationMs, boolean recorded, String serviceId, String serviceName, String verdict,
+                String verdictReason) {
     }
 }

@@ -13,12 +13,14 @@ import dev.purgedeck.fastly.JobResult;
 import dev.purgedeck.fastly.PurgeJob;
 import dev.purgedeck.fastly.RetryScheduler;
 import dev.purgedeck.fastly.RunningPurge;
+import dev.purgedeck.fastly.ServiceInfo;
 import dev.purgedeck.history.JobContext;
 import dev.purgedeck.history.JobRecording;
 import dev.purgedeck.history.Unrecorded;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
@@ -54,8 +56,8 @@ final class RecordedJob {
     }
 
     static Finished run(CliContext ctx, BulkPurgeRunner runner, JobRequest request, JobRecording.Origin origin,
-                        String serviceName, Duration deadline) {
-        return run(ctx, request, origin, serviceName, (jobId, recorder) -> {
+                        String serviceName, Duration deadline, Map<String, ServiceInfo> routes) {
+        return run(ctx, request, origin, serviceName, routes, (jobId, recorder) -> {
             PurgeJob job = runner.start(jobId, request, recorder);
             job.deadline(deadline);
             return new Started(job, job.result().thenApply(r -> null));
@@ -67,9 +69,9 @@ final class RecordedJob {
      * known, and the verdicts come back in item order.
      */
     static Finished runVerified(CliContext ctx, BulkPurgeRunner runner, JobRequest request,
-                                JobRecording.Origin origin, String serviceName, Duration deadline, VerifyPlan plan,
-                                PurgeVerifier verifier) {
-        return run(ctx, request, origin, serviceName, (jobId, recorder) -> {
+                                JobRecording.Origin origin, String serviceName, Duration deadline,
+                                Map<String, ServiceInfo> routes, VerifyPlan plan, PurgeVerifier verifier) {
+        return run(ctx, request, origin, serviceName, routes, (jobId, recorder) -> {
             VerifiedPurge job = VerifiedPurge.start(runner, jobId, request, plan, verifier, RetryScheduler.REAL,
                     ForkJoinPool.commonPool(), JobListener.NONE, VerdictListener.NONE, (o, v, total) ->
                             recorder.onVerified(o, v == null ? null : v.freshness().id(),
@@ -83,7 +85,7 @@ final class RecordedJob {
     }
 
     private static Finished run(CliContext ctx, JobRequest request, JobRecording.Origin origin, String serviceName,
-                                Starter starter) {
+                                Map<String, ServiceInfo> routes, Starter starter) {
         JobRecording recording;
         try {
             recording = JobRecording.open(ctx.dataDir(), Version.get());
@@ -92,7 +94,7 @@ final class RecordedJob {
                     + "); nothing was purged");
         }
         try (recording) {
-            JobContext job = recording.context(BulkPurgeRunner.newJobId(), request, origin, serviceName);
+            JobContext job = recording.context(BulkPurgeRunner.newJobId(), request, origin, serviceName, routes);
             JobRecording.Recording recorder = recording.begin(job, e -> ctx.warn("purgedeck: the purge goes on, "
                     + "but it could not be written to the history " + ctx.historyFile() + ": " + e.getMessage()));
             Started started = starter.start(job.jobId(), recorder);

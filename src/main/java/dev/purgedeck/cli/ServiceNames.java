@@ -1,28 +1,22 @@
 package dev.purgedeck.cli;
 
-import java.text.Normalizer;
+import dev.purgedeck.fastly.ServiceNameMatch;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * How a typed service name is compared with the real ones: any dash stands for any dash and runs of spaces count as
- * one, as in the window's purge-everything confirmation, since names often hold characters like "—" that few
- * keyboards have.
+ * How a typed service name is found among the real ones on the command line: matched as the window's
+ * purge-everything confirmation does ({@link ServiceNameMatch}), case aside, with the nearest name as a hint.
  */
 final class ServiceNames {
     private ServiceNames() {
     }
 
-    /** The name with every dash a plain "-", spaces collapsed and trimmed; case is kept. */
-    static String loosely(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFKC).replaceAll("\\p{Pd}", "-").replaceAll("\\s+", " ").strip();
-    }
-
     /** Whether {@code typed} names {@code name}, case aside. */
     static boolean matches(String typed, String name) {
-        return name != null && loosely(typed).equalsIgnoreCase(loosely(name));
+        return ServiceNameMatch.ignoringCase(typed, name);
     }
 
     /** The name closest to {@code typed} (by edits, case and dashes aside), for a "did you mean" hint. */
@@ -33,7 +27,7 @@ final class ServiceNames {
     }
 
     private static String key(String s) {
-        return loosely(s).toLowerCase(Locale.ROOT);
+        return ServiceNameMatch.loosely(s).toLowerCase(Locale.ROOT);
     }
 
     /** Levenshtein distance; names are short, so two rows suffice. */

@@ -12,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * The asynchronous Fastly purge client. Every operation validates its input first, returns a
@@ -28,6 +30,7 @@ public final class FastlyClient {
     private final RequestExecutor executor;
     private final RequestExecutor edgeExecutor;
     private final AtomicReference<RateLimitState> rateLimit = new AtomicReference<>(RateLimitState.UNKNOWN);
+    private final List<Consumer<RateLimitWait>> waitListeners = new CopyOnWriteArrayList<>();
 
     /** A client using {@code http} for both API calls and {@code PURGE}-method requests. */
     public FastlyClient(HttpClient http, ObjectMapper mapper, ClientConfig config) {
@@ -49,8 +52,28 @@ public final class FastlyClient {
         this.config = config;
         this.mapper = mapper;
         ErrorBodyParser errors = new ErrorBodyParser(mapper, clock);
-        this.executor = new RequestExecutor(http, errors, clock, rateLimit::set, scheduler);
-        this.edgeExecutor = new RequestExecutor(edgeHttp, errors, clock, s -> { }, scheduler);
+        this.executor = new RequestExecutor(http, errors, clock, rateLimit::set, scheduler, this::waiting);
+        this.edgeExecutor = new RequestExecutor(edgeHttp, errors, clock, s -> { }, scheduler, this::waiting);
+    }
+
+    /**
+     * Tells {@code listener} of every pause a 429 causes, on the client's threads, until the returned handle runs.
+     * The rate limit is the account's, not one request's, so a job hears every pause while it runs.
+     */
+    public Runnable onRateLimitWait(Consumer<RateLimitWait> listener) {
+        waitListeners.add(listener);
+        return () -> waitListeners.remove(listener);
+    }
+
+    private void waiting(RateLimitWait wait) {
+        for (Consumer<RateLimitWait> l : waitListeners) {
+            try {
+                l.accept(wait);
+            } catch (RuntimeException e) {
+                // A faulty listener must not stop the request from being retried.
+                System.getLogger(FastlyClient.class.getName()).log(System.Logger.Level.WARNING, "Wait listener failed", e);
+            }
+        }
     }
 
     public ClientConfig config() {
@@ -155,6 +178,15 @@ public final class FastlyClient {
     public CompletableFuture<ServiceInfo> service(String serviceId) {
         return start(() -> get("/service/" + Validation.requireServiceId(serviceId))
                 .thenApply(r -> JsonReaders.service(read(r))));
+    }
+
+    /**
+     * The host names the service's active version serves ({@code active_version.domains[].name} of
+     * {@code GET /service/{id}/details}, docs/fastly-edge.md §3); empty when no version is active.
+     */
+    public CompletableFuture<List<String>> activeDomains(String serviceId) {
+        return start(() -> get("/service/" + Validation.requireServiceId(serviceId)
+                + "/details?filter%5Bversions.active%5D=true").thenApply(r -> JsonReaders.domains(read(r))));
     }
 
     /** Reads what the token may do: {@code /tokens/self} (owner named by {@code /current_user} when allowed), falling

@@ -21,4 +21,8 @@ public interface JobListener {
             onItem(outcomes.get(i), first + i + 1, total);
         }
     }
+
+    /** Fastly asked the client to wait (429) while this job ran; nothing is sent until its {@code resumeAt()}. */
+    default void onRateLimitWait(RateLimitWait wait) {
+    }
 }

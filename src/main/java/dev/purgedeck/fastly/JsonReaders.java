@@ -26,6 +26,18 @@ final class JsonReaders {
         return new ServiceInfo(s.path("id").asText(""), s.path("name").asText(""), s.path("type").asText("vcl"), version);
     }
 
+    /** The domain names of a service detail's active version, lower case; none when nothing is active. */
+    static List<String> domains(JsonNode details) {
+        List<String> names = new ArrayList<>();
+        for (JsonNode d : details.path("active_version").path("domains")) {
+            String name = d.path("name").asText("").strip().toLowerCase(java.util.Locale.ROOT);
+            if (!name.isEmpty()) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
     static TokenInfo token(JsonNode t) {
         Set<String> scopes = new LinkedHashSet<>();
         for (JsonNode s : t.path("scopes")) {

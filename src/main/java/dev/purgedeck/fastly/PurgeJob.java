@@ -131,6 +131,8 @@ public final class PurgeJob implements RunningPurge {
     }
 
     void begin() {
+        Runnable stopListening = client.onRateLimitWait(listener::onRateLimitWait);
+        result.whenComplete((r, e) -> stopListening.run());
         List<String> targets = request.targets();
         int step = request.kind() == PurgeKind.KEY ? KeyBatcher.MAX_KEYS_PER_REQUEST : 1;
         synchronized (this) {

@@ -26,9 +26,11 @@ final class RequestExecutor {
     private final Clock clock;
     private final Consumer<RateLimitState> rateLimitSink;
     private final RetryScheduler scheduler;
+    private final Consumer<RateLimitWait> waitSink;
 
     RequestExecutor(HttpClient http, ErrorBodyParser errors, Clock clock, Consumer<RateLimitState> rateLimitSink,
-                    RetryScheduler scheduler) {
+                    RetryScheduler scheduler, Consumer<RateLimitWait> waitSink) {
+        this.waitSink = waitSink;
         this.http = http;
         this.scheduler = scheduler;
         this.errors = errors;
@@ -101,7 +103,10 @@ final class RequestExecutor {
                 Duration wait = at == null ? null : Duration.between(clock.instant(), at);
                 if (wait != null && rateLimitWaits < policy.maxRateLimitWaits()
                         && wait.compareTo(policy.maxRateLimitWait()) <= 0) {
-                    later(wait.isNegative() ? Duration.ZERO : wait, () -> attempt(n + 1, rateLimitWaits + 1));
+                    Duration pause = wait.isNegative() ? Duration.ZERO : wait;
+                    // Said before the pause starts, so whoever shows progress can explain the silence that follows.
+                    waitSink.accept(new RateLimitWait(pause, clock.instant().plus(pause)));
+                    later(pause, () -> attempt(n + 1, rateLimitWaits + 1));
                     return;
                 }
             } else if (e.isTransient() && n - rateLimitWaits < policy.maxAttempts()) {

@@ -5,9 +5,11 @@ import dev.purgedeck.fastly.JobListener;
 import dev.purgedeck.fastly.JobRequest;
 import dev.purgedeck.fastly.PurgeKind;
 import dev.purgedeck.fastly.PurgeOptions;
+import dev.purgedeck.fastly.ServiceInfo;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -80,12 +82,21 @@ public final class JobRecording implements AutoCloseable {
      * it goes to the URL whatever service happened to be selected, and naming that one would mislabel it.
      */
     public JobContext context(String jobId, JobRequest request, Origin origin, String serviceName) {
+        return context(jobId, request, origin, serviceName, Map.of());
+    }
+
+    /**
+     * As above; each URL of a URL purge records the service its host routes to ({@code routes}, from the host map),
+     * so a list spread over several services is recorded as it was purged.
+     */
+    public JobContext context(String jobId, JobRequest request, Origin origin, String serviceName,
+                              Map<String, ServiceInfo> routes) {
         PurgeOptions options = request.options();
         boolean url = request.kind() == PurgeKind.URL;
         return new JobContext(jobId, origin.profile(), origin.endpointKind(), origin.endpoint(),
                 url ? null : request.serviceId(), url ? null : serviceName, options.soft(),
                 options.environment() == PurgeOptions.Environment.STAGING ? "staging" : "production",
-                JobContext.currentUser(), appVersion);
+                JobContext.currentUser(), appVersion, url ? routes : Map.of(), null);
     }
 
     /**

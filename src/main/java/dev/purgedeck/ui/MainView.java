@@ -5,9 +5,12 @@ import dev.purgedeck.fastly.ServiceInfo;
 import dev.purgedeck.fastly.TokenInfo;
 import dev.purgedeck.files.SafeFiles;
 import dev.purgedeck.files.StoreWriter;
+import dev.purgedeck.history.JobContext;
 import dev.purgedeck.history.JobRecording;
+import dev.purgedeck.settings.ColumnWidths;
 import dev.purgedeck.settings.Connection;
 import dev.purgedeck.settings.EnvironmentConnection;
+import dev.purgedeck.settings.HostMapStore;
 import dev.purgedeck.settings.Profile;
 import dev.purgedeck.settings.RememberedState;
 import dev.purgedeck.settings.ThemeMode;
@@ -112,8 +115,13 @@ public final class MainView {
                 "The purge goes on, but the history could not be written (" + e.getMessage() + "). The outcomes are"
                 + " kept in this window and written with the next purge; free some disk space and do not close"
                 + " PurgeDeck before then."));
-        purge.results().setRecorder((jobId, request) -> recording.begin(recording.context(jobId, request,
-                context.session().origin(), serviceName(services, request.serviceId())), unrecorded));
+        purge.results().setRecorder((jobId, request, retryOf) -> {
+            JobContext job = recording.context(jobId, request, context.session().origin(),
+                    serviceName(services, request.serviceId()), purge.hosts().routes(request.targets()));
+            return recording.begin(retryOf == null ? job : job.retrying(retryOf), unrecorded);
+        });
+        purge.hosts().startFrom(context.client(), new HostMapStore(context.dataDir()), context.session().origin(),
+                context.background());
         history = new HistoryViewModel(context.history(), fx, context.background(), (request, name) -> {
             tabs.getSelectionModel().select(purgeTab);
             return purge.run(request);
@@ -129,7 +137,11 @@ public final class MainView {
         inspection = new Inspection(context, fx, ask, purge, keySets, currentService,
                 () -> tabs.getSelectionModel().select(purgeTab), () -> root.getScene() == null ? null : root.getScene().getWindow());
         // The other screens are built when first opened: a window that only purges starts faster.
-        historyView = new Lazy<>(() -> inspection.onHistory(new HistoryView(history, ZoneId.systemDefault())));
+        historyView = new Lazy<>(() -> {
+            HistoryView v = new HistoryView(history, ZoneId.systemDefault(), new ColumnWidths(prefs, "history"));
+            v.setCommands(purge.results()::commands);
+            return inspection.onHistory(v);
+        });
         keySetsView = new Lazy<>(() -> new KeySetsView(keySets, ask, currentService));
         settingsView = new Lazy<>(() -> new SettingsView(new SettingsViewModel(context.settings(), context.profiles(), switcher,
                 context.dataDir(), context.background(), fx, this::testConnection), connection.detailsProperty(),

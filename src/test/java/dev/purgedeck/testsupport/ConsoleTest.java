@@ -27,13 +27,17 @@ public abstract class ConsoleTest {
     protected Path dataDir;
     protected ConsoleHarness console;
 
+    /** Shows a new window on {@link #dataDir}; a test calls it again, after closing the first, to see a restart. */
     @BeforeEach
-    void showConsole() throws Exception {
+    protected void showConsole() throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
         WaitForAsyncUtils.asyncFx(() -> {
             console = ConsoleHarness.show(stage, SANDBOX.server(), DemoAccount.GLOBAL_TOKEN, dataDir, Map.of());
         }).get(30, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
+        // The window reads the host map in the background at start: a test's faults must not meet those reads.
+        ConsoleHarness.waitUntil(() -> console.window().purge().hosts().mapProperty().get().state()
+                != dev.purgedeck.fastly.HostMap.State.UNKNOWN);
     }
 
     @AfterEach

@@ -78,15 +78,35 @@ final class HistoryDetails extends VBox {
         if (e.error() != null && !e.error().isEmpty()) {
             b.append("Error: ").append(e.error()).append('\n');
         }
+        vm.purgedLaterBy(e).ifPresent(ok -> b.append("Purged later by job ").append(jobRef(ok.jobId())).append('\n'));
         b.append("By ").append(e.user()).append(" on ").append(e.endpointKind()).append(" (").append(e.endpoint())
                 .append("), PurgeDeck ").append(e.appVersion());
         item.setText(b.toString());
         List<HistoryEntry> all = vm.job(e);
         long ok = all.stream().filter(x -> x.outcome() == HistoryEntry.Outcome.OK).count();
         long failed = all.stream().filter(x -> x.outcome() == HistoryEntry.Outcome.FAILED).count();
-        job.setText(String.format("Job of %,d item%s: %,d purged, %,d failed, %,d cancelled", all.size(),
-                all.size() == 1 ? "" : "s", ok, failed, all.size() - ok - failed));
+        StringBuilder j = new StringBuilder(String.format("Job of %,d item%s: %,d purged, %,d failed, %,d cancelled",
+                all.size(), all.size() == 1 ? "" : "s", ok, failed, all.size() - ok - failed));
+        // A retry and the job it retried name each other, so either leads to the other.
+        if (e.retryOf() != null) {
+            j.append("\nRetry of job ").append(jobRef(e.retryOf()));
+        }
+        for (String by : vm.retriedBy(e)) {
+            j.append("\nRetried by job ").append(jobRef(by));
+        }
+        job.setText(j.toString());
         jobItems.getItems().setAll(all);
+    }
+
+    /**
+     * A job as the user can find it: the start of its ID (the search finds a job by it) and when it ran. A job the
+     * history no longer holds (cleared) is named by its ID alone.
+     */
+    private String jobRef(String jobId) {
+        String shortId = jobId.length() > 8 ? jobId.substring(0, 8) : jobId;
+        List<HistoryEntry> items = vm.job(jobId);
+        return items.isEmpty() ? shortId + " (no longer in the history)"
+                : shortId + " (" + WHEN.format(items.get(0).time().atZone(zone)) + ")";
     }
 
     private static String label(HistoryEntry e) {

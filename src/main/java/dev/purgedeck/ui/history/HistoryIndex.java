@@ -23,8 +23,10 @@ final class HistoryIndex {
     private final Map<String, String> services = new LinkedHashMap<>();
     /** Profile name to where it purged last (e.g. "sandbox http://127.0.0.1:8080"), in the order first seen. */
     private final Map<String, String> profiles = new LinkedHashMap<>();
-    /** Per purged thing (see {@link #thing}), when it was last purged successfully. */
-    private final Map<String, java.time.Instant> lastOk = new HashMap<>();
+    /** Per purged thing (see {@link #thing}), its latest successful purge. */
+    private final Map<String, HistoryEntry> lastOk = new HashMap<>();
+    /** Per job, the jobs that sent its failed items again, in the order recorded. */
+    private final Map<String, List<String>> retriedBy = new HashMap<>();
 
     private HistoryIndex(int capacity) {
         entries = new HistoryEntry[Math.max(16, capacity)];
@@ -56,9 +58,13 @@ final class HistoryIndex {
         List<String> newServices = new ArrayList<>();
         for (HistoryEntry e : batch) {
             entries[size++] = e;
-            jobs.computeIfAbsent(e.jobId(), id -> new ArrayList<>()).add(e);
+            List<HistoryEntry> items = jobs.computeIfAbsent(e.jobId(), id -> new ArrayList<>());
+            items.add(e);
+            if (items.size() == 1 && e.retryOf() != null) {
+                retriedBy.computeIfAbsent(e.retryOf(), id -> new ArrayList<>()).add(e.jobId());
+            }
             if (e.outcome() == HistoryEntry.Outcome.OK) {
-                lastOk.merge(thing(e), e.time(), (a, b) -> a.isAfter(b) ? a : b);
+                lastOk.merge(thing(e), e, (a, b) -> a.time().isAfter(b.time()) ? a : b);
             }
             if (e.profile() != null) {
                 profiles.put(e.profile(), RerunQuestion.where(e.endpointKind(), e.endpoint()));
@@ -92,11 +98,22 @@ final class HistoryIndex {
      * it needs no re-run.
      */
     boolean laterPurged(HistoryEntry e) {
+        return purgedLaterBy(e).isPresent();
+    }
+
+    /** The successful purge that came after {@code e} failed (or was cancelled), if any. */
+    java.util.Optional<HistoryEntry> purgedLaterBy(HistoryEntry e) {
         if (e.outcome() == HistoryEntry.Outcome.OK) {
-            return false;
+            return java.util.Optional.empty();
         }
-        java.time.Instant ok = lastOk.get(thing(e));
-        return ok != null && ok.isAfter(e.time());
+        HistoryEntry ok = lastOk.get(thing(e));
+        return ok != null && ok.time().isAfter(e.time()) ? java.util.Optional.of(ok) : java.util.Optional.empty();
+    }
+
+    /** The jobs that retried the failed items of {@code jobId}, in the order recorded. */
+    List<String> retriedBy(String jobId) {
+        List<String> ids = retriedBy.get(jobId);
+        return ids == null ? List.of() : Collections.unmodifiableList(ids);
     }
 
     /**

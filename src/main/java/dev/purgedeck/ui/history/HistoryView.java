@@ -1,11 +1,19 @@
 package dev.purgedeck.ui.history;
 
+import dev.purgedeck.fastly.ClientConfig;
+import dev.purgedeck.fastly.JobRequest;
+import dev.purgedeck.fastly.PurgeCommands;
 import dev.purgedeck.fastly.PurgeKind;
+import dev.purgedeck.fastly.PurgeOptions;
 import dev.purgedeck.history.HistoryEntry;
+import dev.purgedeck.settings.ColumnWidths;
+import dev.purgedeck.ui.common.CopyAs;
 import dev.purgedeck.ui.common.Icons;
+import dev.purgedeck.ui.common.RememberedColumns;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -14,6 +22,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -41,12 +50,15 @@ public final class HistoryView {
     private final BorderPane root = new BorderPane();
     private final HistoryTable table;
     private final HistoryDetails details;
+    private Supplier<PurgeCommands> commands = () -> new PurgeCommands(ClientConfig.FASTLY_API, true);
     private final TextField search = new TextField();
     private ToggleGroup rerunHow;
 
-    public HistoryView(HistoryViewModel vm, ZoneId zone) {
+    /** @param columns the widths the user gave the table's columns, restored here and kept on each drag */
+    public HistoryView(HistoryViewModel vm, ZoneId zone, ColumnWidths columns) {
         this.vm = vm;
         this.table = new HistoryTable(vm, zone);
+        RememberedColumns.attach(table, columns);
         this.details = new HistoryDetails(vm, zone);
         root.setId("historyView");
         root.setTop(new VBox(8, filterBar(), statusBar()));
@@ -138,6 +150,8 @@ public final class HistoryView {
         Button copy = new Button("Copy purge IDs", Icons.icon(Feather.COPY));
         copy.setId("historyCopy");
         copy.setOnAction(e -> copy(vm.purgeIds(selection())));
+        CopyAs copyAs = new CopyAs(() -> commands.get(), () -> requestsOf(selection()), vm::setNotice);
+        table.setContextMenu(new ContextMenu(copyAs.items("historyCopyAs").toArray(MenuItem[]::new)));
         MenuButton rerun = new MenuButton("Re-run", Icons.icon(Feather.REPEAT));
         rerun.setId("rerunMenu");
         MenuItem job = item("rerunJob", "The whole job of the selected item",
@@ -179,6 +193,17 @@ public final class HistoryView {
         bar.getChildren().forEach(n -> ((Region) n).setMinWidth(Region.USE_PREF_SIZE));
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
+    }
+
+    /** Who writes the rows as commands (Copy as curl / Fastly CLI): the current profile's endpoint. */
+    public void setCommands(Supplier<PurgeCommands> commands) {
+        this.commands = commands;
+    }
+
+    private List<JobRequest> requestsOf(List<HistoryEntry> entries) {
+        return PurgeCommands.group(entries.stream().map(e -> new PurgeCommands.Item(e.kind(), e.serviceId(), e.target(),
+                new PurgeOptions(e.soft(), "staging".equals(e.environment()) ? PurgeOptions.Environment.STAGING
+                        : PurgeOptions.Environment.PRODUCTION))).toList());
     }
 
     private HistoryViewModel.RerunMode rerunMode() {

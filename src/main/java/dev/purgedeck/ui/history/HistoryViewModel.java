@@ -186,6 +186,21 @@ public final class HistoryViewModel {
         return index.job(entry.jobId());
     }
 
+    /** The items of the job with this ID; empty when the history does not hold it (any more). */
+    public List<HistoryEntry> job(String jobId) {
+        return index.job(jobId);
+    }
+
+    /** The successful purge of the same thing after {@code entry} failed, if any. */
+    public java.util.Optional<HistoryEntry> purgedLaterBy(HistoryEntry entry) {
+        return index.purgedLaterBy(entry);
+    }
+
+    /** The jobs that retried the failed items of {@code entry}'s job, oldest first. */
+    public List<String> retriedBy(HistoryEntry entry) {
+        return index.retriedBy(entry.jobId());
+    }
+
     /** Whether {@code entry} failed and was purged successfully later (shown beside its outcome). */
     public boolean laterPurged(HistoryEntry entry) {
         return index.laterPurged(entry);

@@ -82,10 +82,13 @@ public final class KeySetsView {
             }
         });
         list.getSelectionModel().selectedItemProperty().addListener((o, a, s) -> {
-            if (s != null) {
+            if (s != null && !sameName(s, vm.editingProperty().get())) {
                 vm.edit(s);
             }
         });
+        // The list follows the editor, e.g. to a set just saved from the console with "Save as set…".
+        vm.editingProperty().addListener((o, a, s) -> select(list, s));
+        select(list, vm.editingProperty().get());
         Button add = new Button("New", Icons.icon(Feather.PLUS));
         add.setId("newKeySet");
         add.setOnAction(e -> {
@@ -201,6 +204,21 @@ public final class KeySetsView {
     private void importFile() {
         // A replaced set keeps its name, so the list cell would not redraw by itself.
         vm.importChosenFile().thenAccept(summary -> summary.ifPresent(x -> list.refresh()));
+    }
+
+    private static boolean sameName(KeySet a, KeySet b) {
+        return a != null && b != null && a.name().equals(b.name());
+    }
+
+    /** Selects {@code set} in the list (by name: the list holds the store's copy), unless it is already selected. */
+    private static void select(ListView<KeySet> list, KeySet set) {
+        if (set == null || sameName(set, list.getSelectionModel().getSelectedItem())) {
+            return;
+        }
+        list.getItems().stream().filter(s -> sameName(s, set)).findFirst().ifPresent(s -> {
+            list.getSelectionModel().select(s);
+            list.scrollTo(s);
+        });
     }
 
     private void exportText() {

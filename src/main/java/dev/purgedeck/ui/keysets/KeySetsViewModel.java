@@ -199,11 +199,27 @@ public final class KeySetsViewModel {
         }, Exception::getMessage);
     }
 
-    /** Saves keys from the console as a new set. */
+    /**
+     * Saves keys from the console as a new set and shows it in the editor, so the Key sets screen opens on it; but
+     * when the editor holds unsaved edits of another set they stay, and the new set is only added to the list.
+     */
     public CompletableFuture<Optional<KeySet>> saveNew(String setName, List<String> setKeys, String service,
                                                        String serviceLabel, boolean setSoft) {
         return inBackground(() -> store.create(new KeySet(setName, "", blankToNull(service), blankToNull(serviceLabel),
-                setKeys, setSoft, null, null)), saved -> message.set(savedMessage(saved)), Exception::getMessage);
+                setKeys, setSoft, null, null)), saved -> {
+                    if (hasUnsavedEdits()) {
+                        message.set(savedMessage(saved) + " Your unsaved changes to \u201c" + name.get()
+                                + "\u201d are kept in the editor.");
+                    } else {
+                        edit(saved);
+                        message.set(savedMessage(saved));
+                    }
+                }, Exception::getMessage);
+    }
+
+    /** Whether the editor holds changes not saved yet. */
+    public boolean hasUnsavedEdits() {
+        return EditorChanges.unsaved(editing.get(), name.get(), description.get(), serviceId.get(), soft.get(), keys);
     }
 
     private static String savedMessage(KeySet saved) {

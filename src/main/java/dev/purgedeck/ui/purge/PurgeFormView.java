@@ -63,6 +63,7 @@ final class PurgeFormView extends VBox {
     };
     private final ProgressBar progress = new ProgressBar();
     private final Label progressText = new Label();
+    private final Label progressDetail = new Label();
     private final Label hint = new Label();
     private final Label error = new Label();
     private final StackPane input = new StackPane();
@@ -160,6 +161,13 @@ final class PurgeFormView extends VBox {
         progress.setId("progressBar");
         progress.setPrefWidth(220);
         progressText.setId("progressText");
+        progressDetail.setId("progressDetail");
+        progressDetail.getStyleClass().add("muted");
+        progressDetail.setWrapText(true);
+        progressDetail.setAlignment(Pos.CENTER_RIGHT);
+        progressDetail.setTextAlignment(TextAlignment.RIGHT);
+        progressDetail.setMaxWidth(Double.MAX_VALUE);
+        progressDetail.setMinHeight(Region.USE_PREF_SIZE);
         hint.setId("purgeHint");
         hint.getStyleClass().add("muted");
         error.setId("purgeError");
@@ -184,7 +192,7 @@ final class PurgeFormView extends VBox {
         fix.visibleProperty().bind(removeInvalid.visibleProperty());
         fix.managedProperty().bind(removeInvalid.visibleProperty());
         VBox.setVgrow(urlInput, Priority.ALWAYS);
-        urlPane.getChildren().setAll(urlInput, urlStatus, urlIssues, fix);
+        urlPane.getChildren().setAll(urlInput, urlStatus, urlRouting(), urlIssues, fix);
 
         Label warnTitle = new Label("Purge everything on this service");
         warnTitle.getStyleClass().add("section-title");
@@ -215,8 +223,38 @@ final class PurgeFormView extends VBox {
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox actions = new HBox(12, soft, environmentHolder, gap, progress, progressText, purge);
         actions.setAlignment(Pos.CENTER_LEFT);
-        getChildren().setAll(top, input, actions, hint, error);
+        // The pace (a 429 pause, rate, time left) gets a line of its own: beside the bar it would push Purge aside.
+        getChildren().setAll(top, input, actions, progressDetail, hint, error);
         setSpacing(10);
+    }
+
+    /**
+     * Puts {@code node} at the end of the mode bar (the console's Copy as… menu): the row of Purge has no width to
+     * spare at 1024 px with "Purge everything…" whole.
+     */
+    void addBesideModes(javafx.scene.Node node) {
+        HBox modeBar = (HBox) urlsMode.getParent();
+        VBox top = (VBox) modeBar.getParent();
+        int at = top.getChildren().indexOf(modeBar);
+        top.getChildren().remove(at);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox row = new HBox(8, modeBar, gap, node);
+        row.setAlignment(Pos.CENTER_LEFT);
+        top.getChildren().add(at, row);
+    }
+
+    /** The line under the URL box saying which service each URL goes to (issue 15). */
+    private Label urlRouting() {
+        Label routing = new Label();
+        routing.setId("urlRouting");
+        routing.getStyleClass().add("muted");
+        routing.setWrapText(true);
+        routing.setMinHeight(Region.USE_PREF_SIZE);
+        routing.textProperty().bind(vm.hosts().summaryProperty());
+        routing.visibleProperty().bind(routing.textProperty().isNotEmpty());
+        routing.managedProperty().bind(routing.visibleProperty());
+        return routing;
     }
 
     private void setupBindings() {
@@ -264,6 +302,9 @@ final class PurgeFormView extends VBox {
         Icons.describe(purge, "Purge now (Ctrl+Enter); while a purge runs, cancel it (Esc)");
         progress.progressProperty().bind(vm.results().progressProperty());
         progress.visibleProperty().bind(vm.results().runningProperty());
+        progressDetail.textProperty().bind(vm.results().progressDetailProperty());
+        progressDetail.visibleProperty().bind(progressDetail.textProperty().isNotEmpty());
+        progressDetail.managedProperty().bind(progressDetail.visibleProperty());
         progress.managedProperty().bind(progress.visibleProperty());
         progressText.textProperty().bind(vm.results().progressTextProperty());
         progressText.visibleProperty().bind(vm.results().runningProperty());

@@ -1,6 +1,7 @@
 package dev.purgedeck.ui.purge;
 
 import dev.purgedeck.fastly.JobResult;
+import dev.purgedeck.ui.common.CopyAs;
 import dev.purgedeck.ui.common.TabMovesFocus;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,6 +12,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
@@ -57,6 +59,9 @@ public final class PurgeView {
         this.services = new ServiceSelectorView(vm.services());
         this.form = new PurgeFormView(vm, keyTools);
         this.results = new ResultsView(vm);
+        MenuButton copyAs = new CopyAs(vm.results()::commands, vm::pendingRequests, results::say).button("copyPending");
+        copyAs.disableProperty().bind(vm.canPurgeProperty().not());
+        form.addBesideModes(copyAs);
         // The form sits beside the sandbox cache; the results span the whole width below both, since a row needs room.
         SplitPane top = new SplitPane(padded(form));
         cache.ifPresent(c -> {

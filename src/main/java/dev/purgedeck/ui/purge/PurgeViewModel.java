@@ -4,6 +4,8 @@ import dev.purgedeck.fastly.BulkPurgeRunner;
 import dev.purgedeck.fastly.InvalidInputException;
 import dev.purgedeck.fastly.JobRequest;
 import dev.purgedeck.fastly.PurgeOptions;
+import dev.purgedeck.fastly.ServiceNameMatch;
+import dev.purgedeck.settings.ColumnWidths;
 import dev.purgedeck.settings.Pref;
 import dev.purgedeck.settings.RememberedState;
 import dev.purgedeck.settings.SettingsStore;
@@ -31,8 +33,10 @@ import javafx.beans.property.SimpleObjectProperty;
 public final class PurgeViewModel {
     private final ServiceSelectorViewModel services;
     private final UrlInputViewModel urls = new UrlInputViewModel();
+    private final HostRouting hosts;
     private final KeyTagViewModel keys = new KeyTagViewModel();
     private final ResultsViewModel results;
+    private final ColumnWidths resultColumns;
     private final ObjectProperty<PurgeMode> mode = new SimpleObjectProperty<>(PurgeMode.URLS);
     private final BooleanProperty soft = new SimpleBooleanProperty();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
@@ -68,8 +72,10 @@ public final class PurgeViewModel {
         this.dialogs = dialogs;
         this.background = background;
         this.results = new ResultsViewModel(runner, fx);
+        this.resultColumns = new ColumnWidths(prefs, "results");
         this.settings = settings;
         this.fx = fx;
+        this.hosts = new HostRouting(urls, services, mode, fx);
         // The switch starts from the default in Settings and lasts until the app closes; it never writes the
         // default back (one soft purge must not make the next day's purges soft). A new default set in Settings
         // applies at once; other settings changes leave the switch alone.
@@ -122,12 +128,22 @@ public final class PurgeViewModel {
         return services;
     }
 
+    /** Where the URLs go: the host → service map and its line under the URL box. */
+    public HostRouting hosts() {
+        return hosts;
+    }
+
     public UrlInputViewModel urls() {
         return urls;
     }
 
     public KeyTagViewModel keys() {
         return keys;
+    }
+
+    /** The widths the user gave the results' columns, kept across jobs and restarts. */
+    public ColumnWidths resultColumns() {
+        return resultColumns;
     }
 
     public ResultsViewModel results() {
@@ -213,9 +229,15 @@ public final class PurgeViewModel {
                     + "burst of origin load. It takes about 10–20 seconds to reach every edge.",
                     "Type \u201c" + word + "\u201d to confirm (or the service ID):", word, this::confirmsEverything,
                     "Purge everything").ifPresent(this::purgeEverything);
-        } else if (canPurge.get() && (!needsConfirmation() || confirmLargePurge())) {
+        } else if (canPurge.get() && (!needsConfirmation() || confirmLargePurge()) && hostsServedOrSendAnyway()) {
             purge();
         }
+    }
+
+    /** URLs whose host no visible service serves would purge nothing: asked before anything is sent. */
+    private boolean hostsServedOrSendAnyway() {
+        return mode.get() != PurgeMode.URLS || hosts.warning(urls.validUrls())
+                .map(why -> dialogs.confirm("Purge URLs no service serves?", why, "Send anyway")).orElse(true);
     }
 
     private boolean confirmLargePurge() {
@@ -223,6 +245,11 @@ public final class PurgeViewModel {
         return dialogs.confirm("Purge " + count + (mode.get() == PurgeMode.URLS ? " URLs?" : " keys?"),
                 "This purge is larger than the limit set in Settings. Every item is purged on Fastly"
                 + (soft.get() ? " (soft)." : " (hard): expect more requests to your origin."), "Purge " + count);
+    }
+
+    /** The purge the console would send now, to copy as commands; empty (and the error said) when input is bad. */
+    public List<JobRequest> pendingRequests() {
+        return request().map(List::of).orElse(List.of());
     }
 
     /** Starts purging URLs or keys. Everything needs {@link #purgeEverything(String)} with the typed confirmation. */
@@ -243,13 +270,8 @@ public final class PurgeViewModel {
         if (word == null || word.isBlank() || typed == null || typed.isBlank()) {
             return false;
         }
-        String given = loosely(typed);
-        return given.equals(loosely(word)) || given.equals(services.serviceIdProperty().get());
-    }
-
-    private static String loosely(String s) {
-        return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC)
-                .replaceAll("\\p{Pd}", "-").replaceAll("\\s+", " ").strip();
+        return ServiceNameMatch.exactly(typed, word)
+                || ServiceNameMatch.loosely(typed).equals(services.serviceIdProperty().get());
     }
 
     /** Purges everything on the chosen service when {@code typed} matches its name (or ID). */

@@ -2,7 +2,9 @@ package dev.purgedeck.ui.purge;
 
 import dev.purgedeck.fastly.ItemOutcome;
 import dev.purgedeck.fastly.PurgeKind;
+import dev.purgedeck.ui.common.CopyAs;
 import dev.purgedeck.ui.common.Icons;
+import dev.purgedeck.ui.common.RememberedColumns;
 import java.util.List;
 import java.util.function.Function;
 import javafx.animation.PauseTransition;
@@ -10,7 +12,9 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
@@ -46,6 +50,7 @@ final class ResultsView extends VBox {
     private final Button copy = new Button("Copy purge IDs");
     private final Button retry = new Button("Retry failed");
     private final Button sendUnsent = new Button("Purge the items not sent");
+    private RememberedColumns widths;
 
     ResultsView(PurgeViewModel vm) {
         this.vm = vm;
@@ -64,8 +69,12 @@ final class ResultsView extends VBox {
             Clipboard.getSystemClipboard().setContent(content);
         }
         long count = ids.isEmpty() ? 0 : ids.lines().count();
-        copied.setText(count == 0 ? "No purge IDs to copy"
-                : "Copied " + count + (count == 1 ? " purge ID" : " purge IDs"));
+        say(count == 0 ? "No purge IDs to copy" : "Copied " + count + (count == 1 ? " purge ID" : " purge IDs"));
+    }
+
+    /** Shows what a copy put on the clipboard, fading after a few seconds. */
+    void say(String text) {
+        copied.setText(text);
         copiedFades.playFromStart();
     }
 
@@ -89,6 +98,7 @@ final class ResultsView extends VBox {
         messageColumn.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(220, table.getWidth() - 20
                 - table.getColumns().stream().filter(c -> c != messageColumn).mapToDouble(TableColumn::getWidth).sum()),
                 table.widthProperty(), targetColumn.widthProperty(), purgeIdColumn.widthProperty()));
+        widths = RememberedColumns.attach(table, vm.resultColumns());
         details.setId("resultDetails");
         details.getStyleClass().add("result-details");
         details.setWrapText(true);
@@ -158,7 +168,8 @@ final class ResultsView extends VBox {
         vm.results().rows().addListener((ListChangeListener<ResultRow>) c -> {
             while (c.next()) {
                 if (c.wasAdded() && c.getFrom() == 0) {
-                    ColumnFit.fit(targetColumn, placeholder.getFont(), vm.results().rows(), ResultsView::shownTarget, 160, 620);
+                    // A column the user sized keeps that width, job after job.
+                    fitUnlessUserSized(targetColumn, ResultsView::shownTarget, 160, 620);
                     table.scrollTo(0);
                     return;
                 }
@@ -167,12 +178,22 @@ final class ResultsView extends VBox {
         // Purge IDs are known once a job ends: size their column to them then.
         vm.results().summaryProperty().addListener((o, was, now) -> {
             if (!now.isEmpty()) {
-                ColumnFit.fit(purgeIdColumn, placeholder.getFont(), vm.results().rows(), ResultRow::purgeId, 90, 260);
+                fitUnlessUserSized(purgeIdColumn, ResultRow::purgeId, 90, 260);
             }
         });
         copy.setOnAction(e -> copyPurgeIds());
+        CopyAs copyAs = new CopyAs(vm.results()::commands,
+                () -> vm.results().requestsFor(List.copyOf(table.getSelectionModel().getSelectedItems())), this::say);
+        table.setContextMenu(new ContextMenu(copyAs.items("resultsCopyAs").toArray(MenuItem[]::new)));
         retry.setOnAction(e -> vm.retryFailed());
         sendUnsent.setOnAction(e -> vm.sendUnsent());
+    }
+
+    private void fitUnlessUserSized(TableColumn<ResultRow, String> column, Function<ResultRow, String> text, double min,
+                                    double max) {
+        if (!widths.userSized(column)) {
+            ColumnFit.fit(column, placeholder.getFont(), vm.results().rows(), text, min, max);
+        }
     }
 
     private static TableColumn<ResultRow, String> column(String id, String title, double width,

@@ -5,7 +5,10 @@ import dev.purgedeck.fastly.ItemOutcome;
 import dev.purgedeck.fastly.JobListener;
 import dev.purgedeck.fastly.JobRequest;
 import dev.purgedeck.fastly.JobResult;
+import dev.purgedeck.fastly.PurgeCommands;
 import dev.purgedeck.fastly.PurgeJob;
+import dev.purgedeck.fastly.RateLimitWait;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +40,7 @@ public final class ResultsViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper progressDetail = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper hasFailures = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper hasUnsent = new ReadOnlyBooleanWrapper();
@@ -48,10 +52,19 @@ public final class ResultsViewModel {
     private JobRequest lastRequest;
     private List<ResultRow> jobRows = List.of();
     private int done;
+    private int failedSoFar;
+    private final JobPace pace;
+    private String jobId;
 
     public ResultsViewModel(BulkPurgeRunner runner, Executor fx) {
+        this(runner, fx, Clock.systemDefaultZone());
+    }
+
+    /** @param clock the time a running job's pace is measured by, and the zone its wait is shown in */
+    public ResultsViewModel(BulkPurgeRunner runner, Executor fx, Clock clock) {
         this.runner = runner;
         this.fx = fx;
+        this.pace = new JobPace(clock);
     }
 
     // ---- Properties
@@ -73,6 +86,14 @@ public final class ResultsViewModel {
         return progressText.getReadOnlyProperty();
     }
 
+    /**
+     * While a job runs: a 429 pause and when it ends ("Fastly asked us to wait 8 s — resuming at 20:11:26"), and on
+     * long jobs the rate, failures so far and time left; empty otherwise.
+     */
+    public ReadOnlyStringProperty progressDetailProperty() {
+        return progressDetail.getReadOnlyProperty();
+    }
+
     /** "998 purged, 2 failed" (hard) or "2 marked stale (soft), 0 failed" once a job has ended. */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
@@ -92,6 +113,21 @@ public final class ResultsViewModel {
         this.recorder = recorder;
     }
 
+    /** Writes purges as shell commands for this client's endpoint (Copy as curl / Fastly CLI). */
+    public PurgeCommands commands() {
+        return PurgeCommands.of(runner.client().config());
+    }
+
+    /** What the last job sent for {@code selected} rows (all rows when none is selected), to copy as commands. */
+    public List<JobRequest> requestsFor(List<ResultRow> selected) {
+        List<ResultRow> which = selected.isEmpty() ? rows : selected;
+        if (lastRequest == null || which.isEmpty()) {
+            return List.of();
+        }
+        return List.of(new JobRequest(lastRequest.serviceId(), lastRequest.kind(),
+                which.stream().map(ResultRow::target).toList(), lastRequest.options(), 1));
+    }
+
     // ---- Commands
 
     /** Starts a job; its rows replace the previous results. */
@@ -107,7 +143,7 @@ public final class ResultsViewModel {
         lastRequest = request;
         boolean soft = request.options().soft();
         rows.setAll(request.targets().stream().map(t -> new ResultRow(t, request.kind(), soft)).toList());
-        run(request, deadline, List.copyOf(rows));
+        run(request, deadline, List.copyOf(rows), null);
     }
 
     /**
@@ -116,12 +152,12 @@ public final class ResultsViewModel {
      * there is nothing to retry or a job is running.
      */
     public boolean retryFailed(Duration deadline) {
-        return resend(r -> r.state() == ResultRow.State.FAILED, deadline);
+        return resend(r -> r.state() == ResultRow.State.FAILED, deadline, jobId);
     }
 
     /** Sends the items a cancel stopped before they were sent, into their own rows as {@link #retryFailed} does. */
     public boolean sendUnsent(Duration deadline) {
-        return resend(ResultRow::notSent, deadline);
+        return resend(ResultRow::notSent, deadline, null);
     }
 
     /** "Purge cancelled" when the user (or the deadline) stopped the job, else "Purge finished". */
@@ -129,7 +165,8 @@ public final class ResultsViewModel {
         return result.count(ItemOutcome.Status.CANCELLED) > 0 ? "Purge cancelled" : "Purge finished";
     }
 
-    private boolean resend(Predicate<ResultRow> which, Duration deadline) {
+    /** @param retryOf the job the history links this one to as its retry, or null */
+    private boolean resend(Predicate<ResultRow> which, Duration deadline, String retryOf) {
         List<ResultRow> again = rows.stream().filter(which).toList();
         if (running.get() || again.isEmpty() || lastRequest == null) {
             return false;
@@ -137,23 +174,26 @@ public final class ResultsViewModel {
         JobRequest request = new JobRequest(lastRequest.serviceId(), lastRequest.kind(),
                 again.stream().map(ResultRow::target).toList(), lastRequest.options(), lastRequest.concurrency());
         again.forEach(r -> r.outcomeProperty().set(null));
-        run(request, deadline, again);
+        run(request, deadline, again, retryOf);
         return true;
     }
 
     /** Runs {@code request} whose item {@code i} is shown in {@code jobRows.get(i)}. */
-    private void run(JobRequest request, Duration deadline, List<ResultRow> jobRows) {
+    private void run(JobRequest request, Duration deadline, List<ResultRow> jobRows, String retryOf) {
         this.jobRows = jobRows;
         done = 0;
+        failedSoFar = 0;
         arrived.clear();
         running.set(true);
         hasFailures.set(rows.stream().anyMatch(r -> r.state() == ResultRow.State.FAILED));
         hasUnsent.set(false);
         summary.set("");
+        pace.start();
         updateProgress();
-        String jobId = BulkPurgeRunner.newJobId();
-        JobListener record = recorder.begin(jobId, request);
-        job = runner.start(jobId, request, new JobListener() {
+        String id = BulkPurgeRunner.newJobId();
+        jobId = id;
+        JobListener record = recorder.begin(id, request, retryOf);
+        job = runner.start(id, request, new JobListener() {
             @Override
             public void onItem(ItemOutcome outcome, int n, int total) {
                 onItems(List.of(outcome), n, total);
@@ -166,6 +206,16 @@ public final class ResultsViewModel {
                 if (drainScheduled.compareAndSet(false, true)) {
                     fx.execute(ResultsViewModel.this::drain);
                 }
+            }
+
+            @Override
+            public void onRateLimitWait(RateLimitWait wait) {
+                fx.execute(() -> {
+                    if (id.equals(jobId) && running.get()) {
+                        pace.waiting(wait);
+                        updateProgress();
+                    }
+                });
             }
         });
         job.deadline(deadline);
@@ -208,6 +258,7 @@ public final class ResultsViewModel {
                 jobRows.get(o.index()).outcomeProperty().set(o);
                 done++;
                 if (o.status() == ItemOutcome.Status.FAILED) {
+                    failedSoFar++;
                     hasFailures.set(true);
                 }
             }
@@ -219,6 +270,7 @@ public final class ResultsViewModel {
         drain();
         running.set(false);
         progressText.set("");
+        progressDetail.set("");
         summary.set(summarize());
         hasUnsent.set(rows.stream().anyMatch(ResultRow::notSent));
         for (Consumer<JobResult> l : finishedListeners) {
@@ -247,5 +299,6 @@ public final class ResultsViewModel {
         int total = jobRows.size();
         progress.set(total == 0 ? 0 : (double) done / total);
         progressText.set(String.format("%,d / %,d", done, total));
+        progressDetail.set(running.get() ? pace.describe(done, total, failedSoFar) : "");
     }
 }

@@ -227,4 +227,23 @@ class HistoryViewModelTest {
             return files.filter(f -> f.getFileName().toString().matches("history-.+\\.jsonl")).toList();
         }
     }
+
+    @Test
+    void aRetryIsLinkedToTheJobItRetriedAndNamesTheSuccessOfTheFailedItem() throws Exception {
+        HistoryEntry b = vm.rows().get(1);
+        assertThat(vm.retriedBy(b)).isEmpty();
+        HistoryEntry retry = entry("job-3", 5, "https://www.example.com/b", HistoryEntry.Outcome.OK, true);
+        store.append(List.of(new HistoryEntry(retry.jobId(), retry.time(), retry.profile(), retry.endpointKind(),
+                retry.endpoint(), retry.serviceId(), retry.serviceName(), retry.kind(), retry.target(), retry.soft(),
+                retry.environment(), retry.outcome(), retry.purgeId(), retry.httpStatus(), retry.error(),
+                retry.attempts(), retry.durationMs(), retry.user(), retry.appVersion(), "job-1")));
+        fx.runUntil(() -> vm.rows().size() == 4);
+
+        assertThat(vm.retriedBy(b)).containsExactly("job-3");
+        assertThat(vm.purgedLaterBy(b)).hasValueSatisfying(ok -> assertThat(ok.jobId()).isEqualTo("job-3"));
+        assertThat(vm.job("job-1")).hasSize(2);
+        // The job that purged "c" was no retry, and the success itself needs nothing later.
+        assertThat(vm.retriedBy(vm.rows().get(0))).isEmpty();
+        assertThat(vm.purgedLaterBy(vm.rows().get(0))).isEmpty();
+    }
 }

@@ -134,4 +134,39 @@ class KeySetsViewModelTest {
         assertThat(vm.save().join()).isEmpty();
         assertThat(vm.messageProperty().get()).isEqualTo("Remove the invalid keys (marked red) before saving.");
     }
+
+    @Test
+    void aSetSavedFromTheConsoleOpensInTheEditorWhenNothingIsUnsaved() {
+        vm.edit(sport());
+        assertThat(vm.hasUnsavedEdits()).isFalse();
+        vm.saveNew("Front page", List.of("home", "top-stories"), null, null, false);
+        assertThat(vm.editingProperty().get().name()).isEqualTo("Front page");
+        assertThat(vm.keys().validKeys()).containsExactly("home", "top-stories");
+        assertThat(vm.messageProperty().get()).isEqualTo("Saved \u201cFront page\u201d with 2 keys.");
+    }
+
+    @Test
+    void unsavedEditsOfAnotherSetAreKeptAndTheNewSetOnlyJoinsTheList() {
+        vm.edit(sport());
+        vm.descriptionProperty().set("Everything on the sport pages");
+        vm.keys().addText("section-football");
+        assertThat(vm.hasUnsavedEdits()).isTrue();
+
+        vm.saveNew("Front page", List.of("home"), null, null, false);
+
+        assertThat(vm.editingProperty().get().name()).isEqualTo("Sport");
+        assertThat(vm.descriptionProperty().get()).isEqualTo("Everything on the sport pages");
+        assertThat(vm.keys().validKeys()).containsExactly("section-sport", "article-1", "section-football");
+        assertThat(vm.sets()).extracting(KeySet::name).contains("Front page", "Sport");
+        assertThat(vm.messageProperty().get()).isEqualTo("Saved \u201cFront page\u201d with 1 key. Your unsaved changes"
+                + " to \u201cSport\u201d are kept in the editor.");
+    }
+
+    @Test
+    void aNewSetWithKeysTypedCountsAsUnsavedButAnEmptyOneDoesNot() {
+        vm.newSet();
+        assertThat(vm.hasUnsavedEdits()).isFalse();
+        vm.keys().addText("breaking-news");
+        assertThat(vm.hasUnsavedEdits()).isTrue();
+    }
 }

@@ -1,0 +1,87 @@
+package dev.purgedeck.ui.common;
+
+import static dev.purgedeck.testsupport.ConsoleHarness.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.purgedeck.testsupport.ConsoleTest;
+import dev.purgedeck.testsupport.Sandboxes;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.skin.TableColumnHeader;
+import javafx.scene.input.MouseButton;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A column the user drags wider keeps its width through the next job and a restart, in results and History. */
+class ColumnWidthsScreenTest extends ConsoleTest {
+    private static TableColumn<?, ?> column(FxRobot robot, String table, String title) {
+        TableView<?> view = robot.lookup(table).queryTableView();
+        return view.getColumns().stream().filter(c -> c.getText().equals(title)).findFirst().orElseThrow();
+    }
+
+    /** Drags the right border of {@code column}'s header by {@code dx} pixels, as a user does. */
+    private static void dragBorder(FxRobot robot, TableColumn<?, ?> column, double dx) {
+        Node header = robot.lookup(n -> n instanceof TableColumnHeader h && h.getTableColumn() == column).query();
+        Bounds b = header.localToScreen(header.getLayoutBounds());
+        robot.drag(new Point2D(b.getMaxX() - 1, b.getCenterY()), MouseButton.PRIMARY).moveBy(dx / 2, 0).moveBy(dx / 2, 0)
+                .drop();
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void purgeOneUrl(FxRobot robot) {
+        waitUntil(() -> console.window().purge().services().selectedProperty().get() != null);
+        String url = Sandboxes.object(SANDBOX.server(), SANDBOX.service(), o -> !o.url().contains("?")).url();
+        robot.interact(() -> console.window().purge().urls().textProperty().set(url));
+        robot.clickOn("#purgeButton");
+        console.awaitJobEnd();
+    }
+
+    private void restart() throws Exception {
+        console.close();
+        showConsole();
+    }
+
+    @Test
+    void aResizedResultsColumnKeepsItsWidthThroughAJobAndARestart(FxRobot robot) throws Exception {
+        purgeOneUrl(robot);
+        TableColumn<?, ?> target = column(robot, "#resultsTable", "Target");
+        double fitted = target.getWidth();
+        dragBorder(robot, target, 120);
+        double dragged = target.getWidth();
+        assertThat(dragged).isGreaterThan(fitted + 60);
+
+        // A new job sizes the columns to its content, but not one the user sized.
+        purgeOneUrl(robot);
+        assertThat(target.getWidth()).isEqualTo(dragged);
+
+        restart();
+        TableColumn<?, ?> again = column(robot, "#resultsTable", "Target");
+        assertThat(again.getWidth()).isCloseTo(dragged, Offset.offset(1.0));
+        purgeOneUrl(robot);
+        assertThat(again.getWidth()).isCloseTo(dragged, Offset.offset(1.0));
+    }
+
+    @Test
+    void aResizedHistoryColumnIsRestoredOnTheNextStart(FxRobot robot) throws Exception {
+        purgeOneUrl(robot);
+        robot.clickOn("#tabHistory");
+        waitUntil(() -> !robot.lookup("#historyTable").queryTableView().getItems().isEmpty());
+        TableColumn<?, ?> target = column(robot, "#historyTable", "Target");
+        double before = target.getWidth();
+        dragBorder(robot, target, 80);
+        double dragged = target.getWidth();
+        assertThat(dragged).isGreaterThan(before + 40);
+
+        restart();
+        robot.clickOn("#tabHistory");
+        TableColumn<?, ?> again = column(robot, "#historyTable", "Target");
+        waitUntil(() -> again.getWidth() > 0);
+        // The columns share the table's width, so the restored width is the one dragged to, give or take rounding.
+        assertThat(again.getWidth()).isCloseTo(dragged, Offset.offset(2.0));
+    }
+}
