@@ -230,4 +230,16 @@ class PurgeVerifierTest {
         assertThat(open.get(NEWS + "/1")).isCancelled();
         assertThat(done(v.check(url(2, NEWS, false))).freshness()).isEqualTo(Freshness.NOT_VERIFIED);
     }
+
+    @Test
+    void aLookBeforeThePurgeKeepsWhatAnsweredWithinItsBudgetAndDropsTheRest() throws Exception {
+        PurgeVerifier verifier = new PurgeVerifier(u -> u.contains("slow") ? new CompletableFuture<>()
+                : u.contains("broken") ? CompletableFuture.failedFuture(new PageFetchException("refused"))
+                : CompletableFuture.completedFuture(Pages.edgeHit(u, 10, "100.0")), immediate,
+                Clock.fixed(NOW, ZoneOffset.UTC), VerifySettings.DEFAULT);
+        Map<String, PageReport> before = verifier.snapshot(List.of(NEWS, NEWS + "/slow", NEWS + "/broken"),
+                Duration.ofMillis(200)).get(5, TimeUnit.SECONDS);
+        assertThat(before).containsOnlyKeys(NEWS);
+        assertThat(before.get(NEWS).etag()).contains("\"v1\"");
+    }
 }
