@@ -6,6 +6,7 @@ import dev.purgedeck.fastly.JobListener;
 import dev.purgedeck.fastly.JobRequest;
 import dev.purgedeck.fastly.JobResult;
 import dev.purgedeck.fastly.PurgeTwice;
+import dev.purgedeck.fastly.RateLimitWait;
 import dev.purgedeck.fastly.RetryScheduler;
 import dev.purgedeck.fastly.RunningPurge;
 import java.time.Instant;
@@ -78,11 +79,25 @@ public final class VerifiedPurge implements RunningPurge {
         // Looks start once the purge is done: on a busy machine fetching pages while purging would slow the purges,
         // and their outcomes must not wait for verification. Each look still waits from its own purge's time.
         List<Runnable> held = Collections.synchronizedList(new ArrayList<>());
-        JobListener each = (o, done, all) -> {
-            try {
-                outcomes.onItem(o, done, all);
-            } finally {
-                after(o, request, plan, verification, counting, all, verifier.clock().instant(), held);
+        JobListener each = new JobListener() {
+            @Override
+            public void onItem(ItemOutcome o, int done, int all) {
+                onItems(List.of(o), done, all);
+            }
+
+            @Override
+            public void onItems(List<ItemOutcome> batch, int done, int all) {
+                try {
+                    outcomes.onItems(batch, done, all); // a key batch stays one batch for the listener
+                } finally {
+                    Instant now = verifier.clock().instant();
+                    batch.forEach(o -> after(o, request, plan, verification, counting, all, now, held));
+                }
+            }
+
+            @Override
+            public void onRateLimitWait(RateLimitWait wait) {
+                outcomes.onRateLimitWait(wait);
             }
         };
         RunningPurge job = plan.twice()

@@ -68,7 +68,7 @@ public final class PurgeTwice implements RunningPurge {
     public static PurgeTwice start(BulkPurgeRunner runner, String jobId, JobRequest request, Duration delay,
                                    RetryScheduler scheduler, Executor cancelling, JobListener listener) {
         PurgeTwice twice = new PurgeTwice(jobId, request, runner, listener, scheduler, cancelling, delay);
-        twice.current = runner.start(jobId, request, twice::first);
+        twice.current = runner.start(jobId, request, twice.hearing(twice::first));
         twice.current.result().thenRun(twice::afterFirst);
         return twice;
     }
@@ -143,16 +143,31 @@ public final class PurgeTwice implements RunningPurge {
         List<String> targets = again.stream().map(i -> request.targets().get(i)).toList();
         JobRequest repeat = new JobRequest(request.serviceId(), request.kind(), targets, request.options(),
                 request.concurrency());
-        current = runner.start(id, repeat, (o, d, t) -> {
+        current = runner.start(id, repeat, hearing((o, d, t) -> {
             int index = again.get(o.index());
             ItemOutcome firstOne = firsts.getAndSet(index, null);
             if (firstOne != null) {
                 report(firstOne.withSecond(o));
             }
-        });
+        }));
         if (cancelled) {
             current.cancel();
         }
+    }
+
+    /** {@code items} for the outcomes of one of the two purges; Fastly's rate-limit waits go to the listener. */
+    private JobListener hearing(JobListener items) {
+        return new JobListener() {
+            @Override
+            public void onItem(ItemOutcome outcome, int done, int total) {
+                items.onItem(outcome, done, total);
+            }
+
+            @Override
+            public void onRateLimitWait(RateLimitWait wait) {
+                listener.onRateLimitWait(wait);
+            }
+        };
     }
 
     /** The items purged once and waiting for their second purge end as they are. */
