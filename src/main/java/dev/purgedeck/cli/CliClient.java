@@ -60,6 +60,11 @@ final class CliClient implements AutoCloseable {
         return quick;
     }
 
+    /** The command's own threads, e.g. for fetching pages to verify. */
+    ExecutorService executor() {
+        return executor;
+    }
+
     BulkPurgeRunner runner() {
         return new BulkPurgeRunner(client, executor);
     }

@@ -1,5 +1,6 @@
 package dev.purgedeck.cli;
 
+import dev.purgedeck.edge.Freshness;
 import dev.purgedeck.fastly.PurgeKind;
 import dev.purgedeck.history.HistoryEntry;
 import dev.purgedeck.history.HistoryExport;
@@ -13,8 +14,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -58,6 +61,11 @@ final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--kind", split = ",", paramLabel = "KIND",
             description = "Only these kinds: url, key, all (comma-separated, or repeat the option).")
     List<PurgeKind> kinds;
+
+    @Option(names = "--verdict", split = ",", paramLabel = "VERDICT",
+            description = "Only purges verified with these verdicts: fresh, refreshing, old_copy, not_cached, "
+                    + "cant_tell, not_verified (comma-separated, or repeat the option).")
+    List<String> verdicts;
 
     @Option(names = "--search", paramLabel = "TEXT",
             description = "Only entries whose target, purge ID, error, service name or job ID contains TEXT.")
@@ -103,7 +111,7 @@ final class HistoryCommand implements Callable<Integer> {
             throw CliFailure.usage("--kind needs at least one of url, key, all");
         }
         HistoryQuery query = new HistoryQuery(text, null, outcomes == null ? null : EnumSet.copyOf(outcomes),
-                kinds == null ? null : EnumSet.copyOf(kinds), since, until, profile);
+                kinds == null ? null : EnumSet.copyOf(kinds), since, until, profile).withVerdicts(verdictIds());
         List<HistoryEntry> matching = query.run(load(ctx.historyFile()), null);
         if (service != null) {
             String s = service.strip();
@@ -124,6 +132,35 @@ final class HistoryCommand implements Callable<Integer> {
             table(shown, matching.size());
         }
         return Cli.OK;
+    }
+
+    /** The verdict's words; one written by a newer version is shown as it is. */
+    private static String label(String verdict) {
+        try {
+            return verdict == null ? null : Freshness.of(verdict).label();
+        } catch (IllegalArgumentException e) {
+            return verdict;
+        }
+    }
+
+    private Set<String> verdictIds() {
+        if (verdicts == null) {
+            return Set.of();
+        }
+        if (verdicts.isEmpty()) {
+            throw CliFailure.usage("--verdict needs at least one of fresh, refreshing, old_copy, not_cached, "
+                    + "cant_tell, not_verified");
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (String v : verdicts) {
+            try {
+                ids.add(Freshness.of(v).id());
+            } catch (IllegalArgumentException e) {
+                throw CliFailure.usage("--verdict: unknown verdict '" + v + "'; use fresh, refreshing, old_copy, "
+                        + "not_cached, cant_tell or not_verified");
+            }
+        }
+        return ids;
     }
 
     /** Every readable entry; a history that does not exist yet is empty, and reading it does not create it. */
@@ -149,10 +186,22 @@ final class HistoryCommand implements Callable<Integer> {
             return;
         }
         ZoneId zone = ZoneId.systemDefault();
-        TextTable t = new TextTable("TIME", "OUTCOME", "KIND", "TARGET", "SERVICE", "PROFILE", "PURGE ID", "ERROR");
+        // The verdict column appears only when something shown was verified, so older histories look as before.
+        boolean verified = shown.stream().anyMatch(e -> e.verdict() != null);
+        TextTable t = verified
+                ? new TextTable("TIME", "OUTCOME", "KIND", "TARGET", "SERVICE", "PROFILE", "PURGE ID", "ERROR",
+                "VERDICT")
+                : new TextTable("TIME", "OUTCOME", "KIND", "TARGET", "SERVICE", "PROFILE", "PURGE ID", "ERROR");
         for (HistoryEntry e : shown) {
-            t.add(TIME.format(e.time().atZone(zone)), e.outcome().id(), e.kind().id(), e.target(),
-                    e.serviceName() != null ? e.serviceName() : e.serviceId(), e.profileLabel(), e.purgeId(), e.error());
+            String time = TIME.format(e.time().atZone(zone));
+            String svc = e.serviceName() != null ? e.serviceName() : e.serviceId();
+            if (verified) {
+                t.add(time, e.outcome().id(), e.kind().id(), e.target(), svc, e.profileLabel(), e.purgeId(),
+                        e.error(), label(e.verdict()));
+            } else {
+                t.add(time, e.outcome().id(), e.kind().id(), e.target(), svc, e.profileLabel(), e.purgeId(),
+                        e.error());
+            }
         }
         ctx.out().print(t.render());
         if (matching > shown.size()) {

@@ -6,11 +6,14 @@ import dev.purgedeck.fastly.ItemOutcome;
 import dev.purgedeck.fastly.JobRequest;
 import dev.purgedeck.fastly.PurgeKind;
 import dev.purgedeck.fastly.PurgeOptions;
+import dev.purgedeck.fastly.ServiceInfo;
 import dev.purgedeck.history.JobContext;
 import dev.purgedeck.settings.Settings;
 import dev.purgedeck.settings.SettingsStore;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -25,8 +28,8 @@ import picocli.CommandLine.Option;
                 "Everything is checked before anything is sent: a bad URL or key, named with its line, stops the "
                         + "command with exit code 2."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every item was purged", "1:some items failed (Fastly or the network); the reasons are on "
-                + "stderr", "2:bad usage, input or configuration; nothing was sent",
+        exitCodeList = {"0:every item was purged", "1:some items failed (Fastly or the network), or with --verify "
+                + "some page still gets the old copy; the reasons are on stderr", "2:bad usage, input or configuration; nothing was sent",
                 "3:the purge ran, but the history could not take every outcome (e.g. a full disk); they were saved "
                         + "to history-unrecorded-JOB.jsonl beside it, or printed on stderr when that failed too"},
         footerHeading = "%nEnvironment:%n",
@@ -39,7 +42,8 @@ import picocli.CommandLine.Option;
                 "  purgedeck purge --service 'Northwind Shop' --urls-file changed-pages.txt",
                 "  purgedeck purge -s SU1Z0isxPaozGVKXdv0eY --keys-file keys.txt --soft --json",
                 "  purgedeck purge --keyset Homepage",
-                "  purgedeck purge -s SU1Z0isxPaozGVKXdv0eY --all --yes"})
+                "  purgedeck purge -s SU1Z0isxPaozGVKXdv0eY --all --yes",
+                "  purgedeck purge --url https://www.example.com/news --verify --twice"})
 final class PurgeCommand implements Callable<Integer> {
     static final int MAX_CONCURRENCY = 64;
 
@@ -85,6 +89,27 @@ final class PurgeCommand implements Callable<Integer> {
                     + "unless changed.")
     Duration timeout;
 
+    @Option(names = "--verify", order = 11,
+            description = "After the purge, look at each purged page as a visitor's POP serves it (with Fastly-Debug) "
+                    + "and print a verdict: fresh, refreshing, old copy still served, not cached, can't tell (why), or "
+                    + "not verified. Keys and --all are checked on the pages given with --check. Exit code 1 when "
+                    + "any page still gets the old copy.")
+    boolean verify;
+
+    @Option(names = "--check", paramLabel = "URL", order = 12,
+            description = "A page that shows whether a key or --all purge worked, for --verify (repeatable).")
+    List<String> check = new ArrayList<>();
+
+    @Option(names = "--twice", order = 13,
+            description = "Purge every item a second time after a pause, as Fastly advises for shielded services; both "
+                    + "purge IDs are recorded, and --verify looks after the second purge.")
+    boolean twice;
+
+    @Option(names = "--twice-delay", paramLabel = "TIME", order = 14, converter = DurationArg.class,
+            description = "The pause between the two purges (implies --twice). Default: 2s for URLs and keys, 30s "
+                    + "for --all.")
+    Duration twiceDelay;
+
     @Option(names = "--retries", paramLabel = "N", order = 10,
             description = "How often a request that timed out or met a server error is tried again, 0 to "
                     + Settings.MAX_RETRIES + ". Default: the window's setting, 2 unless changed.")
@@ -110,6 +135,7 @@ final class PurgeCommand implements Callable<Integer> {
             throw CliFailure.usage("--concurrency must be between 1 and " + MAX_CONCURRENCY);
         }
         Limits limits = Limits.of(settings, deadline, timeout, retries);
+        VerifyOptions.check(verify, check, twiceDelay);
         PurgeTargets.Targets targets = PurgeTargets.read(what, ctx);
         boolean softPurge = soft != null ? soft : targets.keySet() != null && targets.keySet().soft();
         checkOptions(targets.kind(), softPurge);
@@ -134,20 +160,27 @@ final class PurgeCommand implements Callable<Integer> {
             HostMap hosts = request.kind() == PurgeKind.URL
                     ? CliHosts.load(ctx, client, connection.origin(), checkHosts) : HostMap.UNKNOWN;
             CliHosts.warn(ctx, hosts, request.kind() == PurgeKind.URL ? request.targets() : List.of());
-            RecordedJob.Finished done = RecordedJob.run(ctx, client.runner(), request, connection.origin(),
-                    svc == null ? null : svc.name(), limits.deadline(), hosts.route(request.targets()).services());
+            Map<String, ServiceInfo> routes = hosts.route(request.targets()).services();
+            RecordedJob.Finished done = verify || twice || twiceDelay != null
+                    ? RecordedJob.runVerified(ctx, client.runner(), request, connection.origin(),
+                    svc == null ? null : svc.name(), limits.deadline(), routes,
+                    VerifyOptions.plan(verify, check, twice || twiceDelay != null, twiceDelay, request.kind()),
+                    VerifyOptions.verifier(connection.connection(), client))
+                    : RecordedJob.run(ctx, client.runner(), request, connection.origin(),
+                    svc == null ? null : svc.name(), limits.deadline(), routes);
             JobContext job = done.job();
             String historyProblem = done.recorded() ? null
                     : UnrecordedOutcomes.keep(ctx, done.unrecorded(), job.jobId());
             if (json) {
                 PurgeReport.json(ctx, done.result(), job, historyProblem,
-                        UnrecordedOutcomes.targets(done.unrecorded(), job.jobId()), hosts);
+                        UnrecordedOutcomes.targets(done.unrecorded(), job.jobId()), hosts, done.verdicts());
             } else {
-                PurgeReport.table(ctx, done.result());
+                PurgeReport.table(ctx, done.result(), done.verdicts());
             }
             PurgeReport.failures(ctx, done.result());
+            boolean oldCopy = VerifyOptions.warnOldCopies(ctx, done.verdicts());
             boolean allOk = done.result().count(ItemOutcome.Status.OK) == done.result().items().size();
-            return !done.recorded() ? Cli.NOT_RECORDED : allOk ? Cli.OK : Cli.FAILED;
+            return !done.recorded() ? Cli.NOT_RECORDED : allOk && !oldCopy ? Cli.OK : Cli.FAILED;
         }
     }
 

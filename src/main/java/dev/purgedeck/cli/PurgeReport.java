@@ -3,6 +3,7 @@ package dev.purgedeck.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.purgedeck.edge.PageVerdict;
 import dev.purgedeck.fastly.HostMap;
 import dev.purgedeck.fastly.ItemOutcome;
 import dev.purgedeck.fastly.JobResult;
@@ -30,10 +31,17 @@ final class PurgeReport {
     private PurgeReport() {
     }
 
-    static void table(CliContext ctx, JobResult result) {
-        TextTable t = new TextTable("TARGET", "PURGE ID", "OUTCOME");
+    /** @param verdicts one per item when the purge was verified, else null (no VERDICT column) */
+    static void table(CliContext ctx, JobResult result, List<PageVerdict> verdicts) {
+        TextTable t = verdicts == null ? new TextTable("TARGET", "PURGE ID", "OUTCOME")
+                : new TextTable("TARGET", "PURGE ID", "OUTCOME", "VERDICT");
         for (ItemOutcome o : result.items()) {
-            t.add(o.target(), o.purgeId(), status(o));
+            String id = o.secondPurgeId() == null ? o.purgeId() : o.purgeId() + " + " + o.secondPurgeId();
+            if (verdicts == null) {
+                t.add(o.target(), id, status(o));
+            } else {
+                t.add(o.target(), id, status(o), verdicts.get(o.index()).freshness().label());
+            }
         }
         ctx.out().print(t.render());
         ctx.out().println(result.summary());
@@ -45,14 +53,16 @@ final class PurgeReport {
      * @param unrecorded     the targets whose outcome is not in the history
      */
     static void json(CliContext ctx, JobResult result, JobContext job, String historyProblem, Set<String> unrecorded,
-                     HostMap hosts) {
+                     HostMap hosts, List<PageVerdict> verdicts) {
         HostMap.Routing routing = hosts.route(result.request().kind() == PurgeKind.URL
                 ? result.items().stream().map(ItemOutcome::target).toList() : List.of());
         List<Item> items = result.items().stream().map(o -> new Item(o.target(), status(o), o.purgeId(),
-                o.httpStatus(), o.ok() ? null : ctx.scrub(o.message()), o.attempts(),
+                o.secondPurgeId(), o.httpStatus(), o.ok() ? null : ctx.scrub(o.message()), o.attempts(),
                 o.duration() == null ? 0 : o.duration().toMillis(), !unrecorded.contains(o.target()),
                 Optional.ofNullable(routing.services().get(o.target())).map(ServiceInfo::id).orElse(null),
-                Optional.ofNullable(routing.services().get(o.target())).map(ServiceInfo::name).orElse(null))).toList();
+                Optional.ofNullable(routing.services().get(o.target())).map(ServiceInfo::name).orElse(null),
+                verdicts == null ? null : verdicts.get(o.index()).freshness().id(),
+                verdicts == null ? null : ctx.scrub(verdicts.get(o.index()).reason()))).toList();
         Summary summary = new Summary(items.size(), result.count(ItemOutcome.Status.OK),
                 result.count(ItemOutcome.Status.FAILED), result.count(ItemOutcome.Status.CANCELLED));
         Report report = new Report(result.jobId(), result.request().kind().id(), job.profile(), job.endpoint(),
@@ -108,8 +118,9 @@ final class PurgeReport {
     record Summary(int total, long ok, long failed, long cancelled) {
     }
 
-    /** One item; a URL names the service its host routes to, when known. */
-    record Item(String target, String outcome, String purgeId, int httpStatus, String error, int attempts,
-                long durationMs, boolean recorded, String serviceId, String serviceName) {
+    /** One item; a URL names the service its host routes to, when known; a verified one has its verdict. */
+    record Item(String target, String outcome, String purgeId, String secondPurgeId, int httpStatus, String error,
+                int attempts, long durationMs, boolean recorded, String serviceId, String serviceName, String verdict,
+                String verdictReason) {
     }
 }

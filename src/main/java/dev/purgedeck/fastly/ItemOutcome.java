@@ -17,15 +17,45 @@ import java.time.Instant;
  * @param message    a plain-language reason for failed and cancelled items, empty for ok
  * @param errorKind  the kind of failure, null unless failed by Fastly or the network
  * @param finishedAt when the outcome became known
+ * @param secondPurgeId the purge ID of the second purge when the item was purged twice (docs/fastly-edge.md §2),
+ *                      null otherwise
  */
 public record ItemOutcome(int index, PurgeKind kind, String target, Status status, String purgeId, int httpStatus,
                           int attempts, Duration duration, String message, FastlyApiException.Kind errorKind,
-                          Instant finishedAt) {
+                          Instant finishedAt, String secondPurgeId) {
     /** How the message of a cancelled item that never left PurgeDeck begins. */
     public static final String NOT_SENT = "Not sent";
 
+    /** An item purged once. */
+    public ItemOutcome(int index, PurgeKind kind, String target, Status status, String purgeId, int httpStatus,
+                       int attempts, Duration duration, String message, FastlyApiException.Kind errorKind,
+                       Instant finishedAt) {
+        this(index, kind, target, status, purgeId, httpStatus, attempts, duration, message, errorKind, finishedAt,
+                null);
+    }
+
     /** The three ways an item can end. */
     public enum Status { OK, FAILED, CANCELLED }
+
+    /**
+     * This item after its second purge {@code second} (of the same target): it keeps the first purge's ID and adds
+     * the second's, or says why the second did not happen; an item purged once stays purged whatever the second does.
+     */
+    public ItemOutcome withSecond(ItemOutcome second) {
+        if (second.ok()) {
+            return new ItemOutcome(index, kind, target, status, purgeId, second.httpStatus, attempts + second.attempts,
+                    second.duration, message, errorKind, second.finishedAt, second.purgeId);
+        }
+        String why = second.status == Status.CANCELLED ? "The second purge was cancelled."
+                : "The second purge failed: " + second.message;
+        return new ItemOutcome(index, kind, target, status, purgeId, httpStatus, attempts + second.attempts, duration,
+                why, errorKind, finishedAt, null);
+    }
+
+    /** When the (last) purge request of this item was sent: its outcome's time less the request's duration. */
+    public Instant sentAt() {
+        return duration == null ? finishedAt : finishedAt.minus(duration);
+    }
 
     public boolean ok() {
         return status == Status.OK;

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * One running bulk purge. Work units (a URL, a batch of up to 256 keys, or a purge-all) are sent with at most
  * {@code concurrency} in flight; no thread waits on a request. Each item gets exactly one {@link ItemOutcome}.
  */
-public final class PurgeJob {
+public final class PurgeJob implements RunningPurge {
     private static final String CANCELLED = "Cancelled before Fastly confirmed it.";
     private static final String NOT_SENT = ItemOutcome.NOT_SENT + " (cancelled).";
 
@@ -50,6 +50,7 @@ public final class PurgeJob {
         this.outcomes = new AtomicReferenceArray<>(request.targets().size());
     }
 
+    @Override
     public String id() {
         return id;
     }
@@ -67,6 +68,7 @@ public final class PurgeJob {
     }
 
     /** Completes when every item has an outcome; it never completes exceptionally. */
+    @Override
     public CompletableFuture<JobResult> result() {
         return result;
     }
@@ -75,6 +77,7 @@ public final class PurgeJob {
      * Stops the job: nothing new is sent, requests in flight are abandoned, and their items end as cancelled. Returns
      * at once; the cancelled outcomes follow on the runner's executor.
      */
+    @Override
     public void cancel() {
         halt(null);
     }

@@ -25,7 +25,7 @@ import java.util.Map;
 final class HistoryCsv {
     static final List<String> COLUMNS = List.of("job_id", "time", "profile", "endpoint_kind", "endpoint", "service_id",
             "service_name", "kind", "target", "soft", "environment", "outcome", "purge_id", "http_status", "error",
-            "attempts", "duration_ms", "user", "app_version");
+            "attempts", "duration_ms", "user", "app_version", "second_purge_id", "verdict", "verdict_reason");
     private static final CsvMapper MAPPER = CsvMapper.builder()
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).disable(JsonParser.Feature.AUTO_CLOSE_SOURCE).build();
     private static final ObjectWriter WRITER;
@@ -58,7 +58,8 @@ final class HistoryCsv {
         String[] cells = {e.jobId(), IsoTimes.format(e.time()), e.profile(), e.endpointKind(), e.endpoint(),
             e.serviceId(), e.serviceName(), e.kind().id(), e.target(), Boolean.toString(e.soft()), e.environment(),
             e.outcome().id(), e.purgeId(), Integer.toString(e.httpStatus()), e.error(),
-            Integer.toString(e.attempts()), Long.toString(e.durationMs()), e.user(), e.appVersion()};
+            Integer.toString(e.attempts()), Long.toString(e.durationMs()), e.user(), e.appVersion(),
+            e.secondPurgeId(), e.verdict(), e.verdictReason()};
         for (int i = 0; i < cells.length; i++) {
             cells[i] = SpreadsheetCells.neutralise(cells[i]);
         }
@@ -85,7 +86,8 @@ final class HistoryCsv {
                 HistoryEntry.kindOf(r.get("kind")), r.get("target"), Boolean.parseBoolean(r.get("soft")),
                 r.get("environment"), HistoryEntry.Outcome.of(r.get("outcome")), r.get("purge_id"),
                 integer(r.get("http_status")), r.get("error"), integer(r.get("attempts")),
-                longInteger(r.get("duration_ms")), r.get("user"), r.get("app_version"));
+                longInteger(r.get("duration_ms")), r.get("user"), r.get("app_version"),
+                null, r.get("second_purge_id"), r.get("verdict"), r.get("verdict_reason"));
     }
 
     private static int integer(String s) {

@@ -34,11 +34,16 @@ import java.util.Objects;
  * @param appVersion   the PurgeDeck version that ran it
  * @param retryOf      the job whose failed items this job sent again ("Retry failed"); null otherwise, and in files
  *                     written before retries were linked
+ * @param secondPurgeId the purge ID of the second purge when the item was purged twice
+ * @param verdict      what a look at the page after the purge said ({@code fresh}, {@code old_copy}, … as
+ *                     {@code edge.Freshness} ids), null when the purge was not verified
+ * @param verdictReason the verdict's reason in plain words
  */
 public record HistoryEntry(String jobId, Instant time, String profile, String endpointKind, String endpoint,
                            String serviceId, String serviceName, PurgeKind kind, String target, boolean soft,
                            String environment, Outcome outcome, String purgeId, int httpStatus, String error,
-                           int attempts, long durationMs, String user, String appVersion, String retryOf) {
+                           int attempts, long durationMs, String user, String appVersion, String retryOf,
+                           String secondPurgeId, String verdict, String verdictReason) {
 
     public HistoryEntry {
         Objects.requireNonNull(jobId, "jobId");
@@ -60,15 +65,35 @@ public record HistoryEntry(String jobId, Instant time, String profile, String en
         user = blankToNull(user);
         appVersion = blankToNull(appVersion);
         retryOf = blankToNull(retryOf);
+        secondPurgeId = blankToNull(secondPurgeId);
+        verdict = blankToNull(verdict);
+        verdictReason = blankToNull(verdictReason);
     }
 
-    /** An entry of a job that retries none. */
+    /** An entry of a job that retries none, purged once and not verified. */
     public HistoryEntry(String jobId, Instant time, String profile, String endpointKind, String endpoint,
                         String serviceId, String serviceName, PurgeKind kind, String target, boolean soft,
                         String environment, Outcome outcome, String purgeId, int httpStatus, String error,
                         int attempts, long durationMs, String user, String appVersion) {
         this(jobId, time, profile, endpointKind, endpoint, serviceId, serviceName, kind, target, soft, environment,
                 outcome, purgeId, httpStatus, error, attempts, durationMs, user, appVersion, null);
+    }
+
+    /** An entry purged once and not verified, as every entry was before purge twice and verification. */
+    public HistoryEntry(String jobId, Instant time, String profile, String endpointKind, String endpoint,
+                        String serviceId, String serviceName, PurgeKind kind, String target, boolean soft,
+                        String environment, Outcome outcome, String purgeId, int httpStatus, String error,
+                        int attempts, long durationMs, String user, String appVersion, String retryOf) {
+        this(jobId, time, profile, endpointKind, endpoint, serviceId, serviceName, kind, target, soft, environment,
+                outcome, purgeId, httpStatus, error, attempts, durationMs, user, appVersion, retryOf, null, null,
+                null);
+    }
+
+    /** This entry with the verdict of a look at its page after the purge. */
+    public HistoryEntry withVerdict(String verdictId, String reason) {
+        return new HistoryEntry(jobId, time, profile, endpointKind, endpoint, serviceId, serviceName, kind, target,
+                soft, environment, outcome, purgeId, httpStatus, error, attempts, durationMs, user, appVersion,
+                retryOf, secondPurgeId, verdictId, reason);
     }
 
     /**

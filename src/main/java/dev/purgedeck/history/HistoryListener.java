@@ -46,8 +46,13 @@ public final class HistoryListener implements JobListener {
 
     @Override
     public void onItems(List<ItemOutcome> outcomes, int done, int total) {
+        onEntries(outcomes.stream().map(context::entry).toList(), total);
+    }
+
+    /** Records entries of this job built by the caller (e.g. with a verdict); {@code total} is the job's size. */
+    public void onEntries(List<HistoryEntry> entries, int total) {
         List<HistoryEntry> batch = new ArrayList<>(unrecorded.drain()); // older outcomes first, as they happened
-        batch.addAll(outcomes.stream().map(context::entry).toList());
+        batch.addAll(entries);
         try {
             store.append(batch);
         } catch (IOException | RuntimeException e) {
@@ -57,7 +62,7 @@ public final class HistoryListener implements JobListener {
         }
         try {
             // Batches end on several threads: flush after the last one is written, not when the last one ends.
-            if (written.addAndGet(outcomes.size()) == total) {
+            if (written.addAndGet(entries.size()) == total) {
                 store.flush();
             }
         } catch (IOException | RuntimeException e) {

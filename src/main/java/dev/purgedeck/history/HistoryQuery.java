@@ -21,9 +21,10 @@ import java.util.stream.IntStream;
  * @param from      only entries at or after this time
  * @param to        only entries before this time
  * @param profile   only entries recorded on the profile of this name (any case)
+ * @param verdicts  only entries with one of these verdicts ({@code edge.Freshness} ids such as {@code old_copy})
  */
 public record HistoryQuery(String text, String serviceId, Set<HistoryEntry.Outcome> outcomes, Set<PurgeKind> kinds,
-                           Instant from, Instant to, String profile) {
+                           Instant from, Instant to, String profile, Set<String> verdicts) {
     /** Newest first; among entries of the same millisecond, the one written last first. */
     public static final Comparator<HistoryEntry> NEWEST_FIRST = Comparator.comparing(HistoryEntry::time).reversed();
     /** Splitting the work across cores pays off only for large lists. */
@@ -35,6 +36,13 @@ public record HistoryQuery(String text, String serviceId, Set<HistoryEntry.Outco
         outcomes = outcomes == null || outcomes.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(outcomes));
         kinds = kinds == null || kinds.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(kinds));
         profile = profile == null || profile.isBlank() ? null : profile.strip();
+        verdicts = verdicts == null ? Set.of() : Set.copyOf(verdicts);
+    }
+
+    /** A query on any verdict. */
+    public HistoryQuery(String text, String serviceId, Set<HistoryEntry.Outcome> outcomes, Set<PurgeKind> kinds,
+                        Instant from, Instant to, String profile) {
+        this(text, serviceId, outcomes, kinds, from, to, profile, null);
     }
 
     /** A query on any profile. */
@@ -49,28 +57,33 @@ public record HistoryQuery(String text, String serviceId, Set<HistoryEntry.Outco
     }
 
     public HistoryQuery withText(String t) {
-        return new HistoryQuery(t, serviceId, outcomes, kinds, from, to, profile);
+        return new HistoryQuery(t, serviceId, outcomes, kinds, from, to, profile, verdicts);
     }
 
     public HistoryQuery withServiceId(String id) {
-        return new HistoryQuery(text, id, outcomes, kinds, from, to, profile);
+        return new HistoryQuery(text, id, outcomes, kinds, from, to, profile, verdicts);
     }
 
     public HistoryQuery withOutcomes(Set<HistoryEntry.Outcome> o) {
-        return new HistoryQuery(text, serviceId, o, kinds, from, to, profile);
+        return new HistoryQuery(text, serviceId, o, kinds, from, to, profile, verdicts);
     }
 
     public HistoryQuery withKinds(Set<PurgeKind> k) {
-        return new HistoryQuery(text, serviceId, outcomes, k, from, to, profile);
+        return new HistoryQuery(text, serviceId, outcomes, k, from, to, profile, verdicts);
     }
 
     public HistoryQuery withProfile(String name) {
-        return new HistoryQuery(text, serviceId, outcomes, kinds, from, to, name);
+        return new HistoryQuery(text, serviceId, outcomes, kinds, from, to, name, verdicts);
     }
 
     /** Entries at or after {@code start} and before {@code end}; either may be null. */
     public HistoryQuery between(Instant start, Instant end) {
-        return new HistoryQuery(text, serviceId, outcomes, kinds, start, end, profile);
+        return new HistoryQuery(text, serviceId, outcomes, kinds, start, end, profile, verdicts);
+    }
+
+    /** Entries whose verdict is one of {@code ids}; empty or null matches any entry, verified or not. */
+    public HistoryQuery withVerdicts(Set<String> ids) {
+        return new HistoryQuery(text, serviceId, outcomes, kinds, from, to, profile, ids);
     }
 
     public boolean matches(HistoryEntry e) {
@@ -132,6 +145,9 @@ public record HistoryQuery(String text, String serviceId, Set<HistoryEntry.Outco
             return false;
         }
         if (!outcomes.isEmpty() && !outcomes.contains(e.outcome())) {
+            return false;
+        }
+        if (!verdicts.isEmpty() && (e.verdict() == null || !verdicts.contains(e.verdict()))) {
             return false;
         }
         if (!kinds.isEmpty() && !kinds.contains(e.kind())) {

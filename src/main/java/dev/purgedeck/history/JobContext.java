@@ -44,13 +44,18 @@ public record JobContext(String jobId, String profile, String endpointKind, Stri
 
     /** The entry for one item of this job. */
     public HistoryEntry entry(ItemOutcome o) {
+        return entry(o, null, null);
+    }
+
+    /** The entry for one item of this job with the verdict of a look at its page after the purge. */
+    public HistoryEntry entry(ItemOutcome o, String verdict, String verdictReason) {
         ServiceInfo routed = serviceId == null ? itemServices.get(o.target()) : null;
         String id = routed == null ? serviceId : routed.id();
         String name = routed == null ? serviceName : routed.name();
         return new HistoryEntry(jobId, o.finishedAt(), profile, endpointKind, endpoint, id, name,
                 o.kind(), o.target(), soft, environment, outcome(o.status()), o.purgeId(), o.httpStatus(),
                 o.message(), o.attempts(), o.duration() == null ? 0 : o.duration().toMillis(), user, appVersion,
-                retryOf);
+                retryOf, o.secondPurgeId(), verdict, verdictReason);
     }
 
     /** The OS user name of this process. */

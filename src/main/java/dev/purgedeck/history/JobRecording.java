@@ -158,6 +158,19 @@ public final class JobRecording implements AutoCloseable {
         }
 
         /**
+         * Queues one item's entry with the verdict of a look at its page after the purge (null verdict: not
+         * verified); an item reported here is not also reported through {@link #onItems}.
+         */
+        public void onVerified(ItemOutcome outcome, String verdict, String verdictReason, int total) {
+            HistoryEntry entry = job.entry(outcome, verdict, verdictReason);
+            try {
+                writer.execute(() -> listener.onEntries(List.of(entry), total));
+            } catch (RejectedExecutionException e) {
+                failed(new IOException("The history is closed.", e));
+            }
+        }
+
+        /**
          * Completes on the writer thread once every outcome reported so far is written: ask after the job's result
          * has completed to wait for all of them. True when every write succeeded.
          */

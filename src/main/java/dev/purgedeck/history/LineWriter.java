@@ -87,6 +87,9 @@ final class LineWriter {
         string(17, e.user());
         string(18, e.appVersion());
         string(19, e.retryOf());
+        string(20, e.secondPurgeId());
+        string(21, e.verdict());
+        string(22, e.verdictReason());
         put('}');
     }
 
@@ -114,7 +117,7 @@ final class LineWriter {
         if (s == null) {
             return;
         }
-        if (field == 8 || field == 12 || field == 1) { // unique per entry: nothing to reuse
+        if (field == 8 || field == 12 || field == 1 || field == 20) { // unique per entry: nothing to reuse
             quoted(field, s);
         } else if (s == lastValue[field]) {
             copy(lastBytes[field]);

@@ -32,7 +32,8 @@ class HistoryExportTest {
         assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
         String text = new String(bytes, StandardCharsets.UTF_8).substring(1);
         assertThat(text).startsWith("job_id,time,profile,endpoint_kind,endpoint,service_id,service_name,kind,target,"
-                + "soft,environment,outcome,purge_id,http_status,error,attempts,duration_ms,user,app_version\r\n");
+                + "soft,environment,outcome,purge_id,http_status,error,attempts,duration_ms,user,app_version,"
+                + "second_purge_id,verdict,verdict_reason\r\n");
         assertThat(text).contains("2026-11-26T09:41:02.123Z", "\"key,with \"\"quotes\"\", é, 日本, 🚀\"");
         assertThat(HistoryExport.readCsv(new ByteArrayInputStream(bytes))).isEqualTo(ROWS);
         // Without the BOM (e.g. saved again by another tool) it reads the same.

@@ -1,0 +1,29 @@
+package dev.purgedeck.edge;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The verdict on one purged item, from the pages looked at for it.
+ *
+ * @param index     the item's position in the purge job
+ * @param target    the URL, key, or service ID for purge-all
+ * @param freshness the verdict
+ * @param reason    plain words: why this verdict (the age seen, the header missing, the redirect target…)
+ * @param url       the page the verdict is about (the worst one for a key), empty when none was looked at
+ * @param report    the last look at that page, empty when the page could not be read
+ * @param at        when the verdict was reached
+ * @param last      false for a {@link Freshness#REFRESHING} verdict that will be looked at again; true when final
+ */
+public record PageVerdict(int index, String target, Freshness freshness, String reason, Optional<String> url,
+                          Optional<PageReport> report, Instant at, boolean last) {
+    public PageVerdict {
+        reason = reason == null ? "" : reason;
+    }
+
+    /** The verdict when nothing could be looked at. */
+    static PageVerdict unverified(int index, String target, String reason, Instant at) {
+        return new PageVerdict(index, target, Freshness.NOT_VERIFIED, reason, Optional.empty(), Optional.empty(), at,
+                true);
+    }
+}
