@@ -1,13 +1,13 @@
 package dev.purgedeck.ui.purge;
 
 import static dev.purgedeck.testsupport.ConsoleHarness.inPurge;
+import static dev.purgedeck.testsupport.ConsoleHarness.resize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.purgedeck.testsupport.ConsoleTest;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.text.Text;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,14 +27,6 @@ class SmallWindowLayoutTest extends ConsoleTest {
         resize(robot, 1240, 800);
     }
 
-    private static void resize(FxRobot robot, double width, double height) {
-        robot.interact(() -> {
-            Stage stage = (Stage) robot.lookup("#purgeView").query().getScene().getWindow();
-            stage.setWidth(width);
-            stage.setHeight(height);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
     @Test
     void theHintByPurgeReadsAsASentenceNotAColumnOfLetters(FxRobot robot) {
