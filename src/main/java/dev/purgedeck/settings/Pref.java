@@ -12,6 +12,8 @@ public record Pref<T>(String name, Class<T> type, T defaultValue) {
     public static final Pref<String> LAST_MODE = new Pref<>("purge.mode", String.class, "URLS");
     /** Services typed by ID and named by the user, for tokens that cannot list services: "id\tname" lines. */
     public static final Pref<String> REMEMBERED_SERVICES = new Pref<>("services.remembered", String.class, "");
+    /** Where the splitter between the console's input and its results sits, as a fraction of the height. */
+    public static final Pref<Double> RESULTS_SPLIT = new Pref<>("purge.resultsSplit", Double.class, 0.55);
     public static final Pref<Double> WINDOW_X = new Pref<>("window.x", Double.class, Double.NaN);
     public static final Pref<Double> WINDOW_Y = new Pref<>("window.y", Double.class, Double.NaN);
     public static final Pref<Double> WINDOW_WIDTH = new Pref<>("window.width", Double.class, 1240.0);

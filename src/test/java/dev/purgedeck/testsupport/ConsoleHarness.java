@@ -61,6 +61,16 @@ public final class ConsoleHarness implements AutoCloseable {
         return robot.from(robot.lookup("#purgeView").<javafx.scene.Node>query()).lookup(id).query();
     }
 
+    /** Gives the window of the Purge screen this size and waits for the layout. */
+    public static void resize(org.testfx.api.FxRobot robot, double width, double height) {
+        robot.interact(() -> {
+            Stage stage = (Stage) robot.lookup("#purgeView").query().getScene().getWindow();
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /** Waits up to 15 s for {@code condition}, checked on the FX thread after pending events. */
     public static void waitUntil(BooleanSupplier condition) {
         try {

@@ -96,6 +96,8 @@ public final class KeyTagEditor extends VBox {
         clear.setMinWidth(Region.USE_PREF_SIZE);
         HBox statusLine = new HBox(summary, notice, spacer, clear);
         statusLine.getStyleClass().add("key-status");
+        // The keys take the height the editor is given; the field and the status line keep theirs.
+        VBox.setVgrow(keyArea, Priority.ALWAYS);
         getChildren().addAll(keyArea, input, statusLine);
         showCompact(model.entries().size() > COMPACT_ABOVE);
     }

@@ -29,21 +29,22 @@ final class HistoryTable extends TableView<HistoryEntry> {
         setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         getColumns().setAll(List.of(
                 column("Time", 165, 165, e -> TIME.format(e.time().atZone(zone)), Comparator.comparing(HistoryEntry::time)),
-                column("Target", 360, 180, HistoryEntry::target, Comparator.comparing(HistoryEntry::target)),
+                targetColumn(),
                 column("Outcome", 130, 110, e -> e.outcome().id() + (vm.laterPurged(e) ? " · purged later" : ""),
                         Comparator.comparing(HistoryEntry::outcome)),
-                column("Service", 130, 45, e -> e.serviceName() == null || e.serviceName().isBlank() ? nz(e.serviceId())
+                column("Service", 110, 88, e -> e.serviceName() == null || e.serviceName().isBlank() ? nz(e.serviceId())
                         : e.serviceName(), Comparator.comparing(e -> nz(e.serviceName()) + nz(e.serviceId()),
                         String.CASE_INSENSITIVE_ORDER)),
                 // Sandbox purges sit beside real ones: the profile and its kind of endpoint tell them apart.
-                column("Profile", 130, 45, HistoryEntry::profileLabel, Comparator.comparing(HistoryEntry::profileLabel,
+                column("Profile", 110, 84, HistoryEntry::profileLabel, Comparator.comparing(HistoryEntry::profileLabel,
                         String.CASE_INSENSITIVE_ORDER)),
-                column("Kind", 50, 36, e -> e.kind().id(), Comparator.comparing(HistoryEntry::kind)),
-                column("Soft", 50, 36, e -> e.soft() ? "soft" : "hard", Comparator.comparing(HistoryEntry::soft)),
-                column("HTTP", 50, 40, e -> e.httpStatus() == 0 ? "" : Integer.toString(e.httpStatus()),
+                column("Kind", 60, 60, e -> e.kind().id(), Comparator.comparing(HistoryEntry::kind)),
+                column("Soft", 60, 60, e -> e.soft() ? "soft" : "hard", Comparator.comparing(HistoryEntry::soft)),
+                column("HTTP", 64, 64, e -> e.httpStatus() == 0 ? "" : Integer.toString(e.httpStatus()),
                         Comparator.comparingInt(HistoryEntry::httpStatus)),
-                column("Purge ID", 200, 45, e -> nz(e.purgeId()), Comparator.comparing(e -> nz(e.purgeId()))),
-                column("Error", 180, 45, e -> nz(e.error()), Comparator.comparing(e -> nz(e.error())))));
+                // A purge ID is read and compared whole: never cut (about 22 characters, Fastly's and the sandbox's).
+                column("Purge ID", 205, 205, e -> nz(e.purgeId()), Comparator.comparing(e -> nz(e.purgeId()))),
+                column("Error", 150, 70, e -> nz(e.error()), Comparator.comparing(e -> nz(e.error())))));
         // Soft/hard and the HTTP status are in the details pane; hidden at first so that the target keeps its room
         // beside the details at 1024 px. The menu at the header's right shows them again.
         setTableMenuButtonVisible(true);
@@ -80,6 +81,25 @@ final class HistoryTable extends TableView<HistoryEntry> {
         c.setCellValueFactory(f -> new ReadOnlyStringWrapper(text.apply(f.getValue())));
         c.setUserData(order);
         c.getStyleClass().add("history-" + title.toLowerCase(Locale.ROOT).replace(' ', '-'));
+        return c;
+    }
+
+    /** The target, cut in the middle when narrow (its host and its end tell targets apart), whole on hover. */
+    private static TableColumn<HistoryEntry, String> targetColumn() {
+        TableColumn<HistoryEntry, String> c = column("Target", 360, 180, HistoryEntry::target,
+                Comparator.comparing(HistoryEntry::target));
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            {
+                setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+            }
+
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null ? null : new javafx.scene.control.Tooltip(text));
+            }
+        });
         return c;
     }
 

@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -46,6 +47,7 @@ import org.kordamp.ikonli.feather.Feather;
 
 /** The History screen: filter, browse and sort every purge; copy IDs, re-run, export, open the folder, clear. */
 public final class HistoryView {
+    private static final double DETAILS_BESIDE_FROM = 1200;
     private final HistoryViewModel vm;
     private final BorderPane root = new BorderPane();
     private final HistoryTable table;
@@ -65,11 +67,23 @@ public final class HistoryView {
         SplitPane split = new SplitPane(table, details);
         split.setDividerPositions(0.72);
         SplitPane.setResizableWithParent(details, false);
+        // Beside the table the details left the target and purge ID a few letters at 1024 px: in a narrow window
+        // they go below it, and the table keeps the whole width.
+        root.widthProperty().addListener((o, a, w) -> placeDetails(split, w.doubleValue()));
         root.setCenter(split);
         root.setBottom(actions());
         BorderPane.setMargin(split, new Insets(8, 0, 8, 0));
         root.setPadding(new Insets(12));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> details.show(e));
+    }
+
+    /** Below the table when the window is narrow (under {@value #DETAILS_BESIDE_FROM} px), beside it otherwise. */
+    private static void placeDetails(SplitPane split, double width) {
+        Orientation want = width < DETAILS_BESIDE_FROM ? Orientation.VERTICAL : Orientation.HORIZONTAL;
+        if (split.getOrientation() != want) {
+            split.setOrientation(want);
+            split.setDividerPositions(want == Orientation.VERTICAL ? 0.6 : 0.72);
+        }
     }
 
     public Parent root() {

@@ -61,7 +61,11 @@ public final class KeySetsView {
         search.textProperty().bindBidirectional(vm.searchProperty());
         list.setId("keySetList");
         list.setItems(vm.sets());
-        list.setPlaceholder(new Label("No key sets yet. Make one with New, or save keys from the Purge screen."));
+        Label none = new Label("No key sets yet. Make one with New, or save keys from the Purge screen.");
+        // The list is narrow at 1024 px: the hint wraps rather than losing its end.
+        none.setWrapText(true);
+        none.setPadding(new Insets(8));
+        list.setPlaceholder(none);
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(KeySet s, boolean empty) {

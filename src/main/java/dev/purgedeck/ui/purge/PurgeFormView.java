@@ -33,6 +33,8 @@ import org.kordamp.ikonli.feather.Feather;
 final class PurgeFormView extends VBox {
     private static final double MIN_PURGE_WIDTH = 150;
     private static final double MIN_ENVIRONMENT_WIDTH = 125;
+    /** The height of one line of the invalid-URL list. */
+    private static final double ISSUE_ROW = 24;
     private final PurgeViewModel vm;
     private final javafx.scene.control.ChoiceBox<Environment> environment =
             new javafx.scene.control.ChoiceBox<>();
@@ -116,13 +118,21 @@ final class PurgeFormView extends VBox {
                 + " — paste a list, or drop text or a .txt file here");
         urlInput.setAccessibleText("URLs to purge, one per line");
         urlInput.setPrefRowCount(8);
+        // Three lines at least, whatever the invalid lines below it and the results take.
+        urlInput.setMinHeight(76);
         urlInput.setWrapText(false);
         urlSummary.setId("urlSummary");
         urlNotice.setId("urlNotice");
         urlNotice.getStyleClass().add("notice");
         urlIssues.setId("urlIssues");
         urlIssues.getStyleClass().add("issue-list");
-        urlIssues.setPrefHeight(80);
+        // At least three lines (fewer only when there are fewer), growing to six, then it scrolls.
+        urlIssues.setFixedCellSize(ISSUE_ROW);
+        urlIssues.minHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.min(3, urlIssues.getItems().size()) * ISSUE_ROW + 4, urlIssues.getItems()));
+        urlIssues.prefHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.min(6, urlIssues.getItems().size()) * ISSUE_ROW + 4, urlIssues.getItems()));
+        urlIssues.setMaxHeight(Region.USE_PREF_SIZE);
         urlIssues.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
             {
                 setWrapText(true);
@@ -204,7 +214,7 @@ final class PurgeFormView extends VBox {
         VBox.setVgrow(keyEditor, Priority.ALWAYS);
         keysPane.getChildren().add(keyEditor);
         input.getChildren().setAll(urlPane, keysPane, allPane);
-        input.setMinHeight(180);
+        input.setMinHeight(150);
         VBox.setVgrow(input, Priority.ALWAYS);
 
         // The controls keep their full width. The hint gets a line of its own under Purge: squeezed beside the
@@ -311,7 +321,11 @@ final class PurgeFormView extends VBox {
         progressText.managedProperty().bind(progressText.visibleProperty());
         hint.textProperty().bind(vm.purgeHintProperty());
         // Hidden, not removed, while a job runs: the form keeps its place.
-        hint.visibleProperty().bind(vm.results().runningProperty().not());
+        // An empty hint or error takes no room: their empty lines were height the input needs.
+        hint.visibleProperty().bind(vm.results().runningProperty().not().and(hint.textProperty().isNotEmpty()));
+        hint.managedProperty().bind(hint.visibleProperty());
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
         error.textProperty().bind(vm.errorProperty());
     }
 

@@ -74,7 +74,17 @@ public final class PurgeView {
         top.getItems().stream().skip(1).forEach(n -> SplitPane.setResizableWithParent(n, false));
         SplitPane work = new SplitPane(top, padded(results));
         work.setOrientation(Orientation.VERTICAL);
-        work.setDividerPositions(0.55);
+        work.setDividerPositions(vm.resultsSplitProperty().get());
+        // Only where the user drags the divider is remembered: the split pane also moves it itself, e.g. to give a
+        // long key list its minimum height, and that must not stick.
+        work.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> {
+            for (javafx.scene.Node n = e.getPickResult().getIntersectedNode(); n != null && n != work; n = n.getParent()) {
+                if (n.getStyleClass().contains("split-pane-divider")) {
+                    vm.resultsSplitProperty().set(work.getDividers().get(0).getPosition());
+                    return;
+                }
+            }
+        });
         SplitPane main = new SplitPane(services, work);
         main.setDividerPositions(0.2);
         SplitPane.setResizableWithParent(services, false);

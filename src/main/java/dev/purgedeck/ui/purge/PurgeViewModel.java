@@ -37,6 +37,7 @@ public final class PurgeViewModel {
     private final KeyTagViewModel keys = new KeyTagViewModel();
     private final ResultsViewModel results;
     private final ColumnWidths resultColumns;
+    private final javafx.beans.property.DoubleProperty resultsSplit = new javafx.beans.property.SimpleDoubleProperty();
     private final ObjectProperty<PurgeMode> mode = new SimpleObjectProperty<>(PurgeMode.URLS);
     private final BooleanProperty soft = new SimpleBooleanProperty();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
@@ -73,6 +74,9 @@ public final class PurgeViewModel {
         this.background = background;
         this.results = new ResultsViewModel(runner, fx);
         this.resultColumns = new ColumnWidths(prefs, "results");
+        double split = prefs.get(Pref.RESULTS_SPLIT);
+        resultsSplit.set(split > 0.1 && split < 0.9 ? split : Pref.RESULTS_SPLIT.defaultValue());
+        resultsSplit.addListener((o, a, b) -> prefs.set(Pref.RESULTS_SPLIT, b.doubleValue()));
         this.settings = settings;
         this.fx = fx;
         this.hosts = new HostRouting(urls, services, mode, fx);
@@ -139,6 +143,11 @@ public final class PurgeViewModel {
 
     public KeyTagViewModel keys() {
         return keys;
+    }
+
+    /** Where the user put the splitter between input and results (a fraction of the height), kept across restarts. */
+    public javafx.beans.property.DoubleProperty resultsSplitProperty() {
+        return resultsSplit;
     }
 
     /** The widths the user gave the results' columns, kept across jobs and restarts. */

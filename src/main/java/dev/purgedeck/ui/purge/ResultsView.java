@@ -202,7 +202,8 @@ final class ResultsView extends VBox {
         TableColumn<ResultRow, String> c = new TableColumn<>(title);
         c.setId(id);
         c.setPrefWidth(width);
-        c.setMinWidth(Math.min(width, 52));
+        // "HTTP" and "Time" stay whole (with room for the sort arrow): "H…" helped no one.
+        c.setMinWidth(Math.min(width, 58));
         c.setCellValueFactory(f -> value.apply(f.getValue()));
         c.setCellFactory(col -> new TextCell(overrun));
         return c;

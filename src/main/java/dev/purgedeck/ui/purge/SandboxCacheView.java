@@ -38,6 +38,8 @@ final class SandboxCacheView extends VBox {
         explain.setMinHeight(Region.USE_PREF_SIZE);
         summary.setId("sandboxCacheSummary");
         summary.setWrapText(true);
+        // Wrapped, never cut: at 1024 px the counts need a second line in this narrow panel.
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         reseed.setId("reseedCache");
         list.setId("sandboxCacheList");
         list.setCellFactory(v -> new ObjectCell());

@@ -3,38 +3,16 @@ package dev.purgedeck.ui.purge;
 import static dev.purgedeck.testsupport.ConsoleHarness.inPurge;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.purgedeck.testsupport.ConsoleTest;
+import dev.purgedeck.testsupport.SmallWindowTest;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.text.Text;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** At 1024×700, the smallest supported window, the purge button and the hint beside it are shown whole. */
-class SmallWindowLayoutTest extends ConsoleTest {
-    @BeforeEach
-    void smallWindow(FxRobot robot) {
-        resize(robot, 1024, 700);
-    }
-
-    /** The stage is shared by every TestFX test of this run: the next test class gets it back at its usual size. */
-    @AfterEach
-    void usualWindow(FxRobot robot) {
-        resize(robot, 1240, 800);
-    }
-
-    private static void resize(FxRobot robot, double width, double height) {
-        robot.interact(() -> {
-            Stage stage = (Stage) robot.lookup("#purgeView").query().getScene().getWindow();
-            stage.setWidth(width);
-            stage.setHeight(height);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-    }
+class SmallWindowLayoutTest extends SmallWindowTest {
 
     @Test
     void theHintByPurgeReadsAsASentenceNotAColumnOfLetters(FxRobot robot) {

@@ -1,0 +1,114 @@
+package dev.purgedeck.ui;
+
+import static dev.purgedeck.testsupport.ConsoleHarness.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.purgedeck.history.HistoryEntry;
+import dev.purgedeck.testsupport.SmallWindowTest;
+import dev.purgedeck.ui.purge.PurgeMode;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Cell;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.text.Text;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * At 1024×700, the smallest supported window, no button, label or column header on any screen is cut: the text drawn
+ * is the whole text. (Cells of tables and lists may cut long values in the middle; they show them whole on hover and
+ * in the details.)
+ */
+class ScreensFitTest extends SmallWindowTest {
+    private static final String LONG_URL = "https://www.dailycourier.example/news/2025/city-council-approves-budget";
+
+    /** Every visible labeled node outside table and list cells whose drawn text is not its text. */
+    private static List<String> cut(Node root) {
+        List<String> found = new ArrayList<>();
+        collect(root, found);
+        return found;
+    }
+
+    private static void collect(Node n, List<String> found) {
+        if (!n.isVisible() || n instanceof Cell<?>) {
+            return;
+        }
+        if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()
+                && l.lookup(".text") instanceof Text drawn && !drawn.getText().equals(l.getText())) {
+            found.add((l.getId() == null ? l.getClass().getSimpleName() : "#" + l.getId()) + " '" + l.getText()
+                    + "' drawn as '" + drawn.getText() + "'");
+        }
+        if (n instanceof Parent p) {
+            p.getChildrenUnmodifiable().forEach(c -> collect(c, found));
+        }
+    }
+
+    private void assertNothingCut(FxRobot robot, String screen) {
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(cut(robot.lookup("#mainTabs").query())).as(screen).isEmpty();
+    }
+
+    @Test
+    void theConsoleInEachModeWithResults(FxRobot robot) {
+        waitUntil(() -> console.window().purge().services().selectedProperty().get() != null);
+        robot.interact(() -> console.window().purge().urls().textProperty().set(LONG_URL + "\nnot a url"));
+        robot.clickOn("#purgeButton");
+        console.awaitJobEnd();
+        waitUntil(() -> robot.lookup("#sandboxCacheSummary").queryLabeled().getText().contains("objects"));
+        assertNothingCut(robot, "Console, URLs, with results and the sandbox panel");
+        robot.interact(() -> console.window().purge().modeProperty().set(PurgeMode.KEYS));
+        assertNothingCut(robot, "Console, keys");
+        robot.interact(() -> console.window().purge().modeProperty().set(PurgeMode.ALL));
+        assertNothingCut(robot, "Console, everything");
+    }
+
+    @Test
+    void historyWithItsDetailsKeepsTargetOutcomeAndPurgeIdReadable(FxRobot robot) {
+        waitUntil(() -> console.window().purge().services().selectedProperty().get() != null);
+        robot.interact(() -> console.window().purge().urls().textProperty().set(LONG_URL));
+        robot.clickOn("#purgeButton");
+        console.awaitJobEnd();
+        robot.clickOn("#tabHistory");
+        TableView<HistoryEntry> table = robot.lookup("#historyTable").queryTableView();
+        waitUntil(() -> table.getItems().size() == 1);
+        robot.interact(() -> table.getSelectionModel().select(0));
+        assertNothingCut(robot, "History with details");
+
+        // The details go below the table at this size, so the table keeps the window's width ...
+        SplitPane split = (SplitPane) table.getParent().getParent();
+        assertThat(split.getOrientation()).isEqualTo(Orientation.VERTICAL);
+        // ... and the purge ID and outcome are drawn whole; a long target keeps its start and its end, whole on hover.
+        HistoryEntry e = table.getItems().get(0);
+        for (String whole : List.of(e.purgeId(), "ok")) {
+            assertThat(drawn(robot, whole)).as("cell %s", whole).isEqualTo(whole);
+        }
+        String target = drawn(robot, LONG_URL);
+        assertThat(target).startsWith("https://www.").endsWith("budget");
+        Labeled targetCell = robot.lookup((Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                && LONG_URL.equals(c.getText())).queryLabeled();
+        assertThat(targetCell.getTooltip().getText()).isEqualTo(LONG_URL);
+        // The results' "HTTP" header is whole too (it was "H…").
+        robot.clickOn("#tabPurge");
+        assertNothingCut(robot, "Console after the purge");
+    }
+
+    private static String drawn(FxRobot robot, String cellText) {
+        Labeled cell = robot.lookup((Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                && cellText.equals(c.getText())).queryLabeled();
+        return ((Text) cell.lookup(".text")).getText();
+    }
+
+    @Test
+    void keySetsAndSettings(FxRobot robot) {
+        robot.clickOn("#tabKeySets");
+        assertNothingCut(robot, "Key sets");
+        robot.clickOn("#tabSettings");
+        assertNothingCut(robot, "Settings");
+    }
+}
