@@ -6,16 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.purgedeck.edge.PageReport;
 import dev.purgedeck.fastly.ServiceInfo;
-import dev.purgedeck.sandbox.DemoAccount;
 import dev.purgedeck.testsupport.ConsoleTest;
 import dev.purgedeck.ui.purge.PurgeMode;
 import dev.purgedeck.ui.purge.ResultRow;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -140,10 +135,7 @@ class InspectorScreenTest extends ConsoleTest {
     }
 
     private void publish(String url) throws Exception {
-        HttpRequest r = HttpRequest.newBuilder(URI.create(SANDBOX.server().baseUri() + "/_sandbox/publish"))
-                .timeout(Duration.ofSeconds(10)).header("Fastly-Key", DemoAccount.GLOBAL_TOKEN)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"" + url + "\"}")).build();
-        assertThat(HttpClient.newHttpClient().send(r, HttpResponse.BodyHandlers.ofString()).statusCode())
-                .isEqualTo(200);
+        assertThat(console.context().sandboxAdmin().orElseThrow().publish(url).get(10, TimeUnit.SECONDS))
+                .isEqualTo(2);
     }
 }
