@@ -155,7 +155,7 @@ public final class AppContext implements AutoCloseable {
     private synchronized Session openSandboxSession(Profile profile) {
         try {
             if (sandbox == null) {
-                sandbox = SandboxServer.start(SandboxConfig.defaults());
+                sandbox = SandboxServer.start(SandboxConfig.builder().trafficPerSecond(300).build());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("The sandbox could not start: " + e.getMessage(), e);

@@ -42,6 +42,7 @@ public final class SandboxServer implements AutoCloseable {
         EdgeCache cache = new EdgeCache();
         EdgeNetwork edge = new EdgeNetwork(DemoCatalog.seeds(account), DemoCatalog.SHIELDED, cache, clock,
                 cfg.edgeSeed(), cfg.maxPropagationDelay());
+        edge.traffic(cfg.trafficPerSecond());
         SandboxContext ctx = new SandboxContext(cfg, account, cache, edge,
                 new Auth(account, clock, cfg.restrictedServiceStatus()),
                 new PurgeIds(Instant.now(clock).getEpochSecond()),
@@ -82,6 +83,14 @@ public final class SandboxServer implements AutoCloseable {
     /** For example {@code http://127.0.0.1:43125}, without a trailing slash. */
     public URI baseUri() {
         return URI.create("http://127.0.0.1:" + port());
+    }
+
+    /**
+     * The real-time stats API's base, {@code http://127.0.0.1:PORT/rt}: a base of its own, as Fastly's is
+     * {@code https://rt.fastly.com} (docs/fastly-edge.md §5).
+     */
+    public URI realtimeBaseUri() {
+        return URI.create(baseUri() + RealtimeRoutes.PREFIX);
     }
 
     public int port() {
