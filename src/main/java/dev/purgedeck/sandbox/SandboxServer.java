@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -91,6 +92,17 @@ public final class SandboxServer implements AutoCloseable {
      */
     public URI realtimeBaseUri() {
         return URI.create(baseUri() + RealtimeRoutes.PREFIX);
+    }
+
+    /** The visitors' own counts for a service, one per simulated second, oldest first: what tests check against. */
+    public List<TrafficCount> trafficCounts(String serviceId) {
+        return ctx.edge().traffic().since(serviceId, Long.MIN_VALUE).stream()
+                .map(s -> new TrafficCount(s.recorded, s.requests, s.hits, s.originFetches)).toList();
+    }
+
+    /** Changes the simulated visitors per second and demo service from now on. */
+    public void setTrafficPerSecond(int n) {
+        ctx.edge().traffic(n);
     }
 
     public int port() {
