@@ -34,8 +34,11 @@ final class EdgeNetwork {
     private final Origin origin;
     private final Pop edge;
     private final Pop shield;
-    /** The visitors' long tail: kept out of the edge cache the sandbox panel lists, purged alike. */
-    private final Pop tail;
+    /**
+     * The simulated visitors' node: same cache logic and the same purges as {@link #edge}, its own store, so the
+     * objects the sandbox panel lists and the hit counts the inspector reads are those of the user's own requests.
+     */
+    private final Pop visitors;
     private final Traffic traffic;
     private final Clock clock;
     private long originFetches;
@@ -59,7 +62,7 @@ final class EdgeNetwork {
         this.edge = new Pop(EDGE_NODE, EDGE_FETCH_NODE, edgeCache,
                 (s, k, p, now) -> this.shielded.contains(s) ? shield.serve(s, k, p, now)
                         : fromOrigin.fetch(s, k, p, now), true);
-        this.tail = new Pop(EDGE_NODE, EDGE_FETCH_NODE, new EdgeCache(), fromOrigin, true);
+        this.visitors = new Pop(EDGE_NODE, EDGE_FETCH_NODE, new EdgeCache(), fromOrigin, true);
         this.traffic = new Traffic(Traffic.demoOnly(pages), this::simulate, seed, 0);
         configure(seed, maxDelay);
         edgeCache.onReseed(this::reseed);
@@ -79,11 +82,11 @@ final class EdgeNetwork {
         Instant now = clock.instant();
         pending.clear();
         origin.reset();
-        for (Pop pop : List.of(edge, shield, tail)) {
+        for (Pop pop : List.of(edge, shield, visitors)) {
             pop.cache().clear();
         }
-        pages.keySet().forEach(id -> traffic.tail(id)
-                .forEach(p -> tail.fetchAndStore(id, UrlKey.parse(p.url()), p, now)));
+        pages.keySet().forEach(id -> traffic.visited(id)
+                .forEach(p -> visitors.fetchAndStore(id, UrlKey.parse(p.url()), p, now)));
         pages.forEach((serviceId, list) -> list.stream().filter(p -> p.policy().cacheable())
                 .forEach(p -> edge.fetchAndStore(serviceId, UrlKey.parse(p.url()), p, now)));
         pages.keySet().forEach(id -> {
@@ -109,7 +112,7 @@ final class EdgeNetwork {
         settle(now);
         if (!shielded.contains(serviceId) || maxDelay.isZero()) {
             action.accept(edge.cache(), now);
-            action.accept(tail.cache(), now);
+            action.accept(visitors.cache(), now);
             if (shielded.contains(serviceId)) {
                 action.accept(shield.cache(), now);
             }
@@ -161,7 +164,7 @@ final class EdgeNetwork {
             traffic.catchUp(p.dueAt());
             if (p.node().equals(EDGE_NODE)) {
                 p.action().accept(edge.cache(), p.dueAt());
-                p.action().accept(tail.cache(), p.dueAt());
+                p.action().accept(visitors.cache(), p.dueAt());
             } else {
                 p.action().accept(shield.cache(), p.dueAt());
             }
@@ -182,7 +185,7 @@ final class EdgeNetwork {
      */
     private Traffic.Outcome simulate(String serviceId, SeedObject page, Instant at) {
         UrlKey key = UrlKey.parse(page.url());
-        Pop pop = Traffic.isTail(page) ? tail : edge;
+        Pop pop = visitors;
         Optional<Copy> held = pop.cache().copy(serviceId, key).filter(c -> c.state() != ObjectState.GONE);
         long before = originFetches;
         Served served = pop.serve(serviceId, key, page, at);

@@ -79,14 +79,10 @@ final class Traffic {
         return perSecond;
     }
 
-    /** The tail pages, for the tail cache: each copies a demo page's keys and TTLs under its own URL. */
-    List<SeedObject> tail(String serviceId) {
+    /** The cacheable pages the visitors ask for: the demo pages, then the tail that copies their keys and TTLs. */
+    List<SeedObject> visited(String serviceId) {
         Catalog c = catalogs.get(serviceId);
-        return c == null ? List.of() : c.pages().stream().filter(Traffic::isTail).toList();
-    }
-
-    static boolean isTail(SeedObject page) {
-        return page.url().contains("/_more/");
+        return c == null ? List.of() : c.pages().stream().filter(p -> p.policy().cacheable()).toList();
     }
 
     /** Simulates every whole second that ended by {@code now}; a long idle gap keeps only what is retained. */

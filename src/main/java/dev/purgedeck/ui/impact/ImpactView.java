@@ -9,6 +9,7 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -38,9 +39,13 @@ public final class ImpactView {
         summary.setWrapText(true);
         summary.textProperty().bind(vm.summaryProperty());
         summary.getStyleClass().add("impact-summary");
-        VBox.setVgrow(ratio, Priority.ALWAYS);
-        VBox.setVgrow(origin, Priority.ALWAYS);
-        root.getChildren().addAll(message, ratio, origin, summary);
+        // Side by side: the console is short at 800 px, and both charts share the time axis at a glance.
+        HBox charts = new HBox(8, ratio, origin);
+        HBox.setHgrow(ratio, Priority.ALWAYS);
+        HBox.setHgrow(origin, Priority.ALWAYS);
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        // The summary on top: on a short window the console's split leaves the charts' bottom edge out of view.
+        root.getChildren().addAll(message, summary, charts);
         root.setId("impactPanel");
         ListChangeListener<Object> redraw = c -> redraw();
         vm.seconds().addListener(redraw);
@@ -62,7 +67,8 @@ public final class ImpactView {
         c.setId(id);
         c.setAnimated(false);
         c.setCreateSymbols(false);
-        c.setMinHeight(140);
+        c.setMinHeight(160);
+        c.setMinWidth(200);
         return c;
     }
 

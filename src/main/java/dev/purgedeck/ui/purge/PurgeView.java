@@ -106,7 +106,7 @@ public final class PurgeView {
         toggle.selectedProperty().addListener((o, was, on) -> {
             if (on) {
                 work.getItems().add(panel);
-                work.setDividerPositions(0.45, 0.6);
+                work.setDividerPositions(0.42, 0.5);
                 impact.watch(vm.services().serviceIdProperty().get());
             } else {
                 impact.stop();
