@@ -85,8 +85,11 @@ final class EdgeNetwork {
         for (Pop pop : List.of(edge, shield, visitors)) {
             pop.cache().clear();
         }
-        pages.keySet().forEach(id -> traffic.visited(id)
-                .forEach(p -> visitors.fetchAndStore(id, UrlKey.parse(p.url()), p, now)));
+        // Fetched at staggered times within their TTL, as on a site that has run for a while: expiries spread out,
+        // so the hit ratio and origin fetches before a purge have a steady, realistic baseline.
+        SplittableRandom ages = new SplittableRandom(seed);
+        pages.keySet().forEach(id -> traffic.visited(id).forEach(p -> visitors.fetchAndStore(id,
+                UrlKey.parse(p.url()), p, now.minusSeconds(ages.nextLong(Math.max(1, p.policy().maxAge()))))));
         pages.forEach((serviceId, list) -> list.stream().filter(p -> p.policy().cacheable())
                 .forEach(p -> edge.fetchAndStore(serviceId, UrlKey.parse(p.url()), p, now)));
         pages.keySet().forEach(id -> {

@@ -22,6 +22,11 @@ final class Traffic {
     static final int RETENTION = 600;
     /** Seconds simulated before the sandbox starts, so /ts/h has a baseline at once. */
     static final int BACKFILL = 120;
+    /**
+     * Percent of requests whose URL nobody asked for before (a campaign's query string, a crawler): always a miss and
+     * an origin fetch. They give the baseline the steady trickle of misses a real site has.
+     */
+    static final int ONE_OFF_PERCENT = 3;
     private static final double ZIPF_EXPONENT = 1.0;
 
     /** How one request for an object went at the edge. */
@@ -121,10 +126,16 @@ final class Traffic {
         Instant at = Instant.ofEpochSecond(second, 999_000_000);
         catalogs.forEach((id, catalog) -> {
             int[] counts = new int[catalog.pages().size()];
-            for (int i = 0; i < perSecond; i++) {
+            int oneOff = perSecond * ONE_OFF_PERCENT / 100;
+            for (int i = oneOff; i < perSecond; i++) {
                 counts[pick(catalog.cdf())]++;
             }
             SecondStats s = new SecondStats(second);
+            // Never cached under a key seen again, so they need no cache lookup: each is a miss and a full fetch.
+            s.requests += oneOff;
+            s.status2xx += oneOff;
+            s.miss += oneOff;
+            s.originFetches += oneOff;
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] > 0) {
                     count(s, counts[i], edge.serve(id, catalog.pages().get(i), at));
