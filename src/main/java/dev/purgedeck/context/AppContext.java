@@ -7,6 +7,7 @@ import dev.purgedeck.fastly.ApiToken;
 import dev.purgedeck.fastly.BulkPurgeRunner;
 import dev.purgedeck.fastly.ClientConfig;
 import dev.purgedeck.fastly.FastlyClient;
+import dev.purgedeck.fastly.RetryScheduler;
 import dev.purgedeck.fastly.SandboxAdmin;
 import dev.purgedeck.files.Json;
 import dev.purgedeck.files.StoreWriter;
@@ -25,6 +26,7 @@ import dev.purgedeck.settings.ProfileStore;
 import dev.purgedeck.settings.RememberedState;
 import dev.purgedeck.settings.Settings;
 import dev.purgedeck.settings.SettingsStore;
+import dev.purgedeck.stats.RealtimeStats;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -155,7 +157,7 @@ public final class AppContext implements AutoCloseable {
     private synchronized Session openSandboxSession(Profile profile) {
         try {
             if (sandbox == null) {
-                sandbox = SandboxServer.start(SandboxConfig.defaults());
+                sandbox = SandboxServer.start(SandboxConfig.builder().trafficPerSecond(300).build());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("The sandbox could not start: " + e.getMessage(), e);
@@ -189,6 +191,14 @@ public final class AppContext implements AutoCloseable {
 
     public Connection connection() {
         return session.connection();
+    }
+
+    /** The active connection's real-time stats; its pollers run on the HTTP threads, never the caller's. */
+    public RealtimeStats realtimeStats() {
+        Connection c = session.connection();
+        HttpClient http = HttpClient.newBuilder().executor(httpExecutor).connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        return new RealtimeStats(http, mapper, c.realtimeEndpoint(), c.token(), RetryScheduler.REAL);
     }
 
     public FastlyClient client() {

@@ -36,6 +36,7 @@ final class AdminRoutes {
             }
             case "requests" -> requests(ex, method, ctx.log());
             case "publish" -> edge.publish(ex);
+            case "traffic" -> edge.traffic(ex);
             case "edge" -> {
                 if (parts.length == 2 && parts[1].equals("requests")) {
                     requests(ex, method, ctx.edgeLog());

@@ -59,6 +59,25 @@ final class EdgeAdminRoutes {
         ex.json(200, m);
     }
 
+    /** GET shows the visitors' rate per demo service; PUT {@code {"requests_per_second": n}} changes it. */
+    void traffic(ApiExchange ex) {
+        switch (ex.method()) {
+            case "GET" -> { }
+            case "PUT" -> {
+                JsonNode n = body(ex).get("requests_per_second");
+                if (n == null || !n.canConvertToInt() || n.asInt() < 0 || n.asInt() > 100_000) {
+                    throw ApiError.msg(400, "Bad request", "requests_per_second must be a whole number 0..100000");
+                }
+                ctx.edge().traffic(n.asInt());
+            }
+            default -> throw ApiError.msg(405, "Method not allowed");
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("requests_per_second", ctx.edge().traffic().perSecond());
+        m.put("realtime_base", RealtimeRoutes.PREFIX);
+        ex.json(200, m);
+    }
+
     private void configure(JsonNode body) {
         JsonNode seed = body.get("seed");
         JsonNode delay = body.get("max_propagation_delay_ms");

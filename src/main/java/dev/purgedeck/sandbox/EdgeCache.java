@@ -3,12 +3,12 @@ package dev.purgedeck.sandbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /** One cache node's objects: per service a production and a staging copy of the demo pages. */
@@ -17,7 +17,8 @@ public final class EdgeCache {
     static final String STAGING = "staging";
     static final String PURGE_ALL_MARK = "purge_all";
 
-    private final Map<Slot, List<Copy>> slots = new ConcurrentHashMap<>();
+    // Keyed by cache key, in insertion order: the simulated visitors look objects up thousands of times a second.
+    private final Map<Slot, Map<UrlKey, Copy>> slots = new HashMap<>();
     private volatile Runnable refill = () -> { };
 
     private record Slot(String serviceId, String environment) {
@@ -37,8 +38,8 @@ public final class EdgeCache {
     }
 
     /** The objects of a service in {@code "production"} or {@code "staging"}. */
-    public List<CachedObject> objects(String serviceId, String environment) {
-        return slots.getOrDefault(new Slot(serviceId, checkEnvironment(environment)), List.of()).stream()
+    public synchronized List<CachedObject> objects(String serviceId, String environment) {
+        return slots.getOrDefault(new Slot(serviceId, checkEnvironment(environment)), Map.of()).values().stream()
                 .map(Copy::snapshot).toList();
     }
 
@@ -51,7 +52,7 @@ public final class EdgeCache {
         this.refill = r;
     }
 
-    void clear() {
+    synchronized void clear() {
         slots.clear();
     }
 
@@ -63,31 +64,21 @@ public final class EdgeCache {
     }
 
     /** The production copy under this cache key, gone ones included. */
-    Optional<Copy> copy(String serviceId, UrlKey key) {
-        return slots.getOrDefault(new Slot(serviceId, PRODUCTION), List.of()).stream()
-                .filter(c -> c.key().equals(key)).findFirst();
+    synchronized Optional<Copy> copy(String serviceId, UrlKey key) {
+        return Optional.ofNullable(slots.getOrDefault(new Slot(serviceId, PRODUCTION), Map.of()).get(key));
     }
 
     /** Staging starts as a copy of production: the demo has one origin for both. */
-    void mirrorToStaging(String serviceId) {
-        List<Copy> production = slots.get(new Slot(serviceId, PRODUCTION));
+    synchronized void mirrorToStaging(String serviceId) {
+        Map<UrlKey, Copy> production = slots.get(new Slot(serviceId, PRODUCTION));
         if (production != null) {
-            slots.put(new Slot(serviceId, STAGING), production);
+            slots.put(new Slot(serviceId, STAGING), new LinkedHashMap<>(production));
         }
     }
 
     /** Stores a copy in the environment, replacing the one under the same key where it stood. */
-    void put(String serviceId, String environment, Copy copy) {
-        slots.compute(new Slot(serviceId, environment), (k, list) -> {
-            List<Copy> out = new ArrayList<>(list == null ? List.of() : list);
-            int at = indexOf(out, copy.key());
-            if (at < 0) {
-                out.add(copy);
-            } else {
-                out.set(at, copy);
-            }
-            return List.copyOf(out);
-        });
+    synchronized void put(String serviceId, String environment, Copy copy) {
+        slots.computeIfAbsent(new Slot(serviceId, environment), k -> new LinkedHashMap<>()).put(copy.key(), copy);
     }
 
     /**
@@ -115,29 +106,20 @@ public final class EdgeCache {
         return update(new Slot(serviceId, environment), o -> o.purged(false, PURGE_ALL_MARK, at));
     }
 
-    private static int indexOf(List<Copy> list, UrlKey key) {
-        for (int i = 0; i < list.size(); i++) {
-            if (list.get(i).key().equals(key)) {
-                return i;
+    /** Applies a change atomically per slot; the change returns null for objects it leaves alone. */
+    private synchronized int update(Slot slot, UnaryOperator<Copy> change) {
+        Map<UrlKey, Copy> objects = slots.get(slot);
+        if (objects == null) {
+            return 0;
+        }
+        int hits = 0;
+        for (Map.Entry<UrlKey, Copy> e : objects.entrySet()) {
+            Copy changed = change.apply(e.getValue());
+            if (changed != null) {
+                hits++;
+                e.setValue(changed);
             }
         }
-        return -1;
-    }
-
-    /** Applies a change atomically per slot; the change returns null for objects it leaves alone. */
-    private int update(Slot slot, UnaryOperator<Copy> change) {
-        int[] hits = {0};
-        slots.computeIfPresent(slot, (k, list) -> {
-            List<Copy> out = new ArrayList<>(list.size());
-            for (Copy o : list) {
-                Copy changed = change.apply(o);
-                if (changed != null) {
-                    hits[0]++;
-                }
-                out.add(changed != null ? changed : o);
-            }
-            return List.copyOf(out);
-        });
-        return hits[0];
+        return hits;
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.BiConsumer;
@@ -33,7 +34,14 @@ final class EdgeNetwork {
     private final Origin origin;
     private final Pop edge;
     private final Pop shield;
+    /**
+     * The simulated visitors' node: same cache logic and the same purges as {@link #edge}, its own store, so the
+     * objects the sandbox panel lists and the hit counts the inspector reads are those of the user's own requests.
+     */
+    private final Pop visitors;
+    private final Traffic traffic;
     private final Clock clock;
+    private long originFetches;
     private final List<Pending> pending = new ArrayList<>();
     private long seed;
     private Duration maxDelay;
@@ -46,11 +54,16 @@ final class EdgeNetwork {
         this.shielded = Set.copyOf(shielded);
         this.origin = new Origin(pages);
         this.clock = clock;
-        Pop.Source fromOrigin = (s, k, p, now) -> new Served(origin.fetch(k), Trace.ORIGIN, 0, ORIGIN_MS);
+        Pop.Source fromOrigin = (s, k, p, now) -> {
+            originFetches++;
+            return new Served(origin.fetch(k, p), Trace.ORIGIN, 0, ORIGIN_MS);
+        };
         this.shield = new Pop(SHIELD_NODE, SHIELD_FETCH_NODE, new EdgeCache(), fromOrigin, false);
         this.edge = new Pop(EDGE_NODE, EDGE_FETCH_NODE, edgeCache,
                 (s, k, p, now) -> this.shielded.contains(s) ? shield.serve(s, k, p, now)
                         : fromOrigin.fetch(s, k, p, now), true);
+        this.visitors = new Pop(EDGE_NODE, EDGE_FETCH_NODE, new EdgeCache(), fromOrigin, true);
+        this.traffic = new Traffic(Traffic.demoOnly(pages), this::simulate, seed, 0);
         configure(seed, maxDelay);
         edgeCache.onReseed(this::reseed);
         reseed();
@@ -69,9 +82,14 @@ final class EdgeNetwork {
         Instant now = clock.instant();
         pending.clear();
         origin.reset();
-        for (Pop pop : List.of(edge, shield)) {
+        for (Pop pop : List.of(edge, shield, visitors)) {
             pop.cache().clear();
         }
+        // Fetched at staggered times within their TTL, as on a site that has run for a while: expiries spread out,
+        // so the hit ratio and origin fetches before a purge have a steady, realistic baseline.
+        SplittableRandom ages = new SplittableRandom(seed);
+        pages.keySet().forEach(id -> traffic.visited(id).forEach(p -> visitors.fetchAndStore(id,
+                UrlKey.parse(p.url()), p, now.minusSeconds(ages.nextLong(Math.max(1, p.policy().maxAge()))))));
         pages.forEach((serviceId, list) -> list.stream().filter(p -> p.policy().cacheable())
                 .forEach(p -> edge.fetchAndStore(serviceId, UrlKey.parse(p.url()), p, now)));
         pages.keySet().forEach(id -> {
@@ -97,6 +115,7 @@ final class EdgeNetwork {
         settle(now);
         if (!shielded.contains(serviceId) || maxDelay.isZero()) {
             action.accept(edge.cache(), now);
+            action.accept(visitors.cache(), now);
             if (shielded.contains(serviceId)) {
                 action.accept(shield.cache(), now);
             }
@@ -115,6 +134,12 @@ final class EdgeNetwork {
         this.seed = newSeed;
         this.maxDelay = newMaxDelay;
         this.random = new SplittableRandom(newSeed);
+    }
+
+    /** Changes the visitors' rate from now on; the seconds already simulated stay as they were. */
+    synchronized void traffic(int perSecond) {
+        settle(clock.instant());
+        traffic.configure(seed, perSecond);
     }
 
     synchronized long seed() {
@@ -138,9 +163,39 @@ final class EdgeNetwork {
     private void settle(Instant now) {
         List<Pending> due = pending.stream().filter(p -> !p.dueAt().isAfter(now)).sorted(due()).toList();
         for (Pending p : due) {
-            p.action().accept(p.node().equals(EDGE_NODE) ? edge.cache() : shield.cache(), p.dueAt());
+            // Visitors up to the moment a purge lands see the cache before it.
+            traffic.catchUp(p.dueAt());
+            if (p.node().equals(EDGE_NODE)) {
+                p.action().accept(edge.cache(), p.dueAt());
+                p.action().accept(visitors.cache(), p.dueAt());
+            } else {
+                p.action().accept(shield.cache(), p.dueAt());
+            }
         }
         pending.removeAll(due);
+        traffic.catchUp(now);
+    }
+
+    /** The simulated visitors; reads of their figures first bring them up to now. */
+    synchronized Traffic traffic() {
+        settle(clock.instant());
+        return traffic;
+    }
+
+    /**
+     * One visitor request through the edge's cache logic. A fetch for a copy still held (stale or expired) whose
+     * content the origin has not changed is a conditional request answered 304: a revalidation.
+     */
+    private Traffic.Outcome simulate(String serviceId, SeedObject page, Instant at) {
+        UrlKey key = UrlKey.parse(page.url());
+        Pop pop = visitors;
+        Optional<Copy> held = pop.cache().copy(serviceId, key).filter(c -> c.state() != ObjectState.GONE);
+        long before = originFetches;
+        Served served = pop.serve(serviceId, key, page, at);
+        boolean fetched = originFetches != before;
+        boolean revalidated = fetched && held.isPresent() && held.get().content().version() == origin.version(key);
+        return new Traffic.Outcome(!page.policy().cacheable(), served.elapsedMs() == 0, fetched, revalidated,
+                served.content().body().length);
     }
 
     private static Comparator<Pending> due() {

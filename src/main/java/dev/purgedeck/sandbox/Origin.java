@@ -51,7 +51,11 @@ final class Origin {
     }
 
     OriginResponse fetch(UrlKey key) {
-        SeedObject page = pages.get(key);
+        return fetch(key, pages.get(key));
+    }
+
+    /** Answers for a page the origin does not list itself: the simulated visitors' long tail. */
+    OriginResponse fetch(UrlKey key, SeedObject page) {
         if (page == null) {
             byte[] body = ("<!DOCTYPE html>\n<html><head><title>Not found</title></head><body><h1>Not found</h1><p>"
                     + key.host() + " has no page " + key.pathAndQuery() + ".</p></body></html>\n")

@@ -19,6 +19,7 @@ public final class SandboxConfig {
     private final Clock clock;
     private final long edgeSeed;
     private final Duration maxPropagationDelay;
+    private final int trafficPerSecond;
 
     private SandboxConfig(Builder b) {
         this.port = b.port;
@@ -34,6 +35,7 @@ public final class SandboxConfig {
         this.clock = b.clock;
         this.edgeSeed = b.edgeSeed;
         this.maxPropagationDelay = b.maxPropagationDelay;
+        this.trafficPerSecond = b.trafficPerSecond;
     }
 
     public static Builder builder() {
@@ -101,6 +103,11 @@ public final class SandboxConfig {
         return maxPropagationDelay;
     }
 
+    /** Simulated visitor requests per second and demo service; zero (the default) keeps the edge quiet. */
+    public int trafficPerSecond() {
+        return trafficPerSecond;
+    }
+
     /** Collects settings; every setter validates at once so a bad value fails where it is written. */
     public static final class Builder {
         private int port;
@@ -116,6 +123,7 @@ public final class SandboxConfig {
         private Clock clock = Clock.systemUTC();
         private long edgeSeed = 20250615L;
         private Duration maxPropagationDelay = Duration.ZERO;
+        private int trafficPerSecond;
 
         private Builder() {
         }
@@ -197,6 +205,14 @@ public final class SandboxConfig {
                 throw new IllegalArgumentException("maxPropagationDelay must not be negative: " + d);
             }
             this.maxPropagationDelay = d;
+            return this;
+        }
+
+        public Builder trafficPerSecond(int n) {
+            if (n < 0 || n > 100_000) {
+                throw new IllegalArgumentException("trafficPerSecond must be 0..100000: " + n);
+            }
+            this.trafficPerSecond = n;
             return this;
         }
 

@@ -20,6 +20,7 @@ final class SandboxRouter implements HttpHandler {
     private final IdentityRoutes identity;
     private final AdminRoutes admin;
     private final EdgeRoutes edge;
+    private final RealtimeRoutes realtime;
 
     SandboxRouter(SandboxContext ctx) {
         this.ctx = ctx;
@@ -30,6 +31,7 @@ final class SandboxRouter implements HttpHandler {
         this.identity = new IdentityRoutes(ctx);
         this.admin = new AdminRoutes(ctx);
         this.edge = new EdgeRoutes(ctx);
+        this.realtime = new RealtimeRoutes(ctx);
     }
 
     @Override
@@ -69,6 +71,8 @@ final class SandboxRouter implements HttpHandler {
         String path = ex.rawPath();
         if (method.equals("PURGE")) {
             urlPurge.verb(ex);
+        } else if (path.startsWith(RealtimeRoutes.PREFIX + "/") && method.equals("GET")) {
+            realtime.handle(ex);
         } else if (path.startsWith(UrlPurgeRoutes.PREFIX) && method.equals("POST")) {
             urlPurge.post(ex);
         } else if (path.startsWith("/service")) {

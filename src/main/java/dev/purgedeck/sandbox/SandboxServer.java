@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -42,6 +43,7 @@ public final class SandboxServer implements AutoCloseable {
         EdgeCache cache = new EdgeCache();
         EdgeNetwork edge = new EdgeNetwork(DemoCatalog.seeds(account), DemoCatalog.SHIELDED, cache, clock,
                 cfg.edgeSeed(), cfg.maxPropagationDelay());
+        edge.traffic(cfg.trafficPerSecond());
         SandboxContext ctx = new SandboxContext(cfg, account, cache, edge,
                 new Auth(account, clock, cfg.restrictedServiceStatus()),
                 new PurgeIds(Instant.now(clock).getEpochSecond()),
@@ -82,6 +84,25 @@ public final class SandboxServer implements AutoCloseable {
     /** For example {@code http://127.0.0.1:43125}, without a trailing slash. */
     public URI baseUri() {
         return URI.create("http://127.0.0.1:" + port());
+    }
+
+    /**
+     * The real-time stats API's base, {@code http://127.0.0.1:PORT/rt}: a base of its own, as Fastly's is
+     * {@code https://rt.fastly.com} (docs/fastly-edge.md §5).
+     */
+    public URI realtimeBaseUri() {
+        return URI.create(baseUri() + RealtimeRoutes.PREFIX);
+    }
+
+    /** The visitors' own counts for a service, one per simulated second, oldest first: what tests check against. */
+    public List<TrafficCount> trafficCounts(String serviceId) {
+        return ctx.edge().traffic().since(serviceId, Long.MIN_VALUE).stream()
+                .map(s -> new TrafficCount(s.recorded, s.requests, s.hits, s.originFetches)).toList();
+    }
+
+    /** Changes the simulated visitors per second and demo service from now on. */
+    public void setTrafficPerSecond(int n) {
+        ctx.edge().traffic(n);
     }
 
     public int port() {

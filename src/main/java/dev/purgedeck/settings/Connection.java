@@ -13,11 +13,25 @@ import java.util.Locale;
  * @param token    the token, never shown in {@code toString}
  */
 public record Connection(Kind kind, URI endpoint, ApiToken token) {
+    /** Fastly's real-time stats host: unlike the rest of the API, not api.fastly.com (docs/fastly-edge.md §5.1). */
+    public static final URI FASTLY_REALTIME = URI.create("https://rt.fastly.com");
+
     public Connection {
         // The last gate before a token leaves: whatever produced the endpoint, plain http goes to this computer only.
         if (endpoint != null && "http".equalsIgnoreCase(endpoint.getScheme()) && !Endpoints.isLoopback(endpoint)) {
             throw new InvalidEndpointException(Endpoints.HTTP_OFF_LOOPBACK);
         }
+    }
+
+    /**
+     * Where the real-time stats of this connection live: rt.fastly.com for Fastly, {@code /rt} under the endpoint
+     * for the sandbox and for a custom endpoint (which is expected to mirror the sandbox's layout).
+     */
+    public URI realtimeEndpoint() {
+        if (kind == Kind.FASTLY) {
+            return FASTLY_REALTIME;
+        }
+        return URI.create(endpoint.toString().replaceAll("/+$", "") + "/rt");
     }
 
     /** The three kinds of endpoint, each with the badge text the window shows. */

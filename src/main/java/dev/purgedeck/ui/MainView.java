@@ -20,6 +20,7 @@ import dev.purgedeck.ui.common.Icons;
 import dev.purgedeck.ui.common.Theme;
 import dev.purgedeck.ui.history.HistoryView;
 import dev.purgedeck.ui.history.HistoryViewModel;
+import dev.purgedeck.ui.impact.ImpactViewModel;
 import dev.purgedeck.ui.inspect.InspectorViewModel;
 import dev.purgedeck.ui.keysets.KeySetPicker;
 import dev.purgedeck.ui.keysets.KeySetsView;
@@ -90,6 +91,7 @@ public final class MainView {
     private final HistoryViewModel history;
     private final ConnectionViewModel connection;
     private final Inspection inspection;
+    private final ImpactViewModel impact;
 
     /**
      * @param dialogs  the questions screens ask; null for real JavaFX dialogs owned by this window
@@ -134,6 +136,9 @@ public final class MainView {
                 .filter(id -> !id.isBlank()).map(id -> ServiceInfo.named(id, services.serviceName()));
         KeySetPicker picker = new KeySetPicker(keySets, ask, purge.keys(), currentService, () -> purge.softProperty().get());
         PurgeView purgeView = new PurgeView(purge, context.sandboxAdmin().map(a -> new SandboxCacheViewModel(a, fx)), picker);
+        dev.purgedeck.stats.RealtimeStats stats = context.realtimeStats();
+        impact = new ImpactViewModel(stats::follow, fx);
+        purgeView.enableImpact(impact);
         inspection = new Inspection(context, fx, ask, purge, keySets, currentService,
                 () -> tabs.getSelectionModel().select(purgeTab), () -> root.getScene() == null ? null : root.getScene().getWindow());
         // The other screens are built when first opened: a window that only purges starts faster.
@@ -172,6 +177,7 @@ public final class MainView {
             keySets.dispose();
             purge.dispose();
             purgeView.dispose();
+            impact.stop();
             inspection.close();
             root.sceneProperty().removeListener(sceneFollower);
             if (root.getScene() != null) {

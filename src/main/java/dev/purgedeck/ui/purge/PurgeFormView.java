@@ -244,6 +244,11 @@ final class PurgeFormView extends VBox {
      */
     void addBesideModes(javafx.scene.Node node) {
         HBox modeBar = (HBox) urlsMode.getParent();
+        if (modeBar.getParent() instanceof HBox row) {
+            // Already moved into a row by an earlier call: the new node goes at its end.
+            row.getChildren().add(node);
+            return;
+        }
         VBox top = (VBox) modeBar.getParent();
         int at = top.getChildren().indexOf(modeBar);
         top.getChildren().remove(at);

@@ -1,8 +1,12 @@
 package dev.purgedeck.ui.purge;
 
+import dev.purgedeck.fastly.JobRequest;
 import dev.purgedeck.fastly.JobResult;
 import dev.purgedeck.ui.common.CopyAs;
 import dev.purgedeck.ui.common.TabMovesFocus;
+import dev.purgedeck.ui.impact.ImpactView;
+import dev.purgedeck.ui.impact.ImpactViewModel;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +19,8 @@ import javafx.scene.Scene;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -37,9 +43,11 @@ public final class PurgeView {
     private final ServiceSelectorView services;
     private final PurgeFormView form;
     private final ResultsView results;
+    private final SplitPane work;
     /** What this console put on its scene, which outlives it (profile switch): {@link #dispose} takes it off. */
     private final Map<KeyCombination, Runnable> shortcuts = new HashMap<>();
     private final EventHandler<KeyEvent> escapeCancels = this::cancelOnEscape;
+    private Runnable disposeImpact = () -> { };
     /** Puts the console on screen (selects its tab); the window sets it. */
     private Runnable bringForward = () -> { };
     private final ChangeListener<Scene> sceneFollower = (o, a, scene) -> {
@@ -72,7 +80,7 @@ public final class PurgeView {
         });
         top.setDividerPositions(0.66);
         top.getItems().stream().skip(1).forEach(n -> SplitPane.setResizableWithParent(n, false));
-        SplitPane work = new SplitPane(top, padded(results));
+        work = new SplitPane(top, padded(results));
         work.setOrientation(Orientation.VERTICAL);
         work.setDividerPositions(vm.resultsSplitProperty().get());
         // Only where the user drags the divider is remembered: the split pane also moves it itself, e.g. to give a
@@ -93,6 +101,48 @@ public final class PurgeView {
         vm.results().onFinished(this::announce);
         root.sceneProperty().addListener(sceneFollower);
         Optional.ofNullable(form.lookup("#urlInput")).ifPresent(n -> TabMovesFocus.install((TextArea) n));
+    }
+
+    /**
+     * Adds the Impact toggle beside the modes: on, the panel below the results follows the selected service's
+     * real-time stats and marks each purge of it; off, or when the console goes, polling stops.
+     */
+    public void enableImpact(ImpactViewModel impact) {
+        ToggleButton toggle = new ToggleButton("Impact");
+        toggle.setId("impactToggle");
+        toggle.setTooltip(new Tooltip("Chart the edge hit ratio and origin load of the selected service, live"));
+        form.addBesideModes(toggle);
+        javafx.scene.Node panel = padded(new ImpactView(impact).root());
+        toggle.selectedProperty().addListener((o, was, on) -> {
+            if (on) {
+                work.getItems().add(panel);
+                work.setDividerPositions(0.42, 0.5);
+                impact.watch(vm.services().serviceIdProperty().get());
+            } else {
+                impact.stop();
+                work.getItems().remove(panel);
+            }
+        });
+        vm.services().serviceIdProperty().addListener((o, a, id) -> {
+            if (toggle.isSelected()) {
+                impact.watch(id);
+            }
+        });
+        vm.results().onFinished(r -> {
+            if (toggle.isSelected()) {
+                impact.markPurge(r.request().serviceId(), Instant.now().minus(r.elapsed()), label(r.request()));
+            }
+        });
+        disposeImpact = impact::stop;
+    }
+
+    private static String label(JobRequest r) {
+        String soft = r.options().soft() ? "soft " : "";
+        return switch (r.kind()) {
+            case ALL -> "everything";
+            case KEY -> soft + r.targets().size() + (r.targets().size() == 1 ? " key" : " keys");
+            case URL -> soft + r.targets().size() + (r.targets().size() == 1 ? " URL" : " URLs");
+        };
     }
 
     /** Puts the cursor in the input of the current mode (the Purge button in Everything mode). */
@@ -123,6 +173,7 @@ public final class PurgeView {
 
     /** Takes this console's shortcuts and Esc filter off the scene; the window calls it when it is replaced. */
     public void dispose() {
+        disposeImpact.run();
         root.sceneProperty().removeListener(sceneFollower);
         if (root.getScene() != null) {
             uninstallShortcuts(root.getScene());
