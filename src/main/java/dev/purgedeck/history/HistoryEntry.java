@@ -1,10 +1,12 @@
 package dev.purgedeck.history;
 
 import dev.purgedeck.fastly.PurgeKind;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * One purged item as the history stores it: one line of the history file ({@link HistoryStore#FILE_NAME}). Never
@@ -32,11 +34,13 @@ import java.util.Objects;
  * @param durationMs   how long the item's request took
  * @param user         the OS user who ran the purge
  * @param appVersion   the PurgeDeck version that ran it
+ * @param id           the entry's own unique ID (a random UUID) or null for lines written before entries had one;
+ *                     {@link #stableId()} is never null
  */
 public record HistoryEntry(String jobId, Instant time, String profile, String endpointKind, String endpoint,
                            String serviceId, String serviceName, PurgeKind kind, String target, boolean soft,
                            String environment, Outcome outcome, String purgeId, int httpStatus, String error,
-                           int attempts, long durationMs, String user, String appVersion) {
+                           int attempts, long durationMs, String user, String appVersion, String id) {
 
     public HistoryEntry {
         Objects.requireNonNull(jobId, "jobId");
@@ -57,6 +61,35 @@ public record HistoryEntry(String jobId, Instant time, String profile, String en
         error = blankToNull(error);
         user = blankToNull(user);
         appVersion = blankToNull(appVersion);
+        id = blankToNull(id);
+    }
+
+    /** An entry without an ID of its own, as lines written before IDs existed (and imports of them) read back. */
+    public HistoryEntry(String jobId, Instant time, String profile, String endpointKind, String endpoint,
+                        String serviceId, String serviceName, PurgeKind kind, String target, boolean soft,
+                        String environment, Outcome outcome, String purgeId, int httpStatus, String error,
+                        int attempts, long durationMs, String user, String appVersion) {
+        this(jobId, time, profile, endpointKind, endpoint, serviceId, serviceName, kind, target, soft, environment,
+                outcome, purgeId, httpStatus, error, attempts, durationMs, user, appVersion, null);
+    }
+
+    /** A new random ID for an entry being recorded now. */
+    public static String newId() {
+        return UUID.randomUUID().toString();
+    }
+
+    /**
+     * The ID that names this entry everywhere, the team database included: its own, or for an older line one derived
+     * from what identifies the item (job, time, kind, target, outcome, purge ID, attempts), so the same line yields
+     * the same ID on every load and ships once. Two byte-identical old lines yield one ID: nothing tells them apart.
+     */
+    public String stableId() {
+        if (id != null) {
+            return id;
+        }
+        String key = jobId + '\n' + time.toEpochMilli() + '\n' + kind.id() + '\n' + target + '\n' + outcome.id()
+                + '\n' + purgeId + '\n' + attempts + '\n' + httpStatus;
+        return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /**

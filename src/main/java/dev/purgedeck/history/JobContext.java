@@ -20,11 +20,12 @@ import dev.purgedeck.fastly.ItemOutcome;
 public record JobContext(String jobId, String profile, String endpointKind, String endpoint, String serviceId,
                          String serviceName, boolean soft, String environment, String user, String appVersion) {
 
-    /** The entry for one item of this job. */
+    /** The entry for one item of this job, with a new unique ID. */
     public HistoryEntry entry(ItemOutcome o) {
         return new HistoryEntry(jobId, o.finishedAt(), profile, endpointKind, endpoint, serviceId, serviceName,
                 o.kind(), o.target(), soft, environment, outcome(o.status()), o.purgeId(), o.httpStatus(),
-                o.message(), o.attempts(), o.duration() == null ? 0 : o.duration().toMillis(), user, appVersion);
+                o.message(), o.attempts(), o.duration() == null ? 0 : o.duration().toMillis(), user, appVersion,
+                HistoryEntry.newId());
     }
 
     /** The OS user name of this process. */

@@ -86,6 +86,7 @@ final class LineWriter {
         number(16, e.durationMs());
         string(17, e.user());
         string(18, e.appVersion());
+        string(19, e.id());
         put('}');
     }
 
@@ -113,7 +114,7 @@ final class LineWriter {
         if (s == null) {
             return;
         }
-        if (field == 8 || field == 12 || field == 1) { // unique per entry: nothing to reuse
+        if (field == 8 || field == 12 || field == 1 || field == 19) { // unique per entry: nothing to reuse
             quoted(field, s);
         } else if (s == lastValue[field]) {
             copy(lastBytes[field]);
