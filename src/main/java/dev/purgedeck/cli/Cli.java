@@ -60,7 +60,7 @@ public final class Cli {
      */
     static CommandLine commandLine(CliContext ctx, String first) {
         CommandLine cl = new CommandLine(new RootCommand());
-        boolean all = !List.of("purge", "history", "keysets").contains(first);
+        boolean all = !List.of("purge", "history", "keysets", "team").contains(first);
         if (all || first.equals("purge")) {
             cl.addSubcommand(new PurgeCommand(ctx));
         }
@@ -69,6 +69,9 @@ public final class Cli {
         }
         if (all || first.equals("keysets")) {
             cl.addSubcommand(KeySetsCommand.commandLine(ctx));
+        }
+        if (all || first.equals("team")) {
+            cl.addSubcommand(new TeamCommand(ctx));
         }
         // Set last: picocli hands these settings only to the subcommands that exist at the time.
         cl.setOut(new PrintWriter(ctx.out(), true));

@@ -129,6 +129,11 @@ public final class TeamShipper implements AutoCloseable {
         return first.isEmpty() ? "" : first.get(0).stableId();
     }
 
+    /** How far the history has been shipped to the database {@code settings} name (a byte offset into the file). */
+    public static long shippedOffset(Path cursorFile, TeamSettings settings) {
+        return ShipCursor.read(cursorFile, settings.describe()).offset();
+    }
+
     /** Starts shipping in the background now and whenever {@link #nudge()} is called. */
     public synchronized void start() {
         schedule(Duration.ZERO);
