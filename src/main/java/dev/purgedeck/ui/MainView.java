@@ -328,7 +328,8 @@ public final class MainView {
         });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(10, title, badge, endpoint, spacer, token, profileBox, themeToggle);
+        HBox header = new HBox(10, title, badge, endpoint, spacer, TeamStatusLabel.create(context.team(), fx), token,
+                profileBox, themeToggle);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(8, 12, 8, 12));
         header.getStyleClass().add("app-header");
