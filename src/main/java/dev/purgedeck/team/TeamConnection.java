@@ -35,7 +35,7 @@ public final class TeamConnection {
         Properties props = new Properties();
         char[] password = null;
         try {
-            password = passwords.stored().orElse(null);
+            password = passwords.stored().or(() -> passwords.fromPgpass(settings)).orElse(null);
         } catch (IOException e) {
             throw new TeamException("The saved team database password could not be read: " + e.getMessage());
         }

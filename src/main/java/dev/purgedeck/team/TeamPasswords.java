@@ -8,6 +8,8 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -54,6 +56,59 @@ public final class TeamPasswords {
     public Path pgpassFile() {
         String named = env.get("PGPASSFILE");
         return named != null && !named.isBlank() ? Path.of(named) : home.resolve(".pgpass");
+    }
+
+    /**
+     * The password PostgreSQL's password file gives for {@code s} (lines {@code host:port:database:user:password},
+     * {@code *} matching anything, {@code \\} escaping), read here rather than by the driver so the file is the one
+     * this environment names and is used only when {@link #pgpassProblem()} finds nothing wrong with it.
+     */
+    public Optional<char[]> fromPgpass(TeamSettings s) {
+        Path f = pgpassFile();
+        if (!s.service().isEmpty() || !Files.isRegularFile(f) || pgpassProblem().isPresent()) {
+            return Optional.empty();
+        }
+        String port = Integer.toString(s.port() > 0 ? s.port() : TeamSettings.DEFAULT_PORT);
+        String[] want = {s.host(), port, s.database(), s.user()};
+        try {
+            for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                List<String> fields = fields(line);
+                if (fields.size() < 5) {
+                    continue;
+                }
+                boolean match = true;
+                for (int i = 0; i < 4 && match; i++) {
+                    match = fields.get(i).equals("*") || fields.get(i).equals(want[i]);
+                }
+                if (match) {
+                    return Optional.of(fields.get(4).toCharArray());
+                }
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    private static List<String> fields(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\\' && i + 1 < line.length()) {
+                b.append(line.charAt(++i));
+            } else if (c == ':' && out.size() < 4) {
+                out.add(b.toString());
+                b.setLength(0);
+            } else {
+                b.append(c);
+            }
+        }
+        out.add(b.toString());
+        return out;
     }
 
     /**
