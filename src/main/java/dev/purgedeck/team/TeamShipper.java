@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * to a minute). Runs on the executor it is handed (one thread); {@link #shipAll()} ships on the caller's thread.
  */
 public final class TeamShipper implements AutoCloseable {
-    static final long BATCH_BYTES = 1 << 20;
+    static final long BATCH_BYTES = 4 << 20;
     private static final System.Logger LOG = System.getLogger(TeamShipper.class.getName());
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
 
@@ -70,16 +70,13 @@ public final class TeamShipper implements AutoCloseable {
      * Throws with a plain message when the database cannot be reached or the schema refuses this app's rows.
      */
     public int shipAll() throws TeamException {
-        int added = 0;
         shipping.lock(); // not the monitor: nudge() from a recording thread must never wait for a batch
         try {
-            while (true) {
-                int[] round = shipBatch();
-                added += round[1];
-                if (round[0] == 0) {
-                    return added;
-                }
-            }
+            int added = shipBatches();
+            publish(new TeamStatus(waitingNow(), null, null, connection.settings().describe(),
+                    status.shipped() + added));
+            backoff = Duration.ofSeconds(1);
+            return added;
         } catch (TeamException e) {
             markOffline(e.getMessage());
             throw e;
@@ -88,39 +85,59 @@ public final class TeamShipper implements AutoCloseable {
         }
     }
 
-    /** Ships one batch; returns {entries read, entries new to the database}. */
-    private int[] shipBatch() throws TeamException {
+    /** Ships batch after batch over one connection until the file's end; returns the entries new to the database. */
+    private int shipBatches() throws TeamException {
         String db = connection.settings().describe();
+        int added = 0;
+        Connection c = null;
         try {
-            ShipCursor cursor = ShipCursor.read(cursorFile, db);
-            String firstId = firstId();
-            if (!cursor.firstId().equals(firstId) && cursor.offset() > 0) {
-                cursor = ShipCursor.start(db); // the history was cleared: a new file, shipped from its start
-            }
-            HistoryTail.Slice slice = tail.read(cursor.offset(), BATCH_BYTES);
-            int added = 0;
-            if (!slice.entries().isEmpty()) {
-                try (Connection c = connection.open()) {
-                    TeamSchema.State schema = TeamSchema.state(c);
-                    if (!schema.canShip()) {
-                        throw new TeamException(schema.describe());
+            while (true) {
+                ShipCursor cursor = ShipCursor.read(cursorFile, db);
+                String firstId = firstId();
+                if (!cursor.firstId().equals(firstId) && cursor.offset() > 0) {
+                    cursor = ShipCursor.start(db); // the history was cleared: a new file, shipped from its start
+                }
+                HistoryTail.Slice slice = tail.read(cursor.offset(), BATCH_BYTES);
+                if (!slice.entries().isEmpty()) {
+                    if (c == null) {
+                        c = connection.open();
+                        TeamSchema.State schema = TeamSchema.state(c);
+                        if (!schema.canShip()) {
+                            throw new TeamException(schema.describe());
+                        }
+                        c.setAutoCommit(false);
                     }
-                    c.setAutoCommit(false);
-                    added = TeamRows.insert(c, slice.entries(), computer);
+                    added += TeamRows.insert(c, slice.entries(), computer);
                     c.commit();
-                } catch (SQLException e) {
-                    throw new TeamException(connection.explain(e), e);
+                }
+                if (slice.end() != cursor.offset() || !cursor.firstId().equals(firstId)) {
+                    new ShipCursor(db, slice.end(), firstId).write(cursorFile); // only after the commit
+                }
+                if (slice.entries().isEmpty()) {
+                    return added;
                 }
             }
-            if (slice.end() != cursor.offset() || !cursor.firstId().equals(firstId)) {
-                new ShipCursor(db, slice.end(), firstId).write(cursorFile); // only after the commit
-            }
-            publish(new TeamStatus(tail.linesAfter(slice.end()), null, null, db, status.shipped() + added));
-            backoff = Duration.ofSeconds(1);
-            return new int[] {slice.entries().size(), added};
+        } catch (SQLException e) {
+            throw new TeamException(connection.explain(e), e);
         } catch (IOException e) {
             throw new TeamException("Reading the local history or writing the ship cursor failed: " + e.getMessage(),
                     e);
+        } finally {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (SQLException e) {
+                    // closing a connection that failed: nothing more to learn
+                }
+            }
+        }
+    }
+
+    private long waitingNow() {
+        try {
+            return tail.linesAfter(ShipCursor.read(cursorFile, connection.settings().describe()).offset());
+        } catch (IOException e) {
+            return status.waiting();
         }
     }
 
@@ -171,14 +188,8 @@ public final class TeamShipper implements AutoCloseable {
 
     private void markOffline(String message) {
         TeamStatus s = status;
-        long waiting;
-        try {
-            waiting = tail.linesAfter(ShipCursor.read(cursorFile, connection.settings().describe()).offset());
-        } catch (IOException e) {
-            waiting = s.waiting();
-        }
         Instant since = s.offlineSince() != null ? s.offlineSince() : clock.instant();
-        publish(new TeamStatus(waiting, since, message, s.database(), s.shipped()));
+        publish(new TeamStatus(waitingNow(), since, message, s.database(), s.shipped()));
     }
 
     private void publish(TeamStatus s) {
