@@ -62,6 +62,11 @@ public final class TeamSync implements AutoCloseable {
         return shipper;
     }
 
+    /** Queries of the team history over this connection; {@code sqlLog} hears each statement's SQL. */
+    public TeamHistory history(Consumer<String> sqlLog) {
+        return new TeamHistory(connection, sqlLog);
+    }
+
     public TeamConnection connection() {
         return connection;
     }

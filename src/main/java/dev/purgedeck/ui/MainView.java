@@ -15,7 +15,10 @@ import dev.purgedeck.ui.common.Dialogs;
 import dev.purgedeck.ui.common.FxDialogs;
 import dev.purgedeck.ui.common.Icons;
 import dev.purgedeck.ui.common.Theme;
+import dev.purgedeck.ui.history.HistoryScopes;
 import dev.purgedeck.ui.history.HistoryView;
+import dev.purgedeck.ui.history.TeamHistoryPane;
+import dev.purgedeck.ui.history.TeamHistoryViewModel;
 import dev.purgedeck.ui.history.HistoryViewModel;
 import dev.purgedeck.ui.keysets.KeySetPicker;
 import dev.purgedeck.ui.keysets.KeySetsView;
@@ -62,6 +65,7 @@ public final class MainView {
     /** The window's shortcuts, kept to take them off the scene again when the window is replaced. */
     private final java.util.Map<javafx.scene.input.KeyCombination, Runnable> shortcuts = new java.util.HashMap<>();
     private Lazy<HistoryView> historyView;
+    private final Executor uiThread;
     private Lazy<KeySetsView> keySetsView;
     private Lazy<SettingsView> settingsView;
 
@@ -93,6 +97,7 @@ public final class MainView {
     public MainView(AppContext context, Executor fx, Dialogs dialogs, java.util.function.Consumer<Profile> switcher) {
         this.context = context;
         RememberedState prefs = context.preferences();
+        this.uiThread = fx;
         Dialogs ask = dialogs != null ? dialogs : new FxDialogs(() -> root.getScene() == null ? null : root.getScene().getWindow());
         connection = new ConnectionViewModel(context.connection(), context.client(), fx);
         ServiceSelectorViewModel services = new ServiceSelectorViewModel(context.client(), fx, prefs,
@@ -230,7 +235,12 @@ public final class MainView {
             return;
         }
         if (t == historyTab) {
-            t.setContent(historyView.get().root());
+            t.setContent(context.team().map(team -> new HistoryScopes(historyView.get().root(), () -> {
+                TeamHistoryViewModel vm = new TeamHistoryViewModel(team.history(sql -> { }), context.background(),
+                        uiThread);
+                vm.search();
+                return new TeamHistoryPane(vm, ZoneId.systemDefault());
+            }).root()).orElseGet(() -> historyView.get().root()));
         } else if (t == keySetsTab) {
             t.setContent(keySetsView.get().root());
         } else if (t == settingsTab) {
