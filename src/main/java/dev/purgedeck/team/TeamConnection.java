@@ -16,10 +16,22 @@ import java.util.Properties;
 public final class TeamConnection {
     private final TeamSettings settings;
     private final TeamPasswords passwords;
+    private final char[] typed;
 
     public TeamConnection(TeamSettings settings, TeamPasswords passwords) {
+        this(settings, passwords, null);
+    }
+
+    private TeamConnection(TeamSettings settings, TeamPasswords passwords, char[] typed) {
         this.settings = settings;
         this.passwords = passwords;
+        this.typed = typed;
+    }
+
+    /** The same connection with a password typed but not saved yet (Settings' Test button); empty means none. */
+    public TeamConnection withTypedPassword(char[] password) {
+        return new TeamConnection(settings, passwords, password == null || password.length == 0 ? null
+                : password.clone());
     }
 
     public TeamSettings settings() {
@@ -35,7 +47,8 @@ public final class TeamConnection {
         Properties props = new Properties();
         char[] password = null;
         try {
-            password = passwords.stored().or(() -> passwords.fromPgpass(settings)).orElse(null);
+            password = typed != null ? typed.clone()
+                    : passwords.stored().or(() -> passwords.fromPgpass(settings)).orElse(null);
         } catch (IOException e) {
             throw new TeamException("The saved team database password could not be read: " + e.getMessage());
         }

@@ -11,15 +11,16 @@ import dev.purgedeck.settings.EnvironmentConnection;
 import dev.purgedeck.settings.Profile;
 import dev.purgedeck.settings.RememberedState;
 import dev.purgedeck.settings.ThemeMode;
+import dev.purgedeck.team.TeamSettingsStore;
 import dev.purgedeck.ui.common.Dialogs;
 import dev.purgedeck.ui.common.FxDialogs;
 import dev.purgedeck.ui.common.Icons;
 import dev.purgedeck.ui.common.Theme;
 import dev.purgedeck.ui.history.HistoryScopes;
 import dev.purgedeck.ui.history.HistoryView;
+import dev.purgedeck.ui.history.HistoryViewModel;
 import dev.purgedeck.ui.history.TeamHistoryPane;
 import dev.purgedeck.ui.history.TeamHistoryViewModel;
-import dev.purgedeck.ui.history.HistoryViewModel;
 import dev.purgedeck.ui.keysets.KeySetPicker;
 import dev.purgedeck.ui.keysets.KeySetsView;
 import dev.purgedeck.ui.keysets.KeySetsViewModel;
@@ -30,6 +31,9 @@ import dev.purgedeck.ui.purge.SandboxCacheViewModel;
 import dev.purgedeck.ui.purge.ServiceSelectorViewModel;
 import dev.purgedeck.ui.settings.SettingsView;
 import dev.purgedeck.ui.settings.SettingsViewModel;
+import dev.purgedeck.ui.settings.TeamSettingsSection;
+import dev.purgedeck.ui.settings.TeamSettingsViewModel;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -132,9 +136,21 @@ public final class MainView {
         // The other screens are built when first opened: a window that only purges starts faster.
         historyView = new Lazy<>(() -> new HistoryView(history, ZoneId.systemDefault()));
         keySetsView = new Lazy<>(() -> new KeySetsView(keySets, ask, currentService));
-        settingsView = new Lazy<>(() -> new SettingsView(new SettingsViewModel(context.settings(), context.profiles(), switcher,
-                context.dataDir(), context.background(), fx, this::testConnection), connection.detailsProperty(),
-                () -> historyView.get().openDataFolder()));
+        settingsView = new Lazy<>(() -> {
+            SettingsView view = new SettingsView(new SettingsViewModel(context.settings(), context.profiles(), switcher,
+                    context.dataDir(), context.background(), fx, this::testConnection), connection.detailsProperty(),
+                    () -> historyView.get().openDataFolder());
+            TeamSettingsStore teamStore = new TeamSettingsStore(context.dataDir());
+            Parent team = new TeamSettingsSection(new TeamSettingsViewModel(teamStore, teamStore.passwords(
+                    context.env(), Path.of(context.env().getOrDefault("HOME", System.getProperty("user.home")))),
+                    context.background(), fx)).root();
+            // Optional and rarely changed: folded away until someone opens it, unless a team is set up.
+            javafx.scene.control.TitledPane fold = new javafx.scene.control.TitledPane("Team database (optional)", team);
+            fold.setId("teamFold");
+            fold.setExpanded(context.team().isPresent());
+            view.addSection(fold);
+            return view;
+        });
         connection.tokenInfoProperty().addListener((o, a, info) -> adaptTo(info, services));
         purgeView.setBringForward(() -> tabs.getSelectionModel().select(purgeTab));
         purgeTab.setContent(purgeView.root());

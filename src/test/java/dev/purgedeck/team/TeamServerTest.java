@@ -55,7 +55,8 @@ class TeamServerTest {
         }
         ScheduledExecutorService ex = Executors.newSingleThreadScheduledExecutor();
         try {
-            TeamShipper shipper = new TeamShipper(c, new HistoryTail(HistoryStore.fileIn(dir)), dir.resolve("cursor.json"), "desk", ex, Clock.systemUTC());
+            TeamShipper shipper = new TeamShipper(c, new HistoryTail(HistoryStore.fileIn(dir)),
+                    dir.resolve("cursor.json"), "desk", ex, Clock.systemUTC());
             assertThat(shipper.shipAll()).isBetween(0, 20); // earlier runs on this cluster may have shipped them
         } finally {
             ex.shutdownNow();
