@@ -35,6 +35,7 @@ import dev.purgedeck.ui.settings.TeamSettingsSection;
 import dev.purgedeck.ui.settings.TeamSettingsViewModel;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -354,8 +355,12 @@ public final class MainView {
         });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(10, title, badge, endpoint, spacer, TeamStatusLabel.create(context.team(), fx), token,
-                profileBox, themeToggle);
+        Label team = TeamStatusLabel.create(context.team(), fx);
+        // Seen at 1024 px: the team status made the title and the badge give way; the URL and token text give way.
+        for (Label whole : List.of(title, badge, team)) {
+            whole.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox header = new HBox(10, title, badge, endpoint, spacer, team, token, profileBox, themeToggle);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(8, 12, 8, 12));
         header.getStyleClass().add("app-header");

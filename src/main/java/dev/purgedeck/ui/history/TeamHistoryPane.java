@@ -52,7 +52,17 @@ public final class TeamHistoryPane {
         ComboBox<String> outcome = new ComboBox<>();
         outcome.setId("teamOutcome");
         outcome.getItems().setAll("", "ok", "failed", "cancelled");
-        outcome.setPromptText("Any outcome");
+        outcome.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String o) {
+                return o == null || o.isEmpty() ? "Any outcome" : o;
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s;
+            }
+        });
         outcome.valueProperty().bindBidirectional(vm.outcomeProperty());
         Button search = new Button("Search team");
         search.setId("teamSearchButton");
@@ -71,7 +81,7 @@ public final class TeamHistoryPane {
         TableView<TeamRow> t = new TableView<>(vm.rows());
         t.setId("teamTable");
         t.setPlaceholder(new Label("Search to see the team's purges."));
-        t.getColumns().add(column("Time", r -> TIME.format(r.time().atZone(zone)), 150));
+        t.getColumns().add(column("Time", r -> TIME.format(r.time().atZone(zone)), 170));
         t.getColumns().add(column("Who", TeamRow::who, 200));
         t.getColumns().add(column("Profile", TeamRow::profile, 100));
         t.getColumns().add(column("Outcome", TeamRow::outcome, 80));

@@ -33,7 +33,7 @@ public final class TeamSettingsSection {
         row = field(grid, row, "user", "User", text("teamUser", vm.userProperty(), "purgedeck_editor"));
         PasswordField password = new PasswordField();
         password.setId("teamPassword");
-        password.setPromptText("empty: ~/.pgpass");
+        password.setPromptText("empty: the saved one, else ~/.pgpass");
         password.textProperty().bindBidirectional(vm.passwordProperty());
         row = field(grid, row, "password", "Password", password);
         ComboBox<String> ssl = new ComboBox<>();
