@@ -28,8 +28,10 @@ VENDOR="PurgeDeck"
 COPYRIGHT="Copyright the PurgeDeck authors. Licensed under the Apache License 2.0."
 # The runtime's modules: what `jdeps --print-module-deps` reports for the jar and its dependencies (checked below),
 # plus java.logging (ControlsFX, Ikonli; implied by java.sql) and jdk.crypto.ec (TLS to api.fastly.com: elliptic-curve
-# key exchange and certificates are a provider that no class refers to, so jdeps cannot see it).
-MODULES=javafx.controls,java.desktop,java.logging,java.net.http,java.sql,jdk.httpserver,jdk.crypto.ec
+# key exchange and certificates are a provider that no class refers to, so jdeps cannot see it). The team database
+# (issue 18) adds java.management (Flyway), java.naming (the PostgreSQL driver's DataSources) and java.security.jgss
+# (the driver's Kerberos/GSS login, which some teams' servers require).
+MODULES=javafx.controls,java.desktop,java.logging,java.management,java.naming,java.net.http,java.security.jgss,java.sql,jdk.httpserver,jdk.crypto.ec
 # JavaFX modules see ControlsFX (class path) only with this; see docs/development.md §1. Then the quick JIT compiler
 # only and the serial collector: at start-up the optimising compiler's threads take the CPU the window needs (on two
 # cores the console was ready after 2.1-2.3 s with it, 1.5 s without; see installer/measure-startup.sh), and a

@@ -69,7 +69,8 @@ check "runtime has JavaFX's natives unpacked (libglassgtk3.so, libprism_es2.so)"
     test -f "$IMAGE/lib/runtime/lib/libglassgtk3.so" -a -f "$IMAGE/lib/runtime/lib/libprism_es2.so"
 MODULES=$(sed -n 's/^MODULES="\(.*\)"/\1/p' "$IMAGE/lib/runtime/release")
 missing=
-for m in javafx.controls javafx.graphics java.desktop java.logging java.net.http java.sql jdk.httpserver jdk.crypto.ec; do
+for m in javafx.controls javafx.graphics java.desktop java.logging java.management java.naming java.net.http \
+    java.security.jgss java.sql jdk.httpserver jdk.crypto.ec; do
     case " $MODULES " in *" $m "*) ;; *) missing="$missing $m" ;; esac
 done
 if [ -z "$missing" ]; then pass "runtime modules ($(echo "$MODULES" | wc -w) in all) include javafx.controls ... jdk.crypto.ec"

@@ -85,6 +85,12 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheTeamPackageTalksToTheDatabase() {
+        check(noClasses().that().resideOutsideOfPackage("dev.purgedeck.team..").should().dependOnClassesThat()
+                .resideInAnyPackage("java.sql..", "javax.sql..", "org.postgresql..", "org.flywaydb.."));
+    }
+
+    @Test
     void noPackageCycles() {
         // Each package is its own slice (ui and ui.purge are two), so a screen package and the shell cannot lean
         // on each other either.

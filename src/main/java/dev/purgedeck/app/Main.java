@@ -43,7 +43,7 @@ public final class Main {
             case "sandbox" -> {
                 return SandboxMain.run(Arrays.copyOfRange(args, 1, args.length));
             }
-            case "purge", "history", "keysets", "inspect" -> {
+            case "purge", "history", "keysets", "inspect", "team" -> {
                 return Cli.run(args, out, err, System.getenv(), System.in, System.console() != null);
             }
             default -> {
@@ -63,6 +63,7 @@ public final class Main {
                 "  history ...                          show or export the purge history (table, --csv, --json)",
                 "  keysets list|show|import|export      manage the window's key sets",
                 "  inspect URL... [--json]              how Fastly serves each page (cache, age, POPs, keys)",
+                "  team init|status|sync                the team database the history is copied to",
                 "  sandbox [--port N] [--latency-ms N]  run the local Fastly API sandbox until stopped",
                 "  --version                            print the version",
                 "  --help                               print this help",

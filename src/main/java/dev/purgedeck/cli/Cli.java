@@ -60,7 +60,7 @@ public final class Cli {
      */
     static CommandLine commandLine(CliContext ctx, String first) {
         CommandLine cl = new CommandLine(new RootCommand());
-        boolean all = !List.of("purge", "history", "keysets", "inspect").contains(first);
+        boolean all = !List.of("purge", "history", "keysets", "inspect", "team").contains(first);
         if (all || first.equals("purge")) {
             cl.addSubcommand(new PurgeCommand(ctx));
         }
@@ -72,6 +72,9 @@ public final class Cli {
         }
         if (all || first.equals("inspect")) {
             cl.addSubcommand(new InspectCommand(ctx));
+        }
+        if (all || first.equals("team")) {
+            cl.addSubcommand(new TeamCommand(ctx));
         }
         // Set last: picocli hands these settings only to the subcommands that exist at the time.
         cl.setOut(new PrintWriter(ctx.out(), true));

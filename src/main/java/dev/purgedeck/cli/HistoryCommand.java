@@ -76,6 +76,13 @@ final class HistoryCommand implements Callable<Integer> {
                     + "with --csv or --json.")
     Integer limit;
 
+    @Option(names = "--team", description = "The team's history from the team database (see 'purgedeck team'), "
+            + "filtered there: every computer's purges, with who made them.")
+    boolean team;
+
+    @Option(names = "--user", paramLabel = "NAME", description = "With --team: only purges by this OS user.")
+    String user;
+
     @Option(names = "--bom", description = "With --csv: start with a UTF-8 byte-order mark, as the window's export does, "
             + "for a file meant for a spreadsheet (Excel then reads non-ASCII text right).")
     boolean bom;
@@ -109,6 +116,12 @@ final class HistoryCommand implements Callable<Integer> {
         }
         if (kinds != null && kinds.isEmpty()) {
             throw CliFailure.usage("--kind needs at least one of url, key, all");
+        }
+        if (team) {
+            return TeamHistoryTable.print(this, ctx);
+        }
+        if (user != null) {
+            throw CliFailure.usage("--user goes with --team (the local history is this computer's user's)");
         }
         HistoryQuery query = new HistoryQuery(text, null, outcomes == null ? null : EnumSet.copyOf(outcomes),
                 kinds == null ? null : EnumSet.copyOf(kinds), since, until, profile).withVerdicts(verdictIds());

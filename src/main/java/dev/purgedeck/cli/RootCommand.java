@@ -24,7 +24,7 @@ final class RootCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing a command: purge, history, keysets or inspect");
+        throw new ParameterException(spec.commandLine(), "Missing a command: purge, history, keysets, inspect or team");
     }
 
     /** "PurgeDeck 0.1.0" for {@code --version}. */

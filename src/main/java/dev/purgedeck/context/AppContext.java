@@ -27,6 +27,7 @@ import dev.purgedeck.settings.RememberedState;
 import dev.purgedeck.settings.Settings;
 import dev.purgedeck.settings.SettingsStore;
 import dev.purgedeck.stats.RealtimeStats;
+import dev.purgedeck.team.TeamSync;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -80,6 +81,7 @@ public final class AppContext implements AutoCloseable {
     private final HistoryStore history;
     private final JobRecording recording;
     private final KeySetStore keySets;
+    private final Optional<TeamSync> team;
     private final boolean ownsSandbox;
     private SandboxServer sandbox;
     private volatile Session session;
@@ -96,6 +98,7 @@ public final class AppContext implements AutoCloseable {
         this.history = openHistory(dataDir);
         this.recording = new JobRecording(history, Version.get());
         this.keySets = KeySetStore.open(dataDir, Clock.systemUTC());
+        this.team = TeamSync.start(dataDir, this.env, Path.of(env.getOrDefault("HOME", System.getProperty("user.home"))), history);
         this.sandbox = sandbox;
         this.ownsSandbox = sandbox == null;
     }
@@ -269,6 +272,11 @@ public final class AppContext implements AutoCloseable {
         return history;
     }
 
+    /** Shipping to the team database, when one is set up (issue 18). */
+    public Optional<TeamSync> team() {
+        return team;
+    }
+
     /** Records every job the window runs in the history, off the caller's thread. */
     public JobRecording recording() {
         return recording;
@@ -303,6 +311,7 @@ public final class AppContext implements AutoCloseable {
     public void close() {
         recording.close(); // first: what it still has queued goes into the history before that closes
         storeWriter.close();
+        team.ifPresent(TeamSync::close);
         history.close();
         background.shutdownNow();
         httpExecutor.shutdownNow();

@@ -22,7 +22,7 @@ final class HistoryCodec {
     static final String[] NAMES = {"job_id", "time", "profile", "endpoint_kind", "endpoint", "service_id",
         "service_name", "kind", "target", "soft", "environment", "outcome", "purge_id", "http_status", "error",
         "attempts", "duration_ms", "user", "app_version", "retry_of", "second_purge_id", "verdict",
-        "verdict_reason"};
+        "verdict_reason", "id"};
     static final int FIELDS = NAMES.length;
     private static final List<String> NAME_LIST = List.of(NAMES);
     private static final int MAX_SHARED = 1 << 16;
@@ -53,7 +53,7 @@ final class HistoryCodec {
                     case 1 -> time = IsoTimes.parse(string(p));
                     case 9 -> soft = bool(p);
                     case 13, 15, 16 -> number[field] = integer(p, field == 16);
-                    case 8, 12, 20 -> text[field] = string(p);
+                    case 8, 12, 20, 23 -> text[field] = string(p);
                     default -> text[field] = share(shared, string(p));
                 }
             }
@@ -67,7 +67,7 @@ final class HistoryCodec {
         return new HistoryEntry(text[0], time, text[2], text[3], text[4], text[5], text[6],
                 HistoryEntry.kindOf(text[7]), text[8], soft, text[10], HistoryEntry.Outcome.of(text[11]), text[12],
                 (int) number[13], text[14], (int) number[15], number[16], text[17], text[18], text[19], text[20],
-                text[21], text[22]);
+                text[21], text[22], text[23]);
     }
 
     /** The one String kept for {@code s} (a bounded number of them, so odd files cannot bloat the map). */

@@ -87,7 +87,7 @@ final class HistoryCsv {
                 r.get("environment"), HistoryEntry.Outcome.of(r.get("outcome")), r.get("purge_id"),
                 integer(r.get("http_status")), r.get("error"), integer(r.get("attempts")),
                 longInteger(r.get("duration_ms")), r.get("user"), r.get("app_version"),
-                null, r.get("second_purge_id"), r.get("verdict"), r.get("verdict_reason"));
+                null, r.get("second_purge_id"), r.get("verdict"), r.get("verdict_reason"), null);
     }
 
     private static int integer(String s) {

@@ -1,10 +1,12 @@
 package dev.purgedeck.history;
 
 import dev.purgedeck.fastly.PurgeKind;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * One purged item as the history stores it: one line of the history file ({@link HistoryStore#FILE_NAME}). Never
@@ -38,12 +40,15 @@ import java.util.Objects;
  * @param verdict      what a look at the page after the purge said ({@code fresh}, {@code old_copy}, … as
  *                     {@code edge.Freshness} ids), null when the purge was not verified
  * @param verdictReason the verdict's reason in plain words
+ * @param id           the entry's own unique ID (a random UUID) or null for lines written before entries had one;
+ *                     {@link #stableId()} is never null
  */
 public record HistoryEntry(String jobId, Instant time, String profile, String endpointKind, String endpoint,
                            String serviceId, String serviceName, PurgeKind kind, String target, boolean soft,
                            String environment, Outcome outcome, String purgeId, int httpStatus, String error,
                            int attempts, long durationMs, String user, String appVersion, String retryOf,
-                           String secondPurgeId, String verdict, String verdictReason) {
+                           String secondPurgeId, String verdict, String verdictReason,
+                           String id) {
 
     public HistoryEntry {
         Objects.requireNonNull(jobId, "jobId");
@@ -68,6 +73,7 @@ public record HistoryEntry(String jobId, Instant time, String profile, String en
         secondPurgeId = blankToNull(secondPurgeId);
         verdict = blankToNull(verdict);
         verdictReason = blankToNull(verdictReason);
+        id = blankToNull(id);
     }
 
     /** An entry of a job that retries none, purged once and not verified. */
@@ -86,14 +92,40 @@ public record HistoryEntry(String jobId, Instant time, String profile, String en
                         int attempts, long durationMs, String user, String appVersion, String retryOf) {
         this(jobId, time, profile, endpointKind, endpoint, serviceId, serviceName, kind, target, soft, environment,
                 outcome, purgeId, httpStatus, error, attempts, durationMs, user, appVersion, retryOf, null, null,
-                null);
+                null, null);
     }
 
     /** This entry with the verdict of a look at its page after the purge. */
     public HistoryEntry withVerdict(String verdictId, String reason) {
         return new HistoryEntry(jobId, time, profile, endpointKind, endpoint, serviceId, serviceName, kind, target,
                 soft, environment, outcome, purgeId, httpStatus, error, attempts, durationMs, user, appVersion,
-                retryOf, secondPurgeId, verdictId, reason);
+                retryOf, secondPurgeId, verdictId, reason, id);
+    }
+
+    /** This entry with its own unique ID (lines written before IDs existed have none). */
+    public HistoryEntry withId(String newId) {
+        return new HistoryEntry(jobId, time, profile, endpointKind, endpoint, serviceId, serviceName, kind, target,
+                soft, environment, outcome, purgeId, httpStatus, error, attempts, durationMs, user, appVersion,
+                retryOf, secondPurgeId, verdict, verdictReason, newId);
+    }
+
+    /** A new random ID for an entry being recorded now. */
+    public static String newId() {
+        return UUID.randomUUID().toString();
+    }
+
+    /**
+     * The ID that names this entry everywhere, the team database included: its own, or for an older line one derived
+     * from what identifies the item (job, time, kind, target, outcome, purge ID, attempts), so the same line yields
+     * the same ID on every load and ships once. Two byte-identical old lines yield one ID: nothing tells them apart.
+     */
+    public String stableId() {
+        if (id != null) {
+            return id;
+        }
+        String key = jobId + '\n' + time.toEpochMilli() + '\n' + kind.id() + '\n' + target + '\n' + outcome.id()
+                + '\n' + purgeId + '\n' + attempts + '\n' + httpStatus;
+        return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /**

@@ -42,7 +42,7 @@ public record JobContext(String jobId, String profile, String endpointKind, Stri
                 appVersion, itemServices, earlierJobId);
     }
 
-    /** The entry for one item of this job. */
+    /** The entry for one item of this job, with a new unique ID. */
     public HistoryEntry entry(ItemOutcome o) {
         return entry(o, null, null);
     }
@@ -55,7 +55,7 @@ public record JobContext(String jobId, String profile, String endpointKind, Stri
         return new HistoryEntry(jobId, o.finishedAt(), profile, endpointKind, endpoint, id, name,
                 o.kind(), o.target(), soft, environment, outcome(o.status()), o.purgeId(), o.httpStatus(),
                 o.message(), o.attempts(), o.duration() == null ? 0 : o.duration().toMillis(), user, appVersion,
-                retryOf, o.secondPurgeId(), verdict, verdictReason);
+                retryOf, o.secondPurgeId(), verdict, verdictReason, HistoryEntry.newId());
     }
 
     /** The OS user name of this process. */

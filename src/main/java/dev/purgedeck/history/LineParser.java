@@ -179,7 +179,7 @@ final class LineParser {
             case 1 -> remember(field, from, to, time(from, to)); // the items of a key batch share their time
             case 7 -> kind(from, to);
             case 11 -> outcome(from, to);
-            case 8, 12, 20 -> text(from, to, ascii); // unique per entry: not worth sharing
+            case 8, 12, 20, 23 -> text(from, to, ascii); // unique per entry: not worth sharing
             default -> shared(field, from, to, ascii);
         };
         values[field] = v;
@@ -310,7 +310,8 @@ final class LineParser {
         return new HistoryEntry((String) v[0], (Instant) v[1], (String) v[2], (String) v[3], (String) v[4],
                 (String) v[5], (String) v[6], (PurgeKind) v[7], (String) v[8], num(9) == 1, (String) v[10],
                 (HistoryEntry.Outcome) v[11], (String) v[12], (int) num(13), (String) v[14], (int) num(15), num(16),
-                (String) v[17], (String) v[18], (String) v[19], (String) v[20], (String) v[21], (String) v[22]);
+                (String) v[17], (String) v[18], (String) v[19], (String) v[20], (String) v[21], (String) v[22],
+                (String) v[23]);
     }
 
     private static byte[] ascii(String s) {

@@ -90,6 +90,7 @@ final class LineWriter {
         string(20, e.secondPurgeId());
         string(21, e.verdict());
         string(22, e.verdictReason());
+        string(23, e.id());
         put('}');
     }
 
@@ -117,7 +118,7 @@ final class LineWriter {
         if (s == null) {
             return;
         }
-        if (field == 8 || field == 12 || field == 1 || field == 20) { // unique per entry: nothing to reuse
+        if (field == 8 || field == 12 || field == 1 || field == 20 || field == 23) { // unique per entry: nothing to reuse
             quoted(field, s);
         } else if (s == lastValue[field]) {
             copy(lastBytes[field]);

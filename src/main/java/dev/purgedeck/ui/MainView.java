@@ -14,12 +14,16 @@ import dev.purgedeck.settings.HostMapStore;
 import dev.purgedeck.settings.Profile;
 import dev.purgedeck.settings.RememberedState;
 import dev.purgedeck.settings.ThemeMode;
+import dev.purgedeck.team.TeamSettingsStore;
 import dev.purgedeck.ui.common.Dialogs;
 import dev.purgedeck.ui.common.FxDialogs;
 import dev.purgedeck.ui.common.Icons;
 import dev.purgedeck.ui.common.Theme;
+import dev.purgedeck.ui.history.HistoryScopes;
 import dev.purgedeck.ui.history.HistoryView;
 import dev.purgedeck.ui.history.HistoryViewModel;
+import dev.purgedeck.ui.history.TeamHistoryPane;
+import dev.purgedeck.ui.history.TeamHistoryViewModel;
 import dev.purgedeck.ui.impact.ImpactViewModel;
 import dev.purgedeck.ui.inspect.InspectorViewModel;
 import dev.purgedeck.ui.keysets.KeySetPicker;
@@ -32,7 +36,11 @@ import dev.purgedeck.ui.purge.SandboxCacheViewModel;
 import dev.purgedeck.ui.purge.ServiceSelectorViewModel;
 import dev.purgedeck.ui.settings.SettingsView;
 import dev.purgedeck.ui.settings.SettingsViewModel;
+import dev.purgedeck.ui.settings.TeamSettingsSection;
+import dev.purgedeck.ui.settings.TeamSettingsViewModel;
+import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -67,6 +75,7 @@ public final class MainView {
     /** The window's shortcuts, kept to take them off the scene again when the window is replaced. */
     private final java.util.Map<javafx.scene.input.KeyCombination, Runnable> shortcuts = new java.util.HashMap<>();
     private Lazy<HistoryView> historyView;
+    private final Executor uiThread;
     private Lazy<KeySetsView> keySetsView;
     private Lazy<SettingsView> settingsView;
 
@@ -100,6 +109,7 @@ public final class MainView {
     public MainView(AppContext context, Executor fx, Dialogs dialogs, java.util.function.Consumer<Profile> switcher) {
         this.context = context;
         RememberedState prefs = context.preferences();
+        this.uiThread = fx;
         Dialogs ask = dialogs != null ? dialogs : new FxDialogs(() -> root.getScene() == null ? null : root.getScene().getWindow());
         connection = new ConnectionViewModel(context.connection(), context.client(), fx);
         ServiceSelectorViewModel services = new ServiceSelectorViewModel(context.client(), fx, prefs,
@@ -148,9 +158,21 @@ public final class MainView {
             return inspection.onHistory(v);
         });
         keySetsView = new Lazy<>(() -> new KeySetsView(keySets, ask, currentService));
-        settingsView = new Lazy<>(() -> new SettingsView(new SettingsViewModel(context.settings(), context.profiles(), switcher,
-                context.dataDir(), context.background(), fx, this::testConnection), connection.detailsProperty(),
-                () -> historyView.get().openDataFolder()));
+        settingsView = new Lazy<>(() -> {
+            SettingsView view = new SettingsView(new SettingsViewModel(context.settings(), context.profiles(), switcher,
+                    context.dataDir(), context.background(), fx, this::testConnection), connection.detailsProperty(),
+                    () -> historyView.get().openDataFolder());
+            TeamSettingsStore teamStore = new TeamSettingsStore(context.dataDir());
+            Parent team = new TeamSettingsSection(new TeamSettingsViewModel(teamStore, teamStore.passwords(
+                    context.env(), Path.of(context.env().getOrDefault("HOME", System.getProperty("user.home")))),
+                    context.background(), fx)).root();
+            // Optional and rarely changed: folded away until someone opens it, unless a team is set up.
+            javafx.scene.control.TitledPane fold = new javafx.scene.control.TitledPane("Team database (optional)", team);
+            fold.setId("teamFold");
+            fold.setExpanded(context.team().isPresent());
+            view.addSection(fold);
+            return view;
+        });
         connection.tokenInfoProperty().addListener((o, a, info) -> adaptTo(info, services));
         purgeView.setBringForward(() -> tabs.getSelectionModel().select(purgeTab));
         purgeTab.setContent(inspection.around(purgeView.root()));
@@ -258,7 +280,12 @@ public final class MainView {
             return;
         }
         if (t == historyTab) {
-            t.setContent(historyView.get().root());
+            t.setContent(context.team().map(team -> new HistoryScopes(historyView.get().root(), () -> {
+                TeamHistoryViewModel vm = new TeamHistoryViewModel(team.history(sql -> { }), context.background(),
+                        uiThread);
+                vm.search();
+                return new TeamHistoryPane(vm, ZoneId.systemDefault());
+            }).root()).orElseGet(() -> historyView.get().root()));
         } else if (t == keySetsTab) {
             t.setContent(keySetsView.get().root());
         } else if (t == settingsTab) {
@@ -356,7 +383,12 @@ public final class MainView {
         });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(10, title, badge, endpoint, spacer, token, profileBox, themeToggle);
+        Label team = TeamStatusLabel.create(context.team(), fx);
+        // Seen at 1024 px: the team status made the title and the badge give way; the URL and token text give way.
+        for (Label whole : List.of(title, badge, team)) {
+            whole.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox header = new HBox(10, title, badge, endpoint, spacer, team, token, profileBox, themeToggle);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(8, 12, 8, 12));
         header.getStyleClass().add("app-header");

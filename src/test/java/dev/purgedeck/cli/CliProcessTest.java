@@ -66,6 +66,10 @@ class CliProcessTest extends SandboxCliTest {
         CliHarness.Result help = main("purge", "--help");
         assertThat(help.code()).isZero();
         assertThat(help.out()).startsWith("Usage: purgedeck purge");
-        assertThat(main("--help").out()).contains("purge ...", "history ...", "keysets list|show|import|export");
+        assertThat(main("--help").out()).contains("purge ...", "history ...", "keysets list|show|import|export",
+                "team init|status|sync");
+        CliHarness.Result team = main("team", "status");
+        assertThat(team.code()).as(team.toString()).isEqualTo(Cli.USAGE);
+        assertThat(team.err()).contains("no team database is set up");
     }
 }

@@ -28,7 +28,7 @@ class VerdictHistoryTest {
         return new HistoryEntry(e.jobId(), e.time(), e.profile(), e.endpointKind(), e.endpoint(), e.serviceId(),
                 e.serviceName(), e.kind(), e.target(), e.soft(), e.environment(), e.outcome(), e.purgeId(),
                 e.httpStatus(), e.error(), e.attempts(), e.durationMs(), e.user(), e.appVersion(), null, "second-" + i,
-                verdict, reason);
+                verdict, reason, null);
     }
 
     @Test

@@ -42,11 +42,12 @@ public final class SettingsView {
     private final ScrollPane root;
     /** Fills the profile form with a profile to edit; set when the form is built. */
     private java.util.function.Consumer<Profile> startEdit = p -> { };
+    private final VBox content;
 
     /** @param tokenDetails what the window knows about the active token (owner, scopes, expiry), one text */
     public SettingsView(SettingsViewModel vm, ReadOnlyStringProperty tokenDetails, Runnable openDataFolder) {
         this.vm = vm;
-        VBox content = new VBox(18, profiles(), token(tokenDetails), purging(), appearance(), data(openDataFolder), messageLine());
+        content = new VBox(18, profiles(), token(tokenDetails), purging(), appearance(), data(openDataFolder), messageLine());
         content.setPadding(new Insets(16));
         content.setMaxWidth(900);
         root = new ScrollPane(content);
@@ -56,6 +57,11 @@ public final class SettingsView {
 
     public Parent root() {
         return root;
+    }
+
+    /** Adds a section (e.g. Team) just before Data. */
+    public void addSection(Node section) {
+        content.getChildren().add(content.getChildren().size() - 2, section);
     }
 
     private VBox profiles() {

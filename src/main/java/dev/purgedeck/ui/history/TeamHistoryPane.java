@@ -1,0 +1,120 @@
+package dev.purgedeck.ui.history;
+
+import dev.purgedeck.team.TeamRow;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+
+/** The History screen's Team scope: filters, a page of the team's purges with who made them, and paging. */
+public final class TeamHistoryPane {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+    private final BorderPane root = new BorderPane();
+    private final TeamHistoryViewModel vm;
+    private final ZoneId zone;
+
+    public TeamHistoryPane(TeamHistoryViewModel vm, ZoneId zone) {
+        this.vm = vm;
+        this.zone = zone;
+        root.setId("teamHistory");
+        root.setTop(filters());
+        root.setCenter(table());
+        root.setBottom(paging());
+        BorderPane.setMargin(root.getCenter(), new Insets(8, 0, 8, 0));
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private HBox filters() {
+        TextField text = new TextField();
+        text.setId("teamSearch");
+        text.setPromptText("Target, service, purge ID or error contains…");
+        text.textProperty().bindBidirectional(vm.textProperty());
+        TextField user = new TextField();
+        user.setId("teamUser");
+        user.setPromptText("OS user");
+        user.setPrefColumnCount(10);
+        user.textProperty().bindBidirectional(vm.userProperty());
+        ComboBox<String> outcome = new ComboBox<>();
+        outcome.setId("teamOutcome");
+        outcome.getItems().setAll("", "ok", "failed", "cancelled");
+        outcome.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String o) {
+                return o == null || o.isEmpty() ? "Any outcome" : o;
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s;
+            }
+        });
+        outcome.valueProperty().bindBidirectional(vm.outcomeProperty());
+        Button search = new Button("Search team");
+        search.setId("teamSearchButton");
+        search.setDefaultButton(true);
+        search.disableProperty().bind(vm.busyProperty());
+        search.setOnAction(e -> vm.search());
+        text.setOnAction(e -> vm.search());
+        user.setOnAction(e -> vm.search());
+        HBox bar = new HBox(8, text, user, outcome, search);
+        HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private TableView<TeamRow> table() {
+        TableView<TeamRow> t = new TableView<>(vm.rows());
+        t.setId("teamTable");
+        t.setPlaceholder(new Label("Search to see the team's purges."));
+        t.getColumns().add(column("Time", r -> TIME.format(r.time().atZone(zone)), 170));
+        t.getColumns().add(column("Who", TeamRow::who, 200));
+        t.getColumns().add(column("Profile", TeamRow::profile, 100));
+        t.getColumns().add(column("Outcome", TeamRow::outcome, 80));
+        t.getColumns().add(column("Target", TeamRow::target, 360));
+        t.getColumns().add(column("Service", r -> r.serviceName() != null ? r.serviceName() : r.serviceId(), 120));
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        return t;
+    }
+
+    private static TableColumn<TeamRow, String> column(String name, Function<TeamRow, String> value, double width) {
+        TableColumn<TeamRow, String> c = new TableColumn<>(name);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        c.setPrefWidth(width);
+        c.setSortable(false); // sorted by the database: newest first
+        return c;
+    }
+
+    private HBox paging() {
+        Label message = new Label();
+        message.setId("teamMessage");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.messageProperty());
+        Button previous = new Button("Newer");
+        previous.setId("teamNewer");
+        previous.disableProperty().bind(vm.pageProperty().isEqualTo(0).or(vm.busyProperty()));
+        previous.setOnAction(e -> vm.previous());
+        Button next = new Button("Older");
+        next.setId("teamOlder");
+        next.disableProperty().bind(vm.hasNextProperty().not().or(vm.busyProperty()));
+        next.setOnAction(e -> vm.next());
+        HBox bar = new HBox(8, message, new javafx.scene.layout.Region(), previous, next);
+        HBox.setHgrow(bar.getChildren().get(1), javafx.scene.layout.Priority.ALWAYS);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+}

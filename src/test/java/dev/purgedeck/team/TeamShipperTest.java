@@ -1,0 +1,103 @@
+package dev.purgedeck.team;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.purgedeck.history.HistoryEntry;
+import dev.purgedeck.history.HistoryStore;
+import dev.purgedeck.history.HistoryTail;
+import dev.purgedeck.testsupport.Eventually;
+import dev.purgedeck.testsupport.TeamDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shipper copies the local history to a real PostgreSQL in order, once per entry, and waits when offline. */
+class TeamShipperTest {
+    @TempDir
+    Path dir;
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+
+    @AfterEach
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    private TeamShipper shipper(TeamConnection c, Clock clock) {
+        return new TeamShipper(c, new HistoryTail(HistoryStore.fileIn(dir)), dir.resolve("team-cursor.json"),
+                "desk-1", executor, clock);
+    }
+
+    @Test
+    void shipsEveryEntryOnceInOrderAndAShipAgainAddsNothing() throws Exception {
+        TeamConnection c = TeamFixture.connection(TeamDatabase.newDatabase(), dir);
+        TeamSchema.migrate(c);
+        List<HistoryEntry> local = new ArrayList<>();
+        try (HistoryStore store = HistoryStore.open(HistoryStore.fileIn(dir))) {
+            for (int job = 0; job < 5; job++) {
+                List<HistoryEntry> batch = TeamFixture.entries("job-" + job, 2_000, "alice");
+                store.append(batch);
+                local.addAll(batch);
+            }
+        }
+        TeamShipper shipper = shipper(c, Clock.systemUTC());
+        assertThat(shipper.shipAll()).isEqualTo(10_000);
+        assertThat(shipper.status().waiting()).isZero();
+        assertThat(shipper.status().headerText(ZoneOffset.UTC)).isEqualTo("Team: up to date");
+        List<String> ids = TeamFixture.teamIds(c);
+        assertThat(ids).hasSize(10_000).containsExactlyInAnyOrderElementsOf(
+                local.stream().map(HistoryEntry::stableId).toList());
+        assertThat(shipper.shipAll()).isZero();
+        Files.delete(dir.resolve("team-cursor.json")); // a lost cursor ships everything again: the table ignores it
+        assertThat(shipper(c, Clock.systemUTC()).shipAll()).isZero();
+        assertThat(TeamFixture.teamIds(c)).hasSize(10_000);
+        List<TeamRow> newest = new TeamHistory(c, null).page(TeamQuery.newest(1));
+        assertThat(newest.get(0).time()).isEqualTo(local.get(local.size() - 1).time()); // newest first
+        assertThat(newest.get(0).who()).isEqualTo("alice on desk-1");
+    }
+
+    @Test
+    void offlineEntriesWaitWithTheTimeItWentOfflineAndShipInTheBackgroundOnceItIsBack() throws Exception {
+        TeamSettings real = TeamDatabase.newDatabase();
+        TeamConnection online = TeamFixture.connection(real, dir);
+        TeamSchema.migrate(online);
+        try (HistoryStore store = HistoryStore.open(HistoryStore.fileIn(dir))) {
+            store.append(TeamFixture.entries("job", 1_234, "bob"));
+        }
+        // Port 1 on loopback: nothing listens, as when the team's server is out of reach.
+        TeamConnection offline = TeamFixture.connection(TeamDatabase.settings(1, real.database()), dir);
+        Clock at1002 = Clock.fixed(TeamFixture.T0, ZoneOffset.UTC);
+        TeamShipper down = shipper(offline, at1002);
+        assertThatThrownBy(down::shipAll).isInstanceOf(TeamException.class).hasMessageContaining("cannot be reached");
+        assertThat(down.status().headerText(ZoneOffset.UTC)).isEqualTo("Team: 1,234 waiting (offline since 10:02)");
+
+        TeamShipper up = shipper(online, Clock.systemUTC());
+        up.start();
+        Eventually.await(() -> up.status().waiting() == 0 && up.status().shipped() == 1_234);
+        assertThat(TeamFixture.teamIds(online)).hasSize(1_234);
+        up.close();
+    }
+
+    @Test
+    void aClearedHistoryIsShippedFromItsStart() throws Exception {
+        TeamConnection c = TeamFixture.connection(TeamDatabase.newDatabase(), dir);
+        TeamSchema.migrate(c);
+        TeamShipper shipper = shipper(c, Clock.systemUTC());
+        try (HistoryStore store = HistoryStore.open(HistoryStore.fileIn(dir))) {
+            store.append(TeamFixture.entries("old", 50, "alice"));
+            assertThat(shipper.shipAll()).isEqualTo(50);
+            store.clear();
+            store.append(TeamFixture.entries("new", 60, "alice")); // longer than before: an offset alone would skip
+        }
+        assertThat(shipper.shipAll()).isEqualTo(60);
+        assertThat(TeamFixture.teamIds(c)).hasSize(110);
+    }
+}
