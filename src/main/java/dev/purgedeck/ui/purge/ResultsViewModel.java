@@ -1,5 +1,9 @@
 package dev.purgedeck.ui.purge;
 
+import dev.purgedeck.edge.PageVerdict;
+import dev.purgedeck.edge.PurgeVerifier;
+import dev.purgedeck.edge.VerifiedPurge;
+import dev.purgedeck.edge.VerifyPlan;
 import dev.purgedeck.fastly.BulkPurgeRunner;
 import dev.purgedeck.fastly.ItemOutcome;
 import dev.purgedeck.fastly.JobListener;
@@ -7,7 +11,10 @@ import dev.purgedeck.fastly.JobRequest;
 import dev.purgedeck.fastly.JobResult;
 import dev.purgedeck.fastly.PurgeCommands;
 import dev.purgedeck.fastly.PurgeJob;
+import dev.purgedeck.fastly.PurgeKind;
 import dev.purgedeck.fastly.RateLimitWait;
+import dev.purgedeck.fastly.RetryScheduler;
+import dev.purgedeck.fastly.RunningPurge;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,16 +22,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -45,10 +55,13 @@ public final class ResultsViewModel {
     private final ReadOnlyBooleanWrapper hasFailures = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper hasUnsent = new ReadOnlyBooleanWrapper();
     private final ConcurrentLinkedQueue<ItemOutcome> arrived = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<PageVerdict> verdicts = new ConcurrentLinkedQueue<>();
+    private final BooleanProperty verify = new SimpleBooleanProperty(true);
+    private PurgeVerifier verifier;
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final List<Consumer<JobResult>> finishedListeners = new ArrayList<>();
     private JobRecorder recorder = JobRecorder.NONE;
-    private PurgeJob job;
+    private RunningPurge job;
     private JobRequest lastRequest;
     private List<ResultRow> jobRows = List.of();
     private int done;
@@ -128,6 +141,16 @@ public final class ResultsViewModel {
                 which.stream().map(ResultRow::target).toList(), lastRequest.options(), 1));
     }
 
+    /** The Verify switch: on, URL purges are checked on the page after they are done (when a verifier is set). */
+    public BooleanProperty verifyProperty() {
+        return verify;
+    }
+
+    /** Who looks at the pages after a purge; null (the default) verifies nothing. */
+    public void setVerifier(PurgeVerifier verifier) {
+        this.verifier = verifier;
+    }
+
     // ---- Commands
 
     /** Starts a job; its rows replace the previous results. */
@@ -193,7 +216,7 @@ public final class ResultsViewModel {
         String id = BulkPurgeRunner.newJobId();
         jobId = id;
         JobListener record = recorder.begin(id, request, retryOf);
-        job = runner.start(id, request, new JobListener() {
+        JobListener outcomes = new JobListener() {
             @Override
             public void onItem(ItemOutcome outcome, int n, int total) {
                 onItems(List.of(outcome), n, total);
@@ -203,9 +226,7 @@ public final class ResultsViewModel {
             public void onItems(List<ItemOutcome> outcomes, int n, int total) {
                 record.onItems(outcomes, n, total);
                 arrived.addAll(outcomes);
-                if (drainScheduled.compareAndSet(false, true)) {
-                    fx.execute(ResultsViewModel.this::drain);
-                }
+                scheduleDrain();
             }
 
             @Override
@@ -217,8 +238,21 @@ public final class ResultsViewModel {
                     }
                 });
             }
-        });
-        job.deadline(deadline);
+        };
+        // Only URL purges have pages to look at until keys carry their pages (issue 16, keys mode). A job with a
+        // deadline runs plain: the deadline belongs to the plain job, and a verified one has none yet.
+        if (verify.get() && verifier != null && request.kind() == PurgeKind.URL && deadline == null) {
+            jobRows.forEach(r -> r.verdictProperty().set(null));
+            job = VerifiedPurge.start(runner, id, request, VerifyPlan.verify(List.of()), verifier, RetryScheduler.REAL,
+                    ForkJoinPool.commonPool(), outcomes, v -> {
+                        verdicts.add(v);
+                        scheduleDrain();
+                    }, VerifiedPurge.Recorder.NONE);
+        } else {
+            PurgeJob plain = runner.start(id, request, outcomes);
+            plain.deadline(deadline);
+            job = plain;
+        }
         job.result().thenAccept(result -> fx.execute(() -> finished(result)));
     }
 
@@ -250,8 +284,22 @@ public final class ResultsViewModel {
         return from.stream().map(ResultRow::purgeId).filter(id -> !id.isEmpty()).collect(Collectors.joining("\n"));
     }
 
+    /** Verdicts and outcomes share one hop onto the UI thread, so a big job costs few UI tasks. */
+    private void scheduleDrain() {
+        if (drainScheduled.compareAndSet(false, true)) {
+            fx.execute(this::drain);
+        }
+    }
+
     private void drain() {
         drainScheduled.set(false);
+        List<ResultRow> shown = jobRows;
+        PageVerdict v;
+        while ((v = verdicts.poll()) != null) {
+            if (v.index() < shown.size()) {
+                shown.get(v.index()).verdictProperty().set(v);
+            }
+        }
         ItemOutcome o;
         while ((o = arrived.poll()) != null) {
             if (o.index() < jobRows.size() && jobRows.get(o.index()).outcome() == null) {
