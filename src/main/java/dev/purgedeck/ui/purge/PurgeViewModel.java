@@ -88,6 +88,8 @@ public final class PurgeViewModel {
         });
         soft.set(lastDefault[0]);
         settings.addListener(followSettings);
+        results.verifyProperty().set(prefs.get(Pref.VERIFY));
+        results.verifyProperty().addListener((o, was, on) -> prefs.set(Pref.VERIFY, on));
         mode.set(startMode(prefs.get(Pref.LAST_MODE)));
         mode.addListener((o, a, m) -> {
             prefs.set(Pref.LAST_MODE, m.name());

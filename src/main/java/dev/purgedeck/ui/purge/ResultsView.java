@@ -88,6 +88,7 @@ final class ResultsView extends VBox {
         // details below the table show it whole.
         table.getColumns().setAll(List.of(
                 outcomeColumn(),
+                VerdictColumn.create(),
                 targetColumn,
                 purgeIdColumn,
                 column("httpColumn", "HTTP", 58, r -> text(r, o -> o.httpStatus() == 0 ? "" : Integer.toString(o.httpStatus())),
@@ -134,7 +135,8 @@ final class ResultsView extends VBox {
         table.setItems(vm.results().rows());
         summary.textProperty().bind(vm.results().summaryProperty());
         details.textProperty().bind(Bindings.createStringBinding(this::describeSelected,
-                table.getSelectionModel().selectedItemProperty(), vm.results().summaryProperty()));
+                table.getSelectionModel().selectedItemProperty(), vm.results().summaryProperty(),
+                Bindings.select(table.getSelectionModel().selectedItemProperty(), "verdict")));
         details.visibleProperty().bind(details.textProperty().isNotEmpty());
         details.managedProperty().bind(details.visibleProperty());
         copy.disableProperty().bind(Bindings.isEmpty(vm.results().rows()));
@@ -160,7 +162,8 @@ final class ResultsView extends VBox {
         if (o != null && !o.message().isEmpty()) {
             b.append("\n").append(o.message());
         }
-        return b.toString();
+        String verdict = VerdictColumn.describe(r);
+        return verdict.isEmpty() ? b.toString() : b.append("\n").append(verdict).toString();
     }
 
     private void setupEventHandlers() {

@@ -25,10 +25,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Verify switch without the toolkit: verdicts fill the rows after the outcomes, only through the UI queue. */
 class ResultsVerifyTest {
-    private static final String NEWS = "https://www.dailycourier.example/news";
-
     @RegisterExtension
     static final SandboxExtension SANDBOX = new SandboxExtension();
+    private static final String NEWS = "https://www.dailycourier.example/news";
     private final ExecutorService pages = Executors.newFixedThreadPool(2);
     private final UiQueue fx = new UiQueue();
     private final PageFetcher fetcher = PageFetcher.viaSandbox(SANDBOX.server().baseUri(), "PurgeDeck/test",

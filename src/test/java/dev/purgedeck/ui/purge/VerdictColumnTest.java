@@ -1,0 +1,45 @@
+package dev.purgedeck.ui.purge;
+
+import static dev.purgedeck.testsupport.ConsoleHarness.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.purgedeck.settings.Pref;
+import dev.purgedeck.testsupport.ConsoleTest;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import org.controlsfx.control.ToggleSwitch;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/** The Verify switch and the Verdict column through the real window, against the sandbox edge. */
+class VerdictColumnTest extends ConsoleTest {
+    private static final String NEWS = "https://www.dailycourier.example/news";
+
+    private void purge(FxRobot robot, String text) {
+        waitUntil(() -> console.window().purge().services().selectedProperty().get() != null);
+        robot.interact(() -> robot.lookup("#urlInput").queryAs(TextArea.class).setText(text));
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        console.awaitJobEnd();
+    }
+
+    @Test
+    void aVerifiedUrlPurgeShowsItsVerdictAfterItsOutcome(FxRobot robot) {
+        assertThat(robot.lookup("#verifyToggle").queryAs(ToggleSwitch.class).isSelected()).as("on by default").isTrue();
+        purge(robot, NEWS);
+        assertThat(ResultsTableTest.rendered(robot, "outcomeColumn", 0)).isEqualTo("Removed");
+        waitUntil(() -> ResultsTableTest.rendered(robot, "verdictColumn", 0).equals("Fresh"));
+        robot.interact(() -> robot.lookup("#resultsTable").queryAs(TableView.class).getSelectionModel().select(0));
+        waitUntil(() -> robot.lookup("#resultDetails").queryAs(Label.class).getText().contains("Verdict: Fresh — "));
+    }
+
+    @Test
+    void withVerifyOffTheChoiceIsRememberedAndNoVerdictShows(FxRobot robot) {
+        robot.clickOn("#verifyToggle .thumb-area");
+        assertThat(console.context().preferences().get(Pref.VERIFY)).isFalse();
+        purge(robot, NEWS);
+        assertThat(ResultsTableTest.rendered(robot, "outcomeColumn", 0)).isEqualTo("Removed");
+        assertThat(console.window().purge().results().rows().get(0).verdictProperty().get()).isNull();
+    }
+}
