@@ -15,6 +15,7 @@ import dev.purgedeck.fastly.PurgeKind;
 import dev.purgedeck.fastly.RateLimitWait;
 import dev.purgedeck.fastly.RetryScheduler;
 import dev.purgedeck.fastly.RunningPurge;
+import dev.purgedeck.history.JobRecording;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -216,6 +218,7 @@ public final class ResultsViewModel {
         String id = BulkPurgeRunner.newJobId();
         jobId = id;
         JobListener record = recorder.begin(id, request, retryOf);
+        boolean verifying = verify.get() && verifier != null && request.kind() == PurgeKind.URL && deadline == null;
         JobListener outcomes = new JobListener() {
             @Override
             public void onItem(ItemOutcome outcome, int n, int total) {
@@ -224,7 +227,9 @@ public final class ResultsViewModel {
 
             @Override
             public void onItems(List<ItemOutcome> outcomes, int n, int total) {
-                record.onItems(outcomes, n, total);
+                if (!verifying) {
+                    record.onItems(outcomes, n, total); // a verified item is recorded once its verdict is known
+                }
                 arrived.addAll(outcomes);
                 scheduleDrain();
             }
@@ -241,19 +246,29 @@ public final class ResultsViewModel {
         };
         // Only URL purges have pages to look at until keys carry their pages (issue 16, keys mode). A job with a
         // deadline runs plain: the deadline belongs to the plain job, and a verified one has none yet.
-        if (verify.get() && verifier != null && request.kind() == PurgeKind.URL && deadline == null) {
+        if (verifying) {
             jobRows.forEach(r -> r.verdictProperty().set(null));
             job = VerifiedPurge.start(runner, id, request, VerifyPlan.verify(List.of()), verifier, RetryScheduler.REAL,
                     ForkJoinPool.commonPool(), outcomes, v -> {
                         verdicts.add(v);
                         scheduleDrain();
-                    }, VerifiedPurge.Recorder.NONE);
+                    }, verifiedRecorder(record));
         } else {
             PurgeJob plain = runner.start(id, request, outcomes);
             plain.deadline(deadline);
             job = plain;
         }
         job.result().thenAccept(result -> fx.execute(() -> finished(result)));
+    }
+
+    /** The history takes each verified item once, with its final verdict (or none when it was not looked at). */
+    private static VerifiedPurge.Recorder verifiedRecorder(JobListener record) {
+        if (record instanceof JobRecording.Recording recording) {
+            return (o, v, total) -> recording.onVerified(o, v == null ? null : v.freshness().id(),
+                    v == null ? null : v.reason(), total);
+        }
+        AtomicInteger taken = new AtomicInteger();
+        return (o, v, total) -> record.onItems(List.of(o), taken.incrementAndGet(), total);
     }
 
     /** Stops the running job; unfinished items end as cancelled. */

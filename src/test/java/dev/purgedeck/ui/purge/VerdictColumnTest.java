@@ -3,8 +3,12 @@ package dev.purgedeck.ui.purge;
 import static dev.purgedeck.testsupport.ConsoleHarness.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.purgedeck.history.HistoryEntry;
 import dev.purgedeck.settings.Pref;
 import dev.purgedeck.testsupport.ConsoleTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -32,6 +36,16 @@ class VerdictColumnTest extends ConsoleTest {
         waitUntil(() -> ResultsTableTest.rendered(robot, "verdictColumn", 0).equals("Fresh"));
         robot.interact(() -> robot.lookup("#resultsTable").queryAs(TableView.class).getSelectionModel().select(0));
         waitUntil(() -> robot.lookup("#resultDetails").queryAs(Label.class).getText().contains("Verdict: Fresh — "));
+        // The history line is written once, with the verdict.
+        waitUntil(() -> historyVerdicts().equals(List.of("fresh")));
+    }
+
+    private List<String> historyVerdicts() {
+        try {
+            return console.context().history().load().entries().stream().map(HistoryEntry::verdict).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
