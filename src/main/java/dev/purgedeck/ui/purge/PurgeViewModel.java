@@ -358,6 +358,11 @@ public final class PurgeViewModel {
         results.retryFailed(deadline());
     }
 
+    /** Purges again the items whose page still served the old copy, into their own rows. */
+    public void purgeAgain() {
+        results.purgeAgain(deadline());
+    }
+
     /** Purges the items a cancel kept from being sent, into their own rows. */
     public void sendUnsent() {
         results.sendUnsent(deadline());

@@ -50,6 +50,7 @@ final class ResultsView extends VBox {
     private final Button copy = new Button("Copy purge IDs");
     private final Button retry = new Button("Retry failed");
     private final Button sendUnsent = new Button("Purge the items not sent");
+    private final Button purgeAgain = new Button("Purge again");
     private RememberedColumns widths;
 
     ResultsView(PurgeViewModel vm) {
@@ -118,12 +119,15 @@ final class ResultsView extends VBox {
         sendUnsent.setId("sendUnsent");
         sendUnsent.setGraphic(Icons.icon(Feather.SEND));
         Icons.describe(sendUnsent, "Purge the items the cancel stopped before they were sent");
+        purgeAgain.setId("purgeAgain");
+        purgeAgain.setGraphic(Icons.icon(Feather.REFRESH_CW));
+        Icons.describe(purgeAgain, "Purge again the pages that still served the old copy (likely the shielding race)");
     }
 
     private void layoutParts() {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, summary, spacer, copied, copy, sendUnsent, retry);
+        HBox bar = new HBox(8, summary, spacer, copied, copy, purgeAgain, sendUnsent, retry);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.getStyleClass().add("results-bar");
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -142,6 +146,8 @@ final class ResultsView extends VBox {
         copy.disableProperty().bind(Bindings.isEmpty(vm.results().rows()));
         sendUnsent.visibleProperty().bind(vm.results().hasUnsentProperty().and(vm.results().runningProperty().not()));
         sendUnsent.managedProperty().bind(sendUnsent.visibleProperty());
+        purgeAgain.visibleProperty().bind(vm.results().hasOldCopyProperty().and(vm.results().runningProperty().not()));
+        purgeAgain.managedProperty().bind(purgeAgain.visibleProperty());
         retry.disableProperty().bind(vm.results().hasFailuresProperty().not().or(vm.results().runningProperty()));
     }
 
@@ -190,6 +196,7 @@ final class ResultsView extends VBox {
         table.setContextMenu(new ContextMenu(copyAs.items("resultsCopyAs").toArray(MenuItem[]::new)));
         retry.setOnAction(e -> vm.retryFailed());
         sendUnsent.setOnAction(e -> vm.sendUnsent());
+        purgeAgain.setOnAction(e -> vm.purgeAgain());
     }
 
     private void fitUnlessUserSized(TableColumn<ResultRow, String> column, Function<ResultRow, String> text, double min,

@@ -21,9 +21,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -56,6 +58,7 @@ public final class ResultsViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper hasFailures = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper hasUnsent = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper hasOldCopy = new ReadOnlyBooleanWrapper();
     private final ConcurrentLinkedQueue<ItemOutcome> arrived = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<PageVerdict> verdicts = new ConcurrentLinkedQueue<>();
     private final BooleanProperty verify = new SimpleBooleanProperty(true);
@@ -180,6 +183,19 @@ public final class ResultsViewModel {
         return resend(r -> r.state() == ResultRow.State.FAILED, deadline, jobId);
     }
 
+    /**
+     * Purges again the rows whose page still served the old copy (the shielding race), into their own rows as
+     * {@link #retryFailed} does; they are looked at again when Verify is on.
+     */
+    public boolean purgeAgain(Duration deadline) {
+        return resend(ResultRow::oldCopyServed, deadline, jobId);
+    }
+
+    /** True when a row's page still served the old copy and no job runs: "Purge again" is worth offering. */
+    public ReadOnlyBooleanProperty hasOldCopyProperty() {
+        return hasOldCopy.getReadOnlyProperty();
+    }
+
     /** Sends the items a cancel stopped before they were sent, into their own rows as {@link #retryFailed} does. */
     public boolean sendUnsent(Duration deadline) {
         return resend(ResultRow::notSent, deadline, null);
@@ -198,7 +214,10 @@ public final class ResultsViewModel {
         }
         JobRequest request = new JobRequest(lastRequest.serviceId(), lastRequest.kind(),
                 again.stream().map(ResultRow::target).toList(), lastRequest.options(), lastRequest.concurrency());
-        again.forEach(r -> r.outcomeProperty().set(null));
+        again.forEach(r -> {
+            r.outcomeProperty().set(null);
+            r.verdictProperty().set(null);
+        });
         run(request, deadline, again, retryOf);
         return true;
     }
@@ -212,13 +231,14 @@ public final class ResultsViewModel {
         running.set(true);
         hasFailures.set(rows.stream().anyMatch(r -> r.state() == ResultRow.State.FAILED));
         hasUnsent.set(false);
+        hasOldCopy.set(false);
         summary.set("");
         pace.start();
         updateProgress();
         String id = BulkPurgeRunner.newJobId();
         jobId = id;
         JobListener record = recorder.begin(id, request, retryOf);
-        boolean verifying = verify.get() && verifier != null && request.kind() == PurgeKind.URL && deadline == null;
+        boolean verifying = verify.get() && verifier != null && request.kind() == PurgeKind.URL;
         JobListener outcomes = new JobListener() {
             @Override
             public void onItem(ItemOutcome outcome, int n, int total) {
@@ -244,15 +264,16 @@ public final class ResultsViewModel {
                 });
             }
         };
-        // Only URL purges have pages to look at until keys carry their pages (issue 16, keys mode). A job with a
-        // deadline runs plain: the deadline belongs to the plain job, and a verified one has none yet.
+        // Only URL purges have pages to look at until keys carry their pages (issue 16, keys mode).
         if (verifying) {
             jobRows.forEach(r -> r.verdictProperty().set(null));
             job = VerifiedPurge.start(runner, id, request, VerifyPlan.verify(List.of()), verifier, RetryScheduler.REAL,
-                    ForkJoinPool.commonPool(), outcomes, v -> {
-                        verdicts.add(v);
-                        scheduleDrain();
-                    }, verifiedRecorder(record));
+                    ForkJoinPool.commonPool(), outcomes, this::verdictArrived, verifiedRecorder(record));
+            if (deadline != null) {
+                // A verified job has no deadline of its own: the deadline cancels it, as the command line does.
+                RunningPurge verified = job;
+                CompletableFuture.delayedExecutor(deadline.toMillis(), TimeUnit.MILLISECONDS).execute(verified::cancel);
+            }
         } else {
             PurgeJob plain = runner.start(id, request, outcomes);
             plain.deadline(deadline);
@@ -299,6 +320,12 @@ public final class ResultsViewModel {
         return from.stream().map(ResultRow::purgeId).filter(id -> !id.isEmpty()).collect(Collectors.joining("\n"));
     }
 
+    /** Takes a verdict on the verifier's thread; the row shows it after the next hop onto the UI thread. */
+    void verdictArrived(PageVerdict verdict) {
+        verdicts.add(verdict);
+        scheduleDrain();
+    }
+
     /** Verdicts and outcomes share one hop onto the UI thread, so a big job costs few UI tasks. */
     private void scheduleDrain() {
         if (drainScheduled.compareAndSet(false, true)) {
@@ -315,6 +342,7 @@ public final class ResultsViewModel {
                 shown.get(v.index()).verdictProperty().set(v);
             }
         }
+        hasOldCopy.set(!running.get() && rows.stream().anyMatch(ResultRow::oldCopyServed));
         ItemOutcome o;
         while ((o = arrived.poll()) != null) {
             if (o.index() < jobRows.size() && jobRows.get(o.index()).outcome() == null) {
@@ -336,6 +364,7 @@ public final class ResultsViewModel {
         progressDetail.set("");
         summary.set(summarize());
         hasUnsent.set(rows.stream().anyMatch(ResultRow::notSent));
+        hasOldCopy.set(rows.stream().anyMatch(ResultRow::oldCopyServed));
         for (Consumer<JobResult> l : finishedListeners) {
             l.accept(result);
         }

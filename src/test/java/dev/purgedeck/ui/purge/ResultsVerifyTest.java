@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.purgedeck.edge.FetchLimits;
 import dev.purgedeck.edge.Freshness;
 import dev.purgedeck.edge.PageFetcher;
+import dev.purgedeck.edge.PageVerdict;
 import dev.purgedeck.edge.PurgeVerifier;
 import dev.purgedeck.edge.VerifySettings;
 import dev.purgedeck.fastly.BulkPurgeRunner;
@@ -15,7 +16,9 @@ import dev.purgedeck.testsupport.Clients;
 import dev.purgedeck.testsupport.SandboxExtension;
 import dev.purgedeck.testsupport.UiQueue;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -73,5 +76,32 @@ class ResultsVerifyTest {
         fx.runUntil(() -> !results.runningProperty().get());
         assertThat(results.rows().get(0).state()).isEqualTo(ResultRow.State.OK);
         assertThat(results.rows().get(0).verdictText()).isEmpty();
+    }
+
+    @Test
+    void purgeAgainSendsOnlyTheOldCopiesIntoTheirOwnRows() throws Exception {
+        results.verifyProperty().set(false);
+        String other = "https://www.dailycourier.example/";
+        results.start(JobRequest.urls(null, List.of(other, NEWS), PurgeOptions.HARD, JobRequest.DEFAULT_CONCURRENCY));
+        fx.runUntil(() -> !results.runningProperty().get());
+        assertThat(results.hasOldCopyProperty().get()).isFalse();
+        String firstId = results.rows().get(1).purgeId();
+        results.verdictArrived(new PageVerdict(1, NEWS, Freshness.OLD_COPY, "likely the shielding race",
+                Optional.of(NEWS), Optional.empty(), Instant.now(), true));
+        assertThat(results.rows().get(1).oldCopyServed()).as("only after the UI hop").isFalse();
+        fx.drain();
+        assertThat(results.rows().get(1).oldCopyServed()).isTrue();
+        assertThat(results.hasOldCopyProperty().get()).isTrue();
+
+        String otherId = results.rows().get(0).purgeId();
+        assertThat(results.purgeAgain(null)).isTrue();
+        assertThat(results.rows().get(1).state()).isEqualTo(ResultRow.State.PENDING);
+        assertThat(results.rows().get(1).verdictText()).isEmpty();
+        fx.runUntil(() -> !results.runningProperty().get());
+        assertThat(results.rows()).extracting(ResultRow::target).containsExactly(other, NEWS);
+        assertThat(results.rows().get(0).purgeId()).isEqualTo(otherId);
+        assertThat(results.rows().get(1).purgeId()).isNotEqualTo(firstId).isNotEmpty();
+        assertThat(results.hasOldCopyProperty().get()).isFalse();
+        assertThat(results.purgeAgain(null)).as("nothing left to purge again").isFalse();
     }
 }

@@ -3,12 +3,16 @@ package dev.purgedeck.ui.purge;
 import static dev.purgedeck.testsupport.ConsoleHarness.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.purgedeck.edge.Freshness;
+import dev.purgedeck.edge.PageVerdict;
 import dev.purgedeck.history.HistoryEntry;
 import dev.purgedeck.settings.Pref;
 import dev.purgedeck.testsupport.ConsoleTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -55,5 +59,22 @@ class VerdictColumnTest extends ConsoleTest {
         purge(robot, NEWS);
         assertThat(ResultsTableTest.rendered(robot, "outcomeColumn", 0)).isEqualTo("Removed");
         assertThat(console.window().purge().results().rows().get(0).verdictProperty().get()).isNull();
+    }
+
+    @Test
+    void purgeAgainOnAnOldCopyUpdatesTheSameRow(FxRobot robot) {
+        robot.clickOn("#verifyToggle .thumb-area"); // the old copy is told to the view model, not raced for
+        purge(robot, NEWS);
+        ResultsViewModel results = console.window().purge().results();
+        String first = results.rows().get(0).purgeId();
+        assertThat(robot.lookup("#purgeAgain").queryButton().isVisible()).isFalse();
+        results.verdictArrived(new PageVerdict(0, NEWS, Freshness.OLD_COPY, "likely the shielding race",
+                Optional.of(NEWS), Optional.empty(), Instant.now(), true));
+        waitUntil(() -> ResultsTableTest.rendered(robot, "verdictColumn", 0).equals("Old copy still served"));
+        robot.clickOn("#purgeAgain");
+        console.awaitJobEnd();
+        waitUntil(() -> !results.rows().get(0).purgeId().isEmpty() && !results.rows().get(0).purgeId().equals(first));
+        assertThat(results.rows()).hasSize(1);
+        assertThat(robot.lookup("#purgeAgain").queryButton().isVisible()).isFalse();
     }
 }
