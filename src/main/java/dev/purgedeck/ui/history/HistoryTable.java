@@ -1,5 +1,6 @@
 package dev.purgedeck.ui.history;
 
+import dev.purgedeck.edge.Freshness;
 import dev.purgedeck.history.HistoryEntry;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -32,6 +33,7 @@ final class HistoryTable extends TableView<HistoryEntry> {
                 column("Target", 360, 180, HistoryEntry::target, Comparator.comparing(HistoryEntry::target)),
                 column("Outcome", 130, 110, e -> e.outcome().id() + (vm.laterPurged(e) ? " · purged later" : ""),
                         Comparator.comparing(HistoryEntry::outcome)),
+                column("Verdict", 130, 60, HistoryTable::verdict, Comparator.comparing(HistoryTable::verdict)),
                 column("Service", 130, 45, e -> e.serviceName() == null || e.serviceName().isBlank() ? nz(e.serviceId())
                         : e.serviceName(), Comparator.comparing(e -> nz(e.serviceName()) + nz(e.serviceId()),
                         String.CASE_INSENSITIVE_ORDER)),
@@ -81,6 +83,15 @@ final class HistoryTable extends TableView<HistoryEntry> {
         c.setUserData(order);
         c.getStyleClass().add("history-" + title.toLowerCase(Locale.ROOT).replace(' ', '-'));
         return c;
+    }
+
+    /** The verdict in a user's words; "" for an entry that was not verified (older files have none). */
+    private static String verdict(HistoryEntry e) {
+        try {
+            return e.verdict() == null ? "" : Freshness.of(e.verdict()).label();
+        } catch (IllegalArgumentException unknown) {
+            return e.verdict(); // a verdict a newer version wrote: shown as written rather than hidden
+        }
     }
 
     private static String nz(String s) {

@@ -13,7 +13,9 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
@@ -42,6 +44,15 @@ class VerdictColumnTest extends ConsoleTest {
         waitUntil(() -> robot.lookup("#resultDetails").queryAs(Label.class).getText().contains("Verdict: Fresh — "));
         // The history line is written once, with the verdict.
         waitUntil(() -> historyVerdicts().equals(List.of("fresh")));
+        // History shows it and filters on it.
+        robot.clickOn("#tabHistory");
+        TableView<?> history = robot.lookup("#historyTable").queryAs(TableView.class);
+        robot.interact(() -> robot.lookup("#historyVerdict").queryAs(ChoiceBox.class).setValue(Freshness.OLD_COPY));
+        waitUntil(() -> history.getItems().isEmpty());
+        robot.interact(() -> robot.lookup("#historyVerdict").queryAs(ChoiceBox.class).setValue(Freshness.FRESH));
+        waitUntil(() -> history.getItems().size() == 1);
+        waitUntil(() -> robot.lookup("#historyTable .table-cell").queryAll().stream()
+                .anyMatch(n -> n instanceof TableCell<?, ?> c && "Fresh".equals(c.getText())));
     }
 
     private List<String> historyVerdicts() {
