@@ -10,6 +10,8 @@ package dev.purgedeck.settings;
 public record Pref<T>(String name, Class<T> type, T defaultValue) {
     public static final Pref<String> LAST_SERVICE_ID = new Pref<>("purge.lastServiceId", String.class, "");
     public static final Pref<String> LAST_MODE = new Pref<>("purge.mode", String.class, "URLS");
+    /** The Verify switch beside Soft purge: on, URL purges are checked on the page afterwards. */
+    public static final Pref<Boolean> VERIFY = new Pref<>("purge.verify", Boolean.class, true);
     /** Services typed by ID and named by the user, for tokens that cannot list services: "id\tname" lines. */
     public static final Pref<String> REMEMBERED_SERVICES = new Pref<>("services.remembered", String.class, "");
     /** Where the splitter between the console's input and its results sits, as a fraction of the height. */

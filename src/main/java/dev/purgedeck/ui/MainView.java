@@ -1,6 +1,8 @@
 package dev.purgedeck.ui;
 
 import dev.purgedeck.context.AppContext;
+import dev.purgedeck.edge.PurgeVerifier;
+import dev.purgedeck.edge.VerifySettings;
 import dev.purgedeck.fastly.ServiceInfo;
 import dev.purgedeck.fastly.TokenInfo;
 import dev.purgedeck.files.SafeFiles;
@@ -132,6 +134,7 @@ public final class MainView {
                     serviceName(services, request.serviceId()), purge.hosts().routes(request.targets()));
             return recording.begin(retryOf == null ? job : job.retrying(retryOf), unrecorded);
         });
+        purge.results().setVerifier(PurgeVerifier.of(context.pageFetcher(), VerifySettings.DEFAULT));
         purge.hosts().startFrom(context.client(), new HostMapStore(context.dataDir()), context.session().origin(),
                 context.background());
         history = new HistoryViewModel(context.history(), fx, context.background(), (request, name) -> {

@@ -1,5 +1,6 @@
 package dev.purgedeck.ui.history;
 
+import dev.purgedeck.edge.Freshness;
 import dev.purgedeck.fastly.PurgeKind;
 import dev.purgedeck.history.HistoryEntry;
 import dev.purgedeck.history.HistoryQuery;
@@ -19,6 +20,7 @@ public final class HistoryFilter {
     private final ObjectProperty<ProfileChoice> profile = new SimpleObjectProperty<>(ProfileChoice.ANY);
     private final ObjectProperty<HistoryEntry.Outcome> outcome = new SimpleObjectProperty<>();
     private final ObjectProperty<PurgeKind> kind = new SimpleObjectProperty<>();
+    private final ObjectProperty<Freshness> verdict = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
 
@@ -45,6 +47,11 @@ public final class HistoryFilter {
         return kind;
     }
 
+    /** What the look at the page after the purge said; null means any entry, verified or not. */
+    public ObjectProperty<Freshness> verdictProperty() {
+        return verdict;
+    }
+
     /** First day shown, inclusive, in the local time zone; null means no limit. */
     public ObjectProperty<LocalDate> fromProperty() {
         return from;
@@ -57,7 +64,7 @@ public final class HistoryFilter {
 
     /** Everything that changes the query, for listeners. */
     public Observable[] dependencies() {
-        return new Observable[] {text, service, profile, outcome, kind, from, to};
+        return new Observable[] {text, service, profile, outcome, kind, verdict, from, to};
     }
 
     public void reset() {
@@ -66,6 +73,7 @@ public final class HistoryFilter {
         profile.set(ProfileChoice.ANY);
         outcome.set(null);
         kind.set(null);
+        verdict.set(null);
         from.set(null);
         to.set(null);
     }
@@ -79,7 +87,8 @@ public final class HistoryFilter {
                 kind.get() == null ? Set.of() : Set.of(kind.get()),
                 from.get() == null ? null : from.get().atStartOfDay(zone).toInstant(),
                 to.get() == null ? null : to.get().plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1),
-                profile.get() == null ? null : profile.get().name());
+                profile.get() == null ? null : profile.get().name())
+                .withVerdicts(verdict.get() == null ? Set.of() : Set.of(verdict.get().id()));
     }
 
     /** A profile to filter by, with the endpoint it purged through; or any. */

@@ -1,5 +1,6 @@
 package dev.purgedeck.ui.history;
 
+import dev.purgedeck.edge.Freshness;
 import dev.purgedeck.history.HistoryEntry;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -18,7 +19,7 @@ import javafx.scene.control.TableView;
  * million rows through cell values on the UI thread would freeze the window), so each column carries its comparator.
  */
 final class HistoryTable extends TableView<HistoryEntry> {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM d HH:mm:ss", Locale.ROOT);
 
     HistoryTable(HistoryViewModel vm, ZoneId zone) {
         setId("historyTable");
@@ -28,10 +29,11 @@ final class HistoryTable extends TableView<HistoryEntry> {
         // what an editor looks for first, comes right after the time and has the largest share. The time is never cut.
         setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         getColumns().setAll(List.of(
-                column("Time", 165, 165, e -> TIME.format(e.time().atZone(zone)), Comparator.comparing(HistoryEntry::time)),
+                column("Time", 120, 120, e -> TIME.format(e.time().atZone(zone)), Comparator.comparing(HistoryEntry::time)),
                 targetColumn(),
-                column("Outcome", 130, 110, e -> e.outcome().id() + (vm.laterPurged(e) ? " · purged later" : ""),
+                column("Outcome", 130, 90, e -> e.outcome().id() + (vm.laterPurged(e) ? " · purged later" : ""),
                         Comparator.comparing(HistoryEntry::outcome)),
+                column("Verdict", 130, 70, HistoryTable::verdict, Comparator.comparing(HistoryTable::verdict)),
                 column("Service", 110, 88, e -> e.serviceName() == null || e.serviceName().isBlank() ? nz(e.serviceId())
                         : e.serviceName(), Comparator.comparing(e -> nz(e.serviceName()) + nz(e.serviceId()),
                         String.CASE_INSENSITIVE_ORDER)),
@@ -44,11 +46,12 @@ final class HistoryTable extends TableView<HistoryEntry> {
                         Comparator.comparingInt(HistoryEntry::httpStatus)),
                 // A purge ID is read and compared whole: never cut (about 22 characters, Fastly's and the sandbox's).
                 column("Purge ID", 205, 205, e -> nz(e.purgeId()), Comparator.comparing(e -> nz(e.purgeId()))),
-                column("Error", 150, 70, e -> nz(e.error()), Comparator.comparing(e -> nz(e.error())))));
-        // Soft/hard and the HTTP status are in the details pane; hidden at first so that the target keeps its room
-        // beside the details at 1024 px. The menu at the header's right shows them again.
+                column("Error", 150, 60, e -> nz(e.error()), Comparator.comparing(e -> nz(e.error())))));
+        // Kind, soft/hard and the HTTP status are in the details pane (and the target shows its kind); hidden at first so
+        // that the target keeps its room at 1024 px. The menu at the header's right shows them again. The time leaves
+        // out the year for the same reason: the details and the date filter give it.
         setTableMenuButtonVisible(true);
-        getColumns().stream().filter(c -> c.getText().equals("Soft") || c.getText().equals("HTTP"))
+        getColumns().stream().filter(c -> List.of("Kind", "Soft", "HTTP").contains(c.getText()))
                 .forEach(c -> c.setVisible(false));
         setItems(vm.rows());
         // A success may mark older rows "purged later": their cells are drawn again when rows arrive.
@@ -86,7 +89,7 @@ final class HistoryTable extends TableView<HistoryEntry> {
 
     /** The target, cut in the middle when narrow (its host and its end tell targets apart), whole on hover. */
     private static TableColumn<HistoryEntry, String> targetColumn() {
-        TableColumn<HistoryEntry, String> c = column("Target", 360, 180, HistoryEntry::target,
+        TableColumn<HistoryEntry, String> c = column("Target", 420, 180, HistoryEntry::target,
                 Comparator.comparing(HistoryEntry::target));
         c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
             {
@@ -101,6 +104,15 @@ final class HistoryTable extends TableView<HistoryEntry> {
             }
         });
         return c;
+    }
+
+    /** The verdict in a user's words; "" for an entry that was not verified (older files have none). */
+    private static String verdict(HistoryEntry e) {
+        try {
+            return e.verdict() == null ? "" : Freshness.of(e.verdict()).label();
+        } catch (IllegalArgumentException unknown) {
+            return e.verdict(); // a verdict a newer version wrote: shown as written rather than hidden
+        }
     }
 
     private static String nz(String s) {

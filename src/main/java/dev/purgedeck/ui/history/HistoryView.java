@@ -1,5 +1,6 @@
 package dev.purgedeck.ui.history;
 
+import dev.purgedeck.edge.Freshness;
 import dev.purgedeck.fastly.ClientConfig;
 import dev.purgedeck.fastly.JobRequest;
 import dev.purgedeck.fastly.PurgeCommands;
@@ -130,6 +131,22 @@ public final class HistoryView {
         kind.getItems().setAll(null, PurgeKind.URL, PurgeKind.KEY, PurgeKind.ALL);
         kind.setConverter(named("Any kind"));
         kind.valueProperty().bindBidirectional(f.kindProperty());
+        ChoiceBox<Freshness> verdict = new ChoiceBox<>();
+        verdict.setId("historyVerdict");
+        verdict.getItems().add(null);
+        verdict.getItems().addAll(Freshness.values());
+        verdict.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Freshness v) {
+                return v == null ? "Any verdict" : v.label();
+            }
+
+            @Override
+            public Freshness fromString(String s) {
+                return null;
+            }
+        });
+        verdict.valueProperty().bindBidirectional(f.verdictProperty());
         DatePicker from = datePicker("historyFrom", "From");
         from.valueProperty().bindBidirectional(f.fromProperty());
         DatePicker to = datePicker("historyTo", "To");
@@ -140,7 +157,7 @@ public final class HistoryView {
         for (var dep : f.dependencies()) {
             dep.addListener(o -> vm.refresh());
         }
-        HBox bar = new HBox(8, search, profile, service, outcome, kind, from, to, reset);
+        HBox bar = new HBox(8, search, profile, service, outcome, kind, verdict, from, to, reset);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }

@@ -51,6 +51,7 @@ final class PurgeFormView extends VBox {
     private final KeyTagEditor keyEditor;
     private final Label everythingText = new Label();
     private final ToggleSwitch soft = new ToggleSwitch("Soft purge");
+    private final ToggleSwitch verify = new ToggleSwitch("Verify");
     private final Button purge = new Button("Purge") {
         // Never narrower than its label ("Purge everything…" must not be cut), and not a small target either.
         @Override
@@ -165,6 +166,10 @@ final class PurgeFormView extends VBox {
                 + "everything only; Fastly purges a URL on staging only through the service's staging IP)."));
         soft.setId("softToggle");
         soft.setAccessibleText("Soft purge: mark content stale instead of removing it");
+        verify.setId("verifyToggle");
+        verify.setAccessibleText("Verify: look at each purged page afterwards and say whether it is fresh");
+        verify.setTooltip(new Tooltip("After the purge, PurgeDeck looks at each page as a visitor's POP serves it"
+                + " and says whether the new content is served."));
         purge.setId("purgeButton");
         purge.setDefaultButton(false);
         purge.getStyleClass().add("purge-button");
@@ -220,6 +225,7 @@ final class PurgeFormView extends VBox {
         // The controls keep their full width. The hint gets a line of its own under Purge: squeezed beside the
         // controls in a narrow window it became a column of single letters.
         soft.setMinWidth(Region.USE_PREF_SIZE);
+        verify.setMinWidth(Region.USE_PREF_SIZE);
         // The choice may give up its spare width (not its label): with "Purge everything…" whole, the form must
         // still fit a 1024 px window beside the services and the sandbox cache.
         environment.setMinWidth(MIN_ENVIRONMENT_WIDTH);
@@ -231,7 +237,7 @@ final class PurgeFormView extends VBox {
         hint.setMinHeight(Region.USE_PREF_SIZE);
         Region gap = new Region();   // keeps Purge and the progress on the right
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox actions = new HBox(12, soft, environmentHolder, gap, progress, progressText, purge);
+        HBox actions = new HBox(12, soft, verify, environmentHolder, gap, progress, progressText, purge);
         actions.setAlignment(Pos.CENTER_LEFT);
         // The pace (a 429 pause, rate, time left) gets a line of its own: beside the bar it would push Purge aside.
         getChildren().setAll(top, input, actions, progressDetail, hint, error);
@@ -299,6 +305,11 @@ final class PurgeFormView extends VBox {
         });
 
         soft.selectedProperty().bindBidirectional(vm.softProperty());
+        verify.selectedProperty().bindBidirectional(vm.results().verifyProperty());
+        verify.disableProperty().bind(vm.results().runningProperty());
+        // Only URL purges have pages to look at for now; elsewhere the switch would promise what does not happen.
+        verify.visibleProperty().bind(vm.modeProperty().isEqualTo(PurgeMode.URLS));
+        verify.managedProperty().bind(verify.visibleProperty());
         environment.valueProperty().bindBidirectional(vm.environmentProperty());
         environment.disableProperty().bind(vm.results().runningProperty().or(vm.modeProperty().isEqualTo(PurgeMode.URLS)));
         vm.modeProperty().addListener((o, a, m) -> environmentFor(m));

@@ -92,6 +92,8 @@ public final class PurgeViewModel {
         });
         soft.set(lastDefault[0]);
         settings.addListener(followSettings);
+        results.verifyProperty().set(prefs.get(Pref.VERIFY));
+        results.verifyProperty().addListener((o, was, on) -> prefs.set(Pref.VERIFY, on));
         mode.set(startMode(prefs.get(Pref.LAST_MODE)));
         mode.addListener((o, a, m) -> {
             prefs.set(Pref.LAST_MODE, m.name());
@@ -363,6 +365,11 @@ public final class PurgeViewModel {
     /** Purges the failed items of the last job again. */
     public void retryFailed() {
         results.retryFailed(deadline());
+    }
+
+    /** Purges again the items whose page still served the old copy, into their own rows. */
+    public void purgeAgain() {
+        results.purgeAgain(deadline());
     }
 
     /** Purges the items a cancel kept from being sent, into their own rows. */

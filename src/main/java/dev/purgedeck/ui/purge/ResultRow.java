@@ -1,5 +1,7 @@
 package dev.purgedeck.ui.purge;
 
+import dev.purgedeck.edge.Freshness;
+import dev.purgedeck.edge.PageVerdict;
 import dev.purgedeck.fastly.FastlyApiException;
 import dev.purgedeck.fastly.ItemOutcome;
 import dev.purgedeck.fastly.PurgeKind;
@@ -15,6 +17,7 @@ public final class ResultRow {
     private final PurgeKind kind;
     private final boolean soft;
     private final ObjectProperty<ItemOutcome> outcome = new SimpleObjectProperty<>();
+    private final ObjectProperty<PageVerdict> verdict = new SimpleObjectProperty<>();
 
     public ResultRow(String target, PurgeKind kind) {
         this(target, kind, false);
@@ -80,5 +83,28 @@ public final class ResultRow {
     public String purgeId() {
         ItemOutcome o = outcome.get();
         return o == null || o.purgeId() == null ? "" : o.purgeId();
+    }
+
+    /** The look at the page after the purge: an interim "Refreshing" first perhaps, then the final one; or null. */
+    public ObjectProperty<PageVerdict> verdictProperty() {
+        return verdict;
+    }
+
+    /** The verdict's words ("Fresh", "Old copy still served", …), or "" while there is none. */
+    public String verdictText() {
+        PageVerdict v = verdict.get();
+        return v == null ? "" : v.freshness().label();
+    }
+
+    /** Why the verdict is what it is, for the hover and the details line; "" while there is none. */
+    public String verdictReason() {
+        PageVerdict v = verdict.get();
+        return v == null ? "" : v.reason();
+    }
+
+    /** Whether the page still shows the old copy, so purging it again is worth it. */
+    public boolean oldCopyServed() {
+        PageVerdict v = verdict.get();
+        return v != null && v.freshness() == Freshness.OLD_COPY;
     }
 }

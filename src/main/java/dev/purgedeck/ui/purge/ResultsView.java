@@ -50,6 +50,7 @@ final class ResultsView extends VBox {
     private final Button copy = new Button("Copy purge IDs");
     private final Button retry = new Button("Retry failed");
     private final Button sendUnsent = new Button("Purge the items not sent");
+    private final Button purgeAgain = new Button("Purge again");
     private RememberedColumns widths;
 
     ResultsView(PurgeViewModel vm) {
@@ -88,6 +89,7 @@ final class ResultsView extends VBox {
         // details below the table show it whole.
         table.getColumns().setAll(List.of(
                 outcomeColumn(),
+                VerdictColumn.create(),
                 targetColumn,
                 purgeIdColumn,
                 column("httpColumn", "HTTP", 58, r -> text(r, o -> o.httpStatus() == 0 ? "" : Integer.toString(o.httpStatus())),
@@ -117,12 +119,15 @@ final class ResultsView extends VBox {
         sendUnsent.setId("sendUnsent");
         sendUnsent.setGraphic(Icons.icon(Feather.SEND));
         Icons.describe(sendUnsent, "Purge the items the cancel stopped before they were sent");
+        purgeAgain.setId("purgeAgain");
+        purgeAgain.setGraphic(Icons.icon(Feather.REFRESH_CW));
+        Icons.describe(purgeAgain, "Purge again the pages that still served the old copy (likely the shielding race)");
     }
 
     private void layoutParts() {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, summary, spacer, copied, copy, sendUnsent, retry);
+        HBox bar = new HBox(8, summary, spacer, copied, copy, purgeAgain, sendUnsent, retry);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.getStyleClass().add("results-bar");
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -134,12 +139,15 @@ final class ResultsView extends VBox {
         table.setItems(vm.results().rows());
         summary.textProperty().bind(vm.results().summaryProperty());
         details.textProperty().bind(Bindings.createStringBinding(this::describeSelected,
-                table.getSelectionModel().selectedItemProperty(), vm.results().summaryProperty()));
+                table.getSelectionModel().selectedItemProperty(), vm.results().summaryProperty(),
+                Bindings.select(table.getSelectionModel().selectedItemProperty(), "verdict")));
         details.visibleProperty().bind(details.textProperty().isNotEmpty());
         details.managedProperty().bind(details.visibleProperty());
         copy.disableProperty().bind(Bindings.isEmpty(vm.results().rows()));
         sendUnsent.visibleProperty().bind(vm.results().hasUnsentProperty().and(vm.results().runningProperty().not()));
         sendUnsent.managedProperty().bind(sendUnsent.visibleProperty());
+        purgeAgain.visibleProperty().bind(vm.results().hasOldCopyProperty().and(vm.results().runningProperty().not()));
+        purgeAgain.managedProperty().bind(purgeAgain.visibleProperty());
         retry.disableProperty().bind(vm.results().hasFailuresProperty().not().or(vm.results().runningProperty()));
     }
 
@@ -160,7 +168,8 @@ final class ResultsView extends VBox {
         if (o != null && !o.message().isEmpty()) {
             b.append("\n").append(o.message());
         }
-        return b.toString();
+        String verdict = VerdictColumn.describe(r);
+        return verdict.isEmpty() ? b.toString() : b.append("\n").append(verdict).toString();
     }
 
     private void setupEventHandlers() {
@@ -187,6 +196,7 @@ final class ResultsView extends VBox {
         table.setContextMenu(new ContextMenu(copyAs.items("resultsCopyAs").toArray(MenuItem[]::new)));
         retry.setOnAction(e -> vm.retryFailed());
         sendUnsent.setOnAction(e -> vm.sendUnsent());
+        purgeAgain.setOnAction(e -> vm.purgeAgain());
     }
 
     private void fitUnlessUserSized(TableColumn<ResultRow, String> column, Function<ResultRow, String> text, double min,

@@ -1,5 +1,9 @@
 package dev.purgedeck.ui.purge;
 
+import dev.purgedeck.edge.PageVerdict;
+import dev.purgedeck.edge.PurgeVerifier;
+import dev.purgedeck.edge.VerifiedPurge;
+import dev.purgedeck.edge.VerifyPlan;
 import dev.purgedeck.fastly.BulkPurgeRunner;
 import dev.purgedeck.fastly.ItemOutcome;
 import dev.purgedeck.fastly.JobListener;
@@ -7,24 +11,34 @@ import dev.purgedeck.fastly.JobRequest;
 import dev.purgedeck.fastly.JobResult;
 import dev.purgedeck.fastly.PurgeCommands;
 import dev.purgedeck.fastly.PurgeJob;
+import dev.purgedeck.fastly.PurgeKind;
 import dev.purgedeck.fastly.RateLimitWait;
+import dev.purgedeck.fastly.RetryScheduler;
+import dev.purgedeck.fastly.RunningPurge;
+import dev.purgedeck.history.JobRecording;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -44,11 +58,15 @@ public final class ResultsViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper hasFailures = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper hasUnsent = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper hasOldCopy = new ReadOnlyBooleanWrapper();
     private final ConcurrentLinkedQueue<ItemOutcome> arrived = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<PageVerdict> verdicts = new ConcurrentLinkedQueue<>();
+    private final BooleanProperty verify = new SimpleBooleanProperty(true);
+    private PurgeVerifier verifier;
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final List<Consumer<JobResult>> finishedListeners = new ArrayList<>();
     private JobRecorder recorder = JobRecorder.NONE;
-    private PurgeJob job;
+    private RunningPurge job;
     private JobRequest lastRequest;
     private List<ResultRow> jobRows = List.of();
     private int done;
@@ -128,6 +146,16 @@ public final class ResultsViewModel {
                 which.stream().map(ResultRow::target).toList(), lastRequest.options(), 1));
     }
 
+    /** The Verify switch: on, URL purges are checked on the page after they are done (when a verifier is set). */
+    public BooleanProperty verifyProperty() {
+        return verify;
+    }
+
+    /** Who looks at the pages after a purge; null (the default) verifies nothing. */
+    public void setVerifier(PurgeVerifier verifier) {
+        this.verifier = verifier;
+    }
+
     // ---- Commands
 
     /** Starts a job; its rows replace the previous results. */
@@ -155,6 +183,19 @@ public final class ResultsViewModel {
         return resend(r -> r.state() == ResultRow.State.FAILED, deadline, jobId);
     }
 
+    /**
+     * Purges again the rows whose page still served the old copy (the shielding race), into their own rows as
+     * {@link #retryFailed} does; they are looked at again when Verify is on.
+     */
+    public boolean purgeAgain(Duration deadline) {
+        return resend(ResultRow::oldCopyServed, deadline, jobId);
+    }
+
+    /** True when a row's page still served the old copy and no job runs: "Purge again" is worth offering. */
+    public ReadOnlyBooleanProperty hasOldCopyProperty() {
+        return hasOldCopy.getReadOnlyProperty();
+    }
+
     /** Sends the items a cancel stopped before they were sent, into their own rows as {@link #retryFailed} does. */
     public boolean sendUnsent(Duration deadline) {
         return resend(ResultRow::notSent, deadline, null);
@@ -173,7 +214,10 @@ public final class ResultsViewModel {
         }
         JobRequest request = new JobRequest(lastRequest.serviceId(), lastRequest.kind(),
                 again.stream().map(ResultRow::target).toList(), lastRequest.options(), lastRequest.concurrency());
-        again.forEach(r -> r.outcomeProperty().set(null));
+        again.forEach(r -> {
+            r.outcomeProperty().set(null);
+            r.verdictProperty().set(null);
+        });
         run(request, deadline, again, retryOf);
         return true;
     }
@@ -187,13 +231,15 @@ public final class ResultsViewModel {
         running.set(true);
         hasFailures.set(rows.stream().anyMatch(r -> r.state() == ResultRow.State.FAILED));
         hasUnsent.set(false);
+        hasOldCopy.set(false);
         summary.set("");
         pace.start();
         updateProgress();
         String id = BulkPurgeRunner.newJobId();
         jobId = id;
         JobListener record = recorder.begin(id, request, retryOf);
-        job = runner.start(id, request, new JobListener() {
+        boolean verifying = verify.get() && verifier != null && request.kind() == PurgeKind.URL;
+        JobListener outcomes = new JobListener() {
             @Override
             public void onItem(ItemOutcome outcome, int n, int total) {
                 onItems(List.of(outcome), n, total);
@@ -201,11 +247,11 @@ public final class ResultsViewModel {
 
             @Override
             public void onItems(List<ItemOutcome> outcomes, int n, int total) {
-                record.onItems(outcomes, n, total);
-                arrived.addAll(outcomes);
-                if (drainScheduled.compareAndSet(false, true)) {
-                    fx.execute(ResultsViewModel.this::drain);
+                if (!verifying) {
+                    record.onItems(outcomes, n, total); // a verified item is recorded once its verdict is known
                 }
+                arrived.addAll(outcomes);
+                scheduleDrain();
             }
 
             @Override
@@ -217,9 +263,33 @@ public final class ResultsViewModel {
                     }
                 });
             }
-        });
-        job.deadline(deadline);
+        };
+        // Only URL purges have pages to look at until keys carry their pages (issue 16, keys mode).
+        if (verifying) {
+            jobRows.forEach(r -> r.verdictProperty().set(null));
+            job = VerifiedPurge.start(runner, id, request, VerifyPlan.verify(List.of()), verifier, RetryScheduler.REAL,
+                    ForkJoinPool.commonPool(), outcomes, this::verdictArrived, verifiedRecorder(record));
+            if (deadline != null) {
+                // A verified job has no deadline of its own: the deadline cancels it, as the command line does.
+                RunningPurge verified = job;
+                CompletableFuture.delayedExecutor(deadline.toMillis(), TimeUnit.MILLISECONDS).execute(verified::cancel);
+            }
+        } else {
+            PurgeJob plain = runner.start(id, request, outcomes);
+            plain.deadline(deadline);
+            job = plain;
+        }
         job.result().thenAccept(result -> fx.execute(() -> finished(result)));
+    }
+
+    /** The history takes each verified item once, with its final verdict (or none when it was not looked at). */
+    private static VerifiedPurge.Recorder verifiedRecorder(JobListener record) {
+        if (record instanceof JobRecording.Recording recording) {
+            return (o, v, total) -> recording.onVerified(o, v == null ? null : v.freshness().id(),
+                    v == null ? null : v.reason(), total);
+        }
+        AtomicInteger taken = new AtomicInteger();
+        return (o, v, total) -> record.onItems(List.of(o), taken.incrementAndGet(), total);
     }
 
     /** Stops the running job; unfinished items end as cancelled. */
@@ -250,8 +320,29 @@ public final class ResultsViewModel {
         return from.stream().map(ResultRow::purgeId).filter(id -> !id.isEmpty()).collect(Collectors.joining("\n"));
     }
 
+    /** Takes a verdict on the verifier's thread; the row shows it after the next hop onto the UI thread. */
+    void verdictArrived(PageVerdict verdict) {
+        verdicts.add(verdict);
+        scheduleDrain();
+    }
+
+    /** Verdicts and outcomes share one hop onto the UI thread, so a big job costs few UI tasks. */
+    private void scheduleDrain() {
+        if (drainScheduled.compareAndSet(false, true)) {
+            fx.execute(this::drain);
+        }
+    }
+
     private void drain() {
         drainScheduled.set(false);
+        List<ResultRow> shown = jobRows;
+        PageVerdict v;
+        while ((v = verdicts.poll()) != null) {
+            if (v.index() < shown.size()) {
+                shown.get(v.index()).verdictProperty().set(v);
+            }
+        }
+        hasOldCopy.set(!running.get() && rows.stream().anyMatch(ResultRow::oldCopyServed));
         ItemOutcome o;
         while ((o = arrived.poll()) != null) {
             if (o.index() < jobRows.size() && jobRows.get(o.index()).outcome() == null) {
@@ -273,6 +364,7 @@ public final class ResultsViewModel {
         progressDetail.set("");
         summary.set(summarize());
         hasUnsent.set(rows.stream().anyMatch(ResultRow::notSent));
+        hasOldCopy.set(rows.stream().anyMatch(ResultRow::oldCopyServed));
         for (Consumer<JobResult> l : finishedListeners) {
             l.accept(result);
         }

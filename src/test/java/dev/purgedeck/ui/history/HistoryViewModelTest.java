@@ -2,6 +2,7 @@ package dev.purgedeck.ui.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.purgedeck.edge.Freshness;
 import dev.purgedeck.fastly.JobRequest;
 import dev.purgedeck.fastly.PurgeKind;
 import dev.purgedeck.history.HistoryEntry;
@@ -78,6 +79,29 @@ class HistoryViewModelTest {
         assertThat(vm.rows()).extracting(HistoryEntry::target).containsExactly("https://www.example.com/b");
         assertThat(vm.statusProperty().get()).isEqualTo("Showing 1 of 3 items");
         assertThat(vm.services()).hasSize(2);
+    }
+
+    @Test
+    void theVerdictFilterShowsOnlyTheEntriesWithThatVerdict() throws Exception {
+        store.append(List.of(verified("job-7", 7, "https://www.example.com/old", "old_copy"),
+                verified("job-8", 8, "https://www.example.com/fresh", "fresh")));
+        fx.runUntil(() -> vm.rows().size() == 5);
+        vm.filter().verdictProperty().set(Freshness.OLD_COPY);
+        vm.refresh();
+        fx.drain();
+        assertThat(vm.rows()).extracting(HistoryEntry::target).containsExactly("https://www.example.com/old");
+        vm.filter().reset();
+        vm.refresh();
+        fx.drain();
+        assertThat(vm.rows()).as("unverified entries too once the filter is cleared").hasSize(5);
+    }
+
+    private static HistoryEntry verified(String job, int i, String target, String verdict) {
+        HistoryEntry e = entry(job, i, target, HistoryEntry.Outcome.OK, false);
+        return new HistoryEntry(e.jobId(), e.time(), e.profile(), e.endpointKind(), e.endpoint(), e.serviceId(),
+                e.serviceName(), e.kind(), e.target(), e.soft(), e.environment(), e.outcome(), e.purgeId(),
+                e.httpStatus(), e.error(), e.attempts(), e.durationMs(), e.user(), e.appVersion(), null, null, verdict,
+                "the page was looked at", null);
     }
 
     @Test
