@@ -20,6 +20,7 @@ final class SandboxRouter implements HttpHandler {
     private final IdentityRoutes identity;
     private final AdminRoutes admin;
     private final EdgeRoutes edge;
+    private final EventRoutes events;
 
     SandboxRouter(SandboxContext ctx) {
         this.ctx = ctx;
@@ -30,6 +31,7 @@ final class SandboxRouter implements HttpHandler {
         this.identity = new IdentityRoutes(ctx);
         this.admin = new AdminRoutes(ctx);
         this.edge = new EdgeRoutes(ctx);
+        this.events = new EventRoutes(ctx);
     }
 
     @Override
@@ -77,6 +79,8 @@ final class SandboxRouter implements HttpHandler {
             identity.tokenSelf(ex);
         } else if (method.equals("GET") && path.equals("/current_user")) {
             identity.currentUser(ex);
+        } else if (method.equals("GET") && path.equals("/events")) {
+            events.list(ex);
         } else if (method.equals("GET") && path.equals("/verify")) {
             identity.verify(ex);
         } else if (method.equals("GET") && path.equals(IdentityRoutes.OIDC_PATH)) {
