@@ -66,7 +66,16 @@ final class EventRoutes {
     }
 
     private static Map<String, Object> links(ApiExchange ex, int page, int pages, int size) {
-        String base = "http://" + ex.authority() + "/events?page[number]=";
+        // Links keep the request's filters and sort, so following "next" walks the same result.
+        StringBuilder kept = new StringBuilder();
+        String raw = ex.rawQuery() == null ? "" : ex.rawQuery();
+        for (String pair : raw.split("&")) {
+            String name = java.net.URLDecoder.decode(pair.split("=", 2)[0], java.nio.charset.StandardCharsets.UTF_8);
+            if (!pair.isEmpty() && !name.startsWith("page[")) {
+                kept.append(pair).append('&');
+            }
+        }
+        String base = "http://" + ex.authority() + "/events?" + kept + "page[number]=";
         String tail = "&page[size]=" + size;
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("first", base + 1 + tail);
