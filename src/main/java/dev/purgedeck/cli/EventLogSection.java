@@ -1,0 +1,66 @@
+package dev.purgedeck.cli;
+
+import dev.purgedeck.fastly.FastlyApiException;
+import dev.purgedeck.fastly.FastlyEvent;
+import dev.purgedeck.history.HistoryEntry;
+import dev.purgedeck.history.OutsidePurgeAlls;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** {@code history --fastly-events}: the purge-alls of Fastly's event log that PurgeDeck did not make. */
+final class EventLogSection {
+    static final String NOT_ALLOWED = "This token may not read Fastly's event log (only a superuser's token with "
+            + "the global or global:read scope may), so purge-alls made outside PurgeDeck are not shown.";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+    private static final long WAIT_SECONDS = 60;
+
+    private EventLogSection() {
+    }
+
+    /** Prints the section; false when the log could not be read (the reason is printed to stderr). */
+    static boolean print(CliContext ctx, String profile, Instant since, List<HistoryEntry> local) {
+        ConnectionResolver.Resolved connection = ConnectionResolver.resolve(ctx, profile);
+        List<FastlyEvent> events;
+        try (CliClient client = CliClient.open(connection.connection())) {
+            events = client.client().purgeAllEvents(since).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            ctx.warn("purgedeck: " + (denied(e) ? NOT_ALLOWED : "Fastly's event log could not be read: "
+                    + FastlyApiException.plainMessage(e, "no answer in time") + "."));
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        List<FastlyEvent> outside = OutsidePurgeAlls.of(events, local);
+        ctx.out().println();
+        if (outside.isEmpty()) {
+            ctx.out().println("No purge-alls from Fastly's event log were made outside PurgeDeck.");
+        } else {
+            ctx.out().println("Purge-alls from Fastly's event log, made outside PurgeDeck:");
+            TextTable t = new TextTable("TIME", "SERVICE", "USER ID", "IP", "TOKEN ID");
+            ZoneId zone = ZoneId.systemDefault();
+            for (FastlyEvent e : outside) {
+                t.add(TIME.format(e.createdAt().atZone(zone)), e.serviceId(), e.admin() ? "Fastly staff" : e.userId(),
+                        e.ip(), e.tokenId());
+            }
+            ctx.out().print(t.render());
+        }
+        ctx.out().flush();
+        return true;
+    }
+
+    /** Fastly answers a non-superuser 401, 403 or 404 (docs/fastly-api.md §20). */
+    static boolean denied(Throwable e) {
+        Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+        while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause instanceof FastlyApiException f && (f.status() == 401 || f.status() == 403 || f.status() == 404);
+    }
+}
