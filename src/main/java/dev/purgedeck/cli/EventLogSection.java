@@ -15,8 +15,6 @@ import java.util.concurrent.TimeoutException;
 
 /** {@code history --fastly-events}: the purge-alls of Fastly's event log that PurgeDeck did not make. */
 final class EventLogSection {
-    static final String NOT_ALLOWED = "This token may not read Fastly's event log (only a superuser's token with "
-            + "the global or global:read scope may), so purge-alls made outside PurgeDeck are not shown.";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     private static final long WAIT_SECONDS = 60;
 
@@ -30,7 +28,7 @@ final class EventLogSection {
         try (CliClient client = CliClient.open(connection.connection())) {
             events = client.client().purgeAllEvents(since).get(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            ctx.warn("purgedeck: " + (denied(e) ? NOT_ALLOWED : "Fastly's event log could not be read: "
+            ctx.warn("purgedeck: " + (OutsidePurgeAlls.denied(e) ? OutsidePurgeAlls.NOT_ALLOWED : "Fastly's event log could not be read: "
                     + FastlyApiException.plainMessage(e, "no answer in time") + "."));
             return false;
         } catch (InterruptedException e) {
@@ -53,14 +51,5 @@ final class EventLogSection {
         }
         ctx.out().flush();
         return true;
-    }
-
-    /** Fastly answers a non-superuser 401, 403 or 404 (docs/fastly-api.md §20). */
-    static boolean denied(Throwable e) {
-        Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-        while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause instanceof FastlyApiException f && (f.status() == 401 || f.status() == 403 || f.status() == 404);
     }
 }

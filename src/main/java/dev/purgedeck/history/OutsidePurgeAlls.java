@@ -17,7 +17,22 @@ public final class OutsidePurgeAlls {
     /** Generous for a slow or retried request, yet far below the time between deliberate purge-alls. */
     public static final Duration WINDOW = Duration.ofSeconds(60);
 
+    /** What to tell a user whose token may not read the log. */
+    public static final String NOT_ALLOWED = "This token may not read Fastly's event log (only a superuser's token "
+            + "with the global or global:read scope may), so purge-alls made outside PurgeDeck are not shown.";
+
     private OutsidePurgeAlls() {
+    }
+
+    /** Fastly answers a token that may not read the log with 401, 403 or 404 (docs/fastly-api.md §20). */
+    public static boolean denied(Throwable error) {
+        Throwable cause = error;
+        while ((cause instanceof java.util.concurrent.ExecutionException
+                || cause instanceof java.util.concurrent.CompletionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause instanceof dev.purgedeck.fastly.FastlyApiException f
+                && (f.status() == 401 || f.status() == 403 || f.status() == 404);
     }
 
     public static List<FastlyEvent> of(List<FastlyEvent> events, List<HistoryEntry> local) {

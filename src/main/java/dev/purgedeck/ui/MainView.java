@@ -18,6 +18,7 @@ import dev.purgedeck.ui.common.Dialogs;
 import dev.purgedeck.ui.common.FxDialogs;
 import dev.purgedeck.ui.common.Icons;
 import dev.purgedeck.ui.common.Theme;
+import dev.purgedeck.ui.history.EventLogViewModel;
 import dev.purgedeck.ui.history.HistoryView;
 import dev.purgedeck.ui.history.HistoryViewModel;
 import dev.purgedeck.ui.inspect.InspectorViewModel;
@@ -31,6 +32,7 @@ import dev.purgedeck.ui.purge.SandboxCacheViewModel;
 import dev.purgedeck.ui.purge.ServiceSelectorViewModel;
 import dev.purgedeck.ui.settings.SettingsView;
 import dev.purgedeck.ui.settings.SettingsViewModel;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -140,6 +142,8 @@ public final class MainView {
         historyView = new Lazy<>(() -> {
             HistoryView v = new HistoryView(history, ZoneId.systemDefault(), new ColumnWidths(prefs, "history"));
             v.setCommands(purge.results()::commands);
+            v.setEventLog(new EventLogViewModel(context::client, history::allEntries, fx,
+                    Clock.systemUTC()), ZoneId.systemDefault());
             return inspection.onHistory(v);
         });
         keySetsView = new Lazy<>(() -> new KeySetsView(keySets, ask, currentService));
