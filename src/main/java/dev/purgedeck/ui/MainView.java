@@ -14,6 +14,7 @@ import dev.purgedeck.settings.HostMapStore;
 import dev.purgedeck.settings.Profile;
 import dev.purgedeck.settings.RememberedState;
 import dev.purgedeck.settings.ThemeMode;
+import dev.purgedeck.settings.WebhookStore;
 import dev.purgedeck.ui.common.Dialogs;
 import dev.purgedeck.ui.common.FxDialogs;
 import dev.purgedeck.ui.common.Icons;
@@ -25,6 +26,7 @@ import dev.purgedeck.ui.inspect.InspectorViewModel;
 import dev.purgedeck.ui.keysets.KeySetPicker;
 import dev.purgedeck.ui.keysets.KeySetsView;
 import dev.purgedeck.ui.keysets.KeySetsViewModel;
+import dev.purgedeck.ui.purge.ConsoleNotice;
 import dev.purgedeck.ui.purge.PurgeMode;
 import dev.purgedeck.ui.purge.PurgeView;
 import dev.purgedeck.ui.purge.PurgeViewModel;
@@ -122,6 +124,10 @@ public final class MainView {
                     serviceName(services, request.serviceId()), purge.hosts().routes(request.targets()));
             return recording.begin(retryOf == null ? job : job.retrying(retryOf), unrecorded);
         });
+        ConsoleNotice teamNotice = new ConsoleNotice(new WebhookStore(context.dataDir()), context.background());
+        purge.results().onFinished(result -> teamNotice.send(recording.context(result.jobId(), result.request(),
+                context.session().origin(), serviceName(services, result.request().serviceId())), result,
+                problem -> fx.execute(() -> purge.reportProblem(problem))));
         purge.hosts().startFrom(context.client(), new HostMapStore(context.dataDir()), context.session().origin(),
                 context.background());
         history = new HistoryViewModel(context.history(), fx, context.background(), (request, name) -> {
