@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,6 +36,7 @@ import picocli.CommandLine.Option;
                 "  purgedeck history --since 1d --json | jq '.[] | select(.outcome == \"failed\") | .target'"})
 final class HistoryCommand implements Callable<Integer> {
     static final int DEFAULT_LIMIT = 50;
+    private static final int EVENT_DAYS = 30;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
     @Option(names = "--since", paramLabel = "WHEN", converter = TimeArg.class,
@@ -83,6 +85,11 @@ final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--user", paramLabel = "NAME", description = "With --team: only purges by this OS user.")
     String user;
 
+    @Option(names = "--fastly-events", description = "Also list the purge-alls in Fastly's event log that were "
+            + "made outside PurgeDeck (another tool or person), since --since or the last 30 days. Needs a token that "
+            + "may read the event log; uses --profile's connection or FASTLY_API_TOKEN.")
+    boolean fastlyEvents;
+
     @Option(names = "--bom", description = "With --csv: start with a UTF-8 byte-order mark, as the window's export does, "
             + "for a file meant for a spreadsheet (Excel then reads non-ASCII text right).")
     boolean bom;
@@ -125,7 +132,8 @@ final class HistoryCommand implements Callable<Integer> {
         }
         HistoryQuery query = new HistoryQuery(text, null, outcomes == null ? null : EnumSet.copyOf(outcomes),
                 kinds == null ? null : EnumSet.copyOf(kinds), since, until, profile).withVerdicts(verdictIds());
-        List<HistoryEntry> matching = query.run(load(ctx.historyFile()), null);
+        List<HistoryEntry> all = load(ctx.historyFile());
+        List<HistoryEntry> matching = query.run(all, null);
         if (service != null) {
             String s = service.strip();
             matching = matching.stream().filter(e -> s.equals(e.serviceId()) || s.equalsIgnoreCase(e.serviceName()))
@@ -135,6 +143,9 @@ final class HistoryCommand implements Callable<Integer> {
         if (bom && (format == null || !format.csv)) {
             throw CliFailure.usage("--bom goes with --csv");
         }
+        if (fastlyEvents && export) {
+            throw CliFailure.usage("--fastly-events goes with the table, not with --csv or --json");
+        }
         int n = limit != null ? limit : export ? Integer.MAX_VALUE : DEFAULT_LIMIT;
         List<HistoryEntry> shown = matching.subList(0, Math.min(n, matching.size()));
         if (export && format.csv) {
@@ -143,6 +154,10 @@ final class HistoryCommand implements Callable<Integer> {
             HistoryExport.json(shown, ctx.out());
         } else {
             table(shown, matching.size());
+        }
+        if (fastlyEvents) {
+            Instant from = since != null ? since : Instant.now().minus(EVENT_DAYS, ChronoUnit.DAYS);
+            return EventLogSection.print(ctx, profile, from, all) ? Cli.OK : Cli.FAILED;
         }
         return Cli.OK;
     }

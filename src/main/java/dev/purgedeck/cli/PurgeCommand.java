@@ -169,6 +169,7 @@ final class PurgeCommand implements Callable<Integer> {
                     : RecordedJob.run(ctx, client.runner(), request, connection.origin(),
                     svc == null ? null : svc.name(), limits.deadline(), routes);
             JobContext job = done.job();
+            CliNotice.send(ctx, job, done.result());
             String historyProblem = done.recorded() ? null
                     : UnrecordedOutcomes.keep(ctx, done.unrecorded(), job.jobId());
             if (json) {

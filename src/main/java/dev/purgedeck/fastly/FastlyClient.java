@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -22,8 +23,11 @@ import java.util.function.Consumer;
  * for bad input, {@link InvalidInputException}.
  */
 public final class FastlyClient {
+    /** Bounds a huge log to its newest 1,000 purge-alls: History shows recent work, not the whole year. */
+    public static final int MAX_EVENT_PAGES = 10;
     private static final System.Logger LOG = System.getLogger(FastlyClient.class.getName());
     private static final int SERVICES_PER_PAGE = 100;
+    private static final int EVENTS_PER_PAGE = 100;
 
     private final ClientConfig config;
     private final ObjectMapper mapper;
@@ -205,6 +209,31 @@ public final class FastlyClient {
             String login = JsonReaders.user(read(r)).owner();
             return login.isBlank() ? token : token.withOwner(login);
         }).exceptionally(e -> token);
+    }
+
+    /**
+     * The purge-alls in Fastly's event log since {@code since}, newest first, at most {@link #MAX_EVENT_PAGES} pages
+     * (docs/fastly-api.md §20). Fails with a 401/403/404 {@link FastlyApiException} when the token may not read it.
+     */
+    public CompletableFuture<List<FastlyEvent>> purgeAllEvents(Instant since) {
+        String first = "/events?filter%5Bevent_type%5D=service.purge_all&filter%5Bcreated_at%5D%5Bgte%5D=" + since
+                + "&sort=-created_at&page%5Bsize%5D=" + EVENTS_PER_PAGE;
+        return start(() -> eventPage(first, new ArrayList<>(), 1)).thenApply(List::copyOf);
+    }
+
+    private CompletableFuture<List<FastlyEvent>> eventPage(String pathAndQuery, List<FastlyEvent> acc, int page) {
+        return get(pathAndQuery).thenCompose(r -> {
+            JsonNode body = read(r);
+            for (JsonNode e : body.path("data")) {
+                FastlyEvent event = JsonReaders.event(e);
+                if (event != null) {
+                    acc.add(event);
+                }
+            }
+            String next = body.path("links").path("next").asText("");
+            return next.isEmpty() || page >= MAX_EVENT_PAGES ? CompletableFuture.completedFuture(acc)
+                    : eventPage(sameOrigin(next.replace("[", "%5B").replace("]", "%5D")), acc, page + 1);
+        });
     }
 
     private CompletableFuture<List<ServiceInfo>> servicePage(String pathAndQuery, List<ServiceInfo> acc) {

@@ -66,6 +66,15 @@ final class JsonReaders {
         return new TokenInfo("", "", owner, u.path("customer_id").asText(""), Set.of(), List.of(), Optional.empty(), false);
     }
 
+    /** Null when the event has no readable time: it cannot be placed in History. */
+    static FastlyEvent event(JsonNode e) {
+        JsonNode a = e.path("attributes");
+        return instant(a.path("created_at")).map(at -> new FastlyEvent(e.path("id").asText(""),
+                a.path("event_type").asText(""), a.path("service_id").asText(""), a.path("user_id").asText(""),
+                a.path("token_id").asText(""), a.path("ip").asText(""), at, a.path("admin").asBoolean(false)))
+                .orElse(null);
+    }
+
     private static Optional<Instant> instant(JsonNode node) {
         if (node == null || node.isNull() || node.asText("").isBlank()) {
             return Optional.empty();

@@ -35,6 +35,7 @@ final class AdminRoutes {
                 ex.json(200, Map.of("tokens", ctx.account().tokens().stream().map(AdminRoutes::token).toList()));
             }
             case "requests" -> requests(ex, method, ctx.log());
+            case "events" -> outsideEvent(ex, method);
             case "publish" -> edge.publish(ex);
             case "traffic" -> edge.traffic(ex);
             case "edge" -> {
@@ -71,6 +72,29 @@ final class AdminRoutes {
         m.put("environment", environment);
         m.put("objects", ctx.cache().objects(serviceId, environment).stream().map(AdminRoutes::object).toList());
         ex.json(200, m);
+    }
+
+    /** Adds a purge-all "made outside PurgeDeck" (another user, the Fastly CLI) without touching the cache. */
+    private void outsideEvent(ApiExchange ex, String method) {
+        only(method, "POST");
+        com.fasterxml.jackson.databind.JsonNode n;
+        try {
+            n = ctx.mapper().readTree(ex.body());
+        } catch (IOException e) {
+            throw ApiError.msg(400, "Bad request", "Invalid JSON body");
+        }
+        if (n == null || !n.path("service_id").isTextual()) {
+            throw ApiError.msg(400, "Bad request", "service_id is required");
+        }
+        String serviceId = n.path("service_id").asText();
+        if (ctx.account().service(serviceId).isEmpty()) {
+            throw ApiError.msg(404, "Record not found", "Cannot find 'service'");
+        }
+        String at = n.path("created_at").asText("");
+        SandboxEvent e = ctx.events().purgeAll(serviceId, n.path("user_id").asText("SbxOtherUser0000000002"),
+                n.path("token_id").asText("SbxTokenOther000000099"), n.path("ip").asText("203.0.113.7"),
+                at.isEmpty() ? ctx.clock().instant() : EventRoutes.instant(at, "created_at"));
+        ex.json(200, Map.of("data", EventRoutes.json(e)));
     }
 
     private void faults(ApiExchange ex, String method) {

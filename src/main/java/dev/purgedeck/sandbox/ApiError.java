@@ -40,6 +40,16 @@ final class ApiError extends RuntimeException {
         return new ApiError(status, b, Map.of());
     }
 
+    /** The JSON:API shape {@code {"errors":[{"title":...,"detail":...}]}} of {@code vnd.api+json} endpoints. */
+    static ApiError jsonApi(int status, String title, String detail) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("title", title);
+        e.put("detail", detail);
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("errors", java.util.List.of(e));
+        return new ApiError(status, b, Map.of("Content-Type", EventRoutes.JSON_API));
+    }
+
     ApiError withHeaders(Map<String, String> extra) {
         return new ApiError(status, body, Map.copyOf(extra));
     }

@@ -92,8 +92,12 @@ final class ApiExchange {
     }
 
     void json(int status, Object value) {
+        json(status, value, JSON);
+    }
+
+    void json(int status, Object value, String contentType) {
         try {
-            send(status, JSON, mapper.writeValueAsBytes(value));
+            send(status, contentType, mapper.writeValueAsBytes(value));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render JSON", e);
         }
@@ -118,7 +122,7 @@ final class ApiExchange {
 
     void error(ApiError e) {
         e.headers().forEach((k, v) -> responseHeaders().set(k, v));
-        json(e.status(), e.body());
+        json(e.status(), e.body(), e.headers().getOrDefault("Content-Type", JSON));
     }
 
     void send(int status, String contentType, byte[] bytes) {

@@ -28,6 +28,8 @@ final class PurgeAllRoute {
         // Fastly-Soft-Purge is ignored on purpose: purge-all is always hard (docs/fastly-api.md §4; what else happens
         // is undocumented).
         ctx.edge().purge(service.id(), (c, at) -> c.purgeAll(service.id(), environment, at));
+        // Fastly logs every purge-all, whatever tool made it (docs/fastly-api.md §20).
+        ctx.events().purgeAll(service.id(), DemoAccount.USER_ID, token.id(), ex.remoteAddress(), ctx.clock().instant());
         ex.json(200, Map.of("status", "ok"));
     }
 }

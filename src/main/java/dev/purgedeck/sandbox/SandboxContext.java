@@ -5,6 +5,6 @@ import java.time.Clock;
 
 /** Everything the routes of one server share; built once per {@link SandboxServer}, never static. */
 record SandboxContext(SandboxConfig config, DemoAccount account, EdgeCache cache, EdgeNetwork edge, Auth auth,
-        PurgeIds ids, PurgeAllLimiter limiter, FaultInjector faults, RequestLog log, RequestLog edgeLog, ObjectMapper mapper,
-        Clock clock) {
+        PurgeIds ids, PurgeAllLimiter limiter, FaultInjector faults, RequestLog log, RequestLog edgeLog,
+        EventLog events, ObjectMapper mapper, Clock clock) {
 }

@@ -21,6 +21,7 @@ final class SandboxRouter implements HttpHandler {
     private final AdminRoutes admin;
     private final EdgeRoutes edge;
     private final RealtimeRoutes realtime;
+    private final EventRoutes events;
 
     SandboxRouter(SandboxContext ctx) {
         this.ctx = ctx;
@@ -32,6 +33,7 @@ final class SandboxRouter implements HttpHandler {
         this.admin = new AdminRoutes(ctx);
         this.edge = new EdgeRoutes(ctx);
         this.realtime = new RealtimeRoutes(ctx);
+        this.events = new EventRoutes(ctx);
     }
 
     @Override
@@ -81,6 +83,8 @@ final class SandboxRouter implements HttpHandler {
             identity.tokenSelf(ex);
         } else if (method.equals("GET") && path.equals("/current_user")) {
             identity.currentUser(ex);
+        } else if (method.equals("GET") && path.equals("/events")) {
+            events.list(ex);
         } else if (method.equals("GET") && path.equals("/verify")) {
             identity.verify(ex);
         } else if (method.equals("GET") && path.equals(IdentityRoutes.OIDC_PATH)) {

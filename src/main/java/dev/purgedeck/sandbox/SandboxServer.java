@@ -50,7 +50,7 @@ public final class SandboxServer implements AutoCloseable {
                 new PurgeAllLimiter(cfg.purgeAllHourlyLimit()),
                 new FaultInjector(cfg.faults(), new Random(cfg.randomSeed()), clock),
                 new RequestLog(RequestLog.DEFAULT_CAPACITY), new RequestLog(RequestLog.DEFAULT_CAPACITY),
-                new ObjectMapper(), clock);
+                new EventLog(), new ObjectMapper(), clock);
         HttpServer http = HttpServer.create(
                 new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), cfg.port()), BACKLOG);
         // Latency is a sleep on the handler thread, so threads must not be capped: a cached pool grows as needed.

@@ -16,11 +16,13 @@ import dev.purgedeck.settings.HostMapStore;
 import dev.purgedeck.settings.Profile;
 import dev.purgedeck.settings.RememberedState;
 import dev.purgedeck.settings.ThemeMode;
+import dev.purgedeck.settings.WebhookStore;
 import dev.purgedeck.team.TeamSettingsStore;
 import dev.purgedeck.ui.common.Dialogs;
 import dev.purgedeck.ui.common.FxDialogs;
 import dev.purgedeck.ui.common.Icons;
 import dev.purgedeck.ui.common.Theme;
+import dev.purgedeck.ui.history.EventLogViewModel;
 import dev.purgedeck.ui.history.HistoryScopes;
 import dev.purgedeck.ui.history.HistoryView;
 import dev.purgedeck.ui.history.HistoryViewModel;
@@ -31,6 +33,7 @@ import dev.purgedeck.ui.inspect.InspectorViewModel;
 import dev.purgedeck.ui.keysets.KeySetPicker;
 import dev.purgedeck.ui.keysets.KeySetsView;
 import dev.purgedeck.ui.keysets.KeySetsViewModel;
+import dev.purgedeck.ui.purge.ConsoleNotice;
 import dev.purgedeck.ui.purge.PurgeMode;
 import dev.purgedeck.ui.purge.PurgeView;
 import dev.purgedeck.ui.purge.PurgeViewModel;
@@ -41,6 +44,7 @@ import dev.purgedeck.ui.settings.SettingsViewModel;
 import dev.purgedeck.ui.settings.TeamSettingsSection;
 import dev.purgedeck.ui.settings.TeamSettingsViewModel;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -135,6 +139,10 @@ public final class MainView {
             return recording.begin(retryOf == null ? job : job.retrying(retryOf), unrecorded);
         });
         purge.results().setVerifier(PurgeVerifier.of(context.pageFetcher(), VerifySettings.DEFAULT));
+        ConsoleNotice teamNotice = new ConsoleNotice(new WebhookStore(context.dataDir()), context.background());
+        purge.results().onFinished(result -> teamNotice.send(recording.context(result.jobId(), result.request(),
+                context.session().origin(), serviceName(services, result.request().serviceId())), result,
+                problem -> fx.execute(() -> purge.reportProblem(problem))));
         purge.hosts().startFrom(context.client(), new HostMapStore(context.dataDir()), context.session().origin(),
                 context.background());
         history = new HistoryViewModel(context.history(), fx, context.background(), (request, name) -> {
@@ -158,6 +166,8 @@ public final class MainView {
         historyView = new Lazy<>(() -> {
             HistoryView v = new HistoryView(history, ZoneId.systemDefault(), new ColumnWidths(prefs, "history"));
             v.setCommands(purge.results()::commands);
+            v.setEventLog(new EventLogViewModel(context::client, history::allEntries, fx,
+                    Clock.systemUTC()), ZoneId.systemDefault());
             return inspection.onHistory(v);
         });
         keySetsView = new Lazy<>(() -> new KeySetsView(keySets, ask, currentService));

@@ -87,6 +87,11 @@ public final class HistoryView {
         }
     }
 
+    /** Adds the "from Fastly's event log" part under the actions: purge-alls made outside PurgeDeck. */
+    public void setEventLog(EventLogViewModel eventLog, ZoneId zone) {
+        root.setBottom(new VBox(8, root.getBottom(), EventLogPane.build(eventLog, zone)));
+    }
+
     public Parent root() {
         return root;
     }

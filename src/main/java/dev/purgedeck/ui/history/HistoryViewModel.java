@@ -165,6 +165,11 @@ public final class HistoryViewModel {
         }, background).whenComplete((result, error) -> fx.execute(() -> loaded(result, error)));
     }
 
+    /** Every loaded entry, unfiltered; an unchanging snapshot that may be read on any thread. */
+    public List<HistoryEntry> allEntries() {
+        return index.snapshot(0);
+    }
+
     /** Applies the filter and order again, in the background. */
     public void refresh() {
         long gen = generation.incrementAndGet();

@@ -1,0 +1,81 @@
+package dev.purgedeck.ui.history;
+
+import dev.purgedeck.fastly.FastlyApiException;
+import dev.purgedeck.fastly.FastlyClient;
+import dev.purgedeck.fastly.FastlyEvent;
+import dev.purgedeck.history.HistoryEntry;
+import dev.purgedeck.history.OutsidePurgeAlls;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** History's "from Fastly's event log" part: purge-alls made outside PurgeDeck, read on demand. */
+public final class EventLogViewModel {
+    /** Fastly keeps a year; a month is what a "who purged everything?" question is about. */
+    static final Duration LOOK_BACK = Duration.ofDays(30);
+
+    private final Supplier<FastlyClient> client;
+    private final Supplier<List<HistoryEntry>> local;
+    private final Executor fx;
+    private final Clock clock;
+    private final ObservableList<FastlyEvent> rows = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(
+            "Purge-alls made outside PurgeDeck (the Fastly CLI, the web UI, a script) are in Fastly's event log.");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+
+    public EventLogViewModel(Supplier<FastlyClient> client, Supplier<List<HistoryEntry>> local, Executor fx,
+            Clock clock) {
+        this.client = client;
+        this.local = local;
+        this.fx = fx;
+        this.clock = clock;
+    }
+
+    public ObservableList<FastlyEvent> rows() {
+        return rows;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** Reads the log without blocking the caller (the client is asynchronous); results arrive on {@code fx}. */
+    public void check() {
+        if (busy.get()) {
+            return;
+        }
+        busy.set(true);
+        status.set("Reading Fastly's event log…");
+        client.get().purgeAllEvents(clock.instant().minus(LOOK_BACK))
+                .whenComplete((events, error) -> fx.execute(() -> show(events, error)));
+    }
+
+    private void show(List<FastlyEvent> events, Throwable error) {
+        busy.set(false);
+        if (error != null) {
+            rows.clear();
+            status.set(OutsidePurgeAlls.denied(error) ? OutsidePurgeAlls.NOT_ALLOWED
+                    : "Fastly's event log could not be read: "
+                    + FastlyApiException.plainMessage(error, "no usable answer") + ".");
+            return;
+        }
+        List<FastlyEvent> outside = OutsidePurgeAlls.of(events, local.get());
+        rows.setAll(outside);
+        status.set(outside.isEmpty() ? "No purge-alls were made outside PurgeDeck in the last 30 days."
+                : String.format(Locale.ROOT, "%d purge-all%s made outside PurgeDeck in the last 30 days, "
+                + "from Fastly's event log.", outside.size(), outside.size() == 1 ? "" : "s"));
+    }
+}

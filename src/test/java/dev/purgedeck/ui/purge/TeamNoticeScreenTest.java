@@ -1,0 +1,62 @@
+package dev.purgedeck.ui.purge;
+
+import static dev.purgedeck.testsupport.ConsoleHarness.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.purgedeck.sandbox.DemoAccount;
+import dev.purgedeck.settings.WebhookStore;
+import dev.purgedeck.testsupport.CannedServer;
+import dev.purgedeck.testsupport.ConsoleTest;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.TextArea;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/** After a console purge the profile's webhook hears a notice; a failing one shows in the console, the purge is ok. */
+class TeamNoticeScreenTest extends ConsoleTest {
+    private void purge(FxRobot robot, String url) {
+        waitUntil(() -> console.window().purge().services().selectedProperty().get() != null);
+        robot.clickOn("#tabPurge");
+        robot.interact(() -> robot.lookup("#urlInput").queryAs(TextArea.class).setText(url));
+        robot.clickOn("#purgeButton");
+        console.awaitJobEnd();
+    }
+
+    private String profile() {
+        return console.context().session().origin().profile();
+    }
+
+    @Test
+    void theWebhookHearsTheJobWithoutTheToken(FxRobot robot) throws Exception {
+        CompletableFuture<String> received = new CompletableFuture<>();
+        try (CannedServer hook = CannedServer.handling(ex -> {
+            received.complete(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            ex.sendResponseHeaders(204, -1);
+            ex.close();
+        })) {
+            new WebhookStore(dataDir).set(profile(), hook.baseUri() + "/hook");
+
+            purge(robot, "https://www.example.com/notice");
+
+            String body = received.get(20, TimeUnit.SECONDS);
+            assertThat(body).contains("purged 1 URL (hard)").contains("1 purged, 0 failed")
+                    .doesNotContain(DemoAccount.GLOBAL_TOKEN);
+        }
+    }
+
+    @Test
+    void aFailingWebhookShowsInTheConsoleAndThePurgeStillSucceeds(FxRobot robot) throws Exception {
+        try (CannedServer hook = CannedServer.answering(500, "text/plain", "down", Map.of())) {
+            new WebhookStore(dataDir).set(profile(), hook.baseUri() + "/hook");
+
+            purge(robot, "https://www.example.com/notice2");
+
+            waitUntil(() -> "Team notice not sent: the webhook answered HTTP 500."
+                    .equals(console.window().purge().errorProperty().get()));
+            assertThat(console.window().purge().results().summaryProperty().get()).contains("1 purged");
+        }
+    }
+}
