@@ -47,6 +47,8 @@ public final class CopyAs {
     public MenuButton button(String id) {
         MenuButton b = new MenuButton("Copy as", Icons.icon(Feather.TERMINAL));
         b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // The icon alone: at 1024 px the mode row has no room for the words (the tooltip and screen readers say them).
+        b.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
         b.setId(id);
         b.getItems().setAll(items(id));
         b.setAccessibleText("Copy as curl or as Fastly CLI commands");

@@ -310,6 +310,9 @@ final class PurgeFormView extends VBox {
         // Only URL purges have pages to look at for now; elsewhere the switch would promise what does not happen.
         verify.visibleProperty().bind(vm.modeProperty().isEqualTo(PurgeMode.URLS));
         verify.managedProperty().bind(verify.visibleProperty());
+        // URL purges go to production only, and Verify takes the choice's place: the row has no room for both at 1024.
+        environmentHolder.visibleProperty().bind(verify.visibleProperty().not());
+        environmentHolder.managedProperty().bind(environmentHolder.visibleProperty());
         environment.valueProperty().bindBidirectional(vm.environmentProperty());
         environment.disableProperty().bind(vm.results().runningProperty().or(vm.modeProperty().isEqualTo(PurgeMode.URLS)));
         vm.modeProperty().addListener((o, a, m) -> environmentFor(m));

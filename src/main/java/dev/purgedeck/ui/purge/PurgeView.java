@@ -108,8 +108,12 @@ public final class PurgeView {
      * real-time stats and marks each purge of it; off, or when the console goes, polling stops.
      */
     public void enableImpact(ImpactViewModel impact) {
-        ToggleButton toggle = new ToggleButton("Impact");
+        ToggleButton toggle = new ToggleButton("Impact", dev.purgedeck.ui.common.Icons.icon(
+                org.kordamp.ikonli.feather.Feather.ACTIVITY));
         toggle.setId("impactToggle");
+        // The icon alone, as Copy as beside it: the mode row has no room for words at 1024 px.
+        toggle.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+        toggle.setAccessibleText("Impact: chart the hit ratio and origin load");
         toggle.setTooltip(new Tooltip("Chart the edge hit ratio and origin load of the selected service, live"));
         form.addBesideModes(toggle);
         javafx.scene.Node panel = padded(new ImpactView(impact).root());

@@ -34,7 +34,7 @@ class PurgeFormWordingTest extends ConsoleTest {
     }
 
     @Test
-    void stagingIsDisabledWithATooltipInUrlModeAndComesBackWithKeys(FxRobot robot) {
+    void stagingGivesWayToVerifyInUrlModeAndComesBackWithKeys(FxRobot robot) {
         robot.interact(() -> console.window().purge().modeProperty().set(PurgeMode.KEYS));
         robot.interact(() -> console.window().purge().environmentProperty().set(Environment.STAGING));
         ChoiceBox<?> choice = (ChoiceBox<?>) inPurge(robot, "#environmentChoice");
@@ -46,12 +46,15 @@ class PurgeFormWordingTest extends ConsoleTest {
         assertThat(choice.getValue()).isEqualTo(Environment.PRODUCTION);
         assertThat(hint.getText()).doesNotContain("Staging");
         Node holder = choice.getParent();
+        assertThat(holder.isVisible()).isFalse();
+        assertThat(inPurge(robot, "#verifyToggle").isVisible()).isTrue();
         assertThat(holder.getProperties().get("javafx.scene.control.Tooltip")).isInstanceOfSatisfying(Tooltip.class,
                 t -> assertThat(t.getText()).startsWith("Staging is not available for URL purges"));
 
         robot.interact(() -> console.window().purge().modeProperty().set(PurgeMode.KEYS));
         assertThat(choice.isDisabled()).isFalse();
         assertThat(choice.getValue()).isEqualTo(Environment.STAGING);
+        assertThat(holder.isVisible()).isTrue();
         assertThat(holder.getProperties().get("javafx.scene.control.Tooltip")).isNull();
     }
 }
