@@ -35,14 +35,31 @@ class ScreensFitTest extends SmallWindowTest {
         return found;
     }
 
+    /**
+     * The text a labeled control draws for its own text: the first {@code .text} node whose nearest labeled ancestor is
+     * the control (a titled pane's content and graphic hold labels of their own).
+     */
+    private static Text ownText(Labeled l) {
+        for (Node t : l.lookupAll(".text")) {
+            Node up = t.getParent();
+            while (up != null && !(up instanceof Labeled)) {
+                up = up.getParent();
+            }
+            if (t instanceof Text text && up == l && t.getClass().getSimpleName().equals("LabeledText")) {
+                return text;
+            }
+        }
+        return null;
+    }
+
     private static void collect(Node n, List<String> found) {
         if (!n.isVisible() || n instanceof Cell<?>) {
             return;
         }
         if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()
-                && l.lookup(".text") instanceof Text drawn && !drawn.getText().equals(l.getText())) {
+                && ownText(l) != null && !ownText(l).getText().equals(l.getText())) {
             found.add((l.getId() == null ? l.getClass().getSimpleName() : "#" + l.getId()) + " '" + l.getText()
-                    + "' drawn as '" + drawn.getText() + "'");
+                    + "' drawn as '" + ownText(l).getText() + "'");
         }
         if (n instanceof Parent p) {
             p.getChildrenUnmodifiable().forEach(c -> collect(c, found));

@@ -108,12 +108,15 @@ final class PurgeFormView extends VBox {
         for (ToggleButton b : new ToggleButton[] {urlsMode, keysMode, allMode}) {
             b.setToggleGroup(modes);
             b.getStyleClass().add("mode-button");
+            b.setMinWidth(Region.USE_PREF_SIZE); // a mode's name is never cut; the buttons beside them give way
         }
         urlsMode.setTooltip(new Tooltip("Purge one URL or a list (Ctrl+1)"));
         keysMode.setTooltip(new Tooltip("Purge objects tagged with surrogate keys (Ctrl+2)"));
         allMode.setTooltip(new Tooltip("Purge everything on the service (Ctrl+3)"));
         serviceChoice.setId("serviceChoice");
         serviceChoice.getStyleClass().add("service-choice");
+        serviceChoice.setWrapText(true); // a long name and its ID take a second line at 1024 px rather than being cut
+        serviceChoice.setMinHeight(Region.USE_PREF_SIZE);
         urlInput.setId("urlInput");
         urlInput.setPromptText("One URL per line, e.g. https://www.example.com/news/story"
                 + " — paste a list, or drop text or a .txt file here");

@@ -26,8 +26,19 @@ class HistoryScreenTest extends ConsoleTest {
         waitUntil(() -> console.window().purge().services().selectedProperty().get() != null);
         robot.clickOn("#tabPurge");
         robot.interact(() -> robot.lookup("#urlInput").queryAs(TextArea.class).setText(String.join("\n", urls)));
+        int before = recorded().size();
         robot.clickOn("#purgeButton");
+        // A verified purge is recorded once its verdict is in, a moment after the outcome: wait for the history file.
+        waitUntil(() -> recorded().size() >= before + urls.length);
         console.awaitJobEnd();
+    }
+
+    private List<String> recorded() {
+        try {
+            return console.context().history().load().entries().stream().map(HistoryEntry::target).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static javafx.scene.Node cellShowing(FxRobot robot, String text) {
