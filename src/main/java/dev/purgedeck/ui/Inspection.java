@@ -105,6 +105,9 @@ final class Inspection implements InspectorActions {
     @Override
     public void addKeys(List<String> keys, String pageUrl) {
         showConsole.run();
+        if (pageUrl != null) {
+            purge.hosts().selectServiceOf(pageUrl); // the page's keys belong to the page's service
+        }
         purge.modeProperty().set(PurgeMode.KEYS);
         purge.keys().addAll(keys);
     }

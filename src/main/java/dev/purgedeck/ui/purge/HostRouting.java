@@ -120,6 +120,17 @@ public final class HostRouting {
                 });
     }
 
+    /**
+     * Selects the service that serves {@code pageUrl}'s host, when the map knows it: keys taken from a page are purged
+     * on the page's service, not on whichever happened to be selected. Answers the service chosen.
+     */
+    public Optional<ServiceInfo> selectServiceOf(String pageUrl) {
+        Optional<ServiceInfo> s = map.get().route(List.of(pageUrl)).single();
+        s.ifPresent(found -> services.select(services.services().stream().filter(x -> x.id().equals(found.id()))
+                .findFirst().orElse(found)));
+        return s;
+    }
+
     /** The one place a map reaches the UI thread. */
     void show(HostMap m) {
         map.set(m);

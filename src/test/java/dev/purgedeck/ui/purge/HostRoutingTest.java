@@ -83,6 +83,18 @@ class HostRoutingTest {
     }
 
     @Test
+    void keysTakenFromAPageGoToThePagesService() {
+        PurgeViewModel vm = vm(DemoAccount.GLOBAL_TOKEN);
+        vm.services().select(vm.services().services().stream().filter(x -> x.id().equals(idOf("Northwind Docs")))
+                .findFirst().orElseThrow());
+
+        assertThat(vm.hosts().selectServiceOf("https://shop.northwind.example/product/4711")).isPresent();
+        assertThat(vm.services().serviceIdProperty().get()).isEqualTo(idOf("Northwind Shop"));
+        assertThat(vm.hosts().selectServiceOf("https://news.example.org/x")).isEmpty();
+        assertThat(vm.services().serviceIdProperty().get()).isEqualTo(idOf("Northwind Shop")); // unknown: unchanged
+    }
+
+    @Test
     void anUnknownHostIsWarnedBeforeAnythingIsSent() {
         PurgeViewModel vm = vm(DemoAccount.GLOBAL_TOKEN);
         vm.urls().textProperty().set("https://news.example.org/a\nhttps://www.dailycourier.example/news");
