@@ -54,7 +54,8 @@ public record VerifyPlan(boolean verify, boolean twice, Duration twiceDelay, Lis
     /** The pages that show whether {@code o} worked: a URL is its own page; keys and purge-all use the samples. */
     List<String> pagesFor(ItemOutcome o) {
         if (o.kind() == PurgeKind.URL) {
-            return List.of(o.target());
+            // A URL purged without its scheme ("www.example.com/a", which Fastly accepts) is looked at over HTTPS.
+            return List.of(o.target().contains("://") ? o.target() : "https://" + o.target());
         }
         return o.kind() == PurgeKind.KEY ? pagesByKey.getOrDefault(o.target(), samplePages) : samplePages;
     }
