@@ -75,8 +75,18 @@ final class HistoryDetails extends VBox {
         if (e.purgeId() != null && !e.purgeId().isEmpty()) {
             b.append("Purge ID: ").append(e.purgeId()).append('\n');
         }
+        if (e.secondPurgeId() != null) {
+            b.append("Purged twice; second purge ID: ").append(e.secondPurgeId()).append('\n');
+        }
         if (e.error() != null && !e.error().isEmpty()) {
             b.append("Error: ").append(e.error()).append('\n');
+        }
+        if (e.verdict() != null) {
+            b.append("Verdict: ").append(HistoryTable.verdict(e));
+            if (e.verdictReason() != null) {
+                b.append(" (").append(e.verdictReason()).append(')');
+            }
+            b.append('\n');
         }
         vm.purgedLaterBy(e).ifPresent(ok -> b.append("Purged later by job ").append(jobRef(ok.jobId())).append('\n'));
         b.append("By ").append(e.user()).append(" on ").append(e.endpointKind()).append(" (").append(e.endpoint())

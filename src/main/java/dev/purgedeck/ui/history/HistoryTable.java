@@ -29,7 +29,7 @@ final class HistoryTable extends TableView<HistoryEntry> {
         // what an editor looks for first, comes right after the time and has the largest share. The time is never cut.
         setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         getColumns().setAll(List.of(
-                column("Time", 120, 120, e -> TIME.format(e.time().atZone(zone)), Comparator.comparing(HistoryEntry::time)),
+                column("Time", 135, 135, e -> TIME.format(e.time().atZone(zone)), Comparator.comparing(HistoryEntry::time)),
                 targetColumn(),
                 column("Outcome", 130, 90, e -> e.outcome().id() + (vm.laterPurged(e) ? " · purged later" : ""),
                         Comparator.comparing(HistoryEntry::outcome)),
@@ -107,7 +107,7 @@ final class HistoryTable extends TableView<HistoryEntry> {
     }
 
     /** The verdict in a user's words; "" for an entry that was not verified (older files have none). */
-    private static String verdict(HistoryEntry e) {
+    static String verdict(HistoryEntry e) {
         try {
             return e.verdict() == null ? "" : Freshness.of(e.verdict()).label();
         } catch (IllegalArgumentException unknown) {

@@ -53,6 +53,9 @@ class VerdictColumnTest extends ConsoleTest {
         waitUntil(() -> history.getItems().size() == 1);
         waitUntil(() -> robot.lookup("#historyTable .table-cell").queryAll().stream()
                 .anyMatch(n -> n instanceof TableCell<?, ?> c && "Fresh".equals(c.getText())));
+        // The details of the row say the verdict and why.
+        robot.interact(() -> history.getSelectionModel().select(0));
+        waitUntil(() -> robot.lookup("#historyItem").queryAs(Label.class).getText().contains("Verdict: Fresh ("));
     }
 
     private List<String> historyVerdicts() {
