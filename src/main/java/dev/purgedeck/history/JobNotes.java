@@ -1,0 +1,175 @@
+package dev.purgedeck.history;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.purgedeck.files.Json;
+import dev.purgedeck.files.SafeFiles;
+import dev.purgedeck.files.StoreLock;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The job notes file ({@value #FILE_NAME}, beside the history): one JSON line per {@link JobNote}, appended under the
+ * store lock and forced to disk before {@link #append} returns. The history file keeps its format; readers merge the
+ * notes in with {@link Index}. Notes are few (at most one per verified item and a couple per job), so they are loaded
+ * whole. Several processes may append at once; unreadable lines are skipped, never fatal.
+ */
+public final class JobNotes {
+    public static final String FILE_NAME = "job-notes.jsonl";
+
+    private static final ObjectMapper MAPPER = Json.newMapper();
+    private final Path file;
+
+    public JobNotes(Path file) {
+        this.file = file;
+    }
+
+    /** The notes file of the data folder {@code dataDir}. */
+    public static JobNotes in(Path dataDir) {
+        return new JobNotes(dataDir.resolve(FILE_NAME));
+    }
+
+    /** The notes that go with the history file {@code historyFile} (same folder). */
+    public static JobNotes besideHistory(Path historyFile) {
+        return new JobNotes(historyFile.toAbsolutePath().resolveSibling(FILE_NAME));
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Appends {@code notes} in one write and forces them to disk. Never call on the UI thread. */
+    public void append(Collection<JobNote> notes) throws IOException {
+        if (notes.isEmpty()) {
+            return;
+        }
+        StringBuilder b = new StringBuilder();
+        for (JobNote n : notes) {
+            b.append(line(n)).append('\n');
+        }
+        ByteBuffer bytes = ByteBuffer.wrap(b.toString().getBytes(StandardCharsets.UTF_8));
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        StoreLock.locked(file, () -> {
+            try (FileChannel ch = SafeFiles.openAppend(file)) {
+                while (bytes.hasRemaining()) {
+                    ch.write(bytes);
+                }
+                ch.force(false);
+            }
+            return null;
+        });
+    }
+
+    /** Every readable note, in the order written; an absent file is no notes. Never call on the UI thread. */
+    public List<JobNote> load() throws IOException {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        List<JobNote> out = new ArrayList<>();
+        try (FileChannel ch = SafeFiles.openRead(file);
+             BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(ch),
+                     StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                parse(line).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    /** Loads the notes into an {@link Index}; a file that cannot be read gives an empty index (the history stands). */
+    public Index index() throws IOException {
+        return new Index(load());
+    }
+
+    static String line(JobNote n) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("job_id", n.jobId());
+        if (n.entryId() != null) {
+            o.put("entry_id", n.entryId());
+        }
+        o.put("kind", n.kind());
+        o.put("time", n.time().toString());
+        o.put("text", n.text());
+        if (n.detail() != null) {
+            o.put("detail", n.detail());
+        }
+        return o.toString();
+    }
+
+    static Optional<JobNote> parse(String line) {
+        if (line.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode o = MAPPER.readTree(line);
+            if (!o.isObject() || !o.path("job_id").isTextual() || !o.path("kind").isTextual()
+                    || !o.path("time").isTextual() || !o.path("text").isTextual()) {
+                return Optional.empty();
+            }
+            return Optional.of(new JobNote(o.get("job_id").asText(), text(o, "entry_id"), o.get("kind").asText(),
+                    Instant.parse(o.get("time").asText()), o.get("text").asText(), text(o, "detail")));
+        } catch (JsonProcessingException | RuntimeException e) {
+            return Optional.empty(); // a torn last line after a crash, or a hand edit: the rest still counts
+        }
+    }
+
+    private static String text(JsonNode o, String field) {
+        JsonNode v = o.get(field);
+        return v == null || !v.isTextual() ? null : v.asText();
+    }
+
+    /** Notes looked up by entry and by job; the last note of a kind wins (a later look supersedes an earlier one). */
+    public static final class Index {
+        private final Map<String, JobNote> verdicts = new HashMap<>();
+        private final Map<String, Map<String, JobNote>> byJob = new HashMap<>();
+
+        public Index(List<JobNote> notes) {
+            notes.forEach(this::add);
+        }
+
+        /** Adds a note that arrived after loading (a live job). */
+        public synchronized void add(JobNote n) {
+            if (n.entryId() != null && JobNote.VERDICT.equals(n.kind())) {
+                verdicts.put(n.entryId(), n);
+            } else if (n.entryId() == null) {
+                byJob.computeIfAbsent(n.jobId(), k -> new HashMap<>()).put(n.kind(), n);
+            }
+        }
+
+        /** {@code e} with the verdict a note gives it, or {@code e} itself when none does. */
+        public synchronized HistoryEntry apply(HistoryEntry e) {
+            if (verdicts.isEmpty()) {
+                return e;
+            }
+            JobNote v = verdicts.get(e.stableId());
+            return v == null ? e : e.withVerdict(v.text(), v.detail());
+        }
+
+        /** The job's note of {@code kind} ({@link JobNote#IMPACT}, {@link JobNote#NOTICE}), if any. */
+        public synchronized Optional<JobNote> ofJob(String jobId, String kind) {
+            Map<String, JobNote> m = byJob.get(jobId);
+            return Optional.ofNullable(m == null ? null : m.get(kind));
+        }
+
+        public synchronized boolean isEmpty() {
+            return verdicts.isEmpty() && byJob.isEmpty();
+        }
+    }
+}
