@@ -143,6 +143,7 @@ public final class MainView {
             return recording.begin(retryOf == null ? job : job.retrying(retryOf), unrecorded);
         });
         purge.results().setVerifier(PurgeVerifier.of(context.pageFetcher(), VerifySettings.DEFAULT));
+        purge.twice().attach(context.purgeTwice(), context.session().profileName());
         ConsoleNotice teamNotice = new ConsoleNotice(new WebhookStore(context.dataDir()), context.background());
         purge.results().onFinished(result -> teamNotice.send(recording.context(result.jobId(), result.request(),
                 context.session().origin(), serviceName(services, result.request().serviceId())), result,
