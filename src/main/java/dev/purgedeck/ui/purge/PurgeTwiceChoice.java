@@ -145,8 +145,11 @@ public final class PurgeTwiceChoice {
         return store == null || serviceId == null ? Optional.empty() : store.get(profile, serviceId);
     }
 
-    /** The services the console would purge now: the URLs' services, else the selected one. */
+    /** The services the console would purge now: the URLs' services, else the selected one; none without URLs. */
     private Collection<ServiceInfo> inView() {
+        if (mode.get() == PurgeMode.URLS && urls.validUrls().isEmpty()) {
+            return List.of();
+        }
         Collection<ServiceInfo> of = mode.get() == PurgeMode.URLS ? routed(urls.validUrls()) : List.of();
         String id = services.serviceIdProperty().get();
         return !of.isEmpty() ? of : id == null ? List.of() : List.of(ServiceInfo.named(id, services.serviceName()));

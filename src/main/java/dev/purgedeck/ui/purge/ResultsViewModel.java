@@ -443,7 +443,7 @@ public final class ResultsViewModel {
         Optional<java.time.Instant> at = job instanceof VerifiedPurge v ? v.secondPurgeAt() : Optional.empty();
         if (at.isPresent()) {
             long ms = Duration.between(clock.instant(), at.get()).toMillis();
-            return ms > 0 ? "Purging again in " + ((ms + 999) / 1000) + " s\u2026 (Cancel stops the second purge)"
+            return ms > 0 ? "Purging again in " + ((ms + 999) / 1000) + " s\u2026"
                     : "Purging again\u2026";
         }
         if (job instanceof VerifiedPurge v && v.purgingTwice() && done < jobRows.size()) {

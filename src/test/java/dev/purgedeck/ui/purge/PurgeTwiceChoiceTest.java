@@ -80,6 +80,9 @@ class PurgeTwiceChoiceTest {
         store.put("Sandbox", PurgeTwiceSetting.advised(courier, "Daily Courier \u2014 www").withUrlDelay(3));
         fx.drain();
         assertThat(vm.twice().hintProperty().get()).isEqualTo("Purge twice (3 s)");
+        vm.urls().textProperty().set("");
+        assertThat(vm.twice().hintProperty().get()).as("no URL, no service in view").isEmpty();
+        vm.urls().textProperty().set(NEWS);
         assertThat(vm.twice().hintDetailProperty().get()).contains("Daily Courier", "shield");
         // The service the URL's host routes to decides, whatever service is selected.
         vm.services().select(vm.services().services().stream().filter(s -> s.id().equals(idOf("Northwind Shop")))
