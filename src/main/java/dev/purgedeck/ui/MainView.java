@@ -181,7 +181,7 @@ public final class MainView {
                     context.dataDir(), context.background(), fx, this::testConnection), connection.detailsProperty(),
                     () -> historyView.get().openDataFolder());
             purgeTwiceSettings = new PurgeTwiceViewModel(context.purgeTwice(), context.session().profileName(), fx);
-            view.addSection(new PurgeTwiceSection(purgeTwiceSettings).root());
+            view.addSectionBeforePurging(new PurgeTwiceSection(purgeTwiceSettings).root());
             TeamSettingsStore teamStore = new TeamSettingsStore(context.dataDir());
             Parent team = new TeamSettingsSection(new TeamSettingsViewModel(teamStore, teamStore.passwords(
                     context.env(), Path.of(context.env().getOrDefault("HOME", System.getProperty("user.home")))),
