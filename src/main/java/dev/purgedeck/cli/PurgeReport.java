@@ -40,7 +40,7 @@ final class PurgeReport {
             if (verdicts == null) {
                 t.add(o.target(), id, status(o));
             } else {
-                t.add(o.target(), id, status(o), verdicts.get(o.index()).freshness().label());
+                t.add(o.target(), id, status(o), ctx.scrub(VerdictBrief.of(verdicts.get(o.index()))));
             }
         }
         ctx.out().print(t.render());

@@ -23,6 +23,7 @@ import dev.purgedeck.settings.Endpoints;
 import dev.purgedeck.settings.FastlyCliConfig;
 import dev.purgedeck.settings.Profile;
 import dev.purgedeck.settings.ProfileStore;
+import dev.purgedeck.settings.PurgeTwiceStore;
 import dev.purgedeck.settings.RememberedState;
 import dev.purgedeck.settings.Settings;
 import dev.purgedeck.settings.SettingsStore;
@@ -78,6 +79,7 @@ public final class AppContext implements AutoCloseable {
     private final SettingsStore settings;
     private final StoreWriter storeWriter;
     private final ProfileStore profiles;
+    private final PurgeTwiceStore purgeTwice;
     private final HistoryStore history;
     private final JobRecording recording;
     private final KeySetStore keySets;
@@ -95,6 +97,7 @@ public final class AppContext implements AutoCloseable {
         this.settings = basics.settings();
         this.storeWriter = basics.writer();
         this.profiles = profiles;
+        this.purgeTwice = PurgeTwiceStore.open(dataDir, storeWriter);
         this.history = openHistory(dataDir);
         this.recording = new JobRecording(history, Version.get());
         this.keySets = KeySetStore.open(dataDir, Clock.systemUTC());
@@ -255,6 +258,11 @@ public final class AppContext implements AutoCloseable {
     /** The user's settings: default soft/hard, concurrency, confirmation threshold, theme. */
     public SettingsStore settings() {
         return settings;
+    }
+
+    /** Which services are purged twice, per profile (written by the store writer). */
+    public PurgeTwiceStore purgeTwice() {
+        return purgeTwice;
     }
 
     /** The profiles: discovered ones (environment, Fastly CLI, sandbox) and the user's own. */

@@ -9,6 +9,7 @@ import dev.purgedeck.fastly.PurgeTwice;
 import dev.purgedeck.fastly.RateLimitWait;
 import dev.purgedeck.fastly.RetryScheduler;
 import dev.purgedeck.fastly.RunningPurge;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -60,6 +61,15 @@ public final class VerifiedPurge implements RunningPurge {
     public static VerifiedPurge start(BulkPurgeRunner runner, String jobId, JobRequest request, VerifyPlan plan,
                                       PurgeVerifier verifier, RetryScheduler scheduler, Executor cancelling,
                                       JobListener outcomes, VerdictListener verdicts, Recorder recorder) {
+        return start(runner, jobId, request, plan, verifier, scheduler, Clock.systemUTC(), cancelling, outcomes,
+                verdicts, recorder);
+    }
+
+    /** As above; {@code clock} is the scheduler's time, which {@link #secondPurgeAt} is told in (a countdown). */
+    public static VerifiedPurge start(BulkPurgeRunner runner, String jobId, JobRequest request, VerifyPlan plan,
+                                      PurgeVerifier verifier, RetryScheduler scheduler, Clock clock,
+                                      Executor cancelling, JobListener outcomes, VerdictListener verdicts,
+                                      Recorder recorder) {
         Verification verification = plan.verify() ? verifier.begin(verdicts) : null;
         int total = request.targets().size();
         CompletableFuture<Void> recorded = new CompletableFuture<>();
@@ -90,7 +100,7 @@ public final class VerifiedPurge implements RunningPurge {
                 try {
                     outcomes.onItems(batch, done, all); // a key batch stays one batch for the listener
                 } finally {
-                    Instant now = verifier.clock().instant();
+                    Instant now = verification == null ? null : verifier.clock().instant(); // unverified: no verifier
                     batch.forEach(o -> after(o, request, plan, verification, counting, all, now, held));
                 }
             }
@@ -101,7 +111,7 @@ public final class VerifiedPurge implements RunningPurge {
             }
         };
         RunningPurge job = plan.twice()
-                ? PurgeTwice.start(runner, jobId, request, plan.twiceDelay(), scheduler, cancelling, each)
+                ? PurgeTwice.start(runner, jobId, request, plan.twiceDelay(), scheduler, clock, cancelling, each)
                 : runner.start(jobId, request, each);
         job.result().thenRun(() -> {
             synchronized (held) {
@@ -158,6 +168,11 @@ public final class VerifiedPurge implements RunningPurge {
     /** Whether the items are verified. */
     public boolean verifying() {
         return verification != null;
+    }
+
+    /** Whether each item is purged a second time. */
+    public boolean purgingTwice() {
+        return job instanceof PurgeTwice;
     }
 
     /** When the second purge starts, for a countdown, while the job waits for it. */

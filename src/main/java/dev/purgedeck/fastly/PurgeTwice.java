@@ -1,5 +1,6 @@
 package dev.purgedeck.fastly;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ public final class PurgeTwice implements RunningPurge {
     private final RetryScheduler scheduler;
     private final Executor cancelling;
     private final Duration delay;
+    private final Clock clock;
     private final AtomicReferenceArray<ItemOutcome> firsts;
     private final AtomicReferenceArray<ItemOutcome> finals;
     private final AtomicInteger done = new AtomicInteger();
@@ -41,7 +43,7 @@ public final class PurgeTwice implements RunningPurge {
     private volatile boolean cancelled;
 
     private PurgeTwice(String id, JobRequest request, BulkPurgeRunner runner, JobListener listener,
-                       RetryScheduler scheduler, Executor cancelling, Duration delay) {
+                       RetryScheduler scheduler, Executor cancelling, Duration delay, Clock clock) {
         this.id = id;
         this.request = request;
         this.runner = runner;
@@ -49,6 +51,7 @@ public final class PurgeTwice implements RunningPurge {
         this.scheduler = scheduler;
         this.cancelling = cancelling;
         this.delay = delay;
+        this.clock = clock;
         this.firsts = new AtomicReferenceArray<>(request.targets().size());
         this.finals = new AtomicReferenceArray<>(request.targets().size());
     }
@@ -67,7 +70,13 @@ public final class PurgeTwice implements RunningPurge {
      */
     public static PurgeTwice start(BulkPurgeRunner runner, String jobId, JobRequest request, Duration delay,
                                    RetryScheduler scheduler, Executor cancelling, JobListener listener) {
-        PurgeTwice twice = new PurgeTwice(jobId, request, runner, listener, scheduler, cancelling, delay);
+        return start(runner, jobId, request, delay, scheduler, Clock.systemUTC(), cancelling, listener);
+    }
+
+    /** As above; {@code clock} tells {@link #secondPurgeAt} (the scheduler's time, for a countdown). */
+    public static PurgeTwice start(BulkPurgeRunner runner, String jobId, JobRequest request, Duration delay,
+                                   RetryScheduler scheduler, Clock clock, Executor cancelling, JobListener listener) {
+        PurgeTwice twice = new PurgeTwice(jobId, request, runner, listener, scheduler, cancelling, delay, clock);
         twice.current = runner.start(jobId, request, twice.hearing(twice::first));
         twice.current.result().thenRun(twice::afterFirst);
         return twice;
@@ -120,7 +129,7 @@ public final class PurgeTwice implements RunningPurge {
         if (held().isEmpty()) {
             return; // every item failed or was cancelled: each has its outcome, nothing to purge again
         }
-        secondAt = Instant.now().plus(delay);
+        secondAt = clock.instant().plus(delay);
         scheduler.schedule(delay, this::second);
     }
 

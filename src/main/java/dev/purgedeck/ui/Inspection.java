@@ -47,6 +47,12 @@ final class Inspection implements InspectorActions {
         this.showConsole = showConsole;
         this.vm = new InspectorViewModel(context.pageFetcher()::inspect, fx, this, Inspection::report);
         this.window = new InspectorWindow(vm, owner);
+        // A shield seen in the inspector offers Purge twice for the page's service (docs/fastly-edge.md §2).
+        vm.reportProperty().addListener((o, a, report) -> {
+            if (report != null) {
+                purge.twice().shieldSeen(report);
+            }
+        });
     }
 
     InspectorViewModel viewModel() {

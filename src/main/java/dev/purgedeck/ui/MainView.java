@@ -39,6 +39,8 @@ import dev.purgedeck.ui.purge.PurgeView;
 import dev.purgedeck.ui.purge.PurgeViewModel;
 import dev.purgedeck.ui.purge.SandboxCacheViewModel;
 import dev.purgedeck.ui.purge.ServiceSelectorViewModel;
+import dev.purgedeck.ui.settings.PurgeTwiceSection;
+import dev.purgedeck.ui.settings.PurgeTwiceViewModel;
 import dev.purgedeck.ui.settings.SettingsView;
 import dev.purgedeck.ui.settings.SettingsViewModel;
 import dev.purgedeck.ui.settings.TeamSettingsSection;
@@ -84,6 +86,8 @@ public final class MainView {
     private final Executor uiThread;
     private Lazy<KeySetsView> keySetsView;
     private Lazy<SettingsView> settingsView;
+    /** Follows the purge-twice store once Settings is opened; let go with the window. */
+    private PurgeTwiceViewModel purgeTwiceSettings;
 
     /** Made once, on first use. */
     private static final class Lazy<T> {
@@ -139,6 +143,7 @@ public final class MainView {
             return recording.begin(retryOf == null ? job : job.retrying(retryOf), unrecorded);
         });
         purge.results().setVerifier(PurgeVerifier.of(context.pageFetcher(), VerifySettings.DEFAULT));
+        purge.twice().attach(context.purgeTwice(), context.session().profileName());
         ConsoleNotice teamNotice = new ConsoleNotice(new WebhookStore(context.dataDir()), context.background());
         purge.results().onFinished(result -> teamNotice.send(recording.context(result.jobId(), result.request(),
                 context.session().origin(), serviceName(services, result.request().serviceId())), result,
@@ -175,6 +180,8 @@ public final class MainView {
             SettingsView view = new SettingsView(new SettingsViewModel(context.settings(), context.profiles(), switcher,
                     context.dataDir(), context.background(), fx, this::testConnection), connection.detailsProperty(),
                     () -> historyView.get().openDataFolder());
+            purgeTwiceSettings = new PurgeTwiceViewModel(context.purgeTwice(), context.session().profileName(), fx);
+            view.addSectionBeforePurging(new PurgeTwiceSection(purgeTwiceSettings).root());
             TeamSettingsStore teamStore = new TeamSettingsStore(context.dataDir());
             Parent team = new TeamSettingsSection(new TeamSettingsViewModel(teamStore, teamStore.passwords(
                     context.env(), Path.of(context.env().getOrDefault("HOME", System.getProperty("user.home")))),
@@ -214,6 +221,9 @@ public final class MainView {
             purgeView.dispose();
             impact.stop();
             inspection.close();
+            if (purgeTwiceSettings != null) {
+                purgeTwiceSettings.dispose();
+            }
             root.sceneProperty().removeListener(sceneFollower);
             if (root.getScene() != null) {
                 shortcuts.forEach((key, action) -> root.getScene().getAccelerators().remove(key, action));

@@ -61,7 +61,7 @@ class PurgeVerifyCliTest {
         CliHarness.Result r = cli.run("purge", "--url", NEWS, "--verify");
         assertThat(r.code()).as(r.toString()).isEqualTo(Cli.OK);
         assertThat(r.out()).containsPattern("TARGET +PURGE ID +OUTCOME +VERDICT")
-                .containsPattern(NEWS + " +\\S+ +ok +Fresh");
+                .containsPattern(NEWS + " +\\S+ +ok +Fresh \u2014 fetched from origin");
 
         CliHarness.Result fresh = cli.run("history", "--verdict", "fresh", "--json");
         JsonNode entries = new ObjectMapper().readTree(fresh.out());
@@ -85,6 +85,21 @@ class PurgeVerifyCliTest {
         assertThat(item.get("verdict_reason").asText()).contains("60 s old");
         assertThat(item.get("second_purge_id").asText()).isNotBlank().isNotEqualTo(item.get("purge_id").asText());
         assertThat(cli.run("history", "--verdict", "old copy", "--json").out()).contains("\"second_purge_id\"");
+    }
+
+    @Test
+    void theVerdictColumnSaysWhyItCannotTellAndJsonKeepsTheWholeReason() throws Exception {
+        CliHarness cli = cachedThenPublished(Duration.ZERO);
+        String stripped = "https://docs.northwind.example/";
+        String redirect = "https://www.northwind.example/";
+        CliHarness.Result r = cli.run("purge", "--url", stripped, "--url", redirect, "--verify");
+        assertThat(r.code()).as(r.toString()).isEqualTo(Cli.OK);
+        assertThat(r.out()).containsPattern(stripped + " +\\S+ +ok +Can't tell \u2014 debug headers stripped")
+                .containsPattern(redirect + " +\\S+ +ok +Can't tell \u2014 redirect \\(HTTP 301\\)");
+        JsonNode items = new ObjectMapper().readTree(cli.run("purge", "--url", stripped, "--verify", "--json").out())
+                .get("items");
+        assertThat(items.get(0).get("verdict").asText()).isEqualTo("cant_tell");
+        assertThat(items.get(0).get("verdict_reason").asText()).startsWith("The service strips Fastly's debug headers");
     }
 
     @Test

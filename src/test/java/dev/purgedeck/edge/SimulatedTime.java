@@ -13,7 +13,7 @@ import java.util.List;
  * {@link ManualClock}, and each wait moves it on at once, so Fastly's propagation plays out exactly and nothing
  * sleeps. A visitor can be placed at a moment inside a wait (the request that re-caches an old copy in the race).
  */
-final class SimulatedTime implements RetryScheduler {
+public final class SimulatedTime implements RetryScheduler {
     final ManualClock clock;
     private final List<Visit> visits = new ArrayList<>();
     private final List<Duration> waits = new ArrayList<>();
@@ -21,17 +21,17 @@ final class SimulatedTime implements RetryScheduler {
     private record Visit(Instant at, Runnable request) {
     }
 
-    SimulatedTime(ManualClock clock) {
+    public SimulatedTime(ManualClock clock) {
         this.clock = clock;
     }
 
     /** A visitor asks for a page when the clock reaches {@code after} from now. */
-    synchronized void visitIn(Duration after, Runnable request) {
+    public synchronized void visitIn(Duration after, Runnable request) {
         visits.add(new Visit(clock.instant().plus(after), request));
         visits.sort(Comparator.comparing(Visit::at));
     }
 
-    synchronized List<Duration> waits() {
+    public synchronized List<Duration> waits() {
         return List.copyOf(waits);
     }
 

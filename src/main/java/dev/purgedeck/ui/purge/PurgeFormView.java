@@ -243,7 +243,8 @@ final class PurgeFormView extends VBox {
         HBox actions = new HBox(12, soft, verify, environmentHolder, gap, progress, progressText, purge);
         actions.setAlignment(Pos.CENTER_LEFT);
         // The pace (a 429 pause, rate, time left) gets a line of its own: beside the bar it would push Purge aside.
-        getChildren().setAll(top, input, actions, progressDetail, hint, error);
+        PurgeTwiceBar twice = new PurgeTwiceBar(vm);
+        getChildren().setAll(top, input, actions, twice.hintBeside(progressDetail), hint, error);
         setSpacing(10);
     }
 

@@ -67,6 +67,8 @@ public final class PurgeView {
         this.services = new ServiceSelectorView(vm.services());
         this.form = new PurgeFormView(vm, keyTools);
         this.results = new ResultsView(vm);
+        // Above the results, where the verification that saw the shield shows: the form has no height to spare.
+        results.getChildren().add(0, PurgeTwiceBar.offer(vm));
         MenuButton copyAs = new CopyAs(vm.results()::commands, vm::pendingRequests, results::say).button("copyPending");
         copyAs.disableProperty().bind(vm.canPurgeProperty().not());
         form.addBesideModes(copyAs);

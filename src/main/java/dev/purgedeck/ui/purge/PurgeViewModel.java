@@ -34,6 +34,7 @@ public final class PurgeViewModel {
     private final ServiceSelectorViewModel services;
     private final UrlInputViewModel urls = new UrlInputViewModel();
     private final HostRouting hosts;
+    private final PurgeTwiceChoice twice;
     private final KeyTagViewModel keys = new KeyTagViewModel();
     private final ResultsViewModel results;
     private final ColumnWidths resultColumns;
@@ -80,6 +81,9 @@ public final class PurgeViewModel {
         this.settings = settings;
         this.fx = fx;
         this.hosts = new HostRouting(urls, services, mode, fx);
+        this.twice = new PurgeTwiceChoice(services, urls, hosts, mode, fx);
+        results.setPurgeTwice(twice::delayFor);
+        results.onVerdict(twice::verdictSeen);
         // The switch starts from the default in Settings and lasts until the app closes; it never writes the
         // default back (one soft purge must not make the next day's purges soft). A new default set in Settings
         // applies at once; other settings changes leave the switch alone.
@@ -108,6 +112,7 @@ public final class PurgeViewModel {
     /** Stops following the settings store, which outlives this console; called when the window is replaced. */
     public void dispose() {
         settings.removeListener(followSettings);
+        twice.dispose();
     }
 
     /** What the user typed in the console, carried across a profile switch so that nothing typed is lost. */
@@ -137,6 +142,11 @@ public final class PurgeViewModel {
     /** Where the URLs go: the host → service map and its line under the URL box. */
     public HostRouting hosts() {
         return hosts;
+    }
+
+    /** Purge twice for the services that have it: the hint, the offer, and the delay of each job. */
+    public PurgeTwiceChoice twice() {
+        return twice;
     }
 
     public UrlInputViewModel urls() {

@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
@@ -72,7 +73,12 @@ public final class ResultsViewModel {
     private int done;
     private int failedSoFar;
     private final JobPace pace;
+    private final Clock clock;
     private String jobId;
+    /** The pause before a job's second purge, when its service is purged twice; none by default. */
+    private Function<JobRequest, Optional<Duration>> twice = r -> Optional.empty();
+    private RetryScheduler scheduler = RetryScheduler.REAL;
+    private final List<Consumer<PageVerdict>> verdictWatchers = new ArrayList<>();
 
     public ResultsViewModel(BulkPurgeRunner runner, Executor fx) {
         this(runner, fx, Clock.systemDefaultZone());
@@ -83,6 +89,7 @@ public final class ResultsViewModel {
         this.runner = runner;
         this.fx = fx;
         this.pace = new JobPace(clock);
+        this.clock = clock;
     }
 
     // ---- Properties
@@ -156,7 +163,35 @@ public final class ResultsViewModel {
         this.verifier = verifier;
     }
 
+    /** Which jobs are purged twice, and how far apart (the console's Purge twice setting per service). */
+    public void setPurgeTwice(Function<JobRequest, Optional<Duration>> delayFor) {
+        this.twice = delayFor;
+    }
+
+    /**
+     * What runs the pause between two purges: real time in the app; a test's own scheduler (with this view model's
+     * clock) so the countdown and Cancel during it are tested without waiting.
+     */
+    public void setScheduler(RetryScheduler scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    /** Hears each verdict on the UI thread as it is shown (the console watches for shielded services). */
+    public void onVerdict(Consumer<PageVerdict> watcher) {
+        verdictWatchers.add(watcher);
+    }
+
     // ---- Commands
+
+    /**
+     * Refreshes the progress line; the view calls it a few times a second while a job runs, so the countdown to a
+     * second purge ticks.
+     */
+    public void tick() {
+        if (running.get()) {
+            progressDetail.set(detail());
+        }
+    }
 
     /** Starts a job; its rows replace the previous results. */
     public void start(JobRequest request) {
@@ -239,6 +274,7 @@ public final class ResultsViewModel {
         jobId = id;
         JobListener record = recorder.begin(id, request, retryOf);
         boolean verifying = verify.get() && verifier != null && request.kind() == PurgeKind.URL;
+        Optional<Duration> twiceDelay = twice.apply(request);
         JobListener outcomes = new JobListener() {
             @Override
             public void onItem(ItemOutcome outcome, int n, int total) {
@@ -265,10 +301,12 @@ public final class ResultsViewModel {
             }
         };
         // Only URL purges have pages to look at until keys carry their pages (issue 16, keys mode).
-        if (verifying) {
+        if (verifying || twiceDelay.isPresent()) {
             jobRows.forEach(r -> r.verdictProperty().set(null));
-            job = VerifiedPurge.start(runner, id, request, VerifyPlan.verify(List.of()), verifier, RetryScheduler.REAL,
-                    ForkJoinPool.commonPool(), outcomes, this::verdictArrived, verifiedRecorder(record));
+            VerifyPlan plan = verifying ? VerifyPlan.verify(List.of()) : VerifyPlan.NONE;
+            job = VerifiedPurge.start(runner, id, request, twiceDelay.map(plan::twice).orElse(plan), verifier,
+                    scheduler, clock, ForkJoinPool.commonPool(), outcomes, this::verdictArrived,
+                    verifying ? verifiedRecorder(record) : VerifiedPurge.Recorder.NONE);
             if (deadline != null) {
                 // A verified job has no deadline of its own: the deadline cancels it, as the command line does.
                 RunningPurge verified = job;
@@ -341,6 +379,9 @@ public final class ResultsViewModel {
             if (v.index() < shown.size()) {
                 shown.get(v.index()).verdictProperty().set(v);
             }
+            for (Consumer<PageVerdict> w : verdictWatchers) {
+                w.accept(v);
+            }
         }
         hasOldCopy.set(!running.get() && rows.stream().anyMatch(ResultRow::oldCopyServed));
         ItemOutcome o;
@@ -391,6 +432,23 @@ public final class ResultsViewModel {
         int total = jobRows.size();
         progress.set(total == 0 ? 0 : (double) done / total);
         progressText.set(String.format("%,d / %,d", done, total));
-        progressDetail.set(running.get() ? pace.describe(done, total, failedSoFar) : "");
+        progressDetail.set(running.get() ? detail() : "");
+    }
+
+    /**
+     * The countdown to the second purge of a job purged twice while it waits (docs/fastly-edge.md §2), else the pace.
+     * The rows stay pending until their second purge: each row's one outcome carries both purge IDs.
+     */
+    private String detail() {
+        Optional<java.time.Instant> at = job instanceof VerifiedPurge v ? v.secondPurgeAt() : Optional.empty();
+        if (at.isPresent()) {
+            long ms = Duration.between(clock.instant(), at.get()).toMillis();
+            return ms > 0 ? "Purging again in " + ((ms + 999) / 1000) + " s\u2026"
+                    : "Purging again\u2026";
+        }
+        if (job instanceof VerifiedPurge v && v.purgingTwice() && done < jobRows.size()) {
+            return "First of two purges\u2026";
+        }
+        return pace.describe(done, jobRows.size(), failedSoFar);
     }
 }

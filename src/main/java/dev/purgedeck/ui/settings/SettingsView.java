@@ -43,11 +43,13 @@ public final class SettingsView {
     /** Fills the profile form with a profile to edit; set when the form is built. */
     private java.util.function.Consumer<Profile> startEdit = p -> { };
     private final VBox content;
+    private final VBox purging;
 
     /** @param tokenDetails what the window knows about the active token (owner, scopes, expiry), one text */
     public SettingsView(SettingsViewModel vm, ReadOnlyStringProperty tokenDetails, Runnable openDataFolder) {
         this.vm = vm;
-        content = new VBox(18, profiles(), token(tokenDetails), purging(), appearance(), data(openDataFolder), messageLine());
+        purging = purging();
+        content = new VBox(18, profiles(), token(tokenDetails), purging, appearance(), data(openDataFolder), messageLine());
         content.setPadding(new Insets(16));
         content.setMaxWidth(900);
         root = new ScrollPane(content);
@@ -57,6 +59,11 @@ public final class SettingsView {
 
     public Parent root() {
         return root;
+    }
+
+    /** Adds a section about purging (Purge twice) just before the purge defaults. */
+    public void addSectionBeforePurging(Node section) {
+        content.getChildren().add(content.getChildren().indexOf(purging), section);
     }
 
     /** Adds a section (e.g. Team) just before Data. */
