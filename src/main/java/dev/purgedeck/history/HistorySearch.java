@@ -189,7 +189,7 @@ public final class HistorySearch {
                 lineStart = i + 1;
                 continue;
             }
-            if (kind == RawText.FIRST && !text.at(buf, i, len)) {
+            if (kind == RawText.ANCHOR && !text.around(buf, i, len)) {
                 continue;
             }
             // The text (or an escape that may hide it) is on this line: parse it, and go on after it.
@@ -215,16 +215,25 @@ public final class HistorySearch {
 
     /** The search text as bytes, with a table that tells the scanner which bytes need a look. */
     private static final class RawText {
-        static final byte FIRST = 1;
+        static final byte ANCHOR = 1;
         static final byte NEWLINE = 2;
         static final byte SUSPECT = 3;
         final byte[] lower;
         final byte[] kinds = new byte[256];
+        /** The index in the text of its rarest character, the one the scanner looks out for. */
+        final int anchor;
 
         private RawText(byte[] lower, boolean nonAsciiSuspect) {
             this.lower = lower;
-            kinds[lower[0]] = FIRST;
-            kinds[Character.toUpperCase(lower[0])] = FIRST;
+            int rarest = 0;
+            for (int i = 1; i < lower.length; i++) {
+                if (rarity(lower[i]) > rarity(lower[rarest])) {
+                    rarest = i;
+                }
+            }
+            this.anchor = rarest;
+            kinds[lower[rarest]] = ANCHOR;
+            kinds[Character.toUpperCase(lower[rarest])] = ANCHOR;
             kinds['\\'] = SUSPECT;
             if (nonAsciiSuspect) {
                 for (int b = 0x80; b < 0x100; b++) {
@@ -249,13 +258,27 @@ public final class HistorySearch {
             return Optional.of(new RawText(lower.getBytes(StandardCharsets.US_ASCII), suspect));
         }
 
-        /** Whether the text starts at buf[i], ignoring the case of ASCII letters. */
-        boolean at(byte[] buf, int i, int len) {
+        /**
+         * How seldom a character appears in history lines, roughly: JSON punctuation and digits are on every line,
+         * letters as often as in English, spaces and other punctuation seldom. The scanner stops at each byte equal
+         * to the anchor (in either case), so a rare one means few stops.
+         */
+        private static int rarity(byte c) {
+            int letter = "etaoinsrhldcumfpgwybvkxjqz".indexOf(c);
+            if (letter >= 0) {
+                return 1 + letter;
+            }
+            return c >= '0' && c <= '9' || "\":,/-._".indexOf(c) >= 0 ? 0 : 30;
+        }
+
+        /** Whether the text is at buf[i - anchor], ignoring the case of ASCII letters. */
+        boolean around(byte[] buf, int i, int len) {
             int m = lower.length;
-            if (i + m > len) {
+            i -= anchor;
+            if (i < 0 || i + m > len) {
                 return false;
             }
-            for (int j = 1; j < m; j++) {
+            for (int j = 0; j < m; j++) {
                 int b = buf[i + j];
                 if (b != lower[j] && (b < 'A' || b > 'Z' || b + ('a' - 'A') != lower[j])) {
                     return false;

@@ -76,7 +76,7 @@ class HistorySearchTest {
     void findsWhatTheLoadedHistoryFinds() throws IOException {
         for (String text : List.of("timed out", "TIMED OUT", "product-1", "category/shoes", "hidden-page", "/key",
                 "kelvin", "service k", "19940-", "a", "Caf", "job-", "nothing-has-this", "Shop production")) {
-            for (int limit : new int[] {1, 5, 50, Integer.MAX_VALUE}) {
+            for (int limit : new int[] {1, Integer.MAX_VALUE}) {
                 sameAsLoaded(query(text), ANY, limit);
             }
         }
