@@ -59,7 +59,9 @@ trap cleanup EXIT
 "$LAUNCHER" sandbox --port 0 --latency-ms "$LATENCY_MS" >"$WORK/sandbox.log" 2>&1 &
 SANDBOX=$!
 . installer/sandbox-started.sh
-sandbox_started "$SANDBOX" "$WORK/sandbox.log" || { log "the sandbox did not start"; cat "$WORK/sandbox.log" >&2; exit 1; }
+if ! sandbox_started "$SANDBOX" "$WORK/sandbox.log"; then
+    log "the sandbox did not start"; cat "$WORK/sandbox.log" >&2; exit 1
+fi
 # PurgeDeck's own data folder and HOME: the run never sees the user's profiles, settings or history.
 export PURGEDECK_HOME=$WORK/data HOME=$WORK/home FASTLY_API_TOKEN=$SANDBOX_TOKEN FASTLY_API_ENDPOINT=$SANDBOX_URL
 unset FASTLY_SERVICE_ID
@@ -118,7 +120,8 @@ if [ -n "${BENCH_FASTLY_CLI:-}" ] && [ -x "$BENCH_FASTLY_CLI" ]; then
     FRUNS=${BENCH_FASTLY_RUNS:-50}
     start=$(date +%s%N)
     head -n "$FRUNS" "$WORK/urls.txt" | while read -r url; do
-        env -i PATH="$PATH" HOME="$WORK/fastly-home" FASTLY_API_TOKEN="$SANDBOX_TOKEN" FASTLY_API_ENDPOINT="$SANDBOX_URL" \
+        env -i PATH="$PATH" HOME="$WORK/fastly-home" FASTLY_API_TOKEN="$SANDBOX_TOKEN" \
+            FASTLY_API_ENDPOINT="$SANDBOX_URL" \
             "$BENCH_FASTLY_CLI" purge -s "$SANDBOX_SERVICE" --url "$url" -i >/dev/null 2>&1 || true
     done
     FASTLY=$(awk -v ns=$(( $(date +%s%N) - start )) -v r="$FRUNS" -v n=$URLS 'BEGIN {printf "%.2f", ns / 1e9 * n / r}')
