@@ -186,9 +186,10 @@ rm -rf "$WORK/fx"
 
 # ---- the class list (Linux) ----------------------------------------------------------------------------------------
 # A training run lists the classes a start loads: the window opening and visiting each tab, the sandbox, and a
-# command-line purge of URLs and keys against it. installer/linux/cds-archive.sh turns the list into a
-# class-data-sharing archive where the app is installed (JDK 17 ties the archive to its class path), which halves
-# the time to the window. The window needs a display: the one set, else Xvfb.
+# command-line purge of URLs and keys against it, and a search of the history they wrote.
+# installer/linux/cds-archive.sh turns the list into a class-data-sharing archive where the app is installed (JDK 17
+# ties the archive to its class path), which halves the time to the window. The window needs a display: the one set,
+# else Xvfb.
 train() {
     local java=$WORK/runtime/bin/java home=$WORK/train-home cp=${APP_PATH%"$SEP"} display=()
     local -a options; read -r -a options <<<"$JAVA_OPTIONS"
@@ -218,6 +219,10 @@ train() {
                 "$java" -XX:DumpLoadedClassList="$WORK/cli$kind.classlist" "${options[@]}" -cp "$cp" "$MAIN_CLASS" \
                 purge --service "$SANDBOX_SERVICE" $kind "$file" >>"$WORK/train-cli.log" 2>&1 || ok=1
         done
+        # A search of the history those purges wrote (the streaming search, docs/performance.md §3).
+        HOME="$home" PURGEDECK_HOME="$home" timeout 120 "$java" -XX:DumpLoadedClassList="$WORK/cli-history.classlist" \
+            "${options[@]}" -cp "$cp" "$MAIN_CLASS" history --search training-key-1 --limit 5 \
+            >>"$WORK/train-cli.log" 2>&1 || ok=1
     else
         ok=1
     fi
@@ -225,7 +230,8 @@ train() {
     [ $ok = 0 ] || return 1
     # One list, each line once, in the order first loaded.
     cat "$WORK/gui.classlist" "$WORK/sandbox.classlist" "$WORK/cli--urls-file.classlist" \
-        "$WORK/cli--keys-file.classlist" | awk '!seen[$0]++' >"$WORK/input/purgedeck.classlist"
+        "$WORK/cli--keys-file.classlist" "$WORK/cli-history.classlist" | awk '!seen[$0]++' \
+        >"$WORK/input/purgedeck.classlist"
 }
 if [ "$OS" = linux ]; then
     log "training run for the class-data-sharing archive"

@@ -5,7 +5,9 @@ import dev.purgedeck.context.StartupTrace;
 import dev.purgedeck.context.Version;
 import dev.purgedeck.sandbox.SandboxMain;
 import java.io.PrintStream;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import javax.net.ssl.SSLContext;
 
 /**
  * Entry point. No argument opens the window; {@code sandbox …} runs the Fastly API emulator headless;
@@ -19,10 +21,40 @@ public final class Main {
 
     public static void main(String[] args) {
         StartupTrace.mark("main");
+        commonPoolOfTwo();
         int code = run(args, System.out, System.err);
         if (code >= 0) {
             System.exit(code);
         }
+    }
+
+    /**
+     * Gives the common pool at least two threads (unless set otherwise). With one (the default on two cores),
+     * CompletableFuture runs each async step that names no executor on a new thread of its own, among them one
+     * inside every HttpClient.sendAsync: a purge of 1,000 URLs started 1,000 threads (docs/performance.md §3).
+     */
+    static void commonPoolOfTwo() {
+        String property = "java.util.concurrent.ForkJoinPool.common.parallelism";
+        if (System.getProperty(property) == null && Runtime.getRuntime().availableProcessors() <= 2) {
+            System.setProperty(property, "2");
+        }
+    }
+
+    /**
+     * Sets up TLS (the JDK's providers and its trusted certificates, a good part of a one-URL purge) on a thread of
+     * its own while the main thread reads the command line, the settings and the profiles; the HTTP client then
+     * finds it ready. A failure here is met again, and reported, where the client is built.
+     */
+    private static void warmTls() {
+        Thread t = new Thread(() -> {
+            try {
+                SSLContext.getDefault();
+            } catch (NoSuchAlgorithmException | RuntimeException e) {
+                // The client's own set-up says what is wrong.
+            }
+        }, "purgedeck-tls-warmup");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Runs a command; returns its exit code, or -1 when the GUI was started and keeps the process alive. */
@@ -44,6 +76,9 @@ public final class Main {
                 return SandboxMain.run(Arrays.copyOfRange(args, 1, args.length));
             }
             case "purge", "history", "keysets", "inspect", "team" -> {
+                if (args[0].equals("purge") || args[0].equals("inspect")) {
+                    warmTls();
+                }
                 return Cli.run(args, out, err, System.getenv(), System.in, System.console() != null);
             }
             default -> {

@@ -5,6 +5,7 @@ import dev.purgedeck.fastly.PurgeKind;
 import dev.purgedeck.history.HistoryEntry;
 import dev.purgedeck.history.HistoryExport;
 import dev.purgedeck.history.HistoryQuery;
+import dev.purgedeck.history.HistorySearch;
 import dev.purgedeck.history.HistoryStore;
 import dev.purgedeck.history.LoadResult;
 import java.io.IOException;
@@ -18,8 +19,10 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -132,13 +135,6 @@ final class HistoryCommand implements Callable<Integer> {
         }
         HistoryQuery query = new HistoryQuery(text, null, outcomes == null ? null : EnumSet.copyOf(outcomes),
                 kinds == null ? null : EnumSet.copyOf(kinds), since, until, profile).withVerdicts(verdictIds());
-        List<HistoryEntry> all = load(ctx.historyFile());
-        List<HistoryEntry> matching = query.run(all, null);
-        if (service != null) {
-            String s = service.strip();
-            matching = matching.stream().filter(e -> s.equals(e.serviceId()) || s.equalsIgnoreCase(e.serviceName()))
-                    .toList();
-        }
         boolean export = format != null && (format.csv || format.json);
         if (bom && (format == null || !format.csv)) {
             throw CliFailure.usage("--bom goes with --csv");
@@ -147,13 +143,34 @@ final class HistoryCommand implements Callable<Integer> {
             throw CliFailure.usage("--fastly-events goes with the table, not with --csv or --json");
         }
         int n = limit != null ? limit : export ? Integer.MAX_VALUE : DEFAULT_LIMIT;
-        List<HistoryEntry> shown = matching.subList(0, Math.min(n, matching.size()));
+        String s = service == null ? null : service.strip();
+        Predicate<HistoryEntry> inService = s == null ? e -> true
+                : e -> s.equals(e.serviceId()) || s.equalsIgnoreCase(e.serviceName());
+        // A text search streams the file and parses only the lines that hold the text: a million entries are never
+        // all in memory. The event log needs every entry, and a text that raw bytes cannot show needs the loader.
+        Optional<HistorySearch> search = fastlyEvents ? Optional.empty() : HistorySearch.of(query, inService, n);
+        List<HistoryEntry> all = List.of();
+        List<HistoryEntry> shown;
+        int matching;
+        if (search.isPresent()) {
+            HistorySearch.Result r = search(search.get(), ctx.historyFile());
+            shown = r.newest();
+            matching = r.matching();
+        } else {
+            all = load(ctx.historyFile());
+            List<HistoryEntry> matches = query.run(all, null);
+            if (s != null) {
+                matches = matches.stream().filter(inService).toList();
+            }
+            shown = matches.subList(0, Math.min(n, matches.size()));
+            matching = matches.size();
+        }
         if (export && format.csv) {
             HistoryExport.csv(shown, ctx.out(), bom);
         } else if (export) {
             HistoryExport.json(shown, ctx.out());
         } else {
-            table(shown, matching.size());
+            table(shown, matching);
         }
         if (fastlyEvents) {
             Instant from = since != null ? since : Instant.now().minus(EVENT_DAYS, ChronoUnit.DAYS);
@@ -191,6 +208,20 @@ final class HistoryCommand implements Callable<Integer> {
         return ids;
     }
 
+    /** The search's result; a history that does not exist yet holds nothing, and searching it does not create it. */
+    private HistorySearch.Result search(HistorySearch search, Path file) {
+        if (!Files.exists(file)) {
+            return new HistorySearch.Result(List.of(), 0, 0);
+        }
+        try {
+            HistorySearch.Result r = search.run(file);
+            warnSkipped(r.skipped(), file);
+            return r;
+        } catch (IOException e) {
+            throw CliFailure.failed("cannot read the history " + file + ": " + e.getMessage());
+        }
+    }
+
     /** Every readable entry; a history that does not exist yet is empty, and reading it does not create it. */
     private List<HistoryEntry> load(Path file) {
         if (!Files.exists(file)) {
@@ -198,13 +229,17 @@ final class HistoryCommand implements Callable<Integer> {
         }
         try (HistoryStore store = HistoryStore.open(file)) {
             LoadResult r = store.load();
-            if (r.skippedLines() > 0) {
-                ctx.warn("purgedeck: " + r.skippedLines() + " unreadable line" + (r.skippedLines() == 1 ? " was" : "s were")
-                        + " skipped in " + file);
-            }
+            warnSkipped(r.skippedLines(), file);
             return r.entries();
         } catch (IOException e) {
             throw CliFailure.failed("cannot read the history " + file + ": " + e.getMessage());
+        }
+    }
+
+    private void warnSkipped(int skipped, Path file) {
+        if (skipped > 0) {
+            ctx.warn("purgedeck: " + skipped + " unreadable line" + (skipped == 1 ? " was" : "s were") + " skipped in "
+                    + file);
         }
     }
 

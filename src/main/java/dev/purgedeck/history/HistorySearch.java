@@ -1,0 +1,290 @@
+package dev.purgedeck.history;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Predicate;
+
+/**
+ * A free-text search of the history file that streams it instead of loading it: the command line's
+ * {@code history --search TEXT} over a million entries in a fraction of the memory and time. Each block of the file
+ * is scanned as raw bytes for the text (ASCII letters in either case), and only lines that may hold it are parsed,
+ * by the same parsers as {@link HistoryLoader}; the query then decides on the parsed entry, so the matches are exactly
+ * those of {@link HistoryQuery#run} over the loaded history.
+ *
+ * <p>Why the raw bytes cannot miss a match: the text is printable ASCII without {@code "} or {@code \}, which the
+ * history's writer never escapes, so wherever a field holds it, the line holds the same bytes. Lines that could hide
+ * it anyway are parsed too: any line with a {@code \} (an escape some other writer made), any line with a non-ASCII
+ * byte when the text holds i, k or s (letters that a non-ASCII character matches ignoring case, such as the Kelvin
+ * sign), and any line that does not look like one whole entry (so torn lines are counted as skipped, as the loader
+ * counts them).
+ */
+public final class HistorySearch {
+    private static final int BLOCK = 1 << 20;
+    private static final int MAX_LINE = 16 << 20;
+    /** Below this a second thread costs more than it saves. */
+    private static final long SPLIT_FROM = 8 << 20;
+    /** Order of the results: newest first, and of the same millisecond the one written last, as the loader's. */
+    private static final Comparator<Hit> NEWEST_FIRST = Comparator.comparing((Hit h) -> h.entry().time())
+            .thenComparingLong(Hit::offset).reversed();
+
+    /**
+     * What a search found.
+     *
+     * @param newest   at most the limit's number of matching entries, newest first
+     * @param matching how many entries match in all
+     * @param skipped  lines found unreadable (only lines that were parsed are judged)
+     */
+    public record Result(List<HistoryEntry> newest, int matching, int skipped) {
+    }
+
+    private record Hit(HistoryEntry entry, long offset) {
+    }
+
+    private final HistoryQuery query;
+    private final Predicate<HistoryEntry> also;
+    private final int limit;
+    private final RawText text;
+
+    private HistorySearch(HistoryQuery query, Predicate<HistoryEntry> also, int limit, RawText text) {
+        this.query = query;
+        this.also = also;
+        this.limit = limit;
+        this.text = text;
+    }
+
+    /**
+     * The search for {@code query} and {@code also}, keeping the {@code limit} newest matches; empty when the query's
+     * text cannot be found in raw bytes (none, or non-ASCII, or a quote, backslash or control character), where
+     * loading the history is the way.
+     */
+    public static Optional<HistorySearch> of(HistoryQuery query, Predicate<HistoryEntry> also, int limit) {
+        return RawText.of(query.text()).map(t -> new HistorySearch(query, also, Math.max(1, limit), t));
+    }
+
+    /** Searches the history at {@code file}, which must exist (as {@link HistoryStore#open} it is opened to write). */
+    public Result run(Path file) throws IOException {
+        try (HistoryFile history = new HistoryFile(file)) {
+            // Measured under the lock, as the store's load does: no other process is half-way through a write there.
+            long size = history.locked((w, r) -> w.size());
+            FileChannel ch = history.reader();
+            long end = HistoryReader.lastLineEnd(ch, 0, size);
+            int torn = end < size && HistoryReader.hasContent(ch, end, size) ? 1 : 0;
+            long middle = end < SPLIT_FROM || Runtime.getRuntime().availableProcessors() < 2 ? end
+                    : HistoryReader.nextLineStart(ch, end / 2, end);
+            // The second half on a thread of its own (a common-pool thread), the first on this one.
+            CompletableFuture<Part> second = middle < end
+                    ? CompletableFuture.supplyAsync(() -> scanUnchecked(ch, middle, end))
+                    : CompletableFuture.completedFuture(new Part());
+            Part first = scan(ch, 0, middle);
+            Part other;
+            try {
+                other = second.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof UncheckedIOException u) {
+                    throw u.getCause();
+                }
+                throw e;
+            }
+            List<Hit> hits = new ArrayList<>(first.hits);
+            hits.addAll(other.hits);
+            hits.sort(NEWEST_FIRST);
+            List<HistoryEntry> newest = hits.subList(0, Math.min(limit, hits.size())).stream().map(Hit::entry)
+                    .toList();
+            return new Result(newest, first.matching + other.matching, first.skipped + other.skipped + torn);
+        }
+    }
+
+    /** What one range of the file held: the newest matches (at most the limit), all matches counted. */
+    private final class Part {
+        final PriorityQueue<Hit> hits = new PriorityQueue<>(NEWEST_FIRST.reversed());
+        int matching;
+        int skipped;
+        final List<HistoryEntry> parsed = new ArrayList<>(1);
+        byte[] line = new byte[4096];
+
+        /** Parses [from, to) of buf, which holds one line without its '\n', as the loader would. */
+        void line(byte[] buf, int from, int to, long offset, LineParser parser) {
+            int n = to - from;
+            if (line.length < n + 1) {
+                line = new byte[Math.max(n + 1, line.length * 2)];
+            }
+            System.arraycopy(buf, from, line, 0, n);
+            line[n] = '\n';
+            parsed.clear();
+            skipped += HistoryReader.parseBlock(line, n + 1, parsed, parser);
+            for (HistoryEntry e : parsed) {
+                if (query.matches(e) && also.test(e)) {
+                    matching++;
+                    hits.add(new Hit(e, offset));
+                    if (hits.size() > limit) {
+                        hits.poll(); // the oldest goes
+                    }
+                }
+            }
+        }
+    }
+
+    private Part scanUnchecked(FileChannel ch, long from, long to) {
+        try {
+            return scan(ch, from, to);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Scans the complete lines of [from, to) a block at a time, as {@link HistoryReader#read} reads them. */
+    private Part scan(FileChannel ch, long from, long to) throws IOException {
+        Part part = new Part();
+        LineParser parser = new LineParser();
+        byte[] buf = new byte[(int) Math.min(BLOCK, Math.max(16, to - from))];
+        for (long pos = from; pos < to; ) {
+            int n = (int) Math.min(buf.length, to - pos);
+            HistoryReader.readFully(ch, buf, n, pos);
+            int cut = n - 1;
+            while (cut >= 0 && buf[cut] != '\n') {
+                cut--;
+            }
+            if (cut < 0) {
+                if (buf.length < MAX_LINE) {
+                    buf = new byte[buf.length * 2];
+                    continue;
+                }
+                // Megabytes without a newline: not one of ours. Skip to the next line, as the loader does.
+                part.skipped++;
+                pos = HistoryReader.nextLineStart(ch, pos + n, to);
+                continue;
+            }
+            scanBlock(buf, cut + 1, pos, part, parser);
+            pos += cut + 1;
+        }
+        return part;
+    }
+
+    /** Scans buf[0, len), whole lines ending in '\n', and parses the lines that may match. */
+    private void scanBlock(byte[] buf, int len, long offset, Part part, LineParser parser) {
+        byte[] kinds = text.kinds;
+        int lineStart = 0;
+        for (int i = 0; i < len; i++) {
+            byte kind = kinds[buf[i] & 0xff];
+            if (kind == 0) {
+                continue;
+            }
+            if (kind == RawText.NEWLINE) {
+                if (i == lineStart || buf[lineStart] != '{' || buf[i - 1] != '}') {
+                    if (!blank(buf, lineStart, i)) {
+                        part.line(buf, lineStart, i, offset + lineStart, parser); // not a plain entry: judge it
+                    }
+                }
+                lineStart = i + 1;
+                continue;
+            }
+            if (kind == RawText.ANCHOR && !text.around(buf, i, len)) {
+                continue;
+            }
+            // The text (or an escape that may hide it) is on this line: parse it, and go on after it.
+            int nl = i;
+            while (buf[nl] != '\n') {
+                nl++;
+            }
+            part.line(buf, lineStart, nl, offset + lineStart, parser);
+            i = nl;
+            lineStart = nl + 1;
+        }
+    }
+
+    private static boolean blank(byte[] buf, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte b = buf[i];
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The search text as bytes, with a table that tells the scanner which bytes need a look. */
+    private static final class RawText {
+        static final byte ANCHOR = 1;
+        static final byte NEWLINE = 2;
+        static final byte SUSPECT = 3;
+        final byte[] lower;
+        final byte[] kinds = new byte[256];
+        /** The index in the text of its rarest character, the one the scanner looks out for. */
+        final int anchor;
+
+        private RawText(byte[] lower, boolean nonAsciiSuspect) {
+            this.lower = lower;
+            int rarest = 0;
+            for (int i = 1; i < lower.length; i++) {
+                if (rarity(lower[i]) > rarity(lower[rarest])) {
+                    rarest = i;
+                }
+            }
+            this.anchor = rarest;
+            kinds[lower[rarest]] = ANCHOR;
+            kinds[Character.toUpperCase(lower[rarest])] = ANCHOR;
+            kinds['\\'] = SUSPECT;
+            if (nonAsciiSuspect) {
+                for (int b = 0x80; b < 0x100; b++) {
+                    kinds[b] = SUSPECT;
+                }
+            }
+            kinds['\n'] = NEWLINE;
+        }
+
+        static Optional<RawText> of(String text) {
+            if (text == null || text.isEmpty()) {
+                return Optional.empty();
+            }
+            String lower = text.toLowerCase(Locale.ROOT);
+            for (int i = 0; i < lower.length(); i++) {
+                char c = lower.charAt(i);
+                if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+                    return Optional.empty();
+                }
+            }
+            boolean suspect = lower.indexOf('i') >= 0 || lower.indexOf('k') >= 0 || lower.indexOf('s') >= 0;
+            return Optional.of(new RawText(lower.getBytes(StandardCharsets.US_ASCII), suspect));
+        }
+
+        /**
+         * How seldom a character appears in history lines, roughly: JSON punctuation and digits are on every line,
+         * letters as often as in English, spaces and other punctuation seldom. The scanner stops at each byte equal
+         * to the anchor (in either case), so a rare one means few stops.
+         */
+        private static int rarity(byte c) {
+            int letter = "etaoinsrhldcumfpgwybvkxjqz".indexOf(c);
+            if (letter >= 0) {
+                return 1 + letter;
+            }
+            return c >= '0' && c <= '9' || "\":,/-._".indexOf(c) >= 0 ? 0 : 30;
+        }
+
+        /** Whether the text is at buf[i - anchor], ignoring the case of ASCII letters. */
+        boolean around(byte[] buf, int i, int len) {
+            int m = lower.length;
+            i -= anchor;
+            if (i < 0 || i + m > len) {
+                return false;
+            }
+            for (int j = 0; j < m; j++) {
+                int b = buf[i + j];
+                if (b != lower[j] && (b < 'A' || b > 'Z' || b + ('a' - 'A') != lower[j])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}
