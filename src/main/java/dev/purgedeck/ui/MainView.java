@@ -8,7 +8,10 @@ import dev.purgedeck.fastly.TokenInfo;
 import dev.purgedeck.files.SafeFiles;
 import dev.purgedeck.files.StoreWriter;
 import dev.purgedeck.history.JobContext;
+import dev.purgedeck.history.JobNotes;
 import dev.purgedeck.history.JobRecording;
+import dev.purgedeck.history.TeamNotices;
+import dev.purgedeck.history.Webhook;
 import dev.purgedeck.settings.ColumnWidths;
 import dev.purgedeck.settings.Connection;
 import dev.purgedeck.settings.EnvironmentConnection;
@@ -33,7 +36,6 @@ import dev.purgedeck.ui.inspect.InspectorViewModel;
 import dev.purgedeck.ui.keysets.KeySetPicker;
 import dev.purgedeck.ui.keysets.KeySetsView;
 import dev.purgedeck.ui.keysets.KeySetsViewModel;
-import dev.purgedeck.ui.purge.ConsoleNotice;
 import dev.purgedeck.ui.purge.PurgeMode;
 import dev.purgedeck.ui.purge.PurgeView;
 import dev.purgedeck.ui.purge.PurgeViewModel;
@@ -41,6 +43,8 @@ import dev.purgedeck.ui.purge.SandboxCacheViewModel;
 import dev.purgedeck.ui.purge.ServiceSelectorViewModel;
 import dev.purgedeck.ui.settings.SettingsView;
 import dev.purgedeck.ui.settings.SettingsViewModel;
+import dev.purgedeck.ui.settings.TeamNoticeSection;
+import dev.purgedeck.ui.settings.TeamNoticeViewModel;
 import dev.purgedeck.ui.settings.TeamSettingsSection;
 import dev.purgedeck.ui.settings.TeamSettingsViewModel;
 import java.nio.file.Path;
@@ -139,10 +143,11 @@ public final class MainView {
             return recording.begin(retryOf == null ? job : job.retrying(retryOf), unrecorded);
         });
         purge.results().setVerifier(PurgeVerifier.of(context.pageFetcher(), VerifySettings.DEFAULT));
-        ConsoleNotice teamNotice = new ConsoleNotice(new WebhookStore(context.dataDir()), context.background());
-        purge.results().onFinished(result -> teamNotice.send(recording.context(result.jobId(), result.request(),
-                context.session().origin(), serviceName(services, result.request().serviceId())), result,
-                problem -> fx.execute(() -> purge.reportProblem(problem))));
+        TeamNotices teamNotices = teamNotices(context);
+        purge.results().onFinished(result -> teamNotices.send(recording.context(result.jobId(), result.request(),
+                context.session().origin(), serviceName(services, result.request().serviceId())), result)
+                .thenAccept(p -> p.ifPresent(problem -> fx.execute(() -> purge.results()
+                        .showNotice(result.jobId(), problem)))));
         purge.hosts().startFrom(context.client(), new HostMapStore(context.dataDir()), context.session().origin(),
                 context.background());
         history = new HistoryViewModel(context.history(), fx, context.background(), (request, name) -> {
@@ -175,6 +180,10 @@ public final class MainView {
             SettingsView view = new SettingsView(new SettingsViewModel(context.settings(), context.profiles(), switcher,
                     context.dataDir(), context.background(), fx, this::testConnection), connection.detailsProperty(),
                     () -> historyView.get().openDataFolder());
+            TeamNoticeViewModel noticeVm = new TeamNoticeViewModel(new WebhookStore(context.dataDir()), teamNotices,
+                    context.session().origin().profile(), context.background(), fx);
+            noticeVm.load();
+            view.addSection(new TeamNoticeSection(noticeVm).root());
             TeamSettingsStore teamStore = new TeamSettingsStore(context.dataDir());
             Parent team = new TeamSettingsSection(new TeamSettingsViewModel(teamStore, teamStore.passwords(
                     context.env(), Path.of(context.env().getOrDefault("HOME", System.getProperty("user.home")))),
@@ -283,6 +292,11 @@ public final class MainView {
 
 
     /** The service's name as the service list shows it, for the history; empty when it is not listed. */
+    private static TeamNotices teamNotices(AppContext context) {
+        return new TeamNotices(new WebhookStore(context.dataDir())::get, Webhook.withOwnClient(),
+                JobNotes.in(context.dataDir()), context.background(), Clock.systemUTC());
+    }
+
     private static String serviceName(ServiceSelectorViewModel services, String serviceId) {
         return services.services().stream().filter(s -> s.id().equals(serviceId)).map(ServiceInfo::name)
                 .findFirst().orElse("");

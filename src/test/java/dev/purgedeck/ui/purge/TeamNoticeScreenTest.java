@@ -3,6 +3,8 @@ package dev.purgedeck.ui.purge;
 import static dev.purgedeck.testsupport.ConsoleHarness.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.purgedeck.history.JobNote;
+import dev.purgedeck.history.JobNotes;
 import dev.purgedeck.sandbox.DemoAccount;
 import dev.purgedeck.settings.WebhookStore;
 import dev.purgedeck.testsupport.CannedServer;
@@ -11,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -54,9 +57,12 @@ class TeamNoticeScreenTest extends ConsoleTest {
 
             purge(robot, "https://www.example.com/notice2");
 
-            waitUntil(() -> "Team notice not sent: the webhook answered HTTP 500."
-                    .equals(console.window().purge().errorProperty().get()));
-            assertThat(console.window().purge().results().summaryProperty().get()).contains("1 purged");
+            // Said on the job's own summary line, and kept with the job for History (the job notes).
+            waitUntil(() -> robot.lookup("#resultSummary").queryAs(Label.class).getText()
+                    .equals("1 purged, 0 failed · Team notice not sent: the webhook answered HTTP 500."));
+            String jobId = console.context().history().load().entries().get(0).jobId();
+            assertThat(JobNotes.in(dataDir).index().ofJob(jobId, JobNote.NOTICE)).get().extracting(JobNote::text)
+                    .isEqualTo("Team notice not sent: the webhook answered HTTP 500.");
         }
     }
 }
