@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Queries the team history in the database: filters, newest first and paging run in SQL (never by loading the
+ * Queries the team history in the database: filters, sorting and paging run in SQL (never by loading the
  * table), the text filter as a LIKE that the trigram index serves. Each statement's SQL is handed to an optional
  * log hook (the window's tests check that filters reach the database).
  */
@@ -26,11 +26,11 @@ public final class TeamHistory {
         this.sqlLog = sqlLog == null ? sql -> { } : sqlLog;
     }
 
-    /** One page of rows matching {@code q}, newest first. */
+    /** One page of rows matching {@code q}, in its order. */
     public List<TeamRow> page(TeamQuery q) throws TeamException {
         List<Object> args = new ArrayList<>();
         String sql = "SELECT " + COLUMNS + " FROM team_history" + where(q, args)
-                + " ORDER BY purged_at DESC, id DESC LIMIT " + q.limit() + " OFFSET " + q.offset();
+                + q.sort().orderBy(q.ascending()) + " LIMIT " + q.limit() + " OFFSET " + q.offset();
         try (Connection c = connection.open(); PreparedStatement ps = prepare(c, sql, args);
              ResultSet r = ps.executeQuery()) {
             List<TeamRow> rows = new ArrayList<>();
