@@ -10,12 +10,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Ships the local history to the team database in file order, in batches, each committed before the durable
@@ -32,6 +34,7 @@ public final class TeamShipper implements AutoCloseable {
     private final HistoryTail tail;
     private final Path cursorFile;
     private final String computer;
+    private final Supplier<Map<String, String>> owners;
     private final ScheduledExecutorService executor;
     private final Clock clock;
     private final List<Consumer<TeamStatus>> listeners = new CopyOnWriteArrayList<>();
@@ -43,6 +46,13 @@ public final class TeamShipper implements AutoCloseable {
 
     public TeamShipper(TeamConnection connection, HistoryTail tail, Path cursorFile, String computer,
                        ScheduledExecutorService executor, Clock clock) {
+        this(connection, tail, cursorFile, computer, Map::of, executor, clock);
+    }
+
+    /** @param owners the token owners' e-mails by profile name, read once per shipping run */
+    public TeamShipper(TeamConnection connection, HistoryTail tail, Path cursorFile, String computer,
+                       Supplier<Map<String, String>> owners, ScheduledExecutorService executor, Clock clock) {
+        this.owners = owners;
         this.connection = connection;
         this.tail = tail;
         this.cursorFile = cursorFile;
@@ -90,6 +100,7 @@ public final class TeamShipper implements AutoCloseable {
         String db = connection.settings().describe();
         int added = 0;
         Connection c = null;
+        Map<String, String> ownerOf = owners.get();
         try {
             while (true) {
                 ShipCursor cursor = ShipCursor.read(cursorFile, db);
@@ -107,7 +118,7 @@ public final class TeamShipper implements AutoCloseable {
                         }
                         c.setAutoCommit(false);
                     }
-                    added += TeamRows.insert(c, slice.entries(), computer);
+                    added += TeamRows.insert(c, slice.entries(), computer, ownerOf::get);
                     c.commit();
                 }
                 if (slice.end() != cursor.offset() || !cursor.firstId().equals(firstId)) {

@@ -19,6 +19,7 @@ import dev.purgedeck.settings.HostMapStore;
 import dev.purgedeck.settings.Profile;
 import dev.purgedeck.settings.RememberedState;
 import dev.purgedeck.settings.ThemeMode;
+import dev.purgedeck.settings.TokenOwners;
 import dev.purgedeck.settings.WebhookStore;
 import dev.purgedeck.team.TeamSettingsStore;
 import dev.purgedeck.ui.common.Dialogs;
@@ -196,6 +197,13 @@ public final class MainView {
             return view;
         });
         connection.tokenInfoProperty().addListener((o, a, info) -> adaptTo(info, services));
+        TokenOwners owners = new TokenOwners(context.dataDir()); // team rows name the token's owner (docs/team.md §5)
+        connection.tokenInfoProperty().addListener((o, a, info) -> {
+            if (info != null && TokenOwners.isEmail(info.owner())) {
+                context.background().execute(() -> owners.remember(context.session().origin().profile(),
+                        info.owner()));
+            }
+        });
         purgeView.setBringForward(() -> tabs.getSelectionModel().select(purgeTab));
         purgeTab.setContent(inspection.around(purgeView.root()));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> fill(t));

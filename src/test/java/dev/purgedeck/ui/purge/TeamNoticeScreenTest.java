@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.purgedeck.history.JobNote;
 import dev.purgedeck.history.JobNotes;
 import dev.purgedeck.sandbox.DemoAccount;
+import dev.purgedeck.settings.TokenOwners;
 import dev.purgedeck.settings.WebhookStore;
 import dev.purgedeck.testsupport.CannedServer;
 import dev.purgedeck.testsupport.ConsoleTest;
@@ -18,7 +19,10 @@ import javafx.scene.control.TextArea;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
-/** After a console purge the profile's webhook hears a notice; a failing one shows in the console, the purge is ok. */
+/**
+ * After a console purge the profile's webhook hears a notice; a failing one shows in the console, the purge is ok. The
+ * token owner's e-mail Fastly names is kept for the profile's team rows.
+ */
 class TeamNoticeScreenTest extends ConsoleTest {
     private void purge(FxRobot robot, String url) {
         waitUntil(() -> console.window().purge().services().selectedProperty().get() != null);
@@ -64,5 +68,12 @@ class TeamNoticeScreenTest extends ConsoleTest {
             assertThat(JobNotes.in(dataDir).index().ofJob(jobId, JobNote.NOTICE)).get().extracting(JobNote::text)
                     .isEqualTo("Team notice not sent: the webhook answered HTTP 500.");
         }
+    }
+
+    @Test
+    void theTokenOwnersEmailFromFastlyIsKeptForTheProfilesTeamRows() {
+        // The sandbox answers GET /current_user as Fastly does, with the user's login (an e-mail address).
+        waitUntil(() -> new TokenOwners(dataDir).email(profile()).isPresent());
+        assertThat(new TokenOwners(dataDir).email(profile())).contains("dana@purgedeck.example");
     }
 }
