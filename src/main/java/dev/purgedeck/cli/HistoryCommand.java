@@ -157,7 +157,7 @@ final class HistoryCommand implements Callable<Integer> {
         }
         if (fastlyEvents) {
             Instant from = since != null ? since : Instant.now().minus(EVENT_DAYS, ChronoUnit.DAYS);
-            return EventLogSection.print(ctx, profile, from, all) ? Cli.OK : Cli.FAILED;
+            return EventLogSection.print(ctx, profile, from, until, service, all) ? Cli.OK : Cli.FAILED;
         }
         return Cli.OK;
     }

@@ -172,7 +172,10 @@ public final class MainView {
         historyView = new Lazy<>(() -> {
             HistoryView v = new HistoryView(history, ZoneId.systemDefault(), new ColumnWidths(prefs, "history"));
             v.setCommands(purge.results()::commands);
-            v.setEventLog(new EventLogViewModel(context::client, history::allEntries, fx,
+            Supplier<java.util.Map<String, String>> names = () -> services.services().stream()
+                    .filter(s -> s.name() != null).collect(Collectors.toMap(ServiceInfo::id, ServiceInfo::name,
+                            (a, b) -> a));
+            v.setEventLog(new EventLogViewModel(context::client, history::allEntries, names, fx,
                     Clock.systemUTC()), ZoneId.systemDefault());
             return inspection.onHistory(v);
         });
