@@ -164,11 +164,7 @@ final class HistoryCommand implements Callable<Integer> {
 
     /** The verdict's words; one written by a newer version is shown as it is. */
     private static String label(String verdict) {
-        try {
-            return verdict == null ? null : Freshness.of(verdict).label();
-        } catch (IllegalArgumentException e) {
-            return verdict;
-        }
+        return Freshness.labelOf(verdict);
     }
 
     private Set<String> verdictIds() {

@@ -6,6 +6,7 @@ import dev.purgedeck.fastly.PurgeKind;
 import dev.purgedeck.history.HistoryEntry;
 import dev.purgedeck.history.HistoryStore;
 import dev.purgedeck.settings.TokenOwners;
+import dev.purgedeck.team.TeamSchema;
 import dev.purgedeck.team.TeamSettings;
 import dev.purgedeck.testsupport.TeamDatabase;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ class TeamCommandTest {
                     entry(t.plusSeconds(1), "https://shop.example.com/cart"),
                     entry(t.plusSeconds(2), "https://shop.example.com/Black-Friday/deals")));
         }
-        assertThat(cli.run("team", "status").out()).contains("Waiting to ship: 3", "Schema version 2, up to date");
+        assertThat(cli.run("team", "status").out()).contains("Waiting to ship: 3", "Schema version " + TeamSchema.APP_VERSION + ", up to date");
         // What the window learnt from Fastly (GET /current_user's login) for the profile: its rows name the owner.
         new TokenOwners(cli.dataDir).remember("work", "dana@purgedeck.example");
         CliHarness.Result sync = cli.run("team", "sync");

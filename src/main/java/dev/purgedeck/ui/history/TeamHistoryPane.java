@@ -1,5 +1,6 @@
 package dev.purgedeck.ui.history;
 
+import dev.purgedeck.edge.Freshness;
 import dev.purgedeck.team.TeamRow;
 import dev.purgedeck.team.TeamSort;
 import java.time.ZoneId;
@@ -91,6 +92,13 @@ public final class TeamHistoryPane {
         t.getColumns().add(column("Target", TeamSort.TARGET, TeamRow::target, 360));
         t.getColumns().add(column("Service", TeamSort.SERVICE,
                 r -> r.serviceName() != null ? r.serviceName() : r.serviceId(), 120));
+        // What was learnt after the purge, from the team's job notes: not sortable, the database sorts by entries.
+        TableColumn<TeamRow, String> verdict = column("Verdict", null, r -> Freshness.labelOf(r.verdict()), 110);
+        TableColumn<TeamRow, String> impact = column("Impact", null, TeamRow::impact, 220);
+        verdict.setSortable(false);
+        impact.setSortable(false);
+        t.getColumns().add(verdict);
+        t.getColumns().add(impact);
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         // A header click asks the database for the whole history in that order; sorting the page shown would order
         // only its 100 rows, and the next page would not follow on from them.

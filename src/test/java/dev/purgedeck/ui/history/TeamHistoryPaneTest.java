@@ -93,7 +93,7 @@ class TeamHistoryPaneTest {
         robot.interact(() -> robot.lookup("#teamSearch").queryAs(TextField.class).clear());
         robot.clickOn("#teamSearchButton");
         Eventually.await(() -> vm.rows().size() == 3 && !vm.busyProperty().get());
-        assertThat(sql).last().asString().doesNotContain("WHERE");
+        assertThat(sql).last().asString().doesNotContain("FROM team_history WHERE");
         assertThat(vm.rows()).extracting(TeamRow::user).containsExactly("dave", "dave", "alice"); // newest first
     }
 
