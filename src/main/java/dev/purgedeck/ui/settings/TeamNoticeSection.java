@@ -47,6 +47,8 @@ public final class TeamNoticeSection {
         message.setId("webhookMessage");
         message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
+        message.visibleProperty().bind(vm.messageProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
         root = new VBox(8, title, explain, new HBox(8, new Label("Webhook"), url, test, save), problem, message);
         root.setId("teamNoticeSection");
         root.setFillWidth(true);
