@@ -1,9 +1,9 @@
 package dev.purgedeck.team;
 
 import dev.purgedeck.history.HistoryEntry;
+import dev.purgedeck.history.HistoryTail;
 import dev.purgedeck.history.JobNote;
 import dev.purgedeck.history.JobNotes;
-import dev.purgedeck.history.HistoryTail;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -38,7 +38,8 @@ class TeamCommandTest {
                     entry(t.plusSeconds(1), "https://shop.example.com/cart"),
                     entry(t.plusSeconds(2), "https://shop.example.com/Black-Friday/deals")));
         }
-        assertThat(cli.run("team", "status").out()).contains("Waiting to ship: 3", "Schema version " + TeamSchema.APP_VERSION + ", up to date");
+        assertThat(cli.run("team", "status").out()).contains("Waiting to ship: 3",
+                "Schema version " + TeamSchema.APP_VERSION + ", up to date");
         // What the window learnt from Fastly (GET /current_user's login) for the profile: its rows name the owner.
         new TokenOwners(cli.dataDir).remember("work", "dana@purgedeck.example");
         CliHarness.Result sync = cli.run("team", "sync");
