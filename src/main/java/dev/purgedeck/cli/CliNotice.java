@@ -1,12 +1,12 @@
 package dev.purgedeck.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.purgedeck.fastly.JobResult;
 import dev.purgedeck.history.JobContext;
-import dev.purgedeck.history.TeamNotice;
+import dev.purgedeck.history.JobNotes;
+import dev.purgedeck.history.TeamNotices;
 import dev.purgedeck.history.Webhook;
 import dev.purgedeck.settings.WebhookStore;
-import java.net.http.HttpClient;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -16,15 +16,12 @@ final class CliNotice {
     }
 
     static void send(CliContext ctx, JobContext job, JobResult result) {
-        Optional<String> url = new WebhookStore(ctx.dataDir()).get(job.profile());
-        if (url.isEmpty()) {
-            return;
-        }
-        String json = TeamNotice.json(new ObjectMapper(), TeamNotice.text(job, result));
+        // The command waits for the notice anyway, so reading the address and writing the note may run right here.
+        TeamNotices notices = new TeamNotices(new WebhookStore(ctx.dataDir())::get, Webhook.withOwnClient(), JobNotes.in(ctx.dataDir()),
+                Runnable::run, Clock.systemUTC());
         Optional<String> problem;
         try {
-            problem = new Webhook(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build(),
-                    Webhook.TIMEOUT).send(url.get(), json).get(Webhook.TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
+            problem = notices.send(job, result).get(Webhook.TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();

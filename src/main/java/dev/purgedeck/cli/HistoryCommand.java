@@ -174,18 +174,14 @@ final class HistoryCommand implements Callable<Integer> {
         }
         if (fastlyEvents) {
             Instant from = since != null ? since : Instant.now().minus(EVENT_DAYS, ChronoUnit.DAYS);
-            return EventLogSection.print(ctx, profile, from, all) ? Cli.OK : Cli.FAILED;
+            return EventLogSection.print(ctx, profile, from, until, service, all) ? Cli.OK : Cli.FAILED;
         }
         return Cli.OK;
     }
 
     /** The verdict's words; one written by a newer version is shown as it is. */
     private static String label(String verdict) {
-        try {
-            return verdict == null ? null : Freshness.of(verdict).label();
-        } catch (IllegalArgumentException e) {
-            return verdict;
-        }
+        return Freshness.labelOf(verdict);
     }
 
     private Set<String> verdictIds() {

@@ -2,6 +2,7 @@ package dev.purgedeck.cli;
 
 import dev.purgedeck.history.HistoryStore;
 import dev.purgedeck.history.HistoryTail;
+import dev.purgedeck.settings.TokenOwners;
 import dev.purgedeck.team.TeamConnection;
 import dev.purgedeck.team.TeamException;
 import dev.purgedeck.team.TeamSchema;
@@ -144,7 +145,8 @@ final class TeamCommand implements Callable<Integer> {
 
     private TeamShipper shipper(TeamConnection c, TeamSettingsStore store, ScheduledExecutorService executor) {
         return new TeamShipper(c, new HistoryTail(HistoryStore.fileIn(ctx.dataDir())), store.cursorFile(),
-                TeamSettingsStore.computerName(ctx.env()), executor, Clock.systemUTC());
+                TeamSettingsStore.computerName(ctx.env()), new TokenOwners(ctx.dataDir())::all, executor,
+                Clock.systemUTC());
     }
 
     private TeamSettings merged(TeamSettings saved) {

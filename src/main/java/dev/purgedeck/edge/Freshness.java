@@ -34,6 +34,15 @@ public enum Freshness {
         return id;
     }
 
+    /** The words of the verdict {@code id} as recorded; null for none, an id a newer version wrote as it is. */
+    public static String labelOf(String id) {
+        try {
+            return id == null ? null : of(id).label();
+        } catch (IllegalArgumentException e) {
+            return id;
+        }
+    }
+
     /** The verdict named {@code text}: its id or its words, any case, {@code -} or space for {@code _}. */
     public static Freshness of(String text) {
         String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_')

@@ -216,7 +216,17 @@ public final class FastlyClient {
      * (docs/fastly-api.md §20). Fails with a 401/403/404 {@link FastlyApiException} when the token may not read it.
      */
     public CompletableFuture<List<FastlyEvent>> purgeAllEvents(Instant since) {
+        return purgeAllEvents(since, null, null);
+    }
+
+    /**
+     * As {@link #purgeAllEvents(Instant)}, up to and including {@code until} and of service {@code serviceId} (each
+     * null for no limit), filtered by Fastly ({@code filter[created_at][lte]}, {@code filter[service_id]}).
+     */
+    public CompletableFuture<List<FastlyEvent>> purgeAllEvents(Instant since, Instant until, String serviceId) {
         String first = "/events?filter%5Bevent_type%5D=service.purge_all&filter%5Bcreated_at%5D%5Bgte%5D=" + since
+                + (until == null ? "" : "&filter%5Bcreated_at%5D%5Blte%5D=" + until)
+                + (serviceId == null ? "" : "&filter%5Bservice_id%5D=" + Validation.requireServiceId(serviceId))
                 + "&sort=-created_at&page%5Bsize%5D=" + EVENTS_PER_PAGE;
         return start(() -> eventPage(first, new ArrayList<>(), 1)).thenApply(List::copyOf);
     }

@@ -113,7 +113,8 @@ public final class JobNotes {
         return o.toString();
     }
 
-    static Optional<JobNote> parse(String line) {
+    /** The note a line of the file holds; empty for a blank, torn or unreadable line. */
+    public static Optional<JobNote> parse(String line) {
         if (line.isBlank()) {
             return Optional.empty();
         }

@@ -35,6 +35,12 @@ public final class OutsidePurgeAlls {
                 && (f.status() == 401 || f.status() == 403 || f.status() == 404);
     }
 
+    /** "Shop (SU1Z0isxPaozGVKXdv0eY)" when the service's name is known, else the bare ID (the log holds only IDs). */
+    public static String serviceLabel(String serviceId, java.util.Map<String, String> names) {
+        String name = serviceId == null ? null : names.get(serviceId);
+        return name == null || name.isBlank() ? serviceId : name + " (" + serviceId + ")";
+    }
+
     public static List<FastlyEvent> of(List<FastlyEvent> events, List<HistoryEntry> local) {
         List<HistoryEntry> unused = new ArrayList<>();
         for (HistoryEntry e : local) {

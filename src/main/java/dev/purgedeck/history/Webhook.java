@@ -25,6 +25,11 @@ public final class Webhook {
         this.timeout = timeout;
     }
 
+    /** A sender with a client of its own that never follows a redirect (a redirect could carry the notice off). */
+    public static Webhook withOwnClient() {
+        return new Webhook(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build(), TIMEOUT);
+    }
+
     /** An error message for a URL that cannot be a webhook, empty when it may be used. */
     public static Optional<String> problem(String url) {
         URI u;

@@ -20,10 +20,12 @@ import java.time.Instant;
  * @param purgeId     Fastly's purge ID
  * @param httpStatus  the final HTTP status
  * @param error       why it failed
+ * @param verdict     the latest verdict noted for the entry's page (an {@code edge.Freshness} id), or null
+ * @param impact      the latest impact summary noted for its job, or null
  */
 public record TeamRow(String id, Instant time, String user, String computer, String tokenEmail, String profile,
                       String serviceId, String serviceName, String kind, String target, boolean soft, String outcome,
-                      String purgeId, int httpStatus, String error) {
+                      String purgeId, int httpStatus, String error, String verdict, String impact) {
     /** "alice on laptop-7 (alice@example.com)": who purged, as far as known. */
     public String who() {
         String w = user == null ? "?" : user;

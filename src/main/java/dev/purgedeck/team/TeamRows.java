@@ -17,20 +17,26 @@ final class TeamRows {
     static final String INSERT = "INSERT INTO team_history (id, job_id, purged_at, os_user, computer, token_email, "
             + "profile, endpoint_kind, endpoint, service_id, service_name, kind, target, soft, environment, outcome, "
             + "purge_id, http_status, error, attempts, duration_ms, app_version) "
-            + "SELECT u.id::uuid, u.job_id, u.purged_at, u.os_user, ?, NULL, u.profile, u.endpoint_kind, u.endpoint, "
+            + "SELECT u.id::uuid, u.job_id, u.purged_at, u.os_user, ?, u.token_email, u.profile, u.endpoint_kind, "
+            + "u.endpoint, "
             + "u.service_id, u.service_name, u.kind, u.target, u.soft, u.environment, u.outcome, u.purge_id, "
             + "u.http_status, u.error, u.attempts, u.duration_ms, u.app_version FROM unnest(?::text[], ?::text[], "
             + "?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
             + "?::text[], ?::boolean[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::int[], ?::bigint[], "
-            + "?::text[]) AS u(id, job_id, purged_at, os_user, profile, endpoint_kind, endpoint, service_id, "
+            + "?::text[], ?::text[]) AS u(id, job_id, purged_at, os_user, profile, endpoint_kind, endpoint, service_id, "
             + "service_name, kind, target, soft, environment, outcome, purge_id, http_status, error, attempts, "
-            + "duration_ms, app_version) ORDER BY u.purged_at ON CONFLICT (id) DO NOTHING";
+            + "duration_ms, app_version, token_email) ORDER BY u.purged_at ON CONFLICT (id) DO NOTHING";
 
     private TeamRows() {
     }
 
-    /** Inserts {@code entries} (the caller commits); returns how many were new. */
-    static int insert(Connection c, List<HistoryEntry> entries, String computer) throws SQLException {
+    /**
+     * Inserts {@code entries} (the caller commits); returns how many were new.
+     *
+     * @param ownerOf the token owner's e-mail for a profile name, null where unknown
+     */
+    static int insert(Connection c, List<HistoryEntry> entries, String computer, Function<String, String> ownerOf)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
             int i = 1;
             ps.setString(i++, computer);
@@ -54,7 +60,9 @@ final class TeamRows {
             ps.setArray(i++, c.createArrayOf("text", texts(entries, HistoryEntry::error)));
             ps.setArray(i++, c.createArrayOf("int4", entries.stream().map(HistoryEntry::attempts).toArray()));
             ps.setArray(i++, c.createArrayOf("int8", entries.stream().map(HistoryEntry::durationMs).toArray()));
-            ps.setArray(i, c.createArrayOf("text", texts(entries, HistoryEntry::appVersion)));
+            ps.setArray(i++, c.createArrayOf("text", texts(entries, HistoryEntry::appVersion)));
+            ps.setArray(i, c.createArrayOf("text", texts(entries, e -> e.profile() == null ? null
+                    : ownerOf.apply(e.profile()))));
             return ps.executeUpdate();
         }
     }

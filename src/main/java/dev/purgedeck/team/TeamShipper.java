@@ -2,6 +2,8 @@ package dev.purgedeck.team;
 
 import dev.purgedeck.history.HistoryEntry;
 import dev.purgedeck.history.HistoryTail;
+import dev.purgedeck.history.JobNote;
+import dev.purgedeck.history.JobNotes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,12 +12,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Ships the local history to the team database in file order, in batches, each committed before the durable
@@ -25,13 +29,21 @@ import java.util.function.Consumer;
  */
 public final class TeamShipper implements AutoCloseable {
     static final long BATCH_BYTES = 4 << 20;
+    /** The notes' cursor, beside the history's. */
+    static final String NOTES_CURSOR = "team-notes-cursor.json";
+    /** The schema version that added team_notes. */
+    static final int NOTES_VERSION = 4;
     private static final System.Logger LOG = System.getLogger(TeamShipper.class.getName());
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
 
     private final TeamConnection connection;
     private final HistoryTail tail;
     private final Path cursorFile;
+    private final Path notesCursorFile;
+    /** Whether the schema has team_notes, as last seen when a connection was opened (shipping thread only). */
+    private boolean notesTable;
     private final String computer;
+    private final Supplier<Map<String, String>> owners;
     private final ScheduledExecutorService executor;
     private final Clock clock;
     private final List<Consumer<TeamStatus>> listeners = new CopyOnWriteArrayList<>();
@@ -43,6 +55,14 @@ public final class TeamShipper implements AutoCloseable {
 
     public TeamShipper(TeamConnection connection, HistoryTail tail, Path cursorFile, String computer,
                        ScheduledExecutorService executor, Clock clock) {
+        this(connection, tail, cursorFile, computer, Map::of, executor, clock);
+    }
+
+    /** @param owners the token owners' e-mails by profile name, read once per shipping run */
+    public TeamShipper(TeamConnection connection, HistoryTail tail, Path cursorFile, String computer,
+                       Supplier<Map<String, String>> owners, ScheduledExecutorService executor, Clock clock) {
+        this.owners = owners;
+        this.notesCursorFile = cursorFile.resolveSibling(NOTES_CURSOR);
         this.connection = connection;
         this.tail = tail;
         this.cursorFile = cursorFile;
@@ -90,6 +110,7 @@ public final class TeamShipper implements AutoCloseable {
         String db = connection.settings().describe();
         int added = 0;
         Connection c = null;
+        Map<String, String> ownerOf = owners.get();
         try {
             while (true) {
                 ShipCursor cursor = ShipCursor.read(cursorFile, db);
@@ -99,21 +120,15 @@ public final class TeamShipper implements AutoCloseable {
                 }
                 HistoryTail.Slice slice = tail.read(cursor.offset(), BATCH_BYTES);
                 if (!slice.entries().isEmpty()) {
-                    if (c == null) {
-                        c = connection.open();
-                        TeamSchema.State schema = TeamSchema.state(c);
-                        if (!schema.canShip()) {
-                            throw new TeamException(schema.describe());
-                        }
-                        c.setAutoCommit(false);
-                    }
-                    added += TeamRows.insert(c, slice.entries(), computer);
+                    c = c != null ? c : open();
+                    added += TeamRows.insert(c, slice.entries(), computer, ownerOf::get);
                     c.commit();
                 }
                 if (slice.end() != cursor.offset() || !cursor.firstId().equals(firstId)) {
                     new ShipCursor(db, slice.end(), firstId).write(cursorFile); // only after the commit
                 }
                 if (slice.entries().isEmpty()) {
+                    c = shipNotes(c, db);
                     return added;
                 }
             }
@@ -129,6 +144,50 @@ public final class TeamShipper implements AutoCloseable {
                 } catch (SQLException e) {
                     // closing a connection that failed: nothing more to learn
                 }
+            }
+        }
+    }
+
+    private Connection open() throws SQLException, TeamException {
+        Connection c = connection.open();
+        TeamSchema.State schema = TeamSchema.state(c);
+        if (!schema.canShip()) {
+            c.close();
+            throw new TeamException(schema.describe());
+        }
+        notesTable = schema.version() >= NOTES_VERSION;
+        c.setAutoCommit(false);
+        return c;
+    }
+
+    /**
+     * Ships the job notes after the entries they are about, as the entries are: commit, then the cursor. Until the
+     * schema has team_notes (an older schema that still takes entries) the notes wait in the file.
+     */
+    private Connection shipNotes(Connection open, String db) throws SQLException, IOException, TeamException {
+        Connection c = open;
+        Path notesFile = JobNotes.besideHistory(tail.file()).file();
+        while (true) {
+            ShipCursor cursor = ShipCursor.read(notesCursorFile, db);
+            List<JobNote> first = TeamNotes.read(notesFile, 0, 8192).notes();
+            String firstId = first.isEmpty() ? "" : TeamNotes.key(first.get(0));
+            if (!cursor.firstId().equals(firstId) && cursor.offset() > 0) {
+                cursor = ShipCursor.start(db); // a new notes file (the history was cleared)
+            }
+            TeamNotes.Slice slice = TeamNotes.read(notesFile, cursor.offset(), BATCH_BYTES);
+            if (!slice.notes().isEmpty()) {
+                c = c != null ? c : open();
+                if (!notesTable) {
+                    return c;
+                }
+                TeamNotes.insert(c, slice.notes(), computer);
+                c.commit();
+            }
+            if (slice.end() != cursor.offset() || !cursor.firstId().equals(firstId)) {
+                new ShipCursor(db, slice.end(), firstId).write(notesCursorFile);
+            }
+            if (slice.end() == cursor.offset()) {
+                return c;
             }
         }
     }

@@ -3,6 +3,7 @@ package dev.purgedeck.team;
 import dev.purgedeck.history.HistoryEntry;
 import dev.purgedeck.history.HistoryStore;
 import dev.purgedeck.history.HistoryTail;
+import dev.purgedeck.settings.TokenOwners;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -28,11 +29,12 @@ public final class TeamSync implements AutoCloseable {
     private final Consumer<List<HistoryEntry>> nudge;
     private final HistoryStore history;
 
-    private TeamSync(TeamConnection connection, TeamSettingsStore store, HistoryStore history, String computer) {
+    private TeamSync(TeamConnection connection, TeamSettingsStore store, HistoryStore history, String computer,
+                     TokenOwners owners) {
         this.connection = connection;
         this.history = history;
         this.shipper = new TeamShipper(connection, new HistoryTail(history.file()), store.cursorFile(), computer,
-                executor, Clock.systemUTC());
+                owners::all, executor, Clock.systemUTC());
         this.nudge = added -> shipper.nudge();
     }
 
@@ -44,7 +46,8 @@ public final class TeamSync implements AutoCloseable {
             return Optional.empty();
         }
         TeamConnection connection = new TeamConnection(settings.get(), store.passwords(env, home));
-        TeamSync sync = new TeamSync(connection, store, history, TeamSettingsStore.computerName(env));
+        TeamSync sync = new TeamSync(connection, store, history, TeamSettingsStore.computerName(env),
+                new TokenOwners(dataDir));
         history.addListener(sync.nudge);
         sync.executor.execute(() -> {
             try {

@@ -8,7 +8,10 @@ import dev.purgedeck.fastly.TokenInfo;
 import dev.purgedeck.files.SafeFiles;
 import dev.purgedeck.files.StoreWriter;
 import dev.purgedeck.history.JobContext;
+import dev.purgedeck.history.JobNotes;
 import dev.purgedeck.history.JobRecording;
+import dev.purgedeck.history.TeamNotices;
+import dev.purgedeck.history.Webhook;
 import dev.purgedeck.settings.ColumnWidths;
 import dev.purgedeck.settings.Connection;
 import dev.purgedeck.settings.EnvironmentConnection;
@@ -16,6 +19,7 @@ import dev.purgedeck.settings.HostMapStore;
 import dev.purgedeck.settings.Profile;
 import dev.purgedeck.settings.RememberedState;
 import dev.purgedeck.settings.ThemeMode;
+import dev.purgedeck.settings.TokenOwners;
 import dev.purgedeck.settings.WebhookStore;
 import dev.purgedeck.team.TeamSettingsStore;
 import dev.purgedeck.ui.common.Dialogs;
@@ -33,7 +37,6 @@ import dev.purgedeck.ui.inspect.InspectorViewModel;
 import dev.purgedeck.ui.keysets.KeySetPicker;
 import dev.purgedeck.ui.keysets.KeySetsView;
 import dev.purgedeck.ui.keysets.KeySetsViewModel;
-import dev.purgedeck.ui.purge.ConsoleNotice;
 import dev.purgedeck.ui.purge.PurgeMode;
 import dev.purgedeck.ui.purge.PurgeView;
 import dev.purgedeck.ui.purge.PurgeViewModel;
@@ -43,6 +46,8 @@ import dev.purgedeck.ui.settings.PurgeTwiceSection;
 import dev.purgedeck.ui.settings.PurgeTwiceViewModel;
 import dev.purgedeck.ui.settings.SettingsView;
 import dev.purgedeck.ui.settings.SettingsViewModel;
+import dev.purgedeck.ui.settings.TeamNoticeSection;
+import dev.purgedeck.ui.settings.TeamNoticeViewModel;
 import dev.purgedeck.ui.settings.TeamSettingsSection;
 import dev.purgedeck.ui.settings.TeamSettingsViewModel;
 import java.nio.file.Path;
@@ -144,10 +149,11 @@ public final class MainView {
         });
         purge.results().setVerifier(PurgeVerifier.of(context.pageFetcher(), VerifySettings.DEFAULT));
         purge.twice().attach(context.purgeTwice(), context.session().profileName());
-        ConsoleNotice teamNotice = new ConsoleNotice(new WebhookStore(context.dataDir()), context.background());
-        purge.results().onFinished(result -> teamNotice.send(recording.context(result.jobId(), result.request(),
-                context.session().origin(), serviceName(services, result.request().serviceId())), result,
-                problem -> fx.execute(() -> purge.reportProblem(problem))));
+        TeamNotices teamNotices = teamNotices(context);
+        purge.results().onFinished(result -> teamNotices.send(recording.context(result.jobId(), result.request(),
+                context.session().origin(), serviceName(services, result.request().serviceId())), result)
+                .thenAccept(p -> p.ifPresent(problem -> fx.execute(() -> purge.results()
+                        .showNotice(result.jobId(), problem)))));
         purge.hosts().startFrom(context.client(), new HostMapStore(context.dataDir()), context.session().origin(),
                 context.background());
         history = new HistoryViewModel(context.history(), fx, context.background(), (request, name) -> {
@@ -171,7 +177,10 @@ public final class MainView {
         historyView = new Lazy<>(() -> {
             HistoryView v = new HistoryView(history, ZoneId.systemDefault(), new ColumnWidths(prefs, "history"));
             v.setCommands(purge.results()::commands);
-            v.setEventLog(new EventLogViewModel(context::client, history::allEntries, fx,
+            Supplier<java.util.Map<String, String>> names = () -> services.services().stream()
+                    .filter(s -> s.name() != null).collect(Collectors.toMap(ServiceInfo::id, ServiceInfo::name,
+                            (a, b) -> a));
+            v.setEventLog(new EventLogViewModel(context::client, history::allEntries, names, fx,
                     Clock.systemUTC()), ZoneId.systemDefault());
             return inspection.onHistory(v);
         });
@@ -182,6 +191,10 @@ public final class MainView {
                     () -> historyView.get().openDataFolder());
             purgeTwiceSettings = new PurgeTwiceViewModel(context.purgeTwice(), context.session().profileName(), fx);
             view.addSectionBeforePurging(new PurgeTwiceSection(purgeTwiceSettings).root());
+            TeamNoticeViewModel noticeVm = new TeamNoticeViewModel(new WebhookStore(context.dataDir()), teamNotices,
+                    context.session().origin().profile(), context.background(), fx);
+            noticeVm.load();
+            view.addSection(new TeamNoticeSection(noticeVm).root());
             TeamSettingsStore teamStore = new TeamSettingsStore(context.dataDir());
             Parent team = new TeamSettingsSection(new TeamSettingsViewModel(teamStore, teamStore.passwords(
                     context.env(), Path.of(context.env().getOrDefault("HOME", System.getProperty("user.home")))),
@@ -194,6 +207,13 @@ public final class MainView {
             return view;
         });
         connection.tokenInfoProperty().addListener((o, a, info) -> adaptTo(info, services));
+        TokenOwners owners = new TokenOwners(context.dataDir()); // team rows name the token's owner (docs/team.md §5)
+        connection.tokenInfoProperty().addListener((o, a, info) -> {
+            if (info != null && TokenOwners.isEmail(info.owner())) {
+                context.background().execute(() -> owners.remember(context.session().origin().profile(),
+                        info.owner()));
+            }
+        });
         purgeView.setBringForward(() -> tabs.getSelectionModel().select(purgeTab));
         purgeTab.setContent(inspection.around(purgeView.root()));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> fill(t));
@@ -293,6 +313,11 @@ public final class MainView {
 
 
     /** The service's name as the service list shows it, for the history; empty when it is not listed. */
+    private static TeamNotices teamNotices(AppContext context) {
+        return new TeamNotices(new WebhookStore(context.dataDir())::get, Webhook.withOwnClient(),
+                JobNotes.in(context.dataDir()), context.background(), Clock.systemUTC());
+    }
+
     private static String serviceName(ServiceSelectorViewModel services, String serviceId) {
         return services.services().stream().filter(s -> s.id().equals(serviceId)).map(ServiceInfo::name)
                 .findFirst().orElse("");

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.purgedeck.fastly.PurgeKind;
 import dev.purgedeck.history.HistoryEntry;
 import dev.purgedeck.history.HistoryStore;
+import dev.purgedeck.settings.TokenOwners;
+import dev.purgedeck.team.TeamSchema;
 import dev.purgedeck.team.TeamSettings;
 import dev.purgedeck.testsupport.TeamDatabase;
 import java.nio.file.Path;
@@ -36,7 +38,10 @@ class TeamCommandTest {
                     entry(t.plusSeconds(1), "https://shop.example.com/cart"),
                     entry(t.plusSeconds(2), "https://shop.example.com/Black-Friday/deals")));
         }
-        assertThat(cli.run("team", "status").out()).contains("Waiting to ship: 3", "Schema version 2, up to date");
+        assertThat(cli.run("team", "status").out()).contains("Waiting to ship: 3",
+                "Schema version " + TeamSchema.APP_VERSION + ", up to date");
+        // What the window learnt from Fastly (GET /current_user's login) for the profile: its rows name the owner.
+        new TokenOwners(cli.dataDir).remember("work", "dana@purgedeck.example");
         CliHarness.Result sync = cli.run("team", "sync");
         assertThat(sync.code()).as(sync.toString()).isZero();
         assertThat(sync.out()).contains("Shipped 3 new entries", "Team: up to date");
@@ -52,7 +57,8 @@ class TeamCommandTest {
         }
         CliHarness.Result all = cli.run("history", "--team", "--search", "BLACK-friday");
         assertThat(all.code()).as(all.toString()).isZero();
-        assertThat(all.out()).contains("dave on desk-9", "black-friday/shoes", "Black-Friday/deals")
+        assertThat(all.out()).contains("dave on desk-9", "black-friday/shoes", "Black-Friday/deals",
+                        "(dana@purgedeck.example)")
                 .doesNotContain("/cart");
         CliHarness.Result dave = cli.run("history", "--team", "--user", "dave");
         assertThat(dave.out()).contains("black-friday/shoes").doesNotContain("Black-Friday/deals");

@@ -11,7 +11,7 @@ final class TeamRowsAccess {
 
     static int insert(TeamConnection c, List<HistoryEntry> entries) throws Exception {
         try (Connection conn = c.open()) {
-            return TeamRows.insert(conn, entries, "desk-1");
+            return TeamRows.insert(conn, entries, "desk-1", profile -> null);
         }
     }
 }

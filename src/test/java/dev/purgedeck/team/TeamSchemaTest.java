@@ -62,22 +62,24 @@ class TeamSchemaTest {
 
     @Test
     void aNewerSchemaIsNamedPlainlyAndShipsOnlyWhileCompatible() throws Exception {
+        int future = TeamSchema.APP_VERSION + 1;
         TeamConnection c = TeamFixture.connection(TeamDatabase.newDatabase(), dir);
         TeamSchema.migrate(c);
         try (Connection conn = c.open(); Statement s = conn.createStatement()) {
             s.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, "
-                    + "installed_by, execution_time, success) VALUES (99, '3', 'future', 'SQL', 'V3__future.sql', "
+                    + "installed_by, execution_time, success) VALUES (99, '" + future + "', 'future', 'SQL', 'V" + future
+                    + "__future.sql', "
                     + "'admin', 1, true)");
             TeamSchema.State newer = TeamSchema.state(conn);
-            assertThat(newer.version()).isEqualTo(3);
+            assertThat(newer.version()).isEqualTo(future);
             assertThat(newer.canShip()).isTrue();
             assertThat(newer.describe()).contains("newer than this PurgeDeck", "still ships");
-            s.execute("UPDATE team_schema SET writer_min = 3");
+            s.execute("UPDATE team_schema SET writer_min = " + future);
             TeamSchema.State incompatible = TeamSchema.state(conn);
             assertThat(incompatible.canShip()).isFalse();
             assertThat(incompatible.describe()).contains("cannot ship until PurgeDeck is updated");
         }
-        assertThat(TeamSchema.ensure(c).version()).isEqualTo(3); // never "downgraded" nor failed by validation
+        assertThat(TeamSchema.ensure(c).version()).isEqualTo(future); // never "downgraded" nor failed by validation
         assertThat(TeamSchema.ensure(c).canShip()).isFalse();
     }
 }

@@ -41,7 +41,7 @@ final class EventLogPane {
         table.getColumns().setAll(java.util.List.of(
                 column("Time", e -> TIME.format(e.createdAt().atZone(zone))),
                 column("What", e -> "purge all · " + SOURCE),
-                column("Service", FastlyEvent::serviceId),
+                column("Service", vm::serviceLabel),
                 column("User ID", e -> e.admin() ? "Fastly staff" : e.userId()),
                 column("IP", FastlyEvent::ip)));
         VBox box = new VBox(8, new HBox(8, check, status), table);

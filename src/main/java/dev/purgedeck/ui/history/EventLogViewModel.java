@@ -7,8 +7,10 @@ import dev.purgedeck.history.HistoryEntry;
 import dev.purgedeck.history.OutsidePurgeAlls;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -27,6 +29,8 @@ public final class EventLogViewModel {
     private final Supplier<List<HistoryEntry>> local;
     private final Executor fx;
     private final Clock clock;
+    private final Supplier<Map<String, String>> serviceNames;
+    private Map<String, String> names = Map.of();
     private final ObservableList<FastlyEvent> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(
             "Purge-alls made outside PurgeDeck (the Fastly CLI, the web UI, a script) are in Fastly's event log.");
@@ -34,6 +38,13 @@ public final class EventLogViewModel {
 
     public EventLogViewModel(Supplier<FastlyClient> client, Supplier<List<HistoryEntry>> local, Executor fx,
             Clock clock) {
+        this(client, local, Map::of, fx, clock);
+    }
+
+    /** @param serviceNames service ID → name of the services the window lists (read on the UI thread) */
+    public EventLogViewModel(Supplier<FastlyClient> client, Supplier<List<HistoryEntry>> local,
+            Supplier<Map<String, String>> serviceNames, Executor fx, Clock clock) {
+        this.serviceNames = serviceNames;
         this.client = client;
         this.local = local;
         this.fx = fx;
@@ -42,6 +53,11 @@ public final class EventLogViewModel {
 
     public ObservableList<FastlyEvent> rows() {
         return rows;
+    }
+
+    /** "Shop (SU1Z0isxPaozGVKXdv0eY)" for the event's service, or its bare ID when no name is known. */
+    public String serviceLabel(FastlyEvent e) {
+        return OutsidePurgeAlls.serviceLabel(e.serviceId(), names);
     }
 
     public ReadOnlyStringProperty statusProperty() {
@@ -72,7 +88,16 @@ public final class EventLogViewModel {
                     + FastlyApiException.plainMessage(error, "no usable answer") + ".");
             return;
         }
-        List<FastlyEvent> outside = OutsidePurgeAlls.of(events, local.get());
+        List<HistoryEntry> history = local.get();
+        List<FastlyEvent> outside = OutsidePurgeAlls.of(events, history);
+        // The log holds only IDs: name them from the window's service list, else from names the history recorded.
+        Map<String, String> known = new HashMap<>(serviceNames.get());
+        history.forEach(e -> {
+            if (e.serviceId() != null && e.serviceName() != null) {
+                known.putIfAbsent(e.serviceId(), e.serviceName());
+            }
+        });
+        names = known;
         rows.setAll(outside);
         status.set(outside.isEmpty() ? "No purge-alls were made outside PurgeDeck in the last 30 days."
                 : String.format(Locale.ROOT, "%d purge-all%s made outside PurgeDeck in the last 30 days, "

@@ -1,11 +1,15 @@
 package dev.purgedeck.ui.history;
 
+import dev.purgedeck.edge.Freshness;
 import dev.purgedeck.team.TeamRow;
+import dev.purgedeck.team.TeamSort;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -81,21 +85,45 @@ public final class TeamHistoryPane {
         TableView<TeamRow> t = new TableView<>(vm.rows());
         t.setId("teamTable");
         t.setPlaceholder(new Label("Search to see the team's purges."));
-        t.getColumns().add(column("Time", r -> TIME.format(r.time().atZone(zone)), 170));
-        t.getColumns().add(column("Who", TeamRow::who, 200));
-        t.getColumns().add(column("Profile", TeamRow::profile, 100));
-        t.getColumns().add(column("Outcome", TeamRow::outcome, 80));
-        t.getColumns().add(column("Target", TeamRow::target, 360));
-        t.getColumns().add(column("Service", r -> r.serviceName() != null ? r.serviceName() : r.serviceId(), 120));
+        t.getColumns().add(column("Time", TeamSort.TIME, r -> TIME.format(r.time().atZone(zone)), 170));
+        t.getColumns().add(column("Who", TeamSort.WHO, TeamRow::who, 200));
+        t.getColumns().add(column("Profile", TeamSort.PROFILE, TeamRow::profile, 100));
+        t.getColumns().add(column("Outcome", TeamSort.OUTCOME, TeamRow::outcome, 80));
+        t.getColumns().add(column("Target", TeamSort.TARGET, TeamRow::target, 360));
+        t.getColumns().add(column("Service", TeamSort.SERVICE,
+                r -> r.serviceName() != null ? r.serviceName() : r.serviceId(), 120));
+        // What was learnt after the purge, from the team's job notes: not sortable, the database sorts by entries.
+        TableColumn<TeamRow, String> verdict = column("Verdict", null, r -> Freshness.labelOf(r.verdict()), 110);
+        TableColumn<TeamRow, String> impact = column("Impact", null, TeamRow::impact, 220);
+        verdict.setSortable(false);
+        impact.setSortable(false);
+        t.getColumns().add(verdict);
+        t.getColumns().add(impact);
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // A header click asks the database for the whole history in that order; sorting the page shown would order
+        // only its 100 rows, and the next page would not follow on from them.
+        t.setSortPolicy(table -> true);
+        Runnable resort = () -> {
+            TableColumn<TeamRow, ?> first = t.getSortOrder().isEmpty() ? null : t.getSortOrder().get(0);
+            vm.sortBy(first == null ? null : (TeamSort) first.getUserData(),
+                    first != null && first.getSortType() == TableColumn.SortType.ASCENDING);
+        };
+        t.getSortOrder().addListener((ListChangeListener<TableColumn<TeamRow, ?>>) c -> resort.run());
+        t.getColumns().forEach(c -> c.sortTypeProperty().addListener((o, a, b) -> {
+            if (t.getSortOrder().contains(c)) {
+                resort.run();
+            }
+        }));
         return t;
     }
 
-    private static TableColumn<TeamRow, String> column(String name, Function<TeamRow, String> value, double width) {
+    private static TableColumn<TeamRow, String> column(String name, TeamSort sort, Function<TeamRow, String> value,
+                                                       double width) {
         TableColumn<TeamRow, String> c = new TableColumn<>(name);
+        c.setId("teamColumn" + name);
+        c.setUserData(sort);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         c.setPrefWidth(width);
-        c.setSortable(false); // sorted by the database: newest first
         return c;
     }
 
@@ -104,11 +132,18 @@ public final class TeamHistoryPane {
         message.setId("teamMessage");
         message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
-        Button previous = new Button("Newer");
+        // Newer and Older are true only of the time order; any other order pages back and forth.
+        javafx.beans.binding.BooleanBinding byTime = Bindings.createBooleanBinding(
+                () -> vm.sortProperty().get() == TeamSort.TIME, vm.sortProperty());
+        Button previous = new Button();
+        previous.textProperty().bind(Bindings.when(byTime.and(vm.ascendingProperty().not())).then("Newer")
+                .otherwise(Bindings.when(byTime).then("Older").otherwise("Previous")));
         previous.setId("teamNewer");
         previous.disableProperty().bind(vm.pageProperty().isEqualTo(0).or(vm.busyProperty()));
         previous.setOnAction(e -> vm.previous());
-        Button next = new Button("Older");
+        Button next = new Button();
+        next.textProperty().bind(Bindings.when(byTime.and(vm.ascendingProperty().not())).then("Older")
+                .otherwise(Bindings.when(byTime).then("Newer").otherwise("Next")));
         next.setId("teamOlder");
         next.disableProperty().bind(vm.hasNextProperty().not().or(vm.busyProperty()));
         next.setOnAction(e -> vm.next());

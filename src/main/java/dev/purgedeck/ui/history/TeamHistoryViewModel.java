@@ -4,16 +4,19 @@ import dev.purgedeck.team.TeamException;
 import dev.purgedeck.team.TeamHistory;
 import dev.purgedeck.team.TeamQuery;
 import dev.purgedeck.team.TeamRow;
+import dev.purgedeck.team.TeamSort;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -32,6 +35,8 @@ public final class TeamHistoryViewModel {
     private final StringProperty user = new SimpleStringProperty("");
     private final StringProperty outcome = new SimpleStringProperty("");
     private final IntegerProperty page = new SimpleIntegerProperty(0);
+    private final ObjectProperty<TeamSort> sort = new SimpleObjectProperty<>(TeamSort.TIME);
+    private final BooleanProperty ascending = new SimpleBooleanProperty(false);
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final BooleanProperty hasNext = new SimpleBooleanProperty();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -65,6 +70,15 @@ public final class TeamHistoryViewModel {
         return page;
     }
 
+    /** The column the database sorts by (newest first by default). */
+    public ObjectProperty<TeamSort> sortProperty() {
+        return sort;
+    }
+
+    public BooleanProperty ascendingProperty() {
+        return ascending;
+    }
+
     public BooleanProperty busyProperty() {
         return busy;
     }
@@ -89,6 +103,13 @@ public final class TeamHistoryViewModel {
         return load();
     }
 
+    /** Sorts by {@code by} in the database, from the first page; null is the default, newest first. */
+    public CompletableFuture<Void> sortBy(TeamSort by, boolean smallestFirst) {
+        sort.set(by == null ? TeamSort.TIME : by);
+        ascending.set(by != null && smallestFirst);
+        return search();
+    }
+
     public CompletableFuture<Void> next() {
         if (!hasNext.get()) {
             return CompletableFuture.completedFuture(null);
@@ -106,7 +127,7 @@ public final class TeamHistoryViewModel {
         long mine = generation.incrementAndGet();
         // One row more than a page tells whether there is a next page without counting the table.
         TeamQuery q = new TeamQuery(text.get(), user.get(), null, outcome.get(), null, null, page.get() * PAGE,
-                PAGE + 1);
+                PAGE + 1, sort.get(), ascending.get());
         busy.set(true);
         return CompletableFuture.supplyAsync(() -> {
             try {

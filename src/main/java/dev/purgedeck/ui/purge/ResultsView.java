@@ -107,6 +107,9 @@ final class ResultsView extends VBox {
         details.setMinHeight(Region.USE_PREF_SIZE);
         summary.setId("resultSummary");
         summary.getStyleClass().add("result-summary");
+        // A team notice's failure makes the line long: it wraps rather than squeezing the buttons to "…".
+        summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         copy.setId("copyPurgeIds");
         copy.setGraphic(Icons.icon(Feather.COPY));
         Icons.describe(copy, "Copy the purge IDs of the selected rows, or all rows (Ctrl+Shift+C)");
@@ -129,6 +132,7 @@ final class ResultsView extends VBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(8, summary, spacer, copied, copy, purgeAgain, sendUnsent, retry);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        List.of(copy, purgeAgain, sendUnsent, retry).forEach(b -> b.setMinWidth(Region.USE_PREF_SIZE));
         bar.getStyleClass().add("results-bar");
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().setAll(bar, table, details);

@@ -128,6 +128,16 @@ public final class ResultsViewModel {
         return hasFailures.getReadOnlyProperty();
     }
 
+    /**
+     * Adds the team notice's failure to the summary line of job {@code id}; ignored once another job has started,
+     * whose summary it would not be true of. Call on the UI thread.
+     */
+    public void showNotice(String id, String problem) {
+        if (id.equals(jobId) && !running.get() && !summary.get().isEmpty()) {
+            summary.set(summary.get() + " · " + problem);
+        }
+    }
+
     /** Called on the UI thread when a job ends. */
     public void onFinished(Consumer<JobResult> listener) {
         finishedListeners.add(listener);

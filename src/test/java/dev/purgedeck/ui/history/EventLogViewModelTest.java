@@ -38,7 +38,7 @@ class EventLogViewModelTest {
         String svc = SANDBOX.service();
         await(Clients.client(SANDBOX.server().baseUri(), DemoAccount.GLOBAL_TOKEN, Clients.FAST_RETRY)
                 .purgeAll(svc, PurgeOptions.HARD));
-        HistoryEntry ours = new HistoryEntry("job1", Instant.now(), "p", "sandbox", "http://127.0.0.1", svc, null,
+        HistoryEntry ours = new HistoryEntry("job1", Instant.now(), "p", "sandbox", "http://127.0.0.1", svc, "Courier",
                 PurgeKind.ALL, svc, false, "production", HistoryEntry.Outcome.OK, null, 200, null, 1, 5, "me", "1");
         OutsideEvents.purgeAll(SANDBOX.server().baseUri(), svc, "WebUiUser01", "203.0.113.9",
                 Instant.now().minusSeconds(7200));
@@ -49,6 +49,8 @@ class EventLogViewModelTest {
         shown.get(30, TimeUnit.SECONDS);
 
         assertThat(vm.rows()).extracting(FastlyEvent::userId).containsExactly("WebUiUser01");
+        // The log holds the ID only; the name comes from what the window knows (here the history's record).
+        assertThat(vm.serviceLabel(vm.rows().get(0))).isEqualTo("Courier (" + svc + ")");
         assertThat(vm.rows().get(0).ip()).isEqualTo("203.0.113.9");
         assertThat(vm.statusProperty().get()).startsWith("1 purge-all made outside PurgeDeck");
         assertThat(vm.busyProperty().get()).isFalse();

@@ -93,7 +93,7 @@ class TeamHistoryPaneTest {
         robot.interact(() -> robot.lookup("#teamSearch").queryAs(TextField.class).clear());
         robot.clickOn("#teamSearchButton");
         Eventually.await(() -> vm.rows().size() == 3 && !vm.busyProperty().get());
-        assertThat(sql).last().asString().doesNotContain("WHERE");
+        assertThat(sql).last().asString().doesNotContain("FROM team_history WHERE");
         assertThat(vm.rows()).extracting(TeamRow::user).containsExactly("dave", "dave", "alice"); // newest first
     }
 
@@ -122,5 +122,37 @@ class TeamHistoryPaneTest {
                 Runnable::run);
         offline.search().join();
         assertThat(offline.messageProperty().get()).contains("cannot be reached");
+    }
+
+    @Test
+    void aHeaderClickSortsTheWholeTeamHistoryInTheDatabaseAndPagesFollowOn(FxRobot robot) throws Exception {
+        try (Connection c = connection.open(); Statement s = c.createStatement()) {
+            // Many equal users: only the tiebreak on id keeps page 2 following on from page 1.
+            s.execute("INSERT INTO team_history (id, job_id, purged_at, os_user, kind, target, soft, outcome, "
+                    + "http_status, attempts, duration_ms) SELECT gen_random_uuid(), 'j', now() - g * interval "
+                    + "'1 second', 'user' || (g % 3), 'url', 'https://x.example/' || g, false, 'ok', 200, 1, 1 "
+                    + "FROM generate_series(1, 150) g");
+        }
+        robot.clickOn("#scopeTeam");
+        robot.clickOn("#teamSearchButton");
+        Eventually.await(() -> vm.rows().size() == 100 && !vm.busyProperty().get());
+
+        robot.clickOn("#teamColumnWho");
+        Eventually.await(() -> !vm.busyProperty().get() && "user0".equals(vm.rows().get(0).user()));
+        assertThat(sql).last().asString().contains("ORDER BY os_user ASC NULLS LAST, id ASC", "LIMIT 101 OFFSET 0");
+        robot.clickOn("#teamColumnWho");
+        Eventually.await(() -> !vm.busyProperty().get() && "user2".equals(vm.rows().get(0).user()));
+        assertThat(sql).last().asString().contains("ORDER BY os_user DESC NULLS LAST, id DESC");
+        robot.clickOn("#teamOlder");
+        Eventually.await(() -> !vm.busyProperty().get() && vm.rows().size() == 50);
+        assertThat(sql).last().asString().contains("ORDER BY os_user DESC NULLS LAST, id DESC", "OFFSET 100");
+
+        TeamHistoryViewModel direct = new TeamHistoryViewModel(new TeamHistory(connection, sql::add), Runnable::run,
+                Runnable::run);
+        direct.sortBy(dev.purgedeck.team.TeamSort.TARGET, true).join();
+        List<String> seen = new java.util.ArrayList<>(direct.rows().stream().map(TeamRow::target).toList());
+        direct.next().join();
+        direct.rows().forEach(r -> seen.add(r.target()));
+        assertThat(seen).hasSize(150).doesNotHaveDuplicates().isSorted();
     }
 }

@@ -3,7 +3,10 @@ package dev.purgedeck.ui.purge;
 import static dev.purgedeck.testsupport.ConsoleHarness.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.purgedeck.history.JobNote;
+import dev.purgedeck.history.JobNotes;
 import dev.purgedeck.sandbox.DemoAccount;
+import dev.purgedeck.settings.TokenOwners;
 import dev.purgedeck.settings.WebhookStore;
 import dev.purgedeck.testsupport.CannedServer;
 import dev.purgedeck.testsupport.ConsoleTest;
@@ -11,11 +14,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
-/** After a console purge the profile's webhook hears a notice; a failing one shows in the console, the purge is ok. */
+/**
+ * After a console purge the profile's webhook hears a notice; a failing one shows in the console, the purge is ok. The
+ * token owner's e-mail Fastly names is kept for the profile's team rows.
+ */
 class TeamNoticeScreenTest extends ConsoleTest {
     private void purge(FxRobot robot, String url) {
         waitUntil(() -> console.window().purge().services().selectedProperty().get() != null);
@@ -54,9 +61,19 @@ class TeamNoticeScreenTest extends ConsoleTest {
 
             purge(robot, "https://www.example.com/notice2");
 
-            waitUntil(() -> "Team notice not sent: the webhook answered HTTP 500."
-                    .equals(console.window().purge().errorProperty().get()));
-            assertThat(console.window().purge().results().summaryProperty().get()).contains("1 purged");
+            // Said on the job's own summary line, and kept with the job for History (the job notes).
+            waitUntil(() -> robot.lookup("#resultSummary").queryAs(Label.class).getText()
+                    .equals("1 purged, 0 failed · Team notice not sent: the webhook answered HTTP 500."));
+            String jobId = console.context().history().load().entries().get(0).jobId();
+            assertThat(JobNotes.in(dataDir).index().ofJob(jobId, JobNote.NOTICE)).get().extracting(JobNote::text)
+                    .isEqualTo("Team notice not sent: the webhook answered HTTP 500.");
         }
+    }
+
+    @Test
+    void theTokenOwnersEmailFromFastlyIsKeptForTheProfilesTeamRows() {
+        // The sandbox answers GET /current_user as Fastly does, with the user's login (an e-mail address).
+        waitUntil(() -> new TokenOwners(dataDir).email(profile()).isPresent());
+        assertThat(new TokenOwners(dataDir).email(profile())).contains("dana@purgedeck.example");
     }
 }
