@@ -54,11 +54,13 @@ public final class PurgeVerifier {
         return settings;
     }
 
-    Clock clock() {
+    /** The time the looks are measured by (a countdown to the first look uses it too). */
+    public Clock clock() {
         return clock;
     }
 
-    RetryScheduler scheduler() {
+    /** Runs the waits; a countdown to the first look ticks on it, so tests drive both. */
+    public RetryScheduler scheduler() {
         return scheduler;
     }
 
@@ -68,7 +70,7 @@ public final class PurgeVerifier {
     }
 
     /** How long to wait after a purge of this kind before the first look. */
-    Duration waitAfter(PurgeKind kind) {
+    public Duration waitAfter(PurgeKind kind) {
         return kind == PurgeKind.ALL ? settings.allWait() : settings.urlWait();
     }
 

@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
@@ -63,6 +64,8 @@ public final class ResultsViewModel {
     private final ConcurrentLinkedQueue<PageVerdict> verdicts = new ConcurrentLinkedQueue<>();
     private final BooleanProperty verify = new SimpleBooleanProperty(true);
     private PurgeVerifier verifier;
+    private Function<JobRequest, VerifyPlan> planner = r -> VerifyPlan.verify(List.of());
+    private PageCheckCountdown countdown = PageCheckCountdown.NONE;
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final List<Consumer<JobResult>> finishedListeners = new ArrayList<>();
     private JobRecorder recorder = JobRecorder.NONE;
@@ -156,6 +159,11 @@ public final class ResultsViewModel {
         this.verifier = verifier;
     }
 
+    /** Which pages a job is verified on (keys and purge-all need pages given to them); none by default. */
+    public void setPlanner(Function<JobRequest, VerifyPlan> planner) {
+        this.planner = planner;
+    }
+
     // ---- Commands
 
     /** Starts a job; its rows replace the previous results. */
@@ -238,7 +246,8 @@ public final class ResultsViewModel {
         String id = BulkPurgeRunner.newJobId();
         jobId = id;
         JobListener record = recorder.begin(id, request, retryOf);
-        boolean verifying = verify.get() && verifier != null && request.kind() == PurgeKind.URL;
+        // Keys and purge-all are verified too: on their pages, or each says it had no page to check.
+        boolean verifying = verify.get() && verifier != null;
         JobListener outcomes = new JobListener() {
             @Override
             public void onItem(ItemOutcome outcome, int n, int total) {
@@ -264,22 +273,35 @@ public final class ResultsViewModel {
                 });
             }
         };
-        // Only URL purges have pages to look at until keys carry their pages (issue 16, keys mode).
+        CompletableFuture<JobResult> ended;
         if (verifying) {
             jobRows.forEach(r -> r.verdictProperty().set(null));
-            job = VerifiedPurge.start(runner, id, request, VerifyPlan.verify(List.of()), verifier, RetryScheduler.REAL,
+            VerifyPlan plan = planner.apply(request);
+            VerifiedPurge verified = VerifiedPurge.start(runner, id, request, plan, verifier, RetryScheduler.REAL,
                     ForkJoinPool.commonPool(), outcomes, this::verdictArrived, verifiedRecorder(record));
+            job = verified;
+            ended = verified.result();
+            if (request.kind() == PurgeKind.ALL && !plan.samplePages().isEmpty()) {
+                // Purge-all takes 10-20 s to reach every POP: the job stays open (and cancellable) until its pages
+                // were looked at, the wait counted down in the progress.
+                countdown = PageCheckCountdown.start(verifier, fx, text -> {
+                    if (id.equals(jobId)) {
+                        progressDetail.set(text);
+                    }
+                });
+                ended = verified.result().thenCompose(r -> verified.recorded().thenApply(x -> r));
+            }
             if (deadline != null) {
                 // A verified job has no deadline of its own: the deadline cancels it, as the command line does.
-                RunningPurge verified = job;
                 CompletableFuture.delayedExecutor(deadline.toMillis(), TimeUnit.MILLISECONDS).execute(verified::cancel);
             }
         } else {
             PurgeJob plain = runner.start(id, request, outcomes);
             plain.deadline(deadline);
             job = plain;
+            ended = plain.result();
         }
-        job.result().thenAccept(result -> fx.execute(() -> finished(result)));
+        ended.thenAccept(result -> fx.execute(() -> finished(result)));
     }
 
     /** The history takes each verified item once, with its final verdict (or none when it was not looked at). */
@@ -358,6 +380,8 @@ public final class ResultsViewModel {
     }
 
     private void finished(JobResult result) {
+        countdown.stop();
+        countdown = PageCheckCountdown.NONE;
         drain();
         running.set(false);
         progressText.set("");
@@ -391,6 +415,7 @@ public final class ResultsViewModel {
         int total = jobRows.size();
         progress.set(total == 0 ? 0 : (double) done / total);
         progressText.set(String.format("%,d / %,d", done, total));
-        progressDetail.set(running.get() ? pace.describe(done, total, failedSoFar) : "");
+        String waiting = countdown.text();
+        progressDetail.set(!running.get() ? "" : !waiting.isEmpty() ? waiting : pace.describe(done, total, failedSoFar));
     }
 }
