@@ -35,6 +35,10 @@ final class KeySetsShow implements Callable<Integer> {
         for (String key : s.keys()) {
             b.append("  ").append(key).append(System.lineSeparator());
         }
+        if (!s.sampleUrls().isEmpty()) {
+            b.append("Pages to check (").append(s.sampleUrls().size()).append("):").append(System.lineSeparator());
+            s.sampleUrls().forEach(u -> b.append("  ").append(u).append(System.lineSeparator()));
+        }
         out.print(b);
         out.flush();
         return Cli.OK;

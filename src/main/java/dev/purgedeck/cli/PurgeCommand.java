@@ -92,7 +92,8 @@ final class PurgeCommand implements Callable<Integer> {
     @Option(names = "--verify", order = 11,
             description = "After the purge, look at each purged page as a visitor's POP serves it (with Fastly-Debug) "
                     + "and print a verdict: fresh, refreshing, old copy still served, not cached, can't tell (why), or "
-                    + "not verified. Keys and --all are checked on the pages given with --check. Exit code 1 when "
+                    + "not verified. Keys and --all are checked on the pages given with --check, else on the sample "
+                    + "URLs of the --keyset. Exit code 1 when "
                     + "any page still gets the old copy.")
     boolean verify;
 
@@ -164,7 +165,8 @@ final class PurgeCommand implements Callable<Integer> {
             RecordedJob.Finished done = verify || twice || twiceDelay != null
                     ? RecordedJob.runVerified(ctx, client.runner(), request, connection.origin(),
                     svc == null ? null : svc.name(), limits.deadline(), routes,
-                    VerifyOptions.plan(verify, check, twice || twiceDelay != null, twiceDelay, request.kind()),
+                    VerifyOptions.plan(verify, VerifyOptions.pages(check, targets.keySet()), twice || twiceDelay != null,
+                            twiceDelay, request.kind()),
                     VerifyOptions.verifier(connection.connection(), client))
                     : RecordedJob.run(ctx, client.runner(), request, connection.origin(),
                     svc == null ? null : svc.name(), limits.deadline(), routes);

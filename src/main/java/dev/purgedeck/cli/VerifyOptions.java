@@ -12,6 +12,7 @@ import dev.purgedeck.fastly.InvalidInputException;
 import dev.purgedeck.fastly.PurgeKind;
 import dev.purgedeck.fastly.PurgeTwice;
 import dev.purgedeck.fastly.Validation;
+import dev.purgedeck.keysets.KeySet;
 import dev.purgedeck.settings.Connection;
 import java.time.Duration;
 import java.util.List;
@@ -44,6 +45,11 @@ final class VerifyOptions {
                 throw CliFailure.usage("--check: " + e.getMessage() + "; nothing was purged");
             }
         }
+    }
+
+    /** The pages given with --check, else the sample URLs of the key set purged (none for other targets). */
+    static List<String> pages(List<String> check, KeySet set) {
+        return check.isEmpty() && set != null ? set.sampleUrls() : check;
     }
 
     static VerifyPlan plan(boolean verify, List<String> pages, boolean twice, Duration delay, PurgeKind kind) {

@@ -72,6 +72,11 @@ public final class PageFetcher {
                 ? viaSandbox(endpoint, userAgent, limits, executor) : direct(userAgent, limits, executor);
     }
 
+    /** The threads that send the requests and read the answers. */
+    Executor executor() {
+        return executor;
+    }
+
     /** Whether pages go through the sandbox. */
     public boolean viaSandbox() {
         return !via.isEmpty();

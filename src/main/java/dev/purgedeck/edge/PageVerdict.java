@@ -17,8 +17,18 @@ import java.util.Optional;
  */
 public record PageVerdict(int index, String target, Freshness freshness, String reason, Optional<String> url,
                           Optional<PageReport> report, Instant at, boolean last) {
+    /** Why a key or purge-all item was not looked at: it had no page (inspector page, sample URL, list). */
+    public static final String NO_PAGE = "No page was given to check: add sample URLs to the key set, or pages to "
+            + "\u201cCheck these pages\u201d, to see whether the purge worked.";
+
     public PageVerdict {
         reason = reason == null ? "" : reason;
+    }
+
+    /** The verdict in words; an item without a page to check says so, so it never reads as a blank or a pass. */
+    public String words() {
+        return freshness == Freshness.NOT_VERIFIED && NO_PAGE.equals(reason) ? "Not verified \u2014 no page to check"
+                : freshness.label();
     }
 
     /** The verdict when nothing could be looked at. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -47,18 +48,29 @@ public final class PurgeVerifier {
 
     /** A verifier reading pages with {@code fetcher} in real time. */
     public static PurgeVerifier of(PageFetcher fetcher, VerifySettings settings) {
-        return new PurgeVerifier(fetcher::inspect, RetryScheduler.REAL, Clock.systemUTC(), settings);
+        return of(fetcher::inspect, fetcher.executor(), settings);
+    }
+
+    /** A verifier reading pages with {@code pages} in real time, its waits ending on {@code threads}. */
+    public static PurgeVerifier of(Pages pages, Executor threads, VerifySettings settings) {
+        // Not RetryScheduler.REAL, which ends each wait on the common pool: on a two-core computer that pool is a
+        // new thread per task, a thousand threads for a thousand pages.
+        RetryScheduler waits = (delay, task) -> CompletableFuture.delayedExecutor(delay.toMillis(),
+                TimeUnit.MILLISECONDS, threads).execute(task);
+        return new PurgeVerifier(pages, waits, Clock.systemUTC(), settings);
     }
 
     public VerifySettings settings() {
         return settings;
     }
 
-    Clock clock() {
+    /** The time the looks are measured by (a countdown to the first look uses it too). */
+    public Clock clock() {
         return clock;
     }
 
-    RetryScheduler scheduler() {
+    /** Runs the waits; a countdown to the first look ticks on it, so tests drive both. */
+    public RetryScheduler scheduler() {
         return scheduler;
     }
 
@@ -68,7 +80,7 @@ public final class PurgeVerifier {
     }
 
     /** How long to wait after a purge of this kind before the first look. */
-    Duration waitAfter(PurgeKind kind) {
+    public Duration waitAfter(PurgeKind kind) {
         return kind == PurgeKind.ALL ? settings.allWait() : settings.urlWait();
     }
 

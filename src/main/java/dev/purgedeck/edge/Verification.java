@@ -61,8 +61,7 @@ public final class Verification {
         targets.put(item.index(), item.target());
         CompletableFuture<PageVerdict> out = slot(item.index());
         if (item.urls().isEmpty()) {
-            finish(PageVerdict.unverified(item.index(), item.target(), "No page was given to check: add sample URLs "
-                    + "to see whether the purge worked.", now()));
+            finish(PageVerdict.unverified(item.index(), item.target(), PageVerdict.NO_PAGE, now()));
             return out;
         }
         if (cancelled) {

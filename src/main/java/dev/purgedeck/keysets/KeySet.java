@@ -19,9 +19,11 @@ import java.util.Optional;
  * @param serviceName that service's name as last seen, for display ("" when unknown); needs a service ID
  * @param keys        valid surrogate keys, de-duplicated, in the order first given; may be empty
  * @param soft        whether a purge of this set is soft by default
+ * @param sampleUrls  pages that show whether a purge of the set worked, looked at after it (verified purges);
+ *                    normalised (https when typed without a scheme), de-duplicated, at most {@link SampleUrls#MAX}
  */
 public record KeySet(String name, String description, String serviceId, String serviceName, List<String> keys,
-                     boolean soft, Instant created, Instant updated) {
+                     boolean soft, Instant created, Instant updated, List<String> sampleUrls) {
 
     public KeySet {
         name = checkName(name);
@@ -33,6 +35,13 @@ public record KeySet(String name, String description, String serviceId, String s
             throw new InvalidKeySetException(serviceProblem.get());
         }
         keys = checkKeys(keys);
+        sampleUrls = SampleUrls.check(sampleUrls);
+    }
+
+    /** A set without sample URLs (as every set was before they existed). */
+    public KeySet(String name, String description, String serviceId, String serviceName, List<String> keys,
+                  boolean soft, Instant created, Instant updated) {
+        this(name, description, serviceId, serviceName, keys, soft, created, updated, List.of());
     }
 
     /** A new, unsaved set with no description, no service, hard purge. */
@@ -41,28 +50,33 @@ public record KeySet(String name, String description, String serviceId, String s
     }
 
     public KeySet withName(String newName) {
-        return new KeySet(newName, description, serviceId, serviceName, keys, soft, created, updated);
+        return new KeySet(newName, description, serviceId, serviceName, keys, soft, created, updated, sampleUrls);
     }
 
     public KeySet withDescription(String newDescription) {
-        return new KeySet(name, newDescription, serviceId, serviceName, keys, soft, created, updated);
+        return new KeySet(name, newDescription, serviceId, serviceName, keys, soft, created, updated, sampleUrls);
     }
 
     public KeySet withKeys(List<String> newKeys) {
-        return new KeySet(name, description, serviceId, serviceName, newKeys, soft, created, updated);
+        return new KeySet(name, description, serviceId, serviceName, newKeys, soft, created, updated, sampleUrls);
     }
 
     /** Sets (or, with blank values, clears) the service the set belongs to. */
     public KeySet withService(String id, String serviceName) {
-        return new KeySet(name, description, id, serviceName, keys, soft, created, updated);
+        return new KeySet(name, description, id, serviceName, keys, soft, created, updated, sampleUrls);
     }
 
     public KeySet withSoft(boolean newSoft) {
-        return new KeySet(name, description, serviceId, serviceName, keys, newSoft, created, updated);
+        return new KeySet(name, description, serviceId, serviceName, keys, newSoft, created, updated, sampleUrls);
+    }
+
+    /** The same set with these pages to check after a purge. */
+    public KeySet withSampleUrls(List<String> urls) {
+        return new KeySet(name, description, serviceId, serviceName, keys, soft, created, updated, urls);
     }
 
     KeySet withTimes(Instant newCreated, Instant newUpdated) {
-        return new KeySet(name, description, serviceId, serviceName, keys, soft, newCreated, newUpdated);
+        return new KeySet(name, description, serviceId, serviceName, keys, soft, newCreated, newUpdated, sampleUrls);
     }
 
     /** Why {@code name} cannot name a set (checked after trimming), or empty when it can. */

@@ -44,6 +44,10 @@ final class KeySetJson {
                     .put("service_name", s.serviceName());
             ArrayNode keys = o.putArray("keys");
             s.keys().forEach(keys::add);
+            if (!s.sampleUrls().isEmpty()) {
+                // Only when there are some, so files of sets without them stay as they were.
+                s.sampleUrls().forEach(o.putArray("sample_urls")::add);
+            }
             o.put("soft", s.soft())
                     .put("created", s.created() == null ? null : s.created().toString())
                     .put("updated", s.updated() == null ? null : s.updated().toString());

@@ -60,7 +60,8 @@ final class KeySetJsonReader {
         }
         try {
             sets.add(new KeySet(name, text(o.path("description")), serviceId, serviceName, keys(name, o.path("keys")),
-                    soft(name, o.path("soft")), time(name, o, "created"), time(name, o, "updated")));
+                    soft(name, o.path("soft")), time(name, o, "created"), time(name, o, "updated"),
+                    sampleUrls(name, o.path("sample_urls"))));
         } catch (InvalidKeySetException e) {
             // Not expected after the checks above; reported rather than thrown so one set cannot spoil the rest.
             problems.add(new ImportProblem(name, 0, "", e.getMessage()));
@@ -91,6 +92,32 @@ final class KeySetJsonReader {
             }
         }
         return keys;
+    }
+
+    /** Pages to check after a purge; a bad or surplus one is left out and reported, the set kept. */
+    private List<String> sampleUrls(String set, JsonNode node) {
+        List<String> urls = new ArrayList<>();
+        if (node.isMissingNode() || node.isNull()) {
+            return urls;
+        }
+        if (!node.isArray()) {
+            problems.add(new ImportProblem(set, 0, shown(node), "\"sample_urls\" is not a list; it was left out."));
+            return urls;
+        }
+        int position = 0;
+        for (JsonNode u : node) {
+            position++;
+            Optional<String> problem = u.isTextual() ? SampleUrls.problem(u.asText()) : Optional.of("is not text");
+            if (problem.isPresent()) {
+                problems.add(new ImportProblem(set, position, shown(u), "sample URL " + problem.get()));
+            } else if (urls.size() >= SampleUrls.MAX) {
+                problems.add(new ImportProblem(set, position, shown(u), "is past the " + SampleUrls.MAX
+                        + " sample URLs a set can hold; it was left out"));
+            } else {
+                urls.add(SampleUrls.normalize(u.asText()));
+            }
+        }
+        return SampleUrls.lenient(urls);
     }
 
     private boolean soft(String set, JsonNode node) {

@@ -116,6 +116,7 @@ final class Inspection implements InspectorActions {
         }
         purge.modeProperty().set(PurgeMode.KEYS);
         purge.keys().addAll(keys);
+        purge.checkPages().keysFrom(keys, pageUrl); // a purge of these keys is verified on this page
     }
 
     @Override

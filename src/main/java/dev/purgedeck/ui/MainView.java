@@ -162,11 +162,13 @@ public final class MainView {
         }, ask, () -> context.session().origin(), ZoneId.systemDefault());
         keySets = new KeySetsViewModel(context.keySets(), ask, (request, set) -> {
             tabs.getSelectionModel().select(purgeTab);
+            purge.checkPages().useSampleUrls(set.sampleUrls());
             return purge.run(request);
         }, context.background(), fx);
         Supplier<Optional<ServiceInfo>> currentService = () -> Optional.ofNullable(services.serviceIdProperty().get())
                 .filter(id -> !id.isBlank()).map(id -> ServiceInfo.named(id, services.serviceName()));
         KeySetPicker picker = new KeySetPicker(keySets, ask, purge.keys(), currentService, () -> purge.softProperty().get());
+        picker.onChosen(set -> purge.checkPages().useSampleUrls(set.sampleUrls()));
         PurgeView purgeView = new PurgeView(purge, context.sandboxAdmin().map(a -> new SandboxCacheViewModel(a, fx)), picker);
         dev.purgedeck.stats.RealtimeStats stats = context.realtimeStats();
         impact = new ImpactViewModel(stats::follow, fx);

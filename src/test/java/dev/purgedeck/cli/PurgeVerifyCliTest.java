@@ -113,4 +113,32 @@ class PurgeVerifyCliTest {
         assertThat(h.code()).isEqualTo(Cli.USAGE);
         assertThat(h.err()).contains("unknown verdict 'stale-ish'");
     }
+
+    @Test
+    void aKeySetIsVerifiedOnItsSampleUrlsAndWithoutAnyItSaysNotVerified() throws Exception {
+        CliHarness cli = cachedThenPublished(Duration.ZERO);
+        Path file = tmp.resolve("sets.json");
+        java.nio.file.Files.writeString(file, """
+                {"version": 1, "key_sets": [
+                  {"name": "News", "keys": ["section-news"], "sample_urls": ["www.dailycourier.example/news"]},
+                  {"name": "Sport", "keys": ["section-sport"]}]}
+                """);
+        assertThat(cli.run("keysets", "import", file.toString()).code()).isEqualTo(Cli.OK);
+        assertThat(cli.run("keysets", "show", "News").out()).contains("Pages to check (1):")
+                .contains("  " + NEWS);
+
+        CliHarness.Result r = cli.run("purge", "--keyset", "News", "--service", "Daily Courier \u2014 www",
+                "--verify", "--json");
+        assertThat(r.code()).as(r.toString()).isEqualTo(Cli.OK);
+        JsonNode item = new ObjectMapper().readTree(r.out()).get("items").get(0);
+        assertThat(item.get("target").asText()).isEqualTo("section-news");
+        assertThat(item.get("verdict").asText()).isEqualTo("fresh");
+
+        CliHarness.Result sport = cli.run("purge", "--keyset", "Sport", "--service", "Daily Courier \u2014 www",
+                "--verify", "--json");
+        assertThat(sport.code()).as(sport.toString()).isEqualTo(Cli.OK);
+        JsonNode none = new ObjectMapper().readTree(sport.out()).get("items").get(0);
+        assertThat(none.get("verdict").asText()).isEqualTo("not_verified");
+        assertThat(none.get("verdict_reason").asText()).startsWith("No page was given to check");
+    }
 }

@@ -10,7 +10,6 @@ import dev.purgedeck.sandbox.SandboxConfig;
 import dev.purgedeck.sandbox.SandboxServer;
 import dev.purgedeck.testsupport.Clients;
 import dev.purgedeck.testsupport.Sandboxes;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -52,10 +51,11 @@ public final class VerifyBenchmark {
             PageFetcher fetcher = PageFetcher.viaSandbox(sandbox.baseUri(), "PurgeDeck/bench", FetchLimits.DEFAULT,
                     pages);
             // The sandbox adds its latency to API calls only; a page fetch pays it here, before it is sent.
+            // (on the fetcher's threads: the common pool would start a thread per page on a two-core computer).
             PurgeVerifier.Pages slow = url -> CompletableFuture.runAsync(() -> { }, CompletableFuture
-                    .delayedExecutor(LATENCY.toMillis(), TimeUnit.MILLISECONDS)).thenCompose(v -> fetcher.inspect(url));
-            PurgeVerifier verifier = new PurgeVerifier(slow, RetryScheduler.REAL, Clock.systemUTC(),
-                    VerifySettings.DEFAULT.withConcurrency(CONCURRENCY));
+                    .delayedExecutor(LATENCY.toMillis(), TimeUnit.MILLISECONDS, pages))
+                    .thenCompose(v -> fetcher.inspect(url));
+            PurgeVerifier verifier = PurgeVerifier.of(slow, pages, VerifySettings.DEFAULT.withConcurrency(CONCURRENCY));
             JobRequest request = JobRequest.urls(null, urls, PurgeOptions.HARD, CONCURRENCY);
             for (int i = 0; i < 3; i++) { // warm-up: JIT, connection pools, sandbox threads
                 run(runner, verifier, request, VerifyPlan.NONE);

@@ -24,6 +24,11 @@ final class EditorChanges {
                 || keys.getInvalidCount() > 0 || !valid.equals(was.keys());
     }
 
+    /** Whether the pages to check differ from the saved set's (any page makes a new set worth keeping). */
+    static boolean unsavedPages(KeySet was, List<String> pages) {
+        return was == null ? !pages.isEmpty() : !pages.equals(was.sampleUrls());
+    }
+
     private static String nz(String s) {
         return s == null ? "" : s;
     }

@@ -8,6 +8,7 @@ import dev.purgedeck.ui.controls.KeyTagViewModel;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -30,6 +31,7 @@ public final class KeySetPicker extends HBox {
     private final BooleanSupplier soft;
     private final MenuButton menu = new MenuButton("Key sets");
     private final Label message = new Label();
+    private Consumer<KeySet> chosen = s -> { };
 
     public KeySetPicker(KeySetsViewModel vm, Dialogs dialogs, KeyTagViewModel keys, Supplier<Optional<ServiceInfo>> currentService,
                         BooleanSupplier soft) {
@@ -52,6 +54,11 @@ public final class KeySetPicker extends HBox {
         message.textProperty().bind(vm.messageProperty());
         setAlignment(Pos.CENTER_LEFT);
         getChildren().setAll(menu, save, message);
+    }
+
+    /** Hears each set put into the console's keys or purged from the menu (its sample URLs go with it). */
+    public void onChosen(Consumer<KeySet> listener) {
+        this.chosen = listener;
     }
 
     /** Asks for a name and saves the valid keys in the editor as a new set on the chosen service. */
@@ -82,9 +89,15 @@ public final class KeySetPicker extends HBox {
             Menu one = new Menu(set.name() + "  (" + KeySetsViewModel.count(set.keys().size()) + ")");
             one.setId("keySetItem-" + set.name().replaceAll("\\W", "_"));
             MenuItem replace = new MenuItem("Replace the keys with this set");
-            replace.setOnAction(e -> keys.setAll(set.keys()));
+            replace.setOnAction(e -> {
+                keys.setAll(set.keys());
+                chosen.accept(set);
+            });
             MenuItem add = new MenuItem("Add this set to the keys");
-            add.setOnAction(e -> keys.addAll(set.keys()));
+            add.setOnAction(e -> {
+                keys.addAll(set.keys());
+                chosen.accept(set);
+            });
             MenuItem purge = new MenuItem("Purge this set now…");
             purge.setOnAction(e -> vm.confirmAndPurge(set, currentService.get()));
             one.getItems().setAll(replace, add, new SeparatorMenuItem(), purge);

@@ -5,6 +5,7 @@ import dev.purgedeck.keysets.KeySet;
 import dev.purgedeck.ui.common.Dialogs;
 import dev.purgedeck.ui.common.Icons;
 import dev.purgedeck.ui.controls.KeyTagEditor;
+import dev.purgedeck.ui.controls.PageListView;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -147,6 +148,7 @@ public final class KeySetsView {
         GridPane.setHgrow(name, Priority.ALWAYS);
         HBox.setHgrow(serviceId, Priority.ALWAYS);
         KeyTagEditor editor = new KeyTagEditor(vm.keys());
+        PageListView pages = new PageListView(vm.samplePages(), "keySetPages", 2);
         VBox.setVgrow(editor, Priority.ALWAYS);
 
         Button save = new Button("Save", Icons.icon(Feather.SAVE));
@@ -196,7 +198,11 @@ public final class KeySetsView {
         undo.setOnAction(e -> vm.undoDelete());
         HBox status = new HBox(8, message, undo);
         status.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(10, form, editor, actions, status);
+        Label pagesTitle = new Label("Pages to check after a purge");
+        pagesTitle.setLabelFor(pages);
+        pagesTitle.setTooltip(new javafx.scene.control.Tooltip("With Verify on, PurgeDeck looks at these pages after "
+                + "the set is purged and says whether they are fresh"));
+        VBox box = new VBox(10, form, editor, new VBox(4, pagesTitle, pages), actions, status);
         box.setPadding(new Insets(12));
         return box;
     }

@@ -14,6 +14,7 @@ import dev.purgedeck.keysets.KeySetImporter;
 import dev.purgedeck.keysets.KeySetStore;
 import dev.purgedeck.ui.common.Dialogs;
 import dev.purgedeck.ui.controls.KeyTagViewModel;
+import dev.purgedeck.ui.controls.PageListViewModel;
 import dev.purgedeck.ui.controls.UiTasks;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,6 +58,7 @@ public final class KeySetsViewModel {
     private final StringProperty serviceName = new SimpleStringProperty("");
     private final BooleanProperty soft = new SimpleBooleanProperty();
     private final KeyTagViewModel keys = new KeyTagViewModel();
+    private final PageListViewModel samplePages = new PageListViewModel();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<KeySet> lastDeleted = new ReadOnlyObjectWrapper<>();
     private final Runnable onStoreChange;
@@ -136,6 +138,11 @@ public final class KeySetsViewModel {
         return keys;
     }
 
+    /** The set's sample URLs: pages looked at after a purge of it, to say whether it worked. */
+    public PageListViewModel samplePages() {
+        return samplePages;
+    }
+
     /** What happened last, or what is wrong, in plain words. */
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
@@ -164,6 +171,7 @@ public final class KeySetsViewModel {
         serviceName.set(set.serviceName() == null ? "" : set.serviceName());
         soft.set(set.soft());
         keys.setAll(set.keys());
+        samplePages.setAll(set.sampleUrls());
     }
 
     /** Starts a new, empty set in the editor. */
@@ -175,6 +183,7 @@ public final class KeySetsViewModel {
         serviceName.set("");
         soft.set(false);
         keys.clear();
+        samplePages.setAll(List.of());
         message.set("");
     }
 
@@ -187,7 +196,7 @@ public final class KeySetsViewModel {
         KeySet draft;
         try {
             draft = new KeySet(name.get(), description.get(), blankToNull(serviceId.get()),
-                    blankToNull(serviceName.get()), keys.validKeys(), soft.get(), null, null);
+                    blankToNull(serviceName.get()), keys.validKeys(), soft.get(), null, null, samplePages.pages());
         } catch (IllegalArgumentException e) {
             message.set(e.getMessage());
             return CompletableFuture.completedFuture(Optional.empty());
@@ -219,7 +228,8 @@ public final class KeySetsViewModel {
 
     /** Whether the editor holds changes not saved yet. */
     public boolean hasUnsavedEdits() {
-        return EditorChanges.unsaved(editing.get(), name.get(), description.get(), serviceId.get(), soft.get(), keys);
+        return EditorChanges.unsaved(editing.get(), name.get(), description.get(), serviceId.get(), soft.get(), keys)
+                || EditorChanges.unsavedPages(editing.get(), samplePages.pages());
     }
 
     private static String savedMessage(KeySet saved) {

@@ -85,9 +85,10 @@ final class PurgeFormView extends VBox {
     PurgeFormView(PurgeViewModel vm, javafx.scene.Node keyTools) {
         this.vm = vm;
         this.keyEditor = new KeyTagEditor(vm.keys());
-        if (keyTools != null) {
-            keysPane.getChildren().add(keyTools);
-        }
+        CheckPagesPane checkPages = new CheckPagesPane(vm, "checkPages");
+        HBox tools = keyTools == null ? new HBox(checkPages.toggle) : new HBox(8, keyTools, checkPages.toggle);
+        tools.setAlignment(Pos.CENTER_LEFT);
+        keysPane.getChildren().addAll(tools, checkPages.content);
         this.urlPane = new VBox(6);
         this.allPane = new VBox(8);
         initializeParts();
@@ -214,7 +215,13 @@ final class PurgeFormView extends VBox {
 
         Label warnTitle = new Label("Purge everything on this service");
         warnTitle.getStyleClass().add("section-title");
-        allPane.getChildren().setAll(warnTitle, everythingText);
+        CheckPagesPane checkAll = new CheckPagesPane(vm, "checkAllPages");
+        Region titleGap = new Region();
+        HBox.setHgrow(titleGap, Priority.ALWAYS);
+        // Beside the title, not under the notice: closed it must cost the notice no height at 700 px.
+        HBox titleRow = new HBox(8, warnTitle, titleGap, checkAll.toggle);
+        titleRow.setAlignment(Pos.CENTER_LEFT);
+        allPane.getChildren().setAll(titleRow, everythingText, checkAll.content);
         allPane.getStyleClass().add("everything-pane");
         allPane.setMaxHeight(Region.USE_PREF_SIZE);
         StackPane.setAlignment(allPane, Pos.TOP_LEFT);

@@ -37,6 +37,7 @@ public final class PurgeViewModel {
     private final PurgeTwiceChoice twice;
     private final KeyTagViewModel keys = new KeyTagViewModel();
     private final ResultsViewModel results;
+    private final CheckPages checkPages;
     private final ColumnWidths resultColumns;
     private final javafx.beans.property.DoubleProperty resultsSplit = new javafx.beans.property.SimpleDoubleProperty();
     private final ObjectProperty<PurgeMode> mode = new SimpleObjectProperty<>(PurgeMode.URLS);
@@ -84,6 +85,8 @@ public final class PurgeViewModel {
         this.twice = new PurgeTwiceChoice(services, urls, hosts, mode, fx);
         results.setPurgeTwice(twice::delayFor);
         results.onVerdict(twice::verdictSeen);
+        this.checkPages = new CheckPages(prefs, services.serviceIdProperty());
+        results.setPlanner(checkPages::plan);
         // The switch starts from the default in Settings and lasts until the app closes; it never writes the
         // default back (one soft purge must not make the next day's purges soft). A new default set in Settings
         // applies at once; other settings changes leave the switch alone.
@@ -169,6 +172,11 @@ public final class PurgeViewModel {
 
     public ResultsViewModel results() {
         return results;
+    }
+
+    /** The pages key purges and purge-all are verified on: "Check these pages" and the keys' inspector pages. */
+    public CheckPages checkPages() {
+        return checkPages;
     }
 
     public ObjectProperty<PurgeMode> modeProperty() {

@@ -93,7 +93,7 @@ public final class ResultRow {
     /** The verdict's words ("Fresh", "Old copy still served", …), or "" while there is none. */
     public String verdictText() {
         PageVerdict v = verdict.get();
-        return v == null ? "" : v.freshness().label();
+        return v == null ? "" : v.words();
     }
 
     /** Why the verdict is what it is, for the hover and the details line; "" while there is none. */

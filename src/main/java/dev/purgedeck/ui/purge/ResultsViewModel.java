@@ -64,6 +64,8 @@ public final class ResultsViewModel {
     private final ConcurrentLinkedQueue<PageVerdict> verdicts = new ConcurrentLinkedQueue<>();
     private final BooleanProperty verify = new SimpleBooleanProperty(true);
     private PurgeVerifier verifier;
+    private Function<JobRequest, VerifyPlan> planner = r -> VerifyPlan.verify(List.of());
+    private PageCheckCountdown countdown = PageCheckCountdown.NONE;
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final List<Consumer<JobResult>> finishedListeners = new ArrayList<>();
     private JobRecorder recorder = JobRecorder.NONE;
@@ -191,6 +193,11 @@ public final class ResultsViewModel {
         verdictWatchers.add(watcher);
     }
 
+    /** Which pages a job is verified on (keys and purge-all need pages given to them); none by default. */
+    public void setPlanner(Function<JobRequest, VerifyPlan> planner) {
+        this.planner = planner;
+    }
+
     // ---- Commands
 
     /**
@@ -283,7 +290,8 @@ public final class ResultsViewModel {
         String id = BulkPurgeRunner.newJobId();
         jobId = id;
         JobListener record = recorder.begin(id, request, retryOf);
-        boolean verifying = verify.get() && verifier != null && request.kind() == PurgeKind.URL;
+        // Keys and purge-all are verified too: on their pages, or each says it had no page to check.
+        boolean verifying = verify.get() && verifier != null;
         Optional<Duration> twiceDelay = twice.apply(request);
         JobListener outcomes = new JobListener() {
             @Override
@@ -310,24 +318,36 @@ public final class ResultsViewModel {
                 });
             }
         };
-        // Only URL purges have pages to look at until keys carry their pages (issue 16, keys mode).
+        CompletableFuture<JobResult> ended;
         if (verifying || twiceDelay.isPresent()) {
             jobRows.forEach(r -> r.verdictProperty().set(null));
-            VerifyPlan plan = verifying ? VerifyPlan.verify(List.of()) : VerifyPlan.NONE;
-            job = VerifiedPurge.start(runner, id, request, twiceDelay.map(plan::twice).orElse(plan), verifier,
-                    scheduler, clock, ForkJoinPool.commonPool(), outcomes, this::verdictArrived,
+            VerifyPlan plan = verifying ? planner.apply(request) : VerifyPlan.NONE;
+            VerifiedPurge verified = VerifiedPurge.start(runner, id, request, twiceDelay.map(plan::twice).orElse(plan),
+                    verifier, scheduler, clock, ForkJoinPool.commonPool(), outcomes, this::verdictArrived,
                     verifying ? verifiedRecorder(record) : VerifiedPurge.Recorder.NONE);
+            job = verified;
+            ended = verified.result();
+            if (verifying && request.kind() == PurgeKind.ALL && !plan.samplePages().isEmpty()) {
+                // Purge-all takes 10-20 s to reach every POP: the job stays open (and cancellable) until its pages
+                // were looked at, the wait counted down in the progress.
+                countdown = PageCheckCountdown.start(verifier, fx, text -> {
+                    if (id.equals(jobId)) {
+                        progressDetail.set(text);
+                    }
+                });
+                ended = verified.result().thenCompose(r -> verified.recorded().thenApply(x -> r));
+            }
             if (deadline != null) {
                 // A verified job has no deadline of its own: the deadline cancels it, as the command line does.
-                RunningPurge verified = job;
                 CompletableFuture.delayedExecutor(deadline.toMillis(), TimeUnit.MILLISECONDS).execute(verified::cancel);
             }
         } else {
             PurgeJob plain = runner.start(id, request, outcomes);
             plain.deadline(deadline);
             job = plain;
+            ended = plain.result();
         }
-        job.result().thenAccept(result -> fx.execute(() -> finished(result)));
+        ended.thenAccept(result -> fx.execute(() -> finished(result)));
     }
 
     /** The history takes each verified item once, with its final verdict (or none when it was not looked at). */
@@ -409,6 +429,8 @@ public final class ResultsViewModel {
     }
 
     private void finished(JobResult result) {
+        countdown.stop();
+        countdown = PageCheckCountdown.NONE;
         drain();
         running.set(false);
         progressText.set("");
@@ -459,6 +481,7 @@ public final class ResultsViewModel {
         if (job instanceof VerifiedPurge v && v.purgingTwice() && done < jobRows.size()) {
             return "First of two purges\u2026";
         }
-        return pace.describe(done, jobRows.size(), failedSoFar);
+        String waiting = countdown.text(); // the wait before a purge-all's pages are looked at
+        return waiting.isEmpty() ? pace.describe(done, jobRows.size(), failedSoFar) : waiting;
     }
 }

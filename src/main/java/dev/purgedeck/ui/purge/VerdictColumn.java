@@ -16,8 +16,8 @@ final class VerdictColumn {
     static TableColumn<ResultRow, PageVerdict> create() {
         TableColumn<ResultRow, PageVerdict> c = new TableColumn<>("Verdict");
         c.setId("verdictColumn");
-        // Room for the icon and the longest words, "Old copy still served".
-        c.setPrefWidth(190);
+        // Room for the icon and the longest words, "Not verified — no page to check".
+        c.setPrefWidth(240);
         c.setMinWidth(120);
         c.setCellValueFactory(f -> f.getValue().verdictProperty());
         c.setCellFactory(col -> new VerdictCell());
@@ -42,7 +42,7 @@ final class VerdictColumn {
                 return;
             }
             Freshness f = v.freshness();
-            setText(f.label());
+            setText(v.words());
             setGraphic(Icons.icon(icon(f)));
             getStyleClass().add(style(f));
             setTooltip(v.reason().isEmpty() ? null : new Tooltip(v.reason()));
