@@ -6,6 +6,7 @@ import dev.purgedeck.history.HistoryEntry;
 import dev.purgedeck.history.HistoryExport;
 import dev.purgedeck.history.HistoryQuery;
 import dev.purgedeck.history.HistoryStore;
+import dev.purgedeck.history.JobNotes;
 import dev.purgedeck.history.LoadResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -132,7 +133,8 @@ final class HistoryCommand implements Callable<Integer> {
         }
         HistoryQuery query = new HistoryQuery(text, null, outcomes == null ? null : EnumSet.copyOf(outcomes),
                 kinds == null ? null : EnumSet.copyOf(kinds), since, until, profile).withVerdicts(verdictIds());
-        List<HistoryEntry> all = load(ctx.historyFile());
+        JobNotes.Index notes = CliJobNotes.load(ctx, ctx.historyFile());
+        List<HistoryEntry> all = notes.applyAll(load(ctx.historyFile()));
         List<HistoryEntry> matching = query.run(all, null);
         if (service != null) {
             String s = service.strip();
@@ -151,7 +153,7 @@ final class HistoryCommand implements Callable<Integer> {
         if (export && format.csv) {
             HistoryExport.csv(shown, ctx.out(), bom);
         } else if (export) {
-            HistoryExport.json(shown, ctx.out());
+            HistoryExport.json(shown, ctx.out(), notes);
         } else {
             table(shown, matching.size());
         }

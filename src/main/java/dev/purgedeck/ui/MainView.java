@@ -145,7 +145,8 @@ public final class MainView {
                 problem -> fx.execute(() -> purge.reportProblem(problem))));
         purge.hosts().startFrom(context.client(), new HostMapStore(context.dataDir()), context.session().origin(),
                 context.background());
-        history = new HistoryViewModel(context.history(), fx, context.background(), (request, name) -> {
+        history = new HistoryViewModel(context.history(), recording.notes(), fx, context.background(),
+                (request, name) -> {
             tabs.getSelectionModel().select(purgeTab);
             return purge.run(request);
         }, ask, () -> context.session().origin(), ZoneId.systemDefault());
