@@ -8,6 +8,7 @@ import dev.purgedeck.fastly.TokenInfo;
 import dev.purgedeck.files.SafeFiles;
 import dev.purgedeck.files.StoreWriter;
 import dev.purgedeck.history.JobContext;
+import dev.purgedeck.history.JobNote;
 import dev.purgedeck.history.JobRecording;
 import dev.purgedeck.settings.ColumnWidths;
 import dev.purgedeck.settings.Connection;
@@ -45,6 +46,7 @@ import dev.purgedeck.ui.settings.TeamSettingsSection;
 import dev.purgedeck.ui.settings.TeamSettingsViewModel;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -159,7 +161,9 @@ public final class MainView {
         KeySetPicker picker = new KeySetPicker(keySets, ask, purge.keys(), currentService, () -> purge.softProperty().get());
         PurgeView purgeView = new PurgeView(purge, context.sandboxAdmin().map(a -> new SandboxCacheViewModel(a, fx)), picker);
         dev.purgedeck.stats.RealtimeStats stats = context.realtimeStats();
-        impact = new ImpactViewModel(stats::follow, fx);
+        // Written on the history's writer thread, never the UI thread; shown in History's details of that job.
+        impact = new ImpactViewModel(stats::follow, fx, (jobId, text) -> recording.note(
+                JobNote.ofJob(jobId, JobNote.IMPACT, text, Instant.now())));
         purgeView.enableImpact(impact);
         inspection = new Inspection(context, fx, ask, purge, keySets, currentService,
                 () -> tabs.getSelectionModel().select(purgeTab), () -> root.getScene() == null ? null : root.getScene().getWindow());
