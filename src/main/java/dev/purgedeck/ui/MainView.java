@@ -273,6 +273,11 @@ public final class MainView {
         return purge;
     }
 
+    /** The Impact panel's state (whether it still polls, among others). */
+    public ImpactViewModel impact() {
+        return impact;
+    }
+
     public HistoryViewModel history() {
         return history;
     }

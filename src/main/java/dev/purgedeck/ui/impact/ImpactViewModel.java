@@ -55,6 +55,9 @@ public final class ImpactViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper watching = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper polling = new ReadOnlyBooleanWrapper();
+    /** Pollers started and not yet reported ended (a replaced one may end after its successor started). */
+    private int live;
     private String serviceId;
     private AutoCloseable poller;
     /** Answers of a poller already replaced arrive late; they carry an older generation and are dropped. */
@@ -93,6 +96,11 @@ public final class ImpactViewModel {
         return watching.getReadOnlyProperty();
     }
 
+    /** True from a poller's start until every poller this panel started has said it ended (no request follows). */
+    public ReadOnlyBooleanProperty pollingProperty() {
+        return polling.getReadOnlyProperty();
+    }
+
     // Commands
 
     /** Shows a service from its last 2 minutes on, live; a null service shows a hint instead. */
@@ -109,6 +117,8 @@ public final class ImpactViewModel {
         message.set("Loading the last 2 minutes of traffic…");
         watching.set(true);
         long mine = ++generation;
+        live++;
+        polling.set(true);
         poller = source.follow(id, new RealtimePoller.Listener() {
             @Override
             public void history(List<StatsSecond> s) {
@@ -136,6 +146,11 @@ public final class ImpactViewModel {
                     }
                 });
             }
+
+            @Override
+            public void ended() {
+                fx.execute(() -> polling.set(--live > 0)); // whatever the generation: each poller ends once
+            }
         });
     }
 
@@ -156,7 +171,6 @@ public final class ImpactViewModel {
     /** Stops polling: the panel was closed or the profile changed. */
     public void stop() {
         generation++;
-        watching.set(false);
         if (poller != null) {
             try {
                 poller.close();
@@ -165,6 +179,8 @@ public final class ImpactViewModel {
             }
             poller = null;
         }
+        // Only after the poller closed: not watching means no request of this panel starts any more.
+        watching.set(false);
     }
 
     private void onUi(long mine, Runnable r) {

@@ -18,7 +18,10 @@ class ImpactViewModelTest {
     private final ImpactViewModel vm = new ImpactViewModel((id, l) -> {
         followed.add(id);
         listeners.add(l);
-        return () -> closed++;
+        return () -> {
+            closed++;
+            l.ended();
+        };
     }, Runnable::run, (job, text) -> recorded.add(job + ": " + text));
 
     private static List<StatsSecond> steady(long from, int n, long hits) {
@@ -77,9 +80,11 @@ class ImpactViewModelTest {
     @Test
     void stoppingClosesThePollerAndDropsLateAnswers() {
         vm.watch("svc");
+        assertThat(vm.pollingProperty().get()).isTrue();
         vm.stop();
         assertThat(closed).isEqualTo(1);
         assertThat(vm.watchingProperty().get()).isFalse();
+        assertThat(vm.pollingProperty().get()).as("the poller said it ended").isFalse();
         listeners.get(0).history(steady(0, 10, 90));
         assertThat(vm.seconds()).isEmpty();
         vm.watch("other");
