@@ -22,8 +22,8 @@ public final class ImpactView {
     private final VBox root = new VBox(6);
     private final Label message = new Label();
     private final Label summary = new Label();
-    private final LineChart<Number, Number> ratio = chart("Hit ratio (%)", "impactHitRatio");
-    private final LineChart<Number, Number> origin = chart("Per second", "impactOrigin");
+    private final LineChart<Number, Number> ratio = chart("%", "impactHitRatio");
+    private final LineChart<Number, Number> origin = chart("per s", "impactOrigin");
 
     public ImpactView(ImpactViewModel vm) {
         this.vm = vm;
@@ -64,8 +64,8 @@ public final class ImpactView {
         y.setForceZeroInRange(true);
         y.setLabel(title);
         LineChart<Number, Number> c = new LineChart<>(x, y);
-        // No title row and the legend at the side: at 800 px the panel gets about 200 px, and a title and a legend
-        // under the axis left the bottom of the chart cut off.
+        // No title row, a short axis label (the legend names the lines) and the legend at the side: at 800 px the
+        // panel gets about 200 px, and a title and a legend under the axis left the bottom of the chart cut off.
         c.setLegendSide(javafx.geometry.Side.RIGHT);
         c.setId(id);
         c.setAnimated(false);
