@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -55,9 +57,15 @@ class OriginCapacityTest {
         next = calm.get(calm.size() - 1).get("recorded").asLong() + 1;
 
         assertThat(sbx.api.post("/service/" + SHOP + "/purge_all", GLOBAL_TOKEN).statusCode()).isEqualTo(200);
-        sbx.clock.advance(Duration.ofSeconds(120));
-        JsonNode after = rt(Long.toString(next)).get("Data");
+        // Two steps: each answer simulates the seconds since the last, and a busy machine is slow at 120 at once.
+        sbx.clock.advance(Duration.ofSeconds(60));
+        JsonNode early = rt(Long.toString(next)).get("Data");
+        sbx.clock.advance(Duration.ofSeconds(60));
+        List<JsonNode> after = new ArrayList<>();
+        early.forEach(after::add);
+        rt(Long.toString(next + early.size())).get("Data").forEach(after::add);
         JsonNode first = after.get(0);
+        assertThat(after).hasSize(120);
         assertThat(field(first, "status_5xx")).isGreaterThan(100);
         assertThat(field(first, "errors")).isEqualTo(field(first, "status_5xx"));
         assertThat(field(first, "status_2xx") + field(first, "status_5xx")).isEqualTo(field(first, "requests"));
