@@ -41,11 +41,11 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class ImpactPanelTest {
+    private static final int ORIGIN_CAPACITY = 40;
     @TempDir
     Path dataDir;
     // On the wall clock's second, so the marker the window sets at 'now' falls where the sandbox counted the purge.
     private final ManualClock clock = new ManualClock(Instant.now());
-    private static final int ORIGIN_CAPACITY = 40;
     /** The real-time poller's waits: the test says when it asks again. */
     private final ManualScheduler realtime = new ManualScheduler();
     private final SandboxServer sandbox;
