@@ -7,6 +7,7 @@ import dev.purgedeck.history.HistoryExport;
 import dev.purgedeck.history.HistoryQuery;
 import dev.purgedeck.history.HistorySearch;
 import dev.purgedeck.history.HistoryStore;
+import dev.purgedeck.history.JobNotes;
 import dev.purgedeck.history.LoadResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -135,6 +136,7 @@ final class HistoryCommand implements Callable<Integer> {
         }
         HistoryQuery query = new HistoryQuery(text, null, outcomes == null ? null : EnumSet.copyOf(outcomes),
                 kinds == null ? null : EnumSet.copyOf(kinds), since, until, profile).withVerdicts(verdictIds());
+        JobNotes.Index notes = CliJobNotes.load(ctx, ctx.historyFile());
         boolean export = format != null && (format.csv || format.json);
         if (bom && (format == null || !format.csv)) {
             throw CliFailure.usage("--bom goes with --csv");
@@ -147,17 +149,19 @@ final class HistoryCommand implements Callable<Integer> {
         Predicate<HistoryEntry> inService = s == null ? e -> true
                 : e -> s.equals(e.serviceId()) || s.equalsIgnoreCase(e.serviceName());
         // A text search streams the file and parses only the lines that hold the text: a million entries are never
-        // all in memory. The event log needs every entry, and a text that raw bytes cannot show needs the loader.
-        Optional<HistorySearch> search = fastlyEvents ? Optional.empty() : HistorySearch.of(query, inService, n);
+        // all in memory. The event log needs every entry, and a text that raw bytes cannot show needs the loader; so
+        // does a verdict filter, since a verdict may live in a job note rather than on the entry's own line.
+        Optional<HistorySearch> search = fastlyEvents || !query.verdicts().isEmpty() ? Optional.empty()
+                : HistorySearch.of(query, inService, n);
         List<HistoryEntry> all = List.of();
         List<HistoryEntry> shown;
         int matching;
         if (search.isPresent()) {
             HistorySearch.Result r = search(search.get(), ctx.historyFile());
-            shown = r.newest();
+            shown = notes.applyAll(r.newest());
             matching = r.matching();
         } else {
-            all = load(ctx.historyFile());
+            all = notes.applyAll(load(ctx.historyFile()));
             List<HistoryEntry> matches = query.run(all, null);
             if (s != null) {
                 matches = matches.stream().filter(inService).toList();
@@ -168,7 +172,7 @@ final class HistoryCommand implements Callable<Integer> {
         if (export && format.csv) {
             HistoryExport.csv(shown, ctx.out(), bom);
         } else if (export) {
-            HistoryExport.json(shown, ctx.out());
+            HistoryExport.json(shown, ctx.out(), notes);
         } else {
             table(shown, matching);
         }

@@ -7,7 +7,6 @@ import dev.purgedeck.edge.VerdictListener;
 import dev.purgedeck.edge.VerifiedPurge;
 import dev.purgedeck.edge.VerifyPlan;
 import dev.purgedeck.fastly.BulkPurgeRunner;
-import dev.purgedeck.fastly.JobListener;
 import dev.purgedeck.fastly.JobRequest;
 import dev.purgedeck.fastly.JobResult;
 import dev.purgedeck.fastly.PurgeJob;
@@ -65,17 +64,19 @@ final class RecordedJob {
     }
 
     /**
-     * Runs the job as {@code plan} says (twice, verified): each item's history line is written once its verdict is
-     * known, and the verdicts come back in item order.
+     * Runs the job as {@code plan} says (twice, verified): each item's history line is written once its outcome is
+     * known and its verdict follows as a job note; the verdicts come back in item order.
      */
     static Finished runVerified(CliContext ctx, BulkPurgeRunner runner, JobRequest request,
                                 JobRecording.Origin origin, String serviceName, Duration deadline,
                                 Map<String, ServiceInfo> routes, VerifyPlan plan, PurgeVerifier verifier) {
         return run(ctx, request, origin, serviceName, routes, (jobId, recorder) -> {
             VerifiedPurge job = VerifiedPurge.start(runner, jobId, request, plan, verifier, RetryScheduler.REAL,
-                    ForkJoinPool.commonPool(), JobListener.NONE, VerdictListener.NONE, (o, v, total) ->
-                            recorder.onVerified(o, v == null ? null : v.freshness().id(),
-                                    v == null ? null : v.reason(), total));
+                    ForkJoinPool.commonPool(), recorder, VerdictListener.NONE, (o, v, total) -> {
+                        if (v != null) {
+                            recorder.onVerdict(o, v.freshness().id(), v.reason(), v.at());
+                        }
+                    });
             if (deadline != null && !deadline.isZero() && !deadline.isNegative()) {
                 CompletableFuture.delayedExecutor(deadline.toMillis(), TimeUnit.MILLISECONDS).execute(job::cancel);
             }

@@ -88,6 +88,8 @@ public final class AppContext implements AutoCloseable {
     private SandboxServer sandbox;
     private volatile Session session;
     private String startupProblem;
+    /** When the real-time pollers ask again; a test drives it to show that polling ended. */
+    private volatile RetryScheduler realtimeScheduler = RetryScheduler.REAL;
 
     private AppContext(Basics basics, Path dataDir, Map<String, String> env, ProfileStore profiles, SandboxServer sandbox) {
         this.mapper = basics.mapper();
@@ -204,7 +206,12 @@ public final class AppContext implements AutoCloseable {
         Connection c = session.connection();
         HttpClient http = HttpClient.newBuilder().executor(httpExecutor).connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        return new RealtimeStats(http, mapper, c.realtimeEndpoint(), c.token(), RetryScheduler.REAL);
+        return new RealtimeStats(http, mapper, c.realtimeEndpoint(), c.token(), realtimeScheduler);
+    }
+
+    /** Makes the pollers of windows built after this call wait on {@code scheduler} (tests drive each poll). */
+    public void useRealtimeScheduler(RetryScheduler scheduler) {
+        this.realtimeScheduler = scheduler;
     }
 
     public FastlyClient client() {

@@ -40,6 +40,15 @@ public final class HistoryExport {
         LineWriter.array(rows, out);
     }
 
+    /**
+     * As above, each entry also carrying its job's notes: {@code "impact"} (the summary of what the purge did to the
+     * hit ratio and the origin) and {@code "notice"} (the team notice's delivery), where the job has them. The
+     * entries' verdicts are the caller's to merge in ({@link JobNotes.Index#applyAll}).
+     */
+    public static void json(List<HistoryEntry> rows, OutputStream out, JobNotes.Index notes) throws IOException {
+        LineWriter.array(rows, out, notes::jobFields);
+    }
+
     /** Reads a CSV export (with or without the byte-order mark; columns by header name, unknown ones ignored). */
     public static List<HistoryEntry> readCsv(InputStream in) throws IOException {
         return HistoryCsv.read(in);

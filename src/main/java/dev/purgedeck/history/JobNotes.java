@@ -20,9 +20,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The job notes file ({@value #FILE_NAME}, beside the history): one JSON line per {@link JobNote}, appended under the
@@ -35,6 +39,8 @@ public final class JobNotes {
 
     private static final ObjectMapper MAPPER = Json.newMapper();
     private final Path file;
+    /** Told of each note appended through this instance (the window's own notes), after it is on disk. */
+    private final List<Consumer<List<JobNote>>> listeners = new CopyOnWriteArrayList<>();
 
     public JobNotes(Path file) {
         this.file = file;
@@ -74,6 +80,24 @@ public final class JobNotes {
             }
             return null;
         });
+        List<JobNote> written = List.copyOf(notes);
+        for (Consumer<List<JobNote>> l : listeners) {
+            try {
+                l.accept(written);
+            } catch (RuntimeException e) {
+                // A faulty listener must not make a note that is on disk look unwritten to the one who wrote it.
+                System.getLogger(JobNotes.class.getName()).log(System.Logger.Level.WARNING, "Note listener failed", e);
+            }
+        }
+    }
+
+    /** Hears the notes appended through this instance from now on, on the appending thread; keep it quick. */
+    public void addListener(Consumer<List<JobNote>> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Consumer<List<JobNote>> listener) {
+        listeners.remove(listener);
     }
 
     /** Every readable note, in the order written; an absent file is no notes. Never call on the UI thread. */
@@ -139,6 +163,8 @@ public final class JobNotes {
     /** Notes looked up by entry and by job; the last note of a kind wins (a later look supersedes an earlier one). */
     public static final class Index {
         private final Map<String, JobNote> verdicts = new HashMap<>();
+        /** The jobs some verdict note is about: most entries are passed over without computing their ID. */
+        private final Set<String> verdictJobs = new HashSet<>();
         private final Map<String, Map<String, JobNote>> byJob = new HashMap<>();
 
         public Index(List<JobNote> notes) {
@@ -149,6 +175,7 @@ public final class JobNotes {
         public synchronized void add(JobNote n) {
             if (n.entryId() != null && JobNote.VERDICT.equals(n.kind())) {
                 verdicts.put(n.entryId(), n);
+                verdictJobs.add(n.jobId());
             } else if (n.entryId() == null) {
                 byJob.computeIfAbsent(n.jobId(), k -> new HashMap<>()).put(n.kind(), n);
             }
@@ -156,17 +183,57 @@ public final class JobNotes {
 
         /** {@code e} with the verdict a note gives it, or {@code e} itself when none does. */
         public synchronized HistoryEntry apply(HistoryEntry e) {
-            if (verdicts.isEmpty()) {
+            if (!verdictJobs.contains(e.jobId())) {
                 return e;
             }
             JobNote v = verdicts.get(e.stableId());
             return v == null ? e : e.withVerdict(v.text(), v.detail());
         }
 
+        /**
+         * {@code entries} with their verdicts merged in; the very same list when no note gives any (an old history,
+         * or one never verified), so a million entries are not copied for nothing.
+         */
+        public synchronized List<HistoryEntry> applyAll(List<HistoryEntry> entries) {
+            if (verdictJobs.isEmpty()) {
+                return entries;
+            }
+            List<HistoryEntry> out = new ArrayList<>(entries.size());
+            for (HistoryEntry e : entries) {
+                out.add(apply(e));
+            }
+            return out;
+        }
+
+        /** Whether a verdict note is about {@code e}'s job (its entries may need {@link #apply}). */
+        public synchronized boolean hasVerdicts(String jobId) {
+            return verdictJobs.contains(jobId);
+        }
+
         /** The job's note of {@code kind} ({@link JobNote#IMPACT}, {@link JobNote#NOTICE}), if any. */
         public synchronized Optional<JobNote> ofJob(String jobId, String kind) {
             Map<String, JobNote> m = byJob.get(jobId);
             return Optional.ofNullable(m == null ? null : m.get(kind));
+        }
+
+        /**
+         * The job-level notes of {@code e}'s job as JSON fields ({@code "impact":"…","notice":"…"}), or null when it
+         * has none: what an export adds to each entry of the job.
+         */
+        public synchronized String jobFields(HistoryEntry e) {
+            Map<String, JobNote> m = byJob.get(e.jobId());
+            if (m == null) {
+                return null;
+            }
+            ObjectNode o = MAPPER.createObjectNode();
+            for (String kind : List.of(JobNote.IMPACT, JobNote.NOTICE)) {
+                JobNote n = m.get(kind);
+                if (n != null) {
+                    o.put(kind, n.text());
+                }
+            }
+            String json = o.toString();
+            return o.isEmpty() ? null : json.substring(1, json.length() - 1);
         }
 
         public synchronized boolean isEmpty() {

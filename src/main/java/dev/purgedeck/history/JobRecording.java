@@ -8,9 +8,12 @@ import dev.purgedeck.fastly.PurgeOptions;
 import dev.purgedeck.fastly.ServiceInfo;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -27,6 +30,8 @@ public final class JobRecording implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(JobRecording.class.getName());
 
     private final HistoryStore store;
+    /** Where verdicts go once known: after their entries, which are written the moment the outcome is known. */
+    private final JobNotes notes;
     private final boolean ownsStore;
     private final String appVersion;
     /** Shared by every job recorded here, so what one job could not write is tried again by the next one's writes. */
@@ -49,6 +54,7 @@ public final class JobRecording implements AutoCloseable {
 
     private JobRecording(HistoryStore store, boolean ownsStore, String appVersion) {
         this.store = store;
+        this.notes = JobNotes.besideHistory(store.file());
         this.ownsStore = ownsStore;
         this.appVersion = appVersion;
     }
@@ -70,6 +76,31 @@ public final class JobRecording implements AutoCloseable {
 
     public HistoryStore store() {
         return store;
+    }
+
+    /**
+     * The job notes beside the history; notes appended through it reach its listeners at once (the History screen),
+     * so the window's own notes (verdicts, the impact summary, the team notice) should be appended here.
+     */
+    public JobNotes notes() {
+        return notes;
+    }
+
+    /** Appends a note about a job (e.g. {@link JobNote#IMPACT}) on the writer thread, after what is queued before. */
+    public CompletableFuture<Boolean> note(JobNote note) {
+        try {
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    notes.append(List.of(note));
+                    return true;
+                } catch (IOException | RuntimeException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "Could not write a job note", e);
+                    return false;
+                }
+            }, writer);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.completedFuture(false);
+        }
     }
 
     /** The outcomes no write could record yet (a full disk): kept in memory and tried again with the next write. */
@@ -131,6 +162,8 @@ public final class JobRecording implements AutoCloseable {
         private final AtomicBoolean failed = new AtomicBoolean();
         private final HistoryListener listener;
         private final Consumer<Exception> onFailure;
+        /** Item index to the ID of its entry, so a verdict that arrives later names the entry it is about. */
+        private final Map<Integer, String> entryIds = new ConcurrentHashMap<>();
 
         private Recording(JobContext job, Consumer<Exception> onFailure) {
             this.job = job;
@@ -149,22 +182,41 @@ public final class JobRecording implements AutoCloseable {
 
         @Override
         public void onItems(List<ItemOutcome> outcomes, int done, int total) {
-            List<ItemOutcome> own = List.copyOf(outcomes);
+            List<HistoryEntry> entries = new ArrayList<>(outcomes.size());
+            for (ItemOutcome o : outcomes) {
+                HistoryEntry e = job.entry(o);
+                entryIds.put(o.index(), e.stableId());
+                entries.add(e);
+            }
             try {
-                writer.execute(() -> listener.onItems(own, done, total));
+                writer.execute(() -> listener.onEntries(entries, total));
             } catch (RejectedExecutionException e) {
                 failed(new IOException("The history is closed.", e));
             }
         }
 
         /**
-         * Queues one item's entry with the verdict of a look at its page after the purge (null verdict: not
-         * verified); an item reported here is not also reported through {@link #onItems}.
+         * Queues the verdict of a look at an item's page after the purge as a {@link JobNote}: the item's entry was
+         * written when its outcome was reported through {@link #onItems}, and the note follows it on the same writer
+         * thread, so a crash before the verdict loses the verdict only, never the purge. An item never reported
+         * (nothing to annotate) is ignored.
+         *
+         * @param verdict the {@code edge.Freshness} id; null means not looked at, and nothing is written
          */
-        public void onVerified(ItemOutcome outcome, String verdict, String verdictReason, int total) {
-            HistoryEntry entry = job.entry(outcome, verdict, verdictReason);
+        public void onVerdict(ItemOutcome outcome, String verdict, String verdictReason, Instant at) {
+            String entryId = entryIds.get(outcome.index());
+            if (entryId == null || verdict == null) {
+                return;
+            }
+            JobNote note = new JobNote(job.jobId(), entryId, JobNote.VERDICT, at, verdict, verdictReason);
             try {
-                writer.execute(() -> listener.onEntries(List.of(entry), total));
+                writer.execute(() -> {
+                    try {
+                        notes.append(List.of(note));
+                    } catch (IOException | RuntimeException e) {
+                        failed(e);
+                    }
+                });
             } catch (RejectedExecutionException e) {
                 failed(new IOException("The history is closed.", e));
             }

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Writes entries as JSON objects, one line each, straight into a byte array. It runs on the HTTP client's threads
@@ -41,6 +42,15 @@ final class LineWriter {
 
     /** The entries as a JSON array, one object per line, written to {@code out} in pieces. */
     static void array(List<HistoryEntry> entries, OutputStream out) throws IOException {
+        array(entries, out, e -> null);
+    }
+
+    /**
+     * As above; {@code extra} gives fields to add to an entry's object (already JSON: {@code "name":value,…}), or
+     * null for none.
+     */
+    static void array(List<HistoryEntry> entries, OutputStream out, Function<HistoryEntry, String> extra)
+            throws IOException {
         UiThreadGuard.checkNotUiThread("Writing a history export");
         LineWriter w = new LineWriter(1 << 16);
         w.put('[');
@@ -50,6 +60,16 @@ final class LineWriter {
             }
             w.put('\n');
             w.entry(entries.get(i));
+            String more = extra.apply(entries.get(i));
+            if (more != null && !more.isEmpty()) {
+                w.len--; // in before the object's closing brace
+                w.put(',');
+                byte[] bytes = more.getBytes(StandardCharsets.UTF_8);
+                w.ensure(bytes.length);
+                System.arraycopy(bytes, 0, w.buf, w.len, bytes.length);
+                w.len += bytes.length;
+                w.put('}');
+            }
             if (w.len > 60_000) {
                 out.write(w.buf, 0, w.len);
                 w.len = 0;

@@ -59,21 +59,41 @@ final class EdgeAdminRoutes {
         ex.json(200, m);
     }
 
-    /** GET shows the visitors' rate per demo service; PUT {@code {"requests_per_second": n}} changes it. */
+    /**
+     * GET shows the visitors' rate per demo service and the origins' capacity; PUT
+     * {@code {"requests_per_second": n, "origin_capacity": m}} changes either or both (capacity in origin fetches per
+     * second and service, 0 for no limit; docs/fastly-edge.md §5.4).
+     */
     void traffic(ApiExchange ex) {
         switch (ex.method()) {
             case "GET" -> { }
             case "PUT" -> {
-                JsonNode n = body(ex).get("requests_per_second");
-                if (n == null || !n.canConvertToInt() || n.asInt() < 0 || n.asInt() > 100_000) {
+                JsonNode body = body(ex);
+                JsonNode n = body.get("requests_per_second");
+                JsonNode cap = body.get("origin_capacity");
+                if (n == null && cap == null) {
+                    throw ApiError.msg(400, "Bad request", "give requests_per_second, origin_capacity or both");
+                }
+                if (n != null && (!n.canConvertToInt() || n.asInt() < 0 || n.asInt() > 100_000)) {
                     throw ApiError.msg(400, "Bad request", "requests_per_second must be a whole number 0..100000");
                 }
-                ctx.edge().traffic(n.asInt());
+                if (cap != null && (!cap.canConvertToInt() || cap.asInt() < 0 || cap.asInt() > 1_000_000)) {
+                    throw ApiError.msg(400, "Bad request",
+                            "origin_capacity must be a whole number of fetches per second, 0..1000000 (0: no limit)");
+                }
+                if (n != null) {
+                    ctx.edge().traffic(n.asInt());
+                }
+                if (cap != null) {
+                    ctx.edge().originCapacity(cap.asInt());
+                }
             }
             default -> throw ApiError.msg(405, "Method not allowed");
         }
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("requests_per_second", ctx.edge().traffic().perSecond());
+        Traffic traffic = ctx.edge().traffic();
+        m.put("requests_per_second", traffic.perSecond());
+        m.put("origin_capacity", traffic.originCapacity());
         m.put("realtime_base", RealtimeRoutes.PREFIX);
         ex.json(200, m);
     }

@@ -42,6 +42,8 @@ final class EdgeNetwork {
     private final Traffic traffic;
     private final Clock clock;
     private long originFetches;
+    /** Set while a visitor's request is served with the origin over its capacity for the second. */
+    private boolean originBusy;
     private final List<Pending> pending = new ArrayList<>();
     private long seed;
     private Duration maxDelay;
@@ -62,7 +64,13 @@ final class EdgeNetwork {
         this.edge = new Pop(EDGE_NODE, EDGE_FETCH_NODE, edgeCache,
                 (s, k, p, now) -> this.shielded.contains(s) ? shield.serve(s, k, p, now)
                         : fromOrigin.fetch(s, k, p, now), true);
-        this.visitors = new Pop(EDGE_NODE, EDGE_FETCH_NODE, new EdgeCache(), fromOrigin, true);
+        // The visitors' origin can be over its capacity for the second; their fetch then fails (see simulate).
+        this.visitors = new Pop(EDGE_NODE, EDGE_FETCH_NODE, new EdgeCache(), (s, k, p, now) -> {
+            if (originBusy) {
+                throw new OriginBusy();
+            }
+            return fromOrigin.fetch(s, k, p, now);
+        }, true);
         this.traffic = new Traffic(Traffic.demoOnly(pages), this::simulate, seed, 0);
         configure(seed, maxDelay);
         edgeCache.onReseed(this::reseed);
@@ -186,16 +194,42 @@ final class EdgeNetwork {
      * One visitor request through the edge's cache logic. A fetch for a copy still held (stale or expired) whose
      * content the origin has not changed is a conditional request answered 304: a revalidation.
      */
-    private Traffic.Outcome simulate(String serviceId, SeedObject page, Instant at) {
+    private Traffic.Outcome simulate(String serviceId, SeedObject page, Instant at, boolean originAvailable) {
         UrlKey key = UrlKey.parse(page.url());
         Pop pop = visitors;
         Optional<Copy> held = pop.cache().copy(serviceId, key).filter(c -> c.state() != ObjectState.GONE);
         long before = originFetches;
-        Served served = pop.serve(serviceId, key, page, at);
+        Served served;
+        originBusy = !originAvailable;
+        try {
+            served = pop.serve(serviceId, key, page, at);
+        } catch (OriginBusy e) {
+            // A copy within stale-while-revalidate was served (its hit was counted) and only the revalidation failed;
+            // otherwise the visitor got the edge's 503 and nothing was cached.
+            boolean staleServed = held.isPresent() && pop.cache().copy(serviceId, key)
+                    .map(c -> c.hits() > held.get().hits()).orElse(false);
+            return staleServed ? new Traffic.Outcome(false, true, false, false, held.get().content().body().length)
+                    : new Traffic.Outcome(!page.policy().cacheable(), false, false, false, 0, true);
+        } finally {
+            originBusy = false;
+        }
         boolean fetched = originFetches != before;
         boolean revalidated = fetched && held.isPresent() && held.get().content().version() == origin.version(key);
         return new Traffic.Outcome(!page.policy().cacheable(), served.elapsedMs() == 0, fetched, revalidated,
                 served.content().body().length);
+    }
+
+    /** Limits each demo origin's fetches per second from now on (0: no limit). */
+    synchronized void originCapacity(int fetchesPerSecond) {
+        settle(clock.instant());
+        traffic.originCapacity(fetchesPerSecond);
+    }
+
+    /** Thrown by the visitors' origin over its capacity: their fetch fails with a 503. */
+    private static final class OriginBusy extends RuntimeException {
+        OriginBusy() {
+            super("origin over capacity", null, false, false);
+        }
     }
 
     private static Comparator<Pending> due() {

@@ -20,6 +20,7 @@ public final class SandboxConfig {
     private final long edgeSeed;
     private final Duration maxPropagationDelay;
     private final int trafficPerSecond;
+    private final int originCapacity;
 
     private SandboxConfig(Builder b) {
         this.port = b.port;
@@ -36,6 +37,7 @@ public final class SandboxConfig {
         this.edgeSeed = b.edgeSeed;
         this.maxPropagationDelay = b.maxPropagationDelay;
         this.trafficPerSecond = b.trafficPerSecond;
+        this.originCapacity = b.originCapacity;
     }
 
     public static Builder builder() {
@@ -108,6 +110,11 @@ public final class SandboxConfig {
         return trafficPerSecond;
     }
 
+    /** Origin fetches per second each demo origin can take before fetches fail with 503; 0 means no limit. */
+    public int originCapacity() {
+        return originCapacity;
+    }
+
     /** Collects settings; every setter validates at once so a bad value fails where it is written. */
     public static final class Builder {
         private int port;
@@ -124,6 +131,7 @@ public final class SandboxConfig {
         private long edgeSeed = 20250615L;
         private Duration maxPropagationDelay = Duration.ZERO;
         private int trafficPerSecond;
+        private int originCapacity;
 
         private Builder() {
         }
@@ -213,6 +221,14 @@ public final class SandboxConfig {
                 throw new IllegalArgumentException("trafficPerSecond must be 0..100000: " + n);
             }
             this.trafficPerSecond = n;
+            return this;
+        }
+
+        public Builder originCapacity(int fetchesPerSecond) {
+            if (fetchesPerSecond < 0 || fetchesPerSecond > 1_000_000) {
+                throw new IllegalArgumentException("originCapacity must be 0..1000000: " + fetchesPerSecond);
+            }
+            this.originCapacity = fetchesPerSecond;
             return this;
         }
 

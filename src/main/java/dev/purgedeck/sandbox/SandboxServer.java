@@ -44,6 +44,7 @@ public final class SandboxServer implements AutoCloseable {
         EdgeNetwork edge = new EdgeNetwork(DemoCatalog.seeds(account), DemoCatalog.SHIELDED, cache, clock,
                 cfg.edgeSeed(), cfg.maxPropagationDelay());
         edge.traffic(cfg.trafficPerSecond());
+        edge.originCapacity(cfg.originCapacity());
         SandboxContext ctx = new SandboxContext(cfg, account, cache, edge,
                 new Auth(account, clock, cfg.restrictedServiceStatus()),
                 new PurgeIds(Instant.now(clock).getEpochSecond()),

@@ -29,13 +29,21 @@ final class Traffic {
     static final int ONE_OFF_PERCENT = 3;
     private static final double ZIPF_EXPONENT = 1.0;
 
-    /** How one request for an object went at the edge. */
-    record Outcome(boolean pass, boolean hit, boolean fetched, boolean revalidated, int bodyBytes) {
+    /**
+     * How one request for an object went at the edge.
+     *
+     * @param failed the origin could not take the fetch (over its capacity): the edge answered 503
+     */
+    record Outcome(boolean pass, boolean hit, boolean fetched, boolean revalidated, int bodyBytes, boolean failed) {
+        Outcome(boolean pass, boolean hit, boolean fetched, boolean revalidated, int bodyBytes) {
+            this(pass, hit, fetched, revalidated, bodyBytes, false);
+        }
     }
 
     /** Serves the first request for an object in a second through the cache. */
     interface Edge {
-        Outcome serve(String serviceId, SeedObject page, Instant at);
+        /** @param originAvailable false when the origin takes no more fetches this second: a needed fetch fails */
+        Outcome serve(String serviceId, SeedObject page, Instant at, boolean originAvailable);
     }
 
     private record Catalog(List<SeedObject> pages, double[] cdf) {
@@ -46,6 +54,8 @@ final class Traffic {
     private final Edge edge;
     private SplittableRandom random;
     private int perSecond;
+    /** Origin fetches per second and service the origin can take; 0 means no limit. */
+    private int originCapacity;
     private long lastSimulated = Long.MIN_VALUE;
 
     Traffic(Map<String, List<SeedObject>> demoPages, Edge edge, long seed, int perSecond) {
@@ -82,6 +92,21 @@ final class Traffic {
 
     synchronized int perSecond() {
         return perSecond;
+    }
+
+    /**
+     * Limits each demo origin to {@code fetchesPerSecond} fetches a second from the next simulated second on (0: no
+     * limit); a fetch beyond it fails and the edge answers 503 (docs/fastly-edge.md §5.4).
+     */
+    synchronized void originCapacity(int fetchesPerSecond) {
+        if (fetchesPerSecond < 0 || fetchesPerSecond > 1_000_000) {
+            throw new IllegalArgumentException("origin capacity must be 0..1000000 fetches/s: " + fetchesPerSecond);
+        }
+        this.originCapacity = fetchesPerSecond;
+    }
+
+    synchronized int originCapacity() {
+        return originCapacity;
     }
 
     /** The cacheable pages the visitors ask for: the demo pages, then the tail that copies their keys and TTLs. */
@@ -131,14 +156,18 @@ final class Traffic {
                 counts[pick(catalog.cdf())]++;
             }
             SecondStats s = new SecondStats(second);
+            long[] budget = {originCapacity == 0 ? Long.MAX_VALUE : originCapacity};
             // Never cached under a key seen again, so they need no cache lookup: each is a miss and a full fetch.
+            long fetched = Math.min(oneOff, budget[0]);
+            budget[0] -= fetched;
             s.requests += oneOff;
-            s.status2xx += oneOff;
+            s.status2xx += fetched;
+            s.status5xx += oneOff - fetched;
             s.miss += oneOff;
-            s.originFetches += oneOff;
+            s.originFetches += fetched;
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] > 0) {
-                    count(s, counts[i], edge.serve(id, catalog.pages().get(i), at));
+                    count(s, counts[i], edge.serve(id, catalog.pages().get(i), at, budget[0] > 0), budget);
                 }
             }
             Deque<SecondStats> h = history.get(id);
@@ -149,21 +178,34 @@ final class Traffic {
         });
     }
 
-    private static void count(SecondStats s, int n, Outcome o) {
+    /** Counts n requests for one object; {@code budget[0]} is what the origin can still take this second. */
+    private static void count(SecondStats s, int n, Outcome o, long[] budget) {
         s.requests += n;
-        s.status2xx += n;
-        s.edgeBodyBytes += (long) n * o.bodyBytes();
-        if (o.pass()) {
-            // A pass goes to the origin every time, so all n requests are fetches.
-            s.pass += n;
-            s.originFetches += n;
-            s.originBodyBytes += (long) n * o.bodyBytes();
+        if (o.failed()) {
+            // Fastly collapses the second's requests for the object onto the one fetch: they all get its 503.
+            s.miss += n;
+            s.status5xx += n;
             return;
         }
+        if (o.pass()) {
+            // A pass goes to the origin every time, so all n requests are fetches, as far as the origin can take.
+            long fetched = Math.min(n, budget[0]);
+            budget[0] -= fetched;
+            s.pass += n;
+            s.status2xx += fetched;
+            s.status5xx += n - fetched;
+            s.originFetches += fetched;
+            s.edgeBodyBytes += fetched * o.bodyBytes();
+            s.originBodyBytes += fetched * o.bodyBytes();
+            return;
+        }
+        s.status2xx += n;
+        s.edgeBodyBytes += (long) n * o.bodyBytes();
         int misses = o.hit() ? 0 : 1;
         s.miss += misses;
         s.hits += n - misses;
         if (o.fetched()) {
+            budget[0]--;
             s.originFetches++;
             if (o.revalidated()) {
                 s.originRevalidations++;

@@ -37,6 +37,10 @@ public final class RealtimePoller implements AutoCloseable {
 
         /** Something the user should read; {@code stopped} when polling ended because of it. */
         void problem(String message, boolean stopped);
+
+        /** Closed: no request of this poller starts any more (told once, on the closing thread). */
+        default void ended() {
+        }
     }
 
     private final HttpClient http;
@@ -47,6 +51,7 @@ public final class RealtimePoller implements AutoCloseable {
     private final Listener listener;
     private final AtomicReference<CompletableFuture<?>> inFlight = new AtomicReference<>();
     private volatile boolean closed;
+    private boolean endTold;
     private int noDataStreak;
 
     /**
@@ -72,10 +77,19 @@ public final class RealtimePoller implements AutoCloseable {
     /** No request starts after this returns; one on its way is abandoned. */
     @Override
     public void close() {
-        closed = true;
-        CompletableFuture<?> f = inFlight.getAndSet(null);
+        CompletableFuture<?> f;
+        boolean tell;
+        synchronized (this) { // a request being started finishes starting first, so it is the one abandoned here
+            closed = true;
+            f = inFlight.getAndSet(null);
+            tell = !endTold;
+            endTold = true;
+        }
         if (f != null) {
             f.cancel(true);
+        }
+        if (tell) {
+            listener.ended();
         }
     }
 
@@ -83,7 +97,7 @@ public final class RealtimePoller implements AutoCloseable {
         return closed;
     }
 
-    private void request(String ts, boolean first) {
+    private synchronized void request(String ts, boolean first) {
         if (closed) {
             return;
         }

@@ -8,7 +8,7 @@ import dev.purgedeck.fastly.TokenInfo;
 import dev.purgedeck.files.SafeFiles;
 import dev.purgedeck.files.StoreWriter;
 import dev.purgedeck.history.JobContext;
-import dev.purgedeck.history.JobNotes;
+import dev.purgedeck.history.JobNote;
 import dev.purgedeck.history.JobRecording;
 import dev.purgedeck.history.TeamNotices;
 import dev.purgedeck.history.Webhook;
@@ -52,6 +52,7 @@ import dev.purgedeck.ui.settings.TeamSettingsSection;
 import dev.purgedeck.ui.settings.TeamSettingsViewModel;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -156,7 +157,8 @@ public final class MainView {
                         .showNotice(result.jobId(), problem)))));
         purge.hosts().startFrom(context.client(), new HostMapStore(context.dataDir()), context.session().origin(),
                 context.background());
-        history = new HistoryViewModel(context.history(), fx, context.background(), (request, name) -> {
+        history = new HistoryViewModel(context.history(), recording.notes(), fx, context.background(),
+                (request, name) -> {
             tabs.getSelectionModel().select(purgeTab);
             return purge.run(request);
         }, ask, () -> context.session().origin(), ZoneId.systemDefault());
@@ -171,7 +173,9 @@ public final class MainView {
         picker.onChosen(set -> purge.checkPages().useSampleUrls(set.sampleUrls()));
         PurgeView purgeView = new PurgeView(purge, context.sandboxAdmin().map(a -> new SandboxCacheViewModel(a, fx)), picker);
         dev.purgedeck.stats.RealtimeStats stats = context.realtimeStats();
-        impact = new ImpactViewModel(stats::follow, fx);
+        // Written on the history's writer thread, never the UI thread; shown in History's details of that job.
+        impact = new ImpactViewModel(stats::follow, fx, (jobId, text) -> recording.note(
+                JobNote.ofJob(jobId, JobNote.IMPACT, text, Instant.now())));
         purgeView.enableImpact(impact);
         inspection = new Inspection(context, fx, ask, purge, keySets, currentService,
                 () -> tabs.getSelectionModel().select(purgeTab), () -> root.getScene() == null ? null : root.getScene().getWindow());
@@ -300,6 +304,11 @@ public final class MainView {
         return purge;
     }
 
+    /** The Impact panel's state (whether it still polls, among others). */
+    public ImpactViewModel impact() {
+        return impact;
+    }
+
     public HistoryViewModel history() {
         return history;
     }
@@ -314,12 +323,13 @@ public final class MainView {
     }
 
 
-    /** The service's name as the service list shows it, for the history; empty when it is not listed. */
+    /** Sends each job's team notice and notes how that went, in the notes the window's History follows. */
     private static TeamNotices teamNotices(AppContext context) {
         return new TeamNotices(new WebhookStore(context.dataDir())::get, Webhook.withOwnClient(),
-                JobNotes.in(context.dataDir()), context.background(), Clock.systemUTC());
+                context.recording().notes(), context.background(), Clock.systemUTC()); // an open History shows it
     }
 
+    /** The service's name as the service list shows it, for the history; empty when it is not listed. */
     private static String serviceName(ServiceSelectorViewModel services, String serviceId) {
         return services.services().stream().filter(s -> s.id().equals(serviceId)).map(ServiceInfo::name)
                 .findFirst().orElse("");

@@ -7,12 +7,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.purgedeck.edge.FetchLimits;
 import dev.purgedeck.edge.PageFetcher;
 import dev.purgedeck.fastly.SandboxAdmin;
+import dev.purgedeck.history.HistoryStore;
+import dev.purgedeck.history.JobNotes;
 import dev.purgedeck.sandbox.SandboxConfig;
 import dev.purgedeck.sandbox.SandboxServer;
 import dev.purgedeck.testsupport.Clients;
 import dev.purgedeck.testsupport.ManualClock;
 import dev.purgedeck.testsupport.Sandboxes;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,6 +74,10 @@ class PurgeVerifyCliTest {
         });
         assertThat(cli.run("history", "--verdict", "old_copy").out()).contains("No purges match.");
         assertThat(cli.run("history").out()).containsPattern("VERDICT").contains("Fresh");
+        // The purge's line was written before the look; the verdict is a note beside it, merged in by the reader.
+        assertThat(Files.readString(cli.dataDir.resolve(HistoryStore.FILE_NAME))).doesNotContain("verdict");
+        assertThat(Files.readString(cli.dataDir.resolve(JobNotes.FILE_NAME))).contains("\"kind\":\"verdict\"",
+                "\"text\":\"fresh\"");
     }
 
     @Test

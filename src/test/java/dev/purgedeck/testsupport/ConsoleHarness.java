@@ -32,8 +32,15 @@ public final class ConsoleHarness implements AutoCloseable {
 
     /** Shows the main window in {@code stage}, with the light theme, on the sandbox with {@code token}. */
     public static ConsoleHarness show(Stage stage, SandboxServer sandbox, String token, Path dataDir, Map<String, String> env) {
+        return show(stage, sandbox, token, dataDir, env, c -> { });
+    }
+
+    /** As above, with {@code before} given the context before the window is built (e.g. to inject a scheduler). */
+    public static ConsoleHarness show(Stage stage, SandboxServer sandbox, String token, Path dataDir,
+                                      Map<String, String> env, java.util.function.Consumer<AppContext> before) {
         Theme.LIGHT.apply();
         AppContext context = AppContext.onSandbox(sandbox, token, dataDir, env);
+        before.accept(context);
         ScriptedDialogs dialogs = new ScriptedDialogs();
         dev.purgedeck.ui.ProfileShell shell = new dev.purgedeck.ui.ProfileShell(context, javafx.application.Platform::runLater, dialogs);
         Scene scene = new Scene(shell.root(), 1240, 800);

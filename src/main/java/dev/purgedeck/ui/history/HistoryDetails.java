@@ -1,6 +1,7 @@
 package dev.purgedeck.ui.history;
 
 import dev.purgedeck.history.HistoryEntry;
+import dev.purgedeck.history.JobNote;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -104,6 +105,9 @@ final class HistoryDetails extends VBox {
         for (String by : vm.retriedBy(e)) {
             j.append("\nRetried by job ").append(jobRef(by));
         }
+        // Facts learned after the job's entries were written: what the purge did to the cache, and the team notice.
+        vm.jobNote(e.jobId(), JobNote.IMPACT).ifPresent(n -> j.append("\nImpact: ").append(n.text()));
+        vm.jobNote(e.jobId(), JobNote.NOTICE).ifPresent(n -> j.append("\nTeam notice: ").append(n.text()));
         job.setText(j.toString());
         jobItems.getItems().setAll(all);
     }

@@ -14,7 +14,8 @@ import java.util.RandomAccess;
 /**
  * Every history entry the screen knows, oldest first, with each job's items and each service's name at hand. Batches
  * are appended without copying what is there (the history may hold a million entries), and a selected row finds its
- * job in a map instead of a scan. Built on a background thread at load, then used on the UI thread only.
+ * job in a map instead of a scan. Built on a background thread at load, then used on the UI thread only. A cell is
+ * written again only to put in a verdict learned later ({@link #replace}).
  */
 final class HistoryIndex {
     private HistoryEntry[] entries;
@@ -80,6 +81,24 @@ final class HistoryIndex {
             }
         }
         return newServices;
+    }
+
+    /**
+     * Puts {@code updated} (the same item with a verdict learned later) where {@code old} is. The search runs from the
+     * newest end, where a live verdict's entry is. A snapshot taken before may see either; both are the same item.
+     */
+    void replace(HistoryEntry old, HistoryEntry updated) {
+        for (int i = size - 1; i >= 0; i--) {
+            if (entries[i] == old) {
+                entries[i] = updated;
+                break;
+            }
+        }
+        List<HistoryEntry> items = jobs.get(old.jobId());
+        if (items != null) {
+            items.replaceAll(e -> e == old ? updated : e);
+        }
+        lastOk.computeIfPresent(thing(old), (thing, e) -> e == old ? updated : e);
     }
 
     /** The items of a job, in the order they were recorded; empty for a job it does not know. */

@@ -76,6 +76,8 @@ public final class HistoryView {
         BorderPane.setMargin(split, new Insets(8, 0, 8, 0));
         root.setPadding(new Insets(12));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> details.show(e));
+        // A note about the selected job (its impact summary, a verdict) shows the moment it is written.
+        vm.notesArrivedProperty().addListener((o, a, n) -> details.show(table.getSelectionModel().getSelectedItem()));
     }
 
     /** Below the table when the window is narrow (under {@value #DETAILS_BESIDE_FROM} px), beside it otherwise. */

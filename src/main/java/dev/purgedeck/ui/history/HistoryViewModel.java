@@ -9,6 +9,8 @@ import dev.purgedeck.history.HistoryEntry;
 import dev.purgedeck.history.HistoryExport;
 import dev.purgedeck.history.HistoryQuery;
 import dev.purgedeck.history.HistoryStore;
+import dev.purgedeck.history.JobNote;
+import dev.purgedeck.history.JobNotes;
 import dev.purgedeck.history.JobRecording;
 import dev.purgedeck.history.LoadResult;
 import dev.purgedeck.ui.common.Dialogs;
@@ -31,6 +33,8 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -71,6 +75,13 @@ public final class HistoryViewModel {
     private Comparator<HistoryEntry> shownOrder;
     private long shownGeneration;
     private final java.util.function.Consumer<List<HistoryEntry>> storeListener = added -> fxLater(added);
+    /** Facts learned after entries were written (verdicts, impact, notice); merged in on load and as they come. */
+    private final JobNotes notes;
+    private JobNotes.Index noteIndex = new JobNotes.Index(List.of());
+    private final List<JobNote> notesHeardWhileLoading = new ArrayList<>();
+    private final java.util.function.Consumer<List<JobNote>> notesListener = this::notedLater;
+    /** Counts the notes that arrived since the load, so the details can show a job's note the moment it is known. */
+    private final ReadOnlyIntegerWrapper notesArrived = new ReadOnlyIntegerWrapper();
     /** Set once the window is gone: a load still in flight then takes its listener off again. */
     private volatile boolean disposed;
 
@@ -92,7 +103,17 @@ public final class HistoryViewModel {
      */
     public HistoryViewModel(HistoryStore store, Executor fx, Executor background, Rerunner rerunner, Dialogs dialogs,
                             Supplier<JobRecording.Origin> currentOrigin, ZoneId zone) {
+        this(store, JobNotes.besideHistory(store.file()), fx, background, rerunner, dialogs, currentOrigin, zone);
+    }
+
+    /**
+     * As above, with the job notes the window appends to ({@link JobRecording#notes()}): those it hears of show at
+     * once.
+     */
+    public HistoryViewModel(HistoryStore store, JobNotes notes, Executor fx, Executor background, Rerunner rerunner,
+                            Dialogs dialogs, Supplier<JobRecording.Origin> currentOrigin, ZoneId zone) {
         this.store = store;
+        this.notes = notes;
         this.dialogs = dialogs;
         this.currentOrigin = currentOrigin;
         this.fx = fx;
@@ -105,10 +126,15 @@ public final class HistoryViewModel {
         fx.execute(() -> appended(added));
     }
 
+    private void notedLater(List<JobNote> added) {
+        fx.execute(() -> noted(added));
+    }
+
     /** Stops listening to the store (the window is going away). */
     public void dispose() {
         disposed = true;
         store.removeListener(storeListener);
+        notes.removeListener(notesListener);
     }
 
     // ---- Properties
@@ -146,19 +172,34 @@ public final class HistoryViewModel {
         return loading.getReadOnlyProperty();
     }
 
+    /** Changes each time a job note arrives after the load (a verdict, an impact summary, a team notice). */
+    public ReadOnlyIntegerProperty notesArrivedProperty() {
+        return notesArrived.getReadOnlyProperty();
+    }
+
+    /** The note of {@code kind} ({@link JobNote#IMPACT}, {@link JobNote#NOTICE}) about a job, if one was written. */
+    public Optional<JobNote> jobNote(String jobId, String kind) {
+        return noteIndex.ofJob(jobId, kind);
+    }
+
     // ---- Commands
 
     /** Reads the history file in the background, then shows it. */
     public void load() {
         loading.set(true);
+        // Before the notes file is read: a note written meanwhile is heard, or read, or both (adding it twice is harmless).
+        notes.removeListener(notesListener); // a second load must not hear each note twice
+        notes.addListener(notesListener);
         CompletableFuture.supplyAsync(() -> {
             try {
                 // The listener is added at the moment the file is measured: it hears exactly what the result lacks.
                 LoadResult result = store.load(storeListener);
                 if (disposed) {
                     store.removeListener(storeListener); // disposed while loading: dispose could not remove it yet
+                    notes.removeListener(notesListener);
                 }
-                return new Loaded(HistoryIndex.of(result.entries()), result.skippedLines());
+                JobNotes.Index index = readNotes();
+                return new Loaded(HistoryIndex.of(index.applyAll(result.entries())), result.skippedLines(), index);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -277,13 +318,14 @@ public final class HistoryViewModel {
     /** Writes {@code entries} to {@code file} as CSV or JSON, in the background; the future completes on the UI thread. */
     public CompletableFuture<Path> export(List<HistoryEntry> entries, Path file, boolean csv) {
         List<HistoryEntry> copy = List.copyOf(entries);
+        JobNotes.Index jobNotes = noteIndex;
         CompletableFuture<Path> done = new CompletableFuture<>();
         CompletableFuture.runAsync(() -> {
             try (OutputStream out = Files.newOutputStream(file)) {
                 if (csv) {
                     HistoryExport.csv(copy, out);
                 } else {
-                    HistoryExport.json(copy, out);
+                    HistoryExport.json(copy, out, jobNotes);
                 }
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
@@ -339,7 +381,66 @@ public final class HistoryViewModel {
     }
 
     /** What the background load hands to the UI thread. */
-    private record Loaded(HistoryIndex index, int skippedLines) {
+    private record Loaded(HistoryIndex index, int skippedLines, JobNotes.Index notes) {
+    }
+
+    /** The notes file read whole; one that cannot be read leaves the entries as they are (said once in the notice). */
+    private JobNotes.Index readNotes() {
+        try {
+            return notes.index();
+        } catch (IOException | RuntimeException e) {
+            fx.execute(() -> notice.set("Verdicts and impact summaries found after purges could not be read ("
+                    + e.getMessage() + "); the purges themselves are all shown."));
+            return new JobNotes.Index(List.of());
+        }
+    }
+
+    /** Notes that arrived: each verdict goes into its entry, in the index and in the row that shows it. */
+    private void noted(List<JobNote> added) {
+        if (loading.get()) {
+            notesHeardWhileLoading.addAll(added);
+            return;
+        }
+        for (JobNote n : added) {
+            noteIndex.add(n);
+            if (n.entryId() == null) {
+                continue;
+            }
+            for (HistoryEntry e : index.job(n.jobId())) {
+                if (n.entryId().equals(e.stableId())) {
+                    HistoryEntry updated = noteIndex.apply(e);
+                    if (updated != e) {
+                        index.replace(e, updated);
+                        showReplaced(e, updated);
+                    }
+                    break;
+                }
+            }
+        }
+        notesArrived.set(notesArrived.get() + 1);
+    }
+
+    /** The row of {@code old} shows {@code updated}, or leaves or joins the rows as the filter now says. */
+    private void showReplaced(HistoryEntry old, HistoryEntry updated) {
+        if (shownGeneration != generation.get()) {
+            return; // the refresh on its way reads the index, which has it
+        }
+        int at = -1;
+        for (int i = 0; i < rows.size(); i++) { // newest first: a live verdict's row is near the top
+            if (rows.get(i) == old) {
+                at = i;
+                break;
+            }
+        }
+        boolean shown = !shownQuery.run(List.of(updated), shownOrder).isEmpty();
+        if (at >= 0 && shown) {
+            rows.set(at, updated);
+        } else if (at >= 0) {
+            rows.remove(at);
+        } else if (shown) {
+            SortedInsert.into(rows, List.of(updated), shownOrder);
+        }
+        showStatus();
     }
 
     private void loaded(Loaded result, Throwable error) {
@@ -349,7 +450,8 @@ public final class HistoryViewModel {
             return;
         }
         index = result.index();
-        index.add(heardWhileLoading);
+        noteIndex = result.notes();
+        index.add(noteIndex.applyAll(heardWhileLoading));
         heardWhileLoading.clear();
         List<HistoryFilter.ServiceChoice> choices = new ArrayList<>();
         choices.add(HistoryFilter.ServiceChoice.ANY);
@@ -361,15 +463,21 @@ public final class HistoryViewModel {
                     + "The file was not changed.", result.skippedLines(), result.skippedLines() == 1 ? "" : "s",
                     result.skippedLines() == 1 ? "was" : "were"));
         }
+        List<JobNote> heard = List.copyOf(notesHeardWhileLoading);
+        notesHeardWhileLoading.clear();
+        if (!heard.isEmpty()) {
+            noted(heard);
+        }
         refresh();
     }
 
     /** New entries: into the index, and into the rows where the filter and order put them, without a refresh. */
-    private void appended(List<HistoryEntry> added) {
+    private void appended(List<HistoryEntry> heard) {
         if (loading.get()) {
-            heardWhileLoading.addAll(added);
+            heardWhileLoading.addAll(heard);
             return;
         }
+        List<HistoryEntry> added = noteIndex.applyAll(heard);
         for (String id : index.add(added)) {
             services.add(new HistoryFilter.ServiceChoice(id, index.services().get(id)));
         }

@@ -22,8 +22,8 @@ public final class ImpactView {
     private final VBox root = new VBox(6);
     private final Label message = new Label();
     private final Label summary = new Label();
-    private final LineChart<Number, Number> ratio = chart("Edge hit ratio (%)", "impactHitRatio");
-    private final LineChart<Number, Number> origin = chart("Origin fetches and 5xx per second", "impactOrigin");
+    private final LineChart<Number, Number> ratio = chart("%", "impactHitRatio");
+    private final LineChart<Number, Number> origin = chart("per s", "impactOrigin");
 
     public ImpactView(ImpactViewModel vm) {
         this.vm = vm;
@@ -62,12 +62,15 @@ public final class ImpactView {
         x.setForceZeroInRange(false);
         NumberAxis y = new NumberAxis();
         y.setForceZeroInRange(true);
+        y.setLabel(title);
         LineChart<Number, Number> c = new LineChart<>(x, y);
-        c.setTitle(title);
+        // No title row, a short axis label (the legend names the lines) and the legend at the side: at 800 px the
+        // panel gets about 200 px, and a title and a legend under the axis left the bottom of the chart cut off.
+        c.setLegendSide(javafx.geometry.Side.RIGHT);
         c.setId(id);
         c.setAnimated(false);
         c.setCreateSymbols(false);
-        c.setMinHeight(160);
+        c.setMinHeight(150);
         c.setMinWidth(200);
         return c;
     }
@@ -81,8 +84,9 @@ public final class ImpactView {
         hit.getData().removeIf(d -> Double.isNaN(d.getYValue().doubleValue()));
         XYChart.Series<Number, Number> fetches = series("Origin fetches", s, zero, StatsSecond::originFetches);
         XYChart.Series<Number, Number> errors = series("5xx", s, zero, StatsSecond::status5xx);
-        double top = Math.max(1, fetches.getData().stream().mapToDouble(d -> d.getYValue().doubleValue()).max()
-                .orElse(1));
+        // The marker spans the taller of the two lines: 5xx can exceed the fetches of an origin that struggles.
+        double top = Math.max(1, java.util.stream.Stream.concat(fetches.getData().stream(), errors.getData().stream())
+                .mapToDouble(d -> d.getYValue().doubleValue()).max().orElse(1));
         ratio.getData().setAll(List.of(hit));
         origin.getData().setAll(List.of(fetches, errors));
         for (ImpactViewModel.Marker m : vm.markers()) {

@@ -136,7 +136,8 @@ public final class PurgeView {
         });
         vm.results().onFinished(r -> {
             if (toggle.isSelected()) {
-                impact.markPurge(r.request().serviceId(), Instant.now().minus(r.elapsed()), label(r.request()));
+                impact.markPurge(r.request().serviceId(), Instant.now().minus(r.elapsed()), label(r.request()),
+                        r.jobId());
             }
         });
         disposeImpact = impact::stop;

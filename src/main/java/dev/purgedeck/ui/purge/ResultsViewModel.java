@@ -27,7 +27,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -301,9 +300,7 @@ public final class ResultsViewModel {
 
             @Override
             public void onItems(List<ItemOutcome> outcomes, int n, int total) {
-                if (!verifying) {
-                    record.onItems(outcomes, n, total); // a verified item is recorded once its verdict is known
-                }
+                record.onItems(outcomes, n, total); // a verdict that follows is written as a note on the entry
                 arrived.addAll(outcomes);
                 scheduleDrain();
             }
@@ -350,14 +347,16 @@ public final class ResultsViewModel {
         ended.thenAccept(result -> fx.execute(() -> finished(result)));
     }
 
-    /** The history takes each verified item once, with its final verdict (or none when it was not looked at). */
+    /** The history has each item's entry already; a final verdict is added to it as a note. */
     private static VerifiedPurge.Recorder verifiedRecorder(JobListener record) {
         if (record instanceof JobRecording.Recording recording) {
-            return (o, v, total) -> recording.onVerified(o, v == null ? null : v.freshness().id(),
-                    v == null ? null : v.reason(), total);
+            return (o, v, total) -> {
+                if (v != null) {
+                    recording.onVerdict(o, v.freshness().id(), v.reason(), v.at());
+                }
+            };
         }
-        AtomicInteger taken = new AtomicInteger();
-        return (o, v, total) -> record.onItems(List.of(o), taken.incrementAndGet(), total);
+        return VerifiedPurge.Recorder.NONE;
     }
 
     /** Stops the running job; unfinished items end as cancelled. */

@@ -14,11 +14,15 @@ class ImpactViewModelTest {
     private final List<RealtimePoller.Listener> listeners = new ArrayList<>();
     private final List<String> followed = new ArrayList<>();
     private int closed;
+    private final List<String> recorded = new ArrayList<>();
     private final ImpactViewModel vm = new ImpactViewModel((id, l) -> {
         followed.add(id);
         listeners.add(l);
-        return () -> closed++;
-    }, Runnable::run);
+        return () -> {
+            closed++;
+            l.ended();
+        };
+    }, Runnable::run, (job, text) -> recorded.add(job + ": " + text));
 
     private static List<StatsSecond> steady(long from, int n, long hits) {
         List<StatsSecond> out = new ArrayList<>();
@@ -48,6 +52,23 @@ class ImpactViewModelTest {
     }
 
     @Test
+    void theSettledSummaryIsRecordedOnceWithTheLastPurgesJob() {
+        vm.watch("svc");
+        listeners.get(0).history(steady(1000, 120, 96));
+        vm.markPurge("svc", Instant.ofEpochSecond(1120), "3 keys", "job-keys");
+        listeners.get(0).seconds(steady(1120, 5, 40));
+        vm.markPurge("svc", Instant.ofEpochSecond(1125), "everything", "job-all");
+        listeners.get(0).seconds(steady(1125, 5, 20));
+        assertThat(recorded).as("not settled yet: nothing recorded").isEmpty();
+        listeners.get(0).seconds(steady(1130, 5, 95));
+        String text = vm.summaryProperty().get();
+        assertThat(text).startsWith("hit ratio ").contains("20 % at the lowest");
+        assertThat(recorded).containsExactly("job-all: " + text);
+        listeners.get(0).seconds(steady(1135, 5, 96));
+        assertThat(recorded).as("each job's summary once").hasSize(1);
+    }
+
+    @Test
     void keepsAtMostTenMinutesOfPoints() {
         vm.watch("svc");
         listeners.get(0).history(steady(0, 120, 90));
@@ -59,9 +80,11 @@ class ImpactViewModelTest {
     @Test
     void stoppingClosesThePollerAndDropsLateAnswers() {
         vm.watch("svc");
+        assertThat(vm.pollingProperty().get()).isTrue();
         vm.stop();
         assertThat(closed).isEqualTo(1);
         assertThat(vm.watchingProperty().get()).isFalse();
+        assertThat(vm.pollingProperty().get()).as("the poller said it ended").isFalse();
         listeners.get(0).history(steady(0, 10, 90));
         assertThat(vm.seconds()).isEmpty();
         vm.watch("other");

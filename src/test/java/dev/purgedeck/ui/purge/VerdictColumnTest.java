@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.purgedeck.edge.Freshness;
 import dev.purgedeck.edge.PageVerdict;
 import dev.purgedeck.history.HistoryEntry;
+import dev.purgedeck.history.JobNotes;
 import dev.purgedeck.settings.Pref;
 import dev.purgedeck.testsupport.ConsoleTest;
 import java.io.IOException;
@@ -42,8 +43,9 @@ class VerdictColumnTest extends ConsoleTest {
         waitUntil(() -> ResultsTableTest.rendered(robot, "verdictColumn", 0).equals("Fresh"));
         robot.interact(() -> robot.lookup("#resultsTable").queryAs(TableView.class).getSelectionModel().select(0));
         waitUntil(() -> robot.lookup("#resultDetails").queryAs(Label.class).getText().contains("Verdict: Fresh — "));
-        // The history line is written once, with the verdict.
+        // The history line was written with the outcome; the verdict follows as a note on it, merged by readers.
         waitUntil(() -> historyVerdicts().equals(List.of("fresh")));
+        assertThat(rawVerdicts()).containsExactly((String) null);
         // History shows it and filters on it.
         robot.clickOn("#tabHistory");
         TableView<?> history = robot.lookup("#historyTable").queryAs(TableView.class);
@@ -59,6 +61,16 @@ class VerdictColumnTest extends ConsoleTest {
     }
 
     private List<String> historyVerdicts() {
+        try {
+            return JobNotes.in(console.context().dataDir()).index()
+                    .applyAll(console.context().history().load().entries()).stream().map(HistoryEntry::verdict)
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<String> rawVerdicts() {
         try {
             return console.context().history().load().entries().stream().map(HistoryEntry::verdict).toList();
         } catch (IOException e) {
