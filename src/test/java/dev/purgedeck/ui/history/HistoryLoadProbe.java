@@ -77,10 +77,13 @@ public final class HistoryLoadProbe {
             }
             String[] status = new String[1];
             CountDownLatch shown = new CountDownLatch(1);
-            fx.execute(() -> {
-                status[0] = vm.statusProperty().get() + (vm.noticeProperty().get().isEmpty() ? ""
-                        : "; " + vm.noticeProperty().get());
-                shown.countDown();
+            fx.execute(() -> { // the rows of a refresh started now hold everything: a count to check by
+                vm.rows().addListener((ListChangeListener<HistoryEntry>) c -> fx.execute(() -> {
+                    status[0] = vm.statusProperty().get() + (vm.noticeProperty().get().isEmpty() ? ""
+                            : "; " + vm.noticeProperty().get());
+                    shown.countDown();
+                }));
+                vm.refresh();
             });
             shown.await();
             long heap = usedHeap();
