@@ -165,6 +165,37 @@ public final class HistoryStore implements AutoCloseable {
      * result is then exact (a listener added before {@link #load()} may also hear entries the result has).
      */
     public LoadResult load(Consumer<List<HistoryEntry>> listener) throws IOException {
+        return measured(listener, () -> false, HistoryLoader::load);
+    }
+
+    /**
+     * As {@link #load(Consumer)}, but hands the entries over newest first, in {@link LoadPart}s, for a window that
+     * shows the newest at once and the rest as it arrives: the first part (the last megabyte or so) comes at once,
+     * the others on the loading threads, one call at a time, each ending where the one before began. Returns the
+     * number of lines skipped. The listener hears what was appended after the file was measured, i.e. entries newer
+     * than every part.
+     */
+    public int loadNewestFirst(Consumer<List<HistoryEntry>> listener, Consumer<LoadPart> parts) throws IOException {
+        boolean[] handed = {false};
+        return measured(listener, () -> handed[0], (reader, size) -> HistoryLoader.loadNewestFirst(reader, size,
+                part -> {
+                    handed[0] = true;
+                    parts.accept(part);
+                }));
+    }
+
+    /** What reads a measured file. */
+    @FunctionalInterface
+    private interface Read<T> {
+        T read(FileChannel reader, long size) throws IOException;
+    }
+
+    /**
+     * Measures the file, adds the listener at that moment, and reads it; reads the new file if it was cleared
+     * meanwhile, unless {@code started} says the reader already handed something over.
+     */
+    private <T> T measured(Consumer<List<HistoryEntry>> listener, java.util.function.BooleanSupplier started,
+                           Read<T> read) throws IOException {
         boolean interrupted = Thread.interrupted(); // as in append: an interrupt would close the shared channel
         try {
             for (int attempt = 0; ; attempt++) {
@@ -182,9 +213,9 @@ public final class HistoryStore implements AutoCloseable {
                     }
                 }
                 try {
-                    return HistoryLoader.load(reader, size);
+                    return read.read(reader, size);
                 } catch (ClosedChannelException e) {
-                    if (attempt == 2) { // the file was cleared while we read: read the new one
+                    if (attempt == 2 || started.getAsBoolean()) { // the file was cleared while we read
                         throw e;
                     }
                 }

@@ -114,6 +114,8 @@ public final class MainView {
     private final KeySetsViewModel keySets;
     private final PurgeViewModel purge;
     private final HistoryViewModel history;
+    private final java.util.concurrent.atomic.AtomicBoolean historyLoading =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private final ConnectionViewModel connection;
     private final Inspection inspection;
     private final ImpactViewModel impact;
@@ -181,7 +183,7 @@ public final class MainView {
                 () -> tabs.getSelectionModel().select(purgeTab), () -> root.getScene() == null ? null : root.getScene().getWindow());
         // The other screens are built when first opened: a window that only purges starts faster.
         historyView = new Lazy<>(() -> {
-            HistoryView v = new HistoryView(history, ZoneId.systemDefault(), new ColumnWidths(prefs, "history"));
+            HistoryView v = new HistoryView(history(), ZoneId.systemDefault(), new ColumnWidths(prefs, "history"));
             v.setCommands(purge.results()::commands);
             Supplier<java.util.Map<String, String>> names = () -> services.services().stream()
                     .filter(s -> s.name() != null).collect(Collectors.toMap(ServiceInfo::id, ServiceInfo::name,
@@ -260,7 +262,8 @@ public final class MainView {
         root.sceneProperty().addListener(sceneFollower);
         connection.check();
         services.load();
-        history.load();
+        // The history is read when first needed (its screen, or a caller of history()): a window that only purges
+        // never holds it, which for a million entries is 400 MB.
     }
 
     public Parent root() {
@@ -309,7 +312,11 @@ public final class MainView {
         return impact;
     }
 
+    /** The History screen's model, which starts reading the history on this first call. */
     public HistoryViewModel history() {
+        if (historyLoading.compareAndSet(false, true)) {
+            uiThread.execute(history::load); // callers off the UI thread too (tests waiting for rows)
+        }
         return history;
     }
 

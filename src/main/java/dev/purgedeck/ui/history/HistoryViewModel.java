@@ -12,7 +12,7 @@ import dev.purgedeck.history.HistoryStore;
 import dev.purgedeck.history.JobNote;
 import dev.purgedeck.history.JobNotes;
 import dev.purgedeck.history.JobRecording;
-import dev.purgedeck.history.LoadResult;
+import dev.purgedeck.history.LoadPart;
 import dev.purgedeck.ui.common.Dialogs;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -67,13 +67,24 @@ public final class HistoryViewModel {
     private final AtomicLong generation = new AtomicLong();
     /** Everything known, on the UI thread; filters read snapshots of it in the background. */
     private HistoryIndex index = HistoryIndex.empty();
-    /** Entries heard while the load runs; they come after what the load returns. */
+    /** Entries heard before the newest part of the history arrived; they come after everything loaded. */
     private final List<HistoryEntry> heardWhileLoading = new ArrayList<>();
+    /** Which load the parts arriving belong to: a clear during a load makes the rest of it stale. */
+    private long loadId;
+    /** Whether the newest part of the current load is in the index (entries heard then go straight in). */
+    private boolean started;
+    private LoadPart lastPart;
+    /** What the rows show, read by the loading threads to filter each older part before it crosses over. */
+    private volatile Shown shown;
     private Comparator<HistoryEntry> order;
     /** The filter the rows show and the refresh they came from: new entries are put in by the same rules. */
     private HistoryQuery shownQuery = HistoryQuery.all();
     private Comparator<HistoryEntry> shownOrder;
     private long shownGeneration;
+
+    /** A filter and order the rows were shown with. */
+    private record Shown(HistoryQuery query, Comparator<HistoryEntry> order) {
+    }
     private final java.util.function.Consumer<List<HistoryEntry>> storeListener = added -> fxLater(added);
     /** Facts learned after entries were written (verdicts, impact, notice); merged in on load and as they come. */
     private final JobNotes notes;
@@ -184,26 +195,90 @@ public final class HistoryViewModel {
 
     // ---- Commands
 
-    /** Reads the history file in the background, then shows it. */
+    /**
+     * Reads the history file in the background, newest first: the newest megabyte is shown at once, filters work on
+     * what has arrived, and older parts join the rows where the filter and order put them, with the progress in the
+     * status line.
+     */
     public void load() {
         loading.set(true);
         // Before the notes file is read: a note written meanwhile is heard, or read, or both (adding it twice is harmless).
         notes.removeListener(notesListener); // a second load must not hear each note twice
         notes.addListener(notesListener);
+        long id = ++loadId;
+        started = false;
         CompletableFuture.supplyAsync(() -> {
             try {
-                // The listener is added at the moment the file is measured: it hears exactly what the result lacks.
-                LoadResult result = store.load(storeListener);
+                // The listener is added at the moment the file is measured: it hears exactly what the parts lack.
+                // The notes first, so each part arrives with its verdicts in (and a verdict filter sees them).
+                JobNotes.Index noted = readNotes();
+                fx.execute(() -> {
+                    if (id == loadId) {
+                        noteIndex = noted;
+                    }
+                });
+                int skipped = store.loadNewestFirst(storeListener, part -> partLoaded(id, withNotes(part, noted)));
                 if (disposed) {
                     store.removeListener(storeListener); // disposed while loading: dispose could not remove it yet
                     notes.removeListener(notesListener);
                 }
-                JobNotes.Index index = readNotes();
-                return new Loaded(HistoryIndex.of(index.applyAll(result.entries())), result.skippedLines(), index);
+                return skipped;
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-        }, background).whenComplete((result, error) -> fx.execute(() -> loaded(result, error)));
+        }, background).whenComplete((skipped, error) -> fx.execute(() -> loaded(id, skipped, error)));
+    }
+
+    private static LoadPart withNotes(LoadPart part, JobNotes.Index noted) {
+        return noted.isEmpty() ? part : new LoadPart(noted.applyAll(part.entries()), part.skippedLines(),
+                part.bytesRead(), part.bytesTotal());
+    }
+
+    /** On a loading thread: filters an older part as the rows are filtered now, then hands both to the UI thread. */
+    private void partLoaded(long id, LoadPart part) {
+        Shown now = shown;
+        List<HistoryEntry> hits = now != null && newestFirst(now.order()) ? now.query().run(part.entries(), now.order())
+                : null;
+        fx.execute(() -> partArrived(id, part, now, hits));
+    }
+
+    private void partArrived(long id, LoadPart part, Shown filteredBy, List<HistoryEntry> hits) {
+        if (id != loadId) {
+            return; // cleared meanwhile
+        }
+        lastPart = part;
+        if (!started) {
+            started = true;
+            long rest = part.bytesTotal() - part.bytesRead();
+            int older = part.bytesRead() == 0 ? 0
+                    : (int) Math.min(Integer.MAX_VALUE / 2, part.entries().size() * rest / part.bytesRead());
+            index = HistoryIndex.newest(part.entries(), older);
+            index.add(noteIndex.applyAll(heardWhileLoading));
+            heardWhileLoading.clear();
+            showServices();
+            showProfiles();
+            refresh();
+            showStatus();
+            return;
+        }
+        if (!index.prepend(part.entries()).isEmpty()) {
+            showServices();
+        }
+        if (index.profiles().size() != profiles.size() - 1) {
+            showProfiles();
+        }
+        if (shownGeneration == generation.get()) { // else the refresh on its way takes the part in (see show)
+            if (hits != null && filteredBy == shown) {
+                SortedInsert.older(rows, hits);
+            } else {
+                refresh(); // another order: sorting the part into the rows could move every row many times
+            }
+        }
+        showStatus();
+    }
+
+    private static boolean newestFirst(Comparator<HistoryEntry> order) {
+        return order == null || order == HistoryQuery.NEWEST_FIRST;
     }
 
     /** Every loaded entry, unfiltered; an unchanging snapshot that may be read on any thread. */
@@ -214,11 +289,14 @@ public final class HistoryViewModel {
     /** Applies the filter and order again, in the background. */
     public void refresh() {
         long gen = generation.incrementAndGet();
-        List<HistoryEntry> snapshot = index.snapshot(0);
+        HistoryIndex of = index;
+        long from = of.startPosition();
+        long to = of.endPosition();
+        List<HistoryEntry> snapshot = of.snapshot(0);
         HistoryQuery query = filter.query(zone);
         Comparator<HistoryEntry> sort = order;
         CompletableFuture.supplyAsync(() -> query.run(snapshot, sort), background).whenComplete((result, error) ->
-                fx.execute(() -> show(gen, snapshot.size(), query, sort, result, error)));
+                fx.execute(() -> show(gen, of, from, to, query, sort, result, error)));
     }
 
     /** Sorts by the table's columns; null means newest first. */
@@ -365,6 +443,11 @@ public final class HistoryViewModel {
             return;
         }
         index = HistoryIndex.empty();
+        if (loading.get()) { // what is still to come of the old file is no longer there
+            loadId++;
+            started = true;
+            loading.set(false);
+        }
         services.setAll(HistoryFilter.ServiceChoice.ANY);
         showProfiles();
         notice.set("History cleared. The old history was kept as " + backup.getFileName() + ".");
@@ -378,10 +461,6 @@ public final class HistoryViewModel {
 
     public void setNotice(String text) {
         notice.set(text);
-    }
-
-    /** What the background load hands to the UI thread. */
-    private record Loaded(HistoryIndex index, int skippedLines, JobNotes.Index notes) {
     }
 
     /** The notes file read whole; one that cannot be read leaves the entries as they are (said once in the notice). */
@@ -443,37 +522,37 @@ public final class HistoryViewModel {
         showStatus();
     }
 
-    private void loaded(Loaded result, Throwable error) {
+    private void loaded(long id, Integer skipped, Throwable error) {
+        if (id != loadId) {
+            return;
+        }
         loading.set(false);
         if (error != null) {
             notice.set("The history could not be read: " + rootMessage(error));
             return;
         }
-        index = result.index();
-        noteIndex = result.notes();
-        index.add(noteIndex.applyAll(heardWhileLoading));
-        heardWhileLoading.clear();
-        List<HistoryFilter.ServiceChoice> choices = new ArrayList<>();
-        choices.add(HistoryFilter.ServiceChoice.ANY);
-        index.services().forEach((id, name) -> choices.add(new HistoryFilter.ServiceChoice(id, name)));
-        services.setAll(choices);
-        showProfiles();
-        if (result.skippedLines() > 0) {
+        if (skipped > 0) {
             notice.set(String.format("%,d damaged line%s in the history file could not be read and %s skipped. "
-                    + "The file was not changed.", result.skippedLines(), result.skippedLines() == 1 ? "" : "s",
-                    result.skippedLines() == 1 ? "was" : "were"));
+                    + "The file was not changed.", skipped, skipped == 1 ? "" : "s", skipped == 1 ? "was" : "were"));
         }
-        List<JobNote> heard = List.copyOf(notesHeardWhileLoading);
+        List<JobNote> heard = List.copyOf(notesHeardWhileLoading); // verdicts noted while the file was read
         notesHeardWhileLoading.clear();
         if (!heard.isEmpty()) {
             noted(heard);
         }
-        refresh();
+        showStatus();
+    }
+
+    private void showServices() {
+        List<HistoryFilter.ServiceChoice> choices = new ArrayList<>();
+        choices.add(HistoryFilter.ServiceChoice.ANY);
+        index.services().forEach((id, name) -> choices.add(new HistoryFilter.ServiceChoice(id, name)));
+        services.setAll(choices);
     }
 
     /** New entries: into the index, and into the rows where the filter and order put them, without a refresh. */
     private void appended(List<HistoryEntry> heard) {
-        if (loading.get()) {
+        if (!started) {
             heardWhileLoading.addAll(heard);
             return;
         }
@@ -503,7 +582,7 @@ public final class HistoryViewModel {
         }
     }
 
-    private void show(long gen, int snapshotSize, HistoryQuery query, Comparator<HistoryEntry> sort,
+    private void show(long gen, HistoryIndex of, long from, long to, HistoryQuery query, Comparator<HistoryEntry> sort,
                       List<HistoryEntry> result, Throwable error) {
         if (gen != generation.get()) {
             return; // a newer filter is on its way
@@ -512,18 +591,32 @@ public final class HistoryViewModel {
             notice.set("Filtering failed: " + rootMessage(error));
             return;
         }
+        if (of != index) {
+            refresh(); // the history was cleared while the filter ran
+            return;
+        }
         rows.setAll(result);
         shownQuery = query;
         shownOrder = sort;
         shownGeneration = gen;
-        if (index.size() > snapshotSize) { // arrived while the filter ran
-            SortedInsert.into(rows, query.run(index.snapshot(snapshotSize), sort), sort);
+        shown = new Shown(query, sort);
+        if (index.endPosition() > to) { // arrived while the filter ran
+            SortedInsert.into(rows, query.run(index.since(to), sort), sort);
+        }
+        if (index.startPosition() < from) { // older parts loaded while the filter ran: take them in too
+            refresh();
         }
         showStatus();
     }
 
     private void showStatus() {
         int total = index.size();
+        if (loading.get() && lastPart != null && lastPart.bytesRead() < lastPart.bytesTotal()) {
+            long about = lastPart.bytesRead() == 0 ? total : total * lastPart.bytesTotal() / lastPart.bytesRead();
+            status.set(String.format("Showing %,d of %,d items loaded so far; loading about %,d (%d %%)", rows.size(),
+                    total, about, lastPart.bytesRead() * 100 / lastPart.bytesTotal()));
+            return;
+        }
         status.set(total == 0 ? "No purges recorded yet."
                 // "items", not "purged items": failed and cancelled items are counted too.
                 : String.format("Showing %,d of %,d item%s", rows.size(), total, total == 1 ? "" : "s"));
