@@ -89,6 +89,8 @@ public final class HistoryViewModel {
     /** Facts learned after entries were written (verdicts, impact, notice); merged in on load and as they come. */
     private final JobNotes notes;
     private JobNotes.Index noteIndex = new JobNotes.Index(List.of());
+    /** The notes a load read before its first part; volatile as the loading thread writes it. */
+    private volatile JobNotes.Index notesRead = new JobNotes.Index(List.of());
     private final List<JobNote> notesHeardWhileLoading = new ArrayList<>();
     private final java.util.function.Consumer<List<JobNote>> notesListener = this::notedLater;
     /** Counts the notes that arrived since the load, so the details can show a job's note the moment it is known. */
@@ -212,11 +214,7 @@ public final class HistoryViewModel {
                 // The listener is added at the moment the file is measured: it hears exactly what the parts lack.
                 // The notes first, so each part arrives with its verdicts in (and a verdict filter sees them).
                 JobNotes.Index noted = readNotes();
-                fx.execute(() -> {
-                    if (id == loadId) {
-                        noteIndex = noted;
-                    }
-                });
+                notesRead = noted; // taken on the UI thread with the first part (its hand-over publishes it)
                 int skipped = store.loadNewestFirst(storeListener, part -> partLoaded(id, withNotes(part, noted)));
                 if (disposed) {
                     store.removeListener(storeListener); // disposed while loading: dispose could not remove it yet
@@ -252,6 +250,7 @@ public final class HistoryViewModel {
             long rest = part.bytesTotal() - part.bytesRead();
             int older = part.bytesRead() == 0 ? 0
                     : (int) Math.min(Integer.MAX_VALUE / 2, part.entries().size() * rest / part.bytesRead());
+            noteIndex = notesRead;
             index = HistoryIndex.newest(part.entries(), older);
             index.add(noteIndex.applyAll(heardWhileLoading));
             heardWhileLoading.clear();
@@ -535,6 +534,7 @@ public final class HistoryViewModel {
             notice.set(String.format("%,d damaged line%s in the history file could not be read and %s skipped. "
                     + "The file was not changed.", skipped, skipped == 1 ? "" : "s", skipped == 1 ? "was" : "were"));
         }
+        noteIndex = notesRead; // an empty file has no first part
         List<JobNote> heard = List.copyOf(notesHeardWhileLoading); // verdicts noted while the file was read
         notesHeardWhileLoading.clear();
         if (!heard.isEmpty()) {
