@@ -55,6 +55,9 @@ class ColumnWidthsScreenTest extends ConsoleTest {
 
     @Test
     void aResizedResultsColumnKeepsItsWidthThroughAJobAndARestart(FxRobot robot) throws Exception {
+        // Wide enough that the Target column's border is on screen beside the Verdict column (a narrower table
+        // scrolls sideways, and a border off screen cannot be dragged).
+        resize(robot, 1600, 900);
         purgeOneUrl(robot);
         TableColumn<?, ?> target = column(robot, "#resultsTable", "Target");
         double fitted = target.getWidth();
@@ -67,6 +70,7 @@ class ColumnWidthsScreenTest extends ConsoleTest {
         assertThat(target.getWidth()).isEqualTo(dragged);
 
         restart();
+        resize(robot, 1600, 900);
         TableColumn<?, ?> again = column(robot, "#resultsTable", "Target");
         assertThat(again.getWidth()).isCloseTo(dragged, Offset.offset(1.0));
         purgeOneUrl(robot);
