@@ -14,7 +14,7 @@ import org.flywaydb.core.api.FlywayException;
  */
 public final class TeamSchema {
     /** The newest migration this PurgeDeck knows (the V number of the last file in db/team). */
-    public static final int APP_VERSION = 2;
+    public static final int APP_VERSION = 3;
     static final String HISTORY_TABLE = "flyway_schema_history";
 
     private TeamSchema() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.purgedeck.fastly.PurgeKind;
 import dev.purgedeck.history.HistoryEntry;
 import dev.purgedeck.history.HistoryStore;
+import dev.purgedeck.team.TeamSchema;
 import dev.purgedeck.team.TeamSettings;
 import dev.purgedeck.testsupport.TeamDatabase;
 import java.nio.file.Path;
@@ -36,7 +37,8 @@ class TeamCommandTest {
                     entry(t.plusSeconds(1), "https://shop.example.com/cart"),
                     entry(t.plusSeconds(2), "https://shop.example.com/Black-Friday/deals")));
         }
-        assertThat(cli.run("team", "status").out()).contains("Waiting to ship: 3", "Schema version 2, up to date");
+        assertThat(cli.run("team", "status").out()).contains("Waiting to ship: 3",
+                "Schema version " + TeamSchema.APP_VERSION + ", up to date");
         CliHarness.Result sync = cli.run("team", "sync");
         assertThat(sync.code()).as(sync.toString()).isZero();
         assertThat(sync.out()).contains("Shipped 3 new entries", "Team: up to date");

@@ -35,7 +35,7 @@ class TeamSchemaTest {
                 }
             }
             assertThat(plan).contains("team_history_search");
-            s.execute("SELECT name, keys, version FROM shared_key_sets");
+            s.execute("SELECT name, keys, version, service_id, soft, sample_urls FROM shared_key_sets");
         }
     }
 
@@ -64,20 +64,21 @@ class TeamSchemaTest {
     void aNewerSchemaIsNamedPlainlyAndShipsOnlyWhileCompatible() throws Exception {
         TeamConnection c = TeamFixture.connection(TeamDatabase.newDatabase(), dir);
         TeamSchema.migrate(c);
+        int future = TeamSchema.APP_VERSION + 1;
         try (Connection conn = c.open(); Statement s = conn.createStatement()) {
             s.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, "
-                    + "installed_by, execution_time, success) VALUES (99, '3', 'future', 'SQL', 'V3__future.sql', "
-                    + "'admin', 1, true)");
+                    + "installed_by, execution_time, success) VALUES (99, '" + future + "', 'future', 'SQL', 'V"
+                    + future + "__future.sql', 'admin', 1, true)");
             TeamSchema.State newer = TeamSchema.state(conn);
-            assertThat(newer.version()).isEqualTo(3);
+            assertThat(newer.version()).isEqualTo(future);
             assertThat(newer.canShip()).isTrue();
             assertThat(newer.describe()).contains("newer than this PurgeDeck", "still ships");
-            s.execute("UPDATE team_schema SET writer_min = 3");
+            s.execute("UPDATE team_schema SET writer_min = " + future);
             TeamSchema.State incompatible = TeamSchema.state(conn);
             assertThat(incompatible.canShip()).isFalse();
             assertThat(incompatible.describe()).contains("cannot ship until PurgeDeck is updated");
         }
-        assertThat(TeamSchema.ensure(c).version()).isEqualTo(3); // never "downgraded" nor failed by validation
+        assertThat(TeamSchema.ensure(c).version()).isEqualTo(future); // never "downgraded" nor failed by validation
         assertThat(TeamSchema.ensure(c).canShip()).isFalse();
     }
 }
