@@ -12,6 +12,7 @@ import dev.purgedeck.team.TeamSchema;
 import dev.purgedeck.testsupport.Eventually;
 import dev.purgedeck.testsupport.ScriptedDialogs;
 import dev.purgedeck.testsupport.TeamDatabase;
+import dev.purgedeck.ui.controls.KeyTagViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,9 +22,12 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,6 +50,7 @@ class SharedKeySetsScreenTest {
     private SharedKeySets alice;
     private KeySetStore store;
     private KeySetsViewModel vm;
+    private final KeyTagViewModel consoleKeys = new KeyTagViewModel();
 
     @Start
     void start(Stage stage) throws Exception {
@@ -67,7 +72,10 @@ class SharedKeySetsScreenTest {
         alice = new SharedKeySets(connection, dir, "alice@desk-1 (work)", Clock.systemUTC());
         vm = new KeySetsViewModel(store, alice, dialogs, (request, set) -> Optional.empty(), background,
                 Platform::runLater);
-        stage.setScene(new Scene(new KeySetsView(vm, dialogs, Optional::empty).root(), 1024, 700));
+        KeySetPicker picker = new KeySetPicker(vm, dialogs, consoleKeys, Optional::empty, () -> false);
+        Parent screen = new KeySetsView(vm, dialogs, Optional::empty).root();
+        VBox.setVgrow(screen, Priority.ALWAYS);
+        stage.setScene(new Scene(new VBox(8, picker, screen), 1024, 700));
         stage.show();
     }
 
@@ -113,6 +121,10 @@ class SharedKeySetsScreenTest {
         assertThat(robot.lookup("#sharedKeySetStatus").queryAs(Label.class).getText()).isEqualTo("1 shared set.");
         assertThat(robot.lookup("bob@desk-2 (work)").tryQuery()).isEmpty(); // shown with the time: whole text below
         assertThat(team(robot).getItems().get(0).changedBy()).isEqualTo("bob@desk-2 (work)");
+
+        // The console's picker offers the shared set too, marked as the team's.
+        robot.clickOn("#keySetMenu").clickOn("Team: Sport  (2 keys)").clickOn("Replace the keys with this set");
+        assertThat(consoleKeys.validKeys()).containsExactly("section-sport", "article-1");
 
         robot.clickOn("Weather");
         robot.clickOn("#shareKeySet");
