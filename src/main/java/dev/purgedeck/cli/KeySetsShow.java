@@ -22,7 +22,7 @@ final class KeySetsShow implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        KeySet s = KeySetAccess.require(KeySetAccess.open(ctx), name);
+        KeySet s = KeySetAccess.find(ctx, name);
         PrintStream out = ctx.out();
         StringBuilder b = new StringBuilder();
         line(b, "Name", s.name());

@@ -42,6 +42,7 @@ import picocli.CommandLine.Option;
                 "  purgedeck purge --service 'Northwind Shop' --urls-file changed-pages.txt",
                 "  purgedeck purge -s SU1Z0isxPaozGVKXdv0eY --keys-file keys.txt --soft --json",
                 "  purgedeck purge --keyset Homepage",
+                "  purgedeck purge --keyset team:Homepage   (the set shared with the team, not a personal one)",
                 "  purgedeck purge -s SU1Z0isxPaozGVKXdv0eY --all --yes",
                 "  purgedeck purge --url https://www.example.com/news --verify --twice"})
 final class PurgeCommand implements Callable<Integer> {

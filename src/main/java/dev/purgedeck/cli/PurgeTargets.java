@@ -41,7 +41,9 @@ final class PurgeTargets {
 
         @Option(names = "--keyset", paramLabel = "NAME",
                 description = "Purge the keys of a saved key set, on its service and soft/hard unless told otherwise "
-                        + "('purgedeck keysets list' shows them).")
+                        + "('purgedeck keysets list' shows them). With a team database, a set shared with the team "
+                        + "is found when no personal set has that name (a personal set wins); 'team:NAME' always "
+                        + "takes the shared one.")
         String keySet;
 
         @Option(names = "--all", description = "Purge everything on the service. Needs --yes, or typing the "
@@ -75,7 +77,7 @@ final class PurgeTargets {
             return keysFile(InputFiles.readList(ctx, c.keysFile, "--keys-file"), c.keysFile);
         }
         if (c.keySet != null) {
-            KeySet set = KeySetAccess.require(KeySetAccess.open(ctx), c.keySet);
+            KeySet set = KeySetAccess.find(ctx, c.keySet);
             if (set.keys().isEmpty()) {
                 throw CliFailure.usage("the key set '" + set.name() + "' has no keys; nothing was purged");
             }

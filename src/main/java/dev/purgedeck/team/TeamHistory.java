@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 public final class TeamHistory {
     private static final String COLUMNS = "id::text, purged_at, os_user, computer, token_email, profile, service_id, "
             + "service_name, kind, target, soft, outcome, purge_id, http_status, error";
-    /** The latest verdict note of each row's entry and the latest impact note of its job (docs/team.md §5). */
+    /** The latest verdict note of each row's entry and the latest impact note of its job (docs/team.md §6). */
     private static final String NOTES = " LEFT JOIN LATERAL (SELECT n.text FROM team_notes n WHERE n.entry_id = "
             + "p.id::text AND n.kind = 'verdict' ORDER BY n.noted_at DESC, n.id DESC LIMIT 1) v ON true "
             + "LEFT JOIN LATERAL (SELECT n.text FROM team_notes n WHERE n.job_id = p.job_id AND n.entry_id IS NULL "

@@ -21,7 +21,7 @@ import java.util.function.Function;
 /**
  * Ships the job notes file ({@link JobNotes}) to team_notes as the history is shipped: whole lines from a byte offset,
  * one insert per slice that ignores notes already there. A note's row ID is derived from the note itself, so a slice
- * shipped again after a crash adds nothing (docs/team.md §5).
+ * shipped again after a crash adds nothing (docs/team.md §6).
  */
 final class TeamNotes {
     static final String INSERT = "INSERT INTO team_notes (id, job_id, entry_id, kind, noted_at, text, detail, "

@@ -164,7 +164,12 @@ public final class MainView {
             tabs.getSelectionModel().select(purgeTab);
             return purge.run(request);
         }, ask, () -> context.session().origin(), ZoneId.systemDefault());
-        keySets = new KeySetsViewModel(context.keySets(), ask, (request, set) -> {
+        // Changes are signed user@computer (profile), as the team history names who purged.
+        dev.purgedeck.team.SharedKeySets sharedSets = context.team().map(t -> new dev.purgedeck.team.SharedKeySets(
+                t.connection(), context.dataDir(), dev.purgedeck.team.SharedKeySets.who(JobContext.currentUser(),
+                TeamSettingsStore.computerName(context.env()), context.session().profileName()), Clock.systemUTC()))
+                .orElse(null);
+        keySets = new KeySetsViewModel(context.keySets(), sharedSets, ask, (request, set) -> {
             tabs.getSelectionModel().select(purgeTab);
             purge.checkPages().useSampleUrls(set.sampleUrls());
             return purge.run(request);
@@ -215,7 +220,7 @@ public final class MainView {
             return view;
         });
         connection.tokenInfoProperty().addListener((o, a, info) -> adaptTo(info, services));
-        TokenOwners owners = new TokenOwners(context.dataDir()); // team rows name the token's owner (docs/team.md §5)
+        TokenOwners owners = new TokenOwners(context.dataDir()); // team rows name the token's owner (docs/team.md §6)
         connection.tokenInfoProperty().addListener((o, a, info) -> {
             if (info != null && TokenOwners.isEmail(info.owner())) {
                 context.background().execute(() -> owners.remember(context.session().origin().profile(),
@@ -225,6 +230,12 @@ public final class MainView {
         purgeView.setBringForward(() -> tabs.getSelectionModel().select(purgeTab));
         purgeTab.setContent(inspection.around(purgeView.root()));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> fill(t));
+        // Others change shared sets: each visit to Key sets reads them again (in the background).
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
+            if (t == keySetsTab) {
+                keySets.shared().refresh();
+            }
+        });
         tabs.getTabs().setAll(purgeTab, historyTab, keySetsTab, settingsTab);
         tabs.setId("mainTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

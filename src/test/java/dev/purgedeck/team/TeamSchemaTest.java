@@ -35,7 +35,7 @@ class TeamSchemaTest {
                 }
             }
             assertThat(plan).contains("team_history_search");
-            s.execute("SELECT name, keys, version FROM shared_key_sets");
+            s.execute("SELECT name, keys, version, service_id, soft, sample_urls FROM shared_key_sets");
         }
     }
 
@@ -62,14 +62,13 @@ class TeamSchemaTest {
 
     @Test
     void aNewerSchemaIsNamedPlainlyAndShipsOnlyWhileCompatible() throws Exception {
-        int future = TeamSchema.APP_VERSION + 1;
         TeamConnection c = TeamFixture.connection(TeamDatabase.newDatabase(), dir);
         TeamSchema.migrate(c);
+        int future = TeamSchema.APP_VERSION + 1;
         try (Connection conn = c.open(); Statement s = conn.createStatement()) {
             s.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, "
-                    + "installed_by, execution_time, success) VALUES (99, '" + future + "', 'future', 'SQL', 'V" + future
-                    + "__future.sql', "
-                    + "'admin', 1, true)");
+                    + "installed_by, execution_time, success) VALUES (99, '" + future + "', 'future', 'SQL', 'V"
+                    + future + "__future.sql', 'admin', 1, true)");
             TeamSchema.State newer = TeamSchema.state(conn);
             assertThat(newer.version()).isEqualTo(future);
             assertThat(newer.canShip()).isTrue();

@@ -2,6 +2,7 @@ package dev.purgedeck.ui.keysets;
 
 import dev.purgedeck.fastly.ServiceInfo;
 import dev.purgedeck.keysets.KeySet;
+import dev.purgedeck.team.SharedKeySet;
 import dev.purgedeck.ui.common.Dialogs;
 import dev.purgedeck.ui.common.Icons;
 import dev.purgedeck.ui.controls.KeyTagViewModel;
@@ -43,7 +44,10 @@ public final class KeySetPicker extends HBox {
         this.soft = soft;
         menu.setId("keySetMenu");
         menu.setGraphic(Icons.icon(Feather.LAYERS));
-        menu.setOnShowing(e -> rebuild());
+        menu.setOnShowing(e -> {
+            rebuild();
+            vm.shared().refresh(); // others change shared sets: read them again for the next time the menu opens
+        });
         rebuild();
         Button save = new Button("Save as set…", Icons.icon(Feather.SAVE));
         save.setId("saveKeySet");
@@ -78,35 +82,51 @@ public final class KeySetPicker extends HBox {
 
     private void rebuild() {
         List<KeySet> sets = vm.all();
+        List<SharedKeySet> shared = vm.shared().all();
         menu.getItems().clear();
-        if (sets.isEmpty()) {
+        if (sets.isEmpty() && shared.isEmpty()) {
             MenuItem none = new MenuItem("No key sets yet: type keys, then Save as set…");
             none.setDisable(true);
             menu.getItems().add(none);
             return;
         }
         for (KeySet set : sets.subList(0, Math.min(MAX_IN_MENU, sets.size()))) {
-            Menu one = new Menu(set.name() + "  (" + KeySetsViewModel.count(set.keys().size()) + ")");
-            one.setId("keySetItem-" + set.name().replaceAll("\\W", "_"));
-            MenuItem replace = new MenuItem("Replace the keys with this set");
-            replace.setOnAction(e -> {
-                keys.setAll(set.keys());
-                chosen.accept(set);
-            });
-            MenuItem add = new MenuItem("Add this set to the keys");
-            add.setOnAction(e -> {
-                keys.addAll(set.keys());
-                chosen.accept(set);
-            });
-            MenuItem purge = new MenuItem("Purge this set now…");
-            purge.setOnAction(e -> vm.confirmAndPurge(set, currentService.get()));
-            one.getItems().setAll(replace, add, new SeparatorMenuItem(), purge);
-            menu.getItems().add(one);
+            menu.getItems().add(entry(set, set.name() + "  (" + KeySetsViewModel.count(set.keys().size()) + ")",
+                    "keySetItem-"));
         }
         if (sets.size() > MAX_IN_MENU) {
             MenuItem more = new MenuItem((sets.size() - MAX_IN_MENU) + " more in the Key sets tab");
             more.setDisable(true);
             menu.getItems().add(more);
         }
+        if (!shared.isEmpty()) {
+            MenuItem title = new MenuItem("Shared with the team" + (vm.shared().offlineProperty().get()
+                    ? " (offline copy)" : ""));
+            title.setDisable(true);
+            menu.getItems().addAll(new SeparatorMenuItem(), title);
+            for (SharedKeySet s : shared.subList(0, Math.min(MAX_IN_MENU, shared.size()))) {
+                menu.getItems().add(entry(s.set(), "Team: " + s.name() + "  (" + KeySetsViewModel.count(s.keys().size())
+                        + ")", "sharedKeySetItem-"));
+            }
+        }
+    }
+
+    private Menu entry(KeySet set, String text, String idPrefix) {
+        Menu one = new Menu(text);
+        one.setId(idPrefix + set.name().replaceAll("\\W", "_"));
+        MenuItem replace = new MenuItem("Replace the keys with this set");
+        replace.setOnAction(e -> {
+            keys.setAll(set.keys());
+            chosen.accept(set);
+        });
+        MenuItem add = new MenuItem("Add this set to the keys");
+        add.setOnAction(e -> {
+            keys.addAll(set.keys());
+            chosen.accept(set);
+        });
+        MenuItem purge = new MenuItem("Purge this set now…");
+        purge.setOnAction(e -> vm.confirmAndPurge(set, currentService.get()));
+        one.getItems().setAll(replace, add, new SeparatorMenuItem(), purge);
+        return one;
     }
 }

@@ -6,6 +6,7 @@ import dev.purgedeck.ui.common.Dialogs;
 import dev.purgedeck.ui.common.Icons;
 import dev.purgedeck.ui.controls.KeyTagEditor;
 import dev.purgedeck.ui.controls.PageListView;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -16,7 +17,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -44,6 +44,8 @@ public final class KeySetsView {
         this.dialogs = dialogs;
         this.currentService = currentService;
         this.root = new SplitPane(listPane(), editorPane());
+        vm.shared().setResolver(q -> SharedConflictDialog.ask(q, () -> root.getScene() == null ? null
+                : root.getScene().getWindow(), ZoneId.systemDefault()));
         root.setId("keySetsView");
         root.setDividerPositions(0.28);
     }
@@ -67,32 +69,22 @@ public final class KeySetsView {
         none.setWrapText(true);
         none.setPadding(new Insets(8));
         list.setPlaceholder(none);
-        list.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(KeySet s, boolean empty) {
-                super.updateItem(s, empty);
-                if (empty || s == null) {
-                    setText(null);
-                    setGraphic(null);
-                    return;
-                }
-                Label name = new Label(s.name());
-                name.getStyleClass().add("service-name");
-                Label info = new Label(KeySetsViewModel.count(s.keys().size())
-                        + (s.serviceName().isBlank() ? s.serviceId().isBlank() ? "" : " · " + s.serviceId() : " · " + s.serviceName())
-                        + (s.soft() ? " · soft" : ""));
-                info.getStyleClass().add("muted");
-                setText(null);
-                setGraphic(new VBox(1, name, info));
-            }
-        });
+        list.setCellFactory(v -> new KeySetCell<KeySet>(KeySet::name, s -> List.of(KeySetsViewModel.count(s.keys().size())
+                + (s.serviceName().isBlank() ? s.serviceId().isBlank() ? "" : " · " + s.serviceId() : " · " + s.serviceName())
+                + (s.soft() ? " · soft" : ""))));
         list.getSelectionModel().selectedItemProperty().addListener((o, a, s) -> {
             if (s != null && !sameName(s, vm.editingProperty().get())) {
                 vm.edit(s);
             }
         });
         // The list follows the editor, e.g. to a set just saved from the console with "Save as set…".
-        vm.editingProperty().addListener((o, a, s) -> select(list, s));
+        vm.editingProperty().addListener((o, a, s) -> {
+            if (vm.editingSharedProperty().get() == null) {
+                select(list, s);
+            } else {
+                list.getSelectionModel().clearSelection(); // a shared set is open: it is selected in the Team group
+            }
+        });
         select(list, vm.editingProperty().get());
         Button add = new Button("New", Icons.icon(Feather.PLUS));
         add.setId("newKeySet");
@@ -107,6 +99,11 @@ public final class KeySetsView {
         importMenu.getItems().add(importFile);
         VBox.setVgrow(list, Priority.ALWAYS);
         VBox box = new VBox(8, search, list, new HBox(8, add, importMenu));
+        if (vm.shared().available()) {
+            VBox team = new SharedSetsPane(vm, ZoneId.systemDefault()).root();
+            VBox.setVgrow(team, Priority.ALWAYS);
+            box.getChildren().add(2, team);
+        }
         box.setPadding(new Insets(12));
         box.setMinWidth(220);
         return box;
@@ -154,7 +151,8 @@ public final class KeySetsView {
         Button save = new Button("Save", Icons.icon(Feather.SAVE));
         save.setId("saveKeySetChanges");
         save.setDefaultButton(true);
-        save.setOnAction(e -> vm.save().thenAccept(saved -> saved.ifPresent(s -> list.getSelectionModel().select(s))));
+        save.setOnAction(e -> vm.save().thenAccept(saved -> saved.filter(s -> vm.editingSharedProperty().get() == null)
+                .ifPresent(s -> list.getSelectionModel().select(s))));
         Button duplicate = new Button("Duplicate");
         duplicate.setId("duplicateKeySet");
         duplicate.setOnAction(e -> vm.duplicate());
@@ -163,7 +161,7 @@ public final class KeySetsView {
         delete.getStyleClass().add("danger");
         delete.setOnAction(e -> vm.delete());
         var unsaved = vm.editingProperty().isNull();
-        duplicate.disableProperty().bind(unsaved);
+        duplicate.disableProperty().bind(unsaved.or(vm.editingSharedProperty().isNotNull()));
         delete.disableProperty().bind(unsaved);
         MenuButton export = new MenuButton("Export");
         export.setId("exportKeySets");
@@ -185,6 +183,16 @@ public final class KeySetsView {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox actions = new HBox(8, save, duplicate, delete, export, spacer, purge);
+        if (vm.shared().available()) {
+            Button share = new Button("Share with team", Icons.icon(Feather.USERS));
+            share.setId("shareKeySet");
+            Icons.describe(share, "Move this set to the team's shared key sets, for everyone on the team");
+            share.visibleProperty().bind(vm.editingSharedProperty().isNull());
+            share.managedProperty().bind(share.visibleProperty());
+            share.disableProperty().bind(vm.shared().offlineProperty());
+            share.setOnAction(e -> vm.shareWithTeam());
+            actions.getChildren().add(4, share);
+        }
         actions.setAlignment(Pos.CENTER_LEFT);
 
         Label message = new Label();
@@ -202,7 +210,17 @@ public final class KeySetsView {
         pagesTitle.setLabelFor(pages);
         pagesTitle.setTooltip(new javafx.scene.control.Tooltip("With Verify on, PurgeDeck looks at these pages after "
                 + "the set is purged and says whether they are fresh"));
-        VBox box = new VBox(10, form, editor, new VBox(4, pagesTitle, pages), actions, status);
+        Label shared = new Label();
+        shared.setId("keySetSharedInfo");
+        shared.getStyleClass().add("muted");
+        shared.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            var s = vm.editingSharedProperty().get();
+            return s == null ? "" : "Shared with the team \u00b7 version " + s.version() + " \u00b7 changed by "
+                    + s.changedText(ZoneId.systemDefault());
+        }, vm.editingSharedProperty()));
+        shared.visibleProperty().bind(vm.editingSharedProperty().isNotNull());
+        shared.managedProperty().bind(shared.visibleProperty());
+        VBox box = new VBox(10, shared, form, editor, new VBox(4, pagesTitle, pages), actions, status);
         box.setPadding(new Insets(12));
         return box;
     }

@@ -12,6 +12,8 @@ import dev.purgedeck.keysets.KeySet;
 import dev.purgedeck.keysets.KeySetFiles;
 import dev.purgedeck.keysets.KeySetImporter;
 import dev.purgedeck.keysets.KeySetStore;
+import dev.purgedeck.team.SharedKeySet;
+import dev.purgedeck.team.SharedKeySets;
 import dev.purgedeck.ui.common.Dialogs;
 import dev.purgedeck.ui.controls.KeyTagViewModel;
 import dev.purgedeck.ui.controls.PageListViewModel;
@@ -21,6 +23,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -63,6 +66,8 @@ public final class KeySetsViewModel {
     private final ReadOnlyObjectWrapper<KeySet> lastDeleted = new ReadOnlyObjectWrapper<>();
     private final Runnable onStoreChange;
     private final UiTasks tasks;
+    private final SharedSetsViewModel shared;
+    private final ReadOnlyObjectWrapper<SharedKeySet> editingShared = new ReadOnlyObjectWrapper<>();
 
     /**
      * @param dialogs    asks before a set is purged, which file to import and what to do with a name that exists
@@ -72,16 +77,28 @@ public final class KeySetsViewModel {
      */
     public KeySetsViewModel(KeySetStore store, Dialogs dialogs, BiFunction<JobRequest, KeySet, Optional<String>> purger,
                             Executor background, Executor fx) {
+        this(store, null, dialogs, purger, background, fx);
+    }
+
+    /** @param team the team's shared key sets, shown beside the personal ones; null without a team database */
+    public KeySetsViewModel(KeySetStore store, SharedKeySets team, Dialogs dialogs,
+                            BiFunction<JobRequest, KeySet, Optional<String>> purger, Executor background, Executor fx) {
         this.store = store;
         this.dialogs = dialogs;
         this.purger = purger;
         this.tasks = new UiTasks(background, fx);
+        ZoneId zone = ZoneId.systemDefault();
+        this.shared = new SharedSetsViewModel(team, tasks, zone, message::set, q -> dialogs.choose(
+                "\u201c" + q.conflict().theirs().map(SharedKeySet::name).orElse(name.get()) + "\u201d changed meanwhile",
+                q.text(zone), List.of(ConflictQuestion.Answer.values()), a -> SharedConflictDialog.label(a, q))
+                .orElse(ConflictQuestion.Answer.CANCEL));
         // The store tells its listeners on the thread that changed it, the background one: the list is the UI's.
         this.onStoreChange = () -> fx.execute(this::refresh);
         store.addListener(onStoreChange);
         search.addListener((o, a, b) -> refresh());
         store.problem().ifPresent(message::set);
         refresh();
+        shared.refresh();
     }
 
     /**
@@ -159,8 +176,29 @@ public final class KeySetsViewModel {
 
     // ---- Commands
 
+    /** The team's shared sets (empty, and {@link SharedSetsViewModel#available()} false, without a team). */
+    public SharedSetsViewModel shared() {
+        return shared;
+    }
+
+    /** The shared set being edited (then saving checks its version), or null for a personal or new set. */
+    public ReadOnlyObjectProperty<SharedKeySet> editingSharedProperty() {
+        return editingShared.getReadOnlyProperty();
+    }
+
+    /** Shows a shared set in the editor: Save then writes it for the team, checked against this version. */
+    public void editShared(SharedKeySet set) {
+        editingShared.set(set);
+        show(set.set());
+    }
+
     /** Shows a saved set in the editor. */
     public void edit(KeySet set) {
+        editingShared.set(null);
+        show(set);
+    }
+
+    private void show(KeySet set) {
         editing.set(set);
         if (set == null) {
             return;
@@ -176,6 +214,7 @@ public final class KeySetsViewModel {
 
     /** Starts a new, empty set in the editor. */
     public void newSet() {
+        editingShared.set(null);
         editing.set(null);
         name.set(unusedName("New key set"));
         description.set("");
@@ -189,23 +228,47 @@ public final class KeySetsViewModel {
 
     /** Saves the editor: creates the set, or updates (and renames) the one being edited. */
     public CompletableFuture<Optional<KeySet>> save() {
-        if (keys.getInvalidCount() > 0) {
-            message.set("Remove the invalid keys (marked red) before saving.");
+        Optional<KeySet> checked = draft();
+        if (checked.isEmpty()) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
-        KeySet draft;
-        try {
-            draft = new KeySet(name.get(), description.get(), blankToNull(serviceId.get()),
-                    blankToNull(serviceName.get()), keys.validKeys(), soft.get(), null, null, samplePages.pages());
-        } catch (IllegalArgumentException e) {
-            message.set(e.getMessage());
-            return CompletableFuture.completedFuture(Optional.empty());
+        KeySet draft = checked.get();
+        SharedKeySet team = editingShared.get();
+        if (team != null) {
+            return shared.save(team, draft, this::editShared).thenApply(o -> o.map(SharedKeySet::set));
         }
         KeySet was = editing.get();
         return inBackground(() -> was == null ? store.create(draft) : store.update(was.name(), draft), saved -> {
             editing.set(saved);
             message.set(savedMessage(saved));
         }, Exception::getMessage);
+    }
+
+    /**
+     * Shares the editor's set with the team: a personal set moves there (removed here once the team has it), a new
+     * one is created there. Refused, with the reason, while the team database cannot be reached.
+     */
+    public CompletableFuture<Optional<SharedKeySet>> shareWithTeam() {
+        Optional<KeySet> draft = draft();
+        if (draft.isEmpty() || !shared.available() || editingShared.get() != null) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        return shared.share(draft.get(), editing.get(), store, this::editShared);
+    }
+
+    /** The editor's set as it would be saved, or empty with the reason in the message. */
+    private Optional<KeySet> draft() {
+        if (keys.getInvalidCount() > 0) {
+            message.set("Remove the invalid keys (marked red) before saving.");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new KeySet(name.get(), description.get(), blankToNull(serviceId.get()),
+                    blankToNull(serviceName.get()), keys.validKeys(), soft.get(), null, null, samplePages.pages()));
+        } catch (IllegalArgumentException e) {
+            message.set(e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /**
@@ -247,7 +310,7 @@ public final class KeySetsViewModel {
     }
 
     public void duplicate() {
-        if (editing.get() == null) {
+        if (editing.get() == null || editingShared.get() != null) {
             return;
         }
         String original = editing.get().name();
@@ -261,6 +324,17 @@ public final class KeySetsViewModel {
     public void delete() {
         KeySet set = editing.get();
         if (set == null) {
+            return;
+        }
+        SharedKeySet team = editingShared.get();
+        if (team != null) {
+            shared.delete(team, this::editShared).thenAccept(deleted -> {
+                if (deleted) {
+                    String said = message.get();
+                    newSet();
+                    message.set(said);
+                }
+            });
             return;
         }
         inBackground(() -> {
@@ -377,6 +451,7 @@ public final class KeySetsViewModel {
     private void refresh() {
         String text = search.get() == null ? "" : search.get().strip();
         sets.setAll(text.isEmpty() ? store.all() : store.search(text));
+        shared.filter(text);
     }
 
     private String unusedName(String base) {
