@@ -16,7 +16,7 @@
 #               (and the ideal, 1,000 x 20 ms / 16); PurgeDeck's CPU per URL
 #   1 URL       `purgedeck purge --url` vs `purgedeck --version`
 #   history     `purgedeck history --search X --limit 5` vs `grep -c X`, on one generated 1,000,000-entry history
-#   window      printed by HistoryViewBenchmark (the window's rows; see README "Tests and benchmarks")
+#   window      printed by WindowBenchmark (needs target/test-classes and an X display; BENCH_DISPLAY, default :44)
 # Optional: the Fastly CLI once per URL (BENCH_FASTLY_CLI=PATH, BENCH_FASTLY_RUNS=N of the 1,000, extrapolated).
 # BENCH_SEARCH sets X (default: "timed out", the text of about 1 entry in 200). Needs curl and GNU time (package
 # `time`). Exits 1 when a target is missed.
@@ -177,6 +177,13 @@ echo "  ratio to grep: ${R}x (target <= 3x: $(verdict "$R <= 3")); peak memory $
 tail -n 2 "$WORK/search.out" | sed 's/^/  purgedeck says: /'
 
 echo
-echo "window (History screen of 1,000,000 entries; resident memory in sandbox mode): see HistoryViewBenchmark"
+echo "window (History screen of 1,000,000 entries; resident memory in sandbox mode):"
+# The window's rows need the test classes (mvn -o -q package -DskipTests) and an X display (Xvfb :44 by default).
+if [ -d target/test-classes/dev/purgedeck/ui/history ] && [ -d target/lib ]; then
+    java -cp "target/classes:target/test-classes:target/lib/*" dev.purgedeck.ui.history.WindowBenchmark \
+        --display "${BENCH_DISPLAY:-:44}" ${PURGEDECK_LAUNCHER:+--launcher "$LAUNCHER"}
+else
+    echo "  skipped: run 'mvn -o -q package -DskipTests' first (WindowBenchmark is a test class)"
+fi
 echo "(load average at the end $(cut -d' ' -f1-3 /proc/loadavg): other processes' load inflates every wall time)"
 [ ! -s "$WORK/missed" ]
