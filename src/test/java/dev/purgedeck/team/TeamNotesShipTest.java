@@ -44,7 +44,7 @@ class TeamNotesShipTest {
     private static List<String> noteRows(TeamConnection c) throws Exception {
         List<String> rows = new ArrayList<>();
         try (Connection conn = c.open(); Statement s = conn.createStatement();
-             ResultSet r = s.executeQuery("SELECT kind || ':' || text FROM team_notes ORDER BY noted_at, id")) {
+             ResultSet r = s.executeQuery("SELECT kind || ':' || text FROM team_notes ORDER BY noted_at, kind, text")) {
             while (r.next()) {
                 rows.add(r.getString(1));
             }
