@@ -28,17 +28,28 @@ class ColumnWidthsScreenTest extends ConsoleTest {
 
     /** Drags the right border of {@code column}'s header by {@code dx} pixels, as a user does. */
     private static void dragBorder(FxRobot robot, TableColumn<?, ?> column, double dx) {
+        // The header lays its resize handles out on the next pulse after the columns were fitted to a job: let it,
+        // and rest the pointer on the border first, as a user does, so the press lands on the handle.
+        robot.release(new MouseButton[0]); // a button an earlier test left down would swallow this press
+        WaitForAsyncUtils.waitForFxEvents();
         Node header = robot.lookup(n -> n instanceof TableColumnHeader h && h.getTableColumn() == column).query();
         Bounds b = header.localToScreen(header.getLayoutBounds());
-        robot.drag(new Point2D(b.getMaxX() - 1, b.getCenterY()), MouseButton.PRIMARY).moveBy(dx / 2, 0).moveBy(dx / 2, 0)
-                .drop();
+        Point2D border = new Point2D(b.getMaxX() - 1, b.getCenterY());
+        robot.moveTo(border);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.drag(border, MouseButton.PRIMARY).moveBy(dx / 2, 0).moveBy(dx / 2, 0).drop();
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void purgeOneUrl(FxRobot robot) {
         waitUntil(() -> console.window().purge().services().selectedProperty().get() != null);
         String url = Sandboxes.object(SANDBOX.server(), SANDBOX.service(), o -> !o.url().contains("?")).url();
-        robot.interact(() -> console.window().purge().urls().textProperty().set(url));
+        robot.interact(() -> {
+            // Unverified: a verdict arriving later could show the shield offer above the results and move the header
+            // under the pointer mid-drag. Column widths are what this test is about.
+            console.window().purge().results().verifyProperty().set(false);
+            console.window().purge().urls().textProperty().set(url);
+        });
         robot.clickOn("#purgeButton");
         console.awaitJobEnd();
     }
@@ -55,8 +66,10 @@ class ColumnWidthsScreenTest extends ConsoleTest {
 
     @Test
     void aResizedResultsColumnKeepsItsWidthThroughAJobAndARestart(FxRobot robot) throws Exception {
-        // The first column: its border is on screen whatever the window's width (the table scrolls sideways, and a
-        // border off screen cannot be dragged).
+        // The usual window (a test class before may have left it small, the results pane without room), and the
+        // first column: its border is on screen however the table scrolls sideways (a border off screen cannot be
+        // dragged).
+        resize(robot, 1240, 800);
         purgeOneUrl(robot);
         TableColumn<?, ?> target = column(robot, "#resultsTable", "Outcome");
         double fitted = target.getWidth();
