@@ -154,6 +154,10 @@ public final class HistoryView {
             }
         });
         verdict.valueProperty().bindBidirectional(f.verdictProperty());
+        // Sized like the other choices, not by its longest verdict: at 1024 px that one took the room the profile,
+        // service and dates need. The open list shows each verdict whole.
+        verdict.setPrefWidth(140);
+        verdict.setMinWidth(Region.USE_PREF_SIZE);
         DatePicker from = datePicker("historyFrom", "From");
         from.valueProperty().bindBidirectional(f.fromProperty());
         DatePicker to = datePicker("historyTo", "To");
