@@ -158,13 +158,9 @@ final class Traffic {
             SecondStats s = new SecondStats(second);
             long[] budget = {originCapacity == 0 ? Long.MAX_VALUE : originCapacity};
             // Never cached under a key seen again, so they need no cache lookup: each is a miss and a full fetch.
-            long fetched = Math.min(oneOff, budget[0]);
-            budget[0] -= fetched;
             s.requests += oneOff;
-            s.status2xx += fetched;
-            s.status5xx += oneOff - fetched;
             s.miss += oneOff;
-            s.originFetches += fetched;
+            fetchEach(s, oneOff, budget);
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] > 0) {
                     count(s, counts[i], edge.serve(id, catalog.pages().get(i), at, budget[0] > 0), budget);
@@ -178,6 +174,19 @@ final class Traffic {
         });
     }
 
+    /**
+     * Sends each of {@code n} requests to the origin as far as {@code budget[0]} (what it can still take this second)
+     * allows: those it takes are fetches answered 200, the rest its 503s. Returns how many it took.
+     */
+    private static long fetchEach(SecondStats s, long n, long[] budget) {
+        long fetched = Math.min(n, budget[0]);
+        budget[0] -= fetched;
+        s.status2xx += fetched;
+        s.status5xx += n - fetched;
+        s.originFetches += fetched;
+        return fetched;
+    }
+
     /** Counts n requests for one object; {@code budget[0]} is what the origin can still take this second. */
     private static void count(SecondStats s, int n, Outcome o, long[] budget) {
         s.requests += n;
@@ -189,12 +198,8 @@ final class Traffic {
         }
         if (o.pass()) {
             // A pass goes to the origin every time, so all n requests are fetches, as far as the origin can take.
-            long fetched = Math.min(n, budget[0]);
-            budget[0] -= fetched;
             s.pass += n;
-            s.status2xx += fetched;
-            s.status5xx += n - fetched;
-            s.originFetches += fetched;
+            long fetched = fetchEach(s, n, budget);
             s.edgeBodyBytes += fetched * o.bodyBytes();
             s.originBodyBytes += fetched * o.bodyBytes();
             return;
