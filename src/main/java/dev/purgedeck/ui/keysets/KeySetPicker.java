@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -18,7 +19,9 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import org.kordamp.ikonli.feather.Feather;
 
 /** The console's key set tools: a quick picker (replace, add or purge a set) and "Save as set…" for the typed keys. */
@@ -56,6 +59,13 @@ public final class KeySetPicker extends HBox {
         message.setId("keySetPickerMessage");
         message.getStyleClass().add("muted");
         message.textProperty().bind(vm.messageProperty());
+        // The menu and the button keep their names at any width; a long message gives way (whole on hover).
+        menu.setMinWidth(Region.USE_PREF_SIZE);
+        save.setMinWidth(Region.USE_PREF_SIZE);
+        message.setMinWidth(0);
+        message.tooltipProperty().bind(Bindings.createObjectBinding(
+                () -> message.getText() == null || message.getText().isEmpty() ? null : new Tooltip(message.getText()),
+                message.textProperty()));
         setAlignment(Pos.CENTER_LEFT);
         getChildren().setAll(menu, save, message);
     }
