@@ -16,7 +16,8 @@
 #               (and the ideal, 1,000 x 20 ms / 16); PurgeDeck's CPU per URL
 #   1 URL       `purgedeck purge --url` vs `purgedeck --version`
 #   history     `purgedeck history --search X --limit 5` vs `grep -c X`, on one generated 1,000,000-entry history
-#   window      printed by WindowBenchmark (needs target/test-classes and an X display; BENCH_DISPLAY, default :44)
+#   window      printed by WindowBenchmark (needs target/test-classes and an X display; BENCH_DISPLAY, default :44);
+#               its resident memory is the launcher's, as for the other rows
 # Optional: the Fastly CLI once per URL (BENCH_FASTLY_CLI=PATH, BENCH_FASTLY_RUNS=N of the 1,000, extrapolated).
 # BENCH_SEARCH sets X (default: "timed out", the text of about 1 entry in 200). Needs curl and GNU time (package
 # `time`). Exits 1 when a target is missed.
@@ -30,7 +31,7 @@ while [ $# -gt 0 ]; do
     case $1 in
         --build) BUILD=1 ;;
         --runs) RUNS=$2; shift ;;
-        *) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+        *) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
     esac
     shift
 done
@@ -181,7 +182,7 @@ echo "window (History screen of 1,000,000 entries; resident memory in sandbox mo
 # The window's rows need the test classes (mvn -o -q package -DskipTests) and an X display (Xvfb :44 by default).
 if [ -d target/test-classes/dev/purgedeck/ui/history ] && [ -d target/lib ]; then
     java -cp "target/classes:target/test-classes:target/lib/*" dev.purgedeck.ui.history.WindowBenchmark \
-        --display "${BENCH_DISPLAY:-:44}" ${PURGEDECK_LAUNCHER:+--launcher "$LAUNCHER"}
+        --display "${BENCH_DISPLAY:-:44}" --launcher "$LAUNCHER"
 else
     echo "  skipped: run 'mvn -o -q package -DskipTests' first (WindowBenchmark is a test class)"
 fi

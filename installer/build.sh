@@ -38,6 +38,9 @@ MODULES=javafx.controls,java.desktop,java.logging,java.management,java.naming,ja
 # desktop app with a heap of a few hundred MB has no use for a concurrent collector. What this costs is measured by
 # HistoryBenchmark (README "Install"). PURGEDECK_JAVA_OPTIONS, read by the Linux launcher, can undo either.
 JAVA_OPTIONS="--add-exports=javafx.base/com.sun.javafx.event=ALL-UNNAMED -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+# A 16 MB initial heap, not 1/64 of the machine's memory: the heap then grows with what is live instead of starting
+# with a 100 MB young generation that start-up garbage fills and that stays resident (docs/performance.md §7).
+JAVA_OPTIONS="$JAVA_OPTIONS -Xms16m"
 # The Windows upgrade code: fixed forever, so a newer .msi replaces an installed older one.
 WIN_UPGRADE_UUID=6f1d8f7a-3c5e-4b8e-9a51-2f0c7d4e8b13
 
@@ -203,9 +206,11 @@ train() {
         display=(xvfb-run -a -s "-screen 0 1280x800x24")
     fi
     # HOME and PURGEDECK_HOME of its own: the run never sees the builder's Fastly CLI profiles or PurgeDeck data.
+    # -Dprism.order=es2,sw: JavaFX's OpenGL classes go into the list even where the build machine has no GPU (where
+    # Main would pick the software renderer alone), for the users who have one.
     env -u FASTLY_API_TOKEN -u FASTLY_API_ENDPOINT -u FASTLY_SERVICE_ID HOME="$home" PURGEDECK_HOME="$home" timeout 120 \
         "${display[@]}" "$java" -XX:DumpLoadedClassList="$WORK/gui.classlist" "${options[@]}" \
-        -Dpurgedeck.training=true -cp "$cp" "$MAIN_CLASS" >"$WORK/train-gui.log" 2>&1 || return 1
+        -Dprism.order=es2,sw -Dpurgedeck.training=true -cp "$cp" "$MAIN_CLASS" >"$WORK/train-gui.log" 2>&1 || return 1
     "$java" -XX:DumpLoadedClassList="$WORK/sandbox.classlist" "${options[@]}" -cp "$cp" "$MAIN_CLASS" sandbox --port 0 \
         >"$WORK/train-sandbox.log" 2>&1 &
     local sandbox=$! ok=0
@@ -273,6 +278,15 @@ linux_launcher() { # linux_launcher IMAGE-DIR
         echo 'self=$(readlink -f "$0" 2>/dev/null) || self=$0'
         echo 'ROOTDIR=${self%/bin/*}'
         echo 'APPDIR=$ROOTDIR/lib/app'
+        echo '# No GPU device: GTK would load Mesa and its LLVM (~50 MB resident) for an OpenGL that JavaFX'
+        echo '# rejects as software-only; Main picks its software renderer up front (docs/performance.md §7).'
+        echo '# A -Dprism.order in PURGEDECK_JAVA_OPTIONS leaves both to the user.'
+        echo 'if [ ! -e /dev/dri ] && [ ! -e /dev/nvidiactl ]; then'
+        echo '    case " $PURGEDECK_JAVA_OPTIONS" in *" -Dprism.order="*) ;;'
+        echo '        *) export GDK_GL="${GDK_GL-disable}" ;; esac'
+        echo 'fi'
+        echo '# Two malloc arenas, not one per thread (up to 8 per core): ~8 MB less resident.'
+        echo 'export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"'
         printf 'exec "$ROOTDIR/lib/runtime/bin/java"'
         for line in "${options[@]}"; do printf ' \\\n    "%s"' "$line"; done
         printf ' \\\n    "-Djpackage.app-path=$self"'

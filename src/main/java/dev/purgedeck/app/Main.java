@@ -60,6 +60,7 @@ public final class Main {
     /** Runs a command; returns its exit code, or -1 when the GUI was started and keeps the process alive. */
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0) {
+            RenderingPipeline.apply();
             PurgeDeckApp.launchApp();
             return 0;
         }

@@ -1,5 +1,6 @@
 package dev.purgedeck.ui.history;
 
+import dev.purgedeck.app.RenderingPipeline;
 import dev.purgedeck.history.BenchData;
 import dev.purgedeck.history.HistoryEntry;
 import dev.purgedeck.history.HistoryStore;
@@ -35,7 +36,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class WindowBenchmark {
     /** What installer/build.sh gives the launcher (JavaFX is on the class path here, so no --add-exports). */
-    static final List<String> LAUNCHER_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    static final List<String> LAUNCHER_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms16m");
 
     /** More options for the JVMs started here ({@code --jvm "-Xmx300m"}), after the launcher's. */
     private static final List<String> extraOptions = new ArrayList<>();
@@ -89,6 +90,13 @@ public final class WindowBenchmark {
         env.put("DISPLAY", display);
         env.put("PURGEDECK_HOME", home.toString());
         env.put("PURGEDECK_TRACE_STARTUP", Long.toString(System.currentTimeMillis()));
+        if (launcher == null) {
+            // What the Linux launcher sets (installer/build.sh, docs/performance.md §7), unless set here already.
+            env.putIfAbsent("MALLOC_ARENA_MAX", "2");
+            if (!RenderingPipeline.gpuPresent()) {
+                env.putIfAbsent("GDK_GL", "disable");
+            }
+        }
         Process app = pb.start();
         try {
             long ready = consoleReady(app);
@@ -100,8 +108,9 @@ public final class WindowBenchmark {
                 samples[s] = rssKb(pid);
             }
             System.out.printf(Locale.ROOT, "window  resident memory, sandbox mode, %d s after the console was ready "
-                    + "(%d ms): %d MB (at ready %d MB, peak %d MB)   target <= 200 MB%n", settleSeconds, ready,
-                    samples[settleSeconds] >> 10, samples[0] >> 10, Arrays.stream(samples).max().orElse(0) >> 10);
+                    + "(%d ms): %d MB (at ready %d MB, peak %d MB; %s)   target <= 200 MB%n", settleSeconds, ready,
+                    samples[settleSeconds] >> 10, samples[0] >> 10, Arrays.stream(samples).max().orElse(0) >> 10,
+                    launcher != null ? launcher : "java -cp with the launcher's options");
         } finally {
             app.destroy();
             if (!app.waitFor(10, TimeUnit.SECONDS)) {
