@@ -38,9 +38,10 @@ MODULES=javafx.controls,java.desktop,java.logging,java.management,java.naming,ja
 # desktop app with a heap of a few hundred MB has no use for a concurrent collector. What this costs is measured by
 # HistoryBenchmark (README "Install"). PURGEDECK_JAVA_OPTIONS, read by the Linux launcher, can undo either.
 JAVA_OPTIONS="--add-exports=javafx.base/com.sun.javafx.event=ALL-UNNAMED -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
-# A 16 MB initial heap, not 1/64 of the machine's memory: the heap then grows with what is live instead of starting
-# with a 100 MB young generation that start-up garbage fills and that stays resident (docs/performance.md §7).
-JAVA_OPTIONS="$JAVA_OPTIONS -Xms16m"
+# A 64 MB initial heap, not 1/64 of the machine's memory: the heap then grows with what is live instead of starting
+# with a 100 MB young generation that start-up garbage fills and that stays resident. Smaller than 64 MB, the start
+# needs full collections (docs/performance.md §7).
+JAVA_OPTIONS="$JAVA_OPTIONS -Xms64m"
 # The Windows upgrade code: fixed forever, so a newer .msi replaces an installed older one.
 WIN_UPGRADE_UUID=6f1d8f7a-3c5e-4b8e-9a51-2f0c7d4e8b13
 
