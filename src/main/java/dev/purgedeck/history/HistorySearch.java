@@ -30,7 +30,8 @@ import java.util.function.Predicate;
  * counts them).
  */
 public final class HistorySearch {
-    private static final int BLOCK = 1 << 20;
+    /** How much of the file one read takes (the scan cuts it after its last whole line). */
+    static final int BLOCK = 1 << 20;
     private static final int MAX_LINE = 16 << 20;
     /** Below this a second thread costs more than it saves. */
     private static final long SPLIT_FROM = 8 << 20;
@@ -171,13 +172,26 @@ public final class HistorySearch {
         return part;
     }
 
-    /** Scans buf[0, len), whole lines ending in '\n', and parses the lines that may match. */
+    /**
+     * Scans buf[0, len), whole lines ending in '\n', and parses the lines that may match. Whole words of 8 bytes
+     * that hold no byte the table cares about are skipped at once (most of the file); the bytes of any other word
+     * are looked up one by one, as before, so what is found does not depend on the words.
+     */
     private void scanBlock(byte[] buf, int len, long offset, Part part, LineParser parser) {
         byte[] kinds = text.kinds;
         int lineStart = 0;
-        for (int i = 0; i < len; i++) {
+        int i = 0;
+        while (i < len) {
+            // Only at a multiple of 8: aligned reads are the quick ones for the launcher's compiler.
+            if ((i & 7) == 0) {
+                i = text.skip(buf, i, len);
+                if (i >= len) {
+                    break;
+                }
+            }
             byte kind = kinds[buf[i] & 0xff];
             if (kind == 0) {
+                i++;
                 continue;
             }
             if (kind == RawText.NEWLINE) {
@@ -186,10 +200,11 @@ public final class HistorySearch {
                         part.line(buf, lineStart, i, offset + lineStart, parser); // not a plain entry: judge it
                     }
                 }
-                lineStart = i + 1;
+                lineStart = ++i;
                 continue;
             }
             if (kind == RawText.ANCHOR && !text.around(buf, i, len)) {
+                i++;
                 continue;
             }
             // The text (or an escape that may hide it) is on this line: parse it, and go on after it.
@@ -198,8 +213,7 @@ public final class HistorySearch {
                 nl++;
             }
             part.line(buf, lineStart, nl, offset + lineStart, parser);
-            i = nl;
-            lineStart = nl + 1;
+            lineStart = i = nl + 1;
         }
     }
 
@@ -218,10 +232,16 @@ public final class HistorySearch {
         static final byte ANCHOR = 1;
         static final byte NEWLINE = 2;
         static final byte SUSPECT = 3;
+        private static final long ONES = 0x0101010101010101L;
+        private static final long HIGHS = 0x8080808080808080L;
         final byte[] lower;
         final byte[] kinds = new byte[256];
         /** The index in the text of its rarest character, the one the scanner looks out for. */
         final int anchor;
+        /** The anchor with bit 5 set in each byte: an ASCII letter's lower case, which {@code | 0x20} folds to. */
+        private final long anchorWord;
+        /** The top bit of each byte when a non-ASCII byte needs a look, else 0. */
+        private final long nonAscii;
 
         private RawText(byte[] lower, boolean nonAsciiSuspect) {
             this.lower = lower;
@@ -232,6 +252,8 @@ public final class HistorySearch {
                 }
             }
             this.anchor = rarest;
+            this.anchorWord = ONES * ((lower[rarest] | 0x20) & 0xff);
+            this.nonAscii = nonAsciiSuspect ? HIGHS : 0;
             kinds[lower[rarest]] = ANCHOR;
             kinds[Character.toUpperCase(lower[rarest])] = ANCHOR;
             kinds['\\'] = SUSPECT;
@@ -269,6 +291,31 @@ public final class HistorySearch {
                 return 1 + letter;
             }
             return c >= '0' && c <= '9' || "\":,/-._".indexOf(c) >= 0 ? 0 : 30;
+        }
+
+        /**
+         * The first i, from {@code from} on in steps of 8, whose 8 bytes may hold one the table marks (or the first
+         * with fewer than 8 bytes left). A word is let through when it holds a control character (the newline among
+         * them), a backslash, the anchor in either case ({@code | 0x20} folds an ASCII letter's two cases into one;
+         * for other bytes it lets through a few that differ only in that bit), or a non-ASCII byte when those count.
+         * A borrow next to a real hit may stop at a word with none, which only costs a look at its 8 bytes; a word
+         * with a marked byte is never skipped. One loop with everything in locals: the launcher's compiler (C1)
+         * inlines little, and this loop is where a search spends its time.
+         */
+        int skip(byte[] buf, int from, int len) {
+            long anchored = anchorWord;
+            long highs = nonAscii;
+            int i = from;
+            for (; i + 8 <= len; i += 8) {
+                long x = (long) ByteWords.LONGS.get(buf, i);
+                long control = (x - 0x2020202020202020L) & ~x; // a byte below 0x20 borrows and sets its top bit
+                long b = x ^ 0x5C5C5C5C5C5C5C5CL; // a zero byte where x has a backslash
+                long a = (x | 0x2020202020202020L) ^ anchored; // a zero byte where x has the anchor
+                if (((control | (x & highs) | ((b - ONES) & ~b) | ((a - ONES) & ~a)) & HIGHS) != 0) {
+                    break;
+                }
+            }
+            return i;
         }
 
         /** Whether the text is at buf[i - anchor], ignoring the case of ASCII letters. */
