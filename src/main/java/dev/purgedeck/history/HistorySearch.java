@@ -1,18 +1,12 @@
 package dev.purgedeck.history;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.PriorityQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Predicate;
 
 /**
@@ -30,15 +24,6 @@ import java.util.function.Predicate;
  * counts them).
  */
 public final class HistorySearch {
-    /** How much of the file one read takes (the scan cuts it after its last whole line). */
-    static final int BLOCK = 1 << 20;
-    private static final int MAX_LINE = 16 << 20;
-    /** Below this a second thread costs more than it saves. */
-    private static final long SPLIT_FROM = 8 << 20;
-    /** Order of the results: newest first, and of the same millisecond the one written last, as the loader's. */
-    private static final Comparator<Hit> NEWEST_FIRST = Comparator.comparing((Hit h) -> h.entry().time())
-            .thenComparingLong(Hit::offset).reversed();
-
     /**
      * What a search found.
      *
@@ -47,9 +32,6 @@ public final class HistorySearch {
      * @param skipped  lines found unreadable (only lines that were parsed are judged)
      */
     public record Result(List<HistoryEntry> newest, int matching, int skipped) {
-    }
-
-    private record Hit(HistoryEntry entry, long offset) {
     }
 
     private final HistoryQuery query;
@@ -75,160 +57,24 @@ public final class HistorySearch {
 
     /** Searches the history at {@code file}, which must exist (as {@link HistoryStore#open} it is opened to write). */
     public Result run(Path file) throws IOException {
-        try (HistoryFile history = new HistoryFile(file)) {
-            // Measured under the lock, as the store's load does: no other process is half-way through a write there.
-            long size = history.locked((w, r) -> w.size());
-            FileChannel ch = history.reader();
-            long end = HistoryReader.lastLineEnd(ch, 0, size);
-            int torn = end < size && HistoryReader.hasContent(ch, end, size) ? 1 : 0;
-            long middle = end < SPLIT_FROM || Runtime.getRuntime().availableProcessors() < 2 ? end
-                    : HistoryReader.nextLineStart(ch, end / 2, end);
-            // The second half on a thread of its own (a common-pool thread), the first on this one.
-            CompletableFuture<Part> second = middle < end
-                    ? CompletableFuture.supplyAsync(() -> scanUnchecked(ch, middle, end))
-                    : CompletableFuture.completedFuture(new Part());
-            Part first = scan(ch, 0, middle);
-            Part other;
-            try {
-                other = second.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof UncheckedIOException u) {
-                    throw u.getCause();
-                }
-                throw e;
-            }
-            List<Hit> hits = new ArrayList<>(first.hits);
-            hits.addAll(other.hits);
-            hits.sort(NEWEST_FIRST);
-            List<HistoryEntry> newest = hits.subList(0, Math.min(limit, hits.size())).stream().map(Hit::entry)
-                    .toList();
-            return new Result(newest, first.matching + other.matching, first.skipped + other.skipped + torn);
-        }
+        return HistoryScan.run(this, file);
     }
 
-    /** What one range of the file held: the newest matches (at most the limit), all matches counted. */
-    private final class Part {
-        final PriorityQueue<Hit> hits = new PriorityQueue<>(NEWEST_FIRST.reversed());
-        int matching;
-        int skipped;
-        final List<HistoryEntry> parsed = new ArrayList<>(1);
-        byte[] line = new byte[4096];
-
-        /** Parses [from, to) of buf, which holds one line without its '\n', as the loader would. */
-        void line(byte[] buf, int from, int to, long offset, LineParser parser) {
-            int n = to - from;
-            if (line.length < n + 1) {
-                line = new byte[Math.max(n + 1, line.length * 2)];
-            }
-            System.arraycopy(buf, from, line, 0, n);
-            line[n] = '\n';
-            parsed.clear();
-            skipped += HistoryReader.parseBlock(line, n + 1, parsed, parser);
-            for (HistoryEntry e : parsed) {
-                if (query.matches(e) && also.test(e)) {
-                    matching++;
-                    hits.add(new Hit(e, offset));
-                    if (hits.size() > limit) {
-                        hits.poll(); // the oldest goes
-                    }
-                }
-            }
-        }
+    RawText text() {
+        return text;
     }
 
-    private Part scanUnchecked(FileChannel ch, long from, long to) {
-        try {
-            return scan(ch, from, to);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    int limit() {
+        return limit;
     }
 
-    /** Scans the complete lines of [from, to) a block at a time, as {@link HistoryReader#read} reads them. */
-    private Part scan(FileChannel ch, long from, long to) throws IOException {
-        Part part = new Part();
-        LineParser parser = new LineParser();
-        byte[] buf = new byte[(int) Math.min(BLOCK, Math.max(16, to - from))];
-        for (long pos = from; pos < to; ) {
-            int n = (int) Math.min(buf.length, to - pos);
-            HistoryReader.readFully(ch, buf, n, pos);
-            int cut = n - 1;
-            while (cut >= 0 && buf[cut] != '\n') {
-                cut--;
-            }
-            if (cut < 0) {
-                if (buf.length < MAX_LINE) {
-                    buf = new byte[buf.length * 2];
-                    continue;
-                }
-                // Megabytes without a newline: not one of ours. Skip to the next line, as the loader does.
-                part.skipped++;
-                pos = HistoryReader.nextLineStart(ch, pos + n, to);
-                continue;
-            }
-            scanBlock(buf, cut + 1, pos, part, parser);
-            pos += cut + 1;
-        }
-        return part;
-    }
-
-    /**
-     * Scans buf[0, len), whole lines ending in '\n', and parses the lines that may match. Whole words of 8 bytes
-     * that hold no byte the table cares about are skipped at once (most of the file); the bytes of any other word
-     * are looked up one by one, as before, so what is found does not depend on the words.
-     */
-    private void scanBlock(byte[] buf, int len, long offset, Part part, LineParser parser) {
-        byte[] kinds = text.kinds;
-        int lineStart = 0;
-        int i = 0;
-        while (i < len) {
-            // Only at a multiple of 8: aligned reads are the quick ones for the launcher's compiler.
-            if ((i & 7) == 0) {
-                i = text.skip(buf, i, len);
-                if (i >= len) {
-                    break;
-                }
-            }
-            byte kind = kinds[buf[i] & 0xff];
-            if (kind == 0) {
-                i++;
-                continue;
-            }
-            if (kind == RawText.NEWLINE) {
-                if (i == lineStart || buf[lineStart] != '{' || buf[i - 1] != '}') {
-                    if (!blank(buf, lineStart, i)) {
-                        part.line(buf, lineStart, i, offset + lineStart, parser); // not a plain entry: judge it
-                    }
-                }
-                lineStart = ++i;
-                continue;
-            }
-            if (kind == RawText.ANCHOR && !text.around(buf, i, len)) {
-                i++;
-                continue;
-            }
-            // The text (or an escape that may hide it) is on this line: parse it, and go on after it.
-            int nl = i;
-            while (buf[nl] != '\n') {
-                nl++;
-            }
-            part.line(buf, lineStart, nl, offset + lineStart, parser);
-            lineStart = i = nl + 1;
-        }
-    }
-
-    private static boolean blank(byte[] buf, int from, int to) {
-        for (int i = from; i < to; i++) {
-            byte b = buf[i];
-            if (b != ' ' && b != '\t' && b != '\r') {
-                return false;
-            }
-        }
-        return true;
+    /** Whether a parsed entry that may hold the text is one this search wants. */
+    boolean accepts(HistoryEntry e) {
+        return query.matches(e) && also.test(e);
     }
 
     /** The search text as bytes, with a table that tells the scanner which bytes need a look. */
-    private static final class RawText {
+    static final class RawText {
         static final byte ANCHOR = 1;
         static final byte NEWLINE = 2;
         static final byte SUSPECT = 3;
@@ -263,6 +109,11 @@ public final class HistorySearch {
                 }
             }
             kinds['\n'] = NEWLINE;
+        }
+
+        /** Whether this is the same text as {@code other} (ignoring the case of ASCII letters). */
+        boolean same(RawText other) {
+            return Arrays.equals(lower, other.lower);
         }
 
         static Optional<RawText> of(String text) {

@@ -64,14 +64,14 @@ class HistorySearchWordsTest {
             text.setLength(0);
             written = 0;
             entry("first", "https://w.example/needle-x/start");
-            while (text.length() < HistorySearch.BLOCK - 2000) {
+            while (text.length() < HistoryScan.BLOCK - 2000) {
                 entry("filler-" + written, "https://w.example/" + "f".repeat(written % 300));
             }
             String head = lastField("boundary", "");
-            int b = HistorySearch.BLOCK + shift - text.length() - head.length() - "/needle-x".length();
+            int b = HistoryScan.BLOCK + shift - text.length() - head.length() - "/needle-x".length();
             raw(lastField("boundary", "b".repeat(b) + "/needle-x"));
             assertThat(text.length()).as("the line ends where this file means it to")
-                    .isEqualTo(HistorySearch.BLOCK + shift);
+                    .isEqualTo(HistoryScan.BLOCK + shift);
             for (int i = 0; i < 20; i++) {
                 entry("after-" + i, "https://w.example/after/" + (i % 4 == 0 ? "needle-x" : "other"));
             }
