@@ -20,8 +20,8 @@ final class CliJobNotes {
      * into an entry with {@link JobNotes.Index#apply} (one entry) or {@link JobNotes.Index#applyAll}.
      */
     static JobNotes.Index load(CliContext ctx, Path historyFile) {
-        // No notes file (no purge was ever verified): no need to start the JSON mapper that reads one.
-        // (The test JobNotes#load makes, without loading the class, whose mapper is built when it loads.)
+        // No notes file (no purge was ever verified): the test JobNotes#load makes, made here so that JobNotes, which
+        // builds its JSON mapper (tens of milliseconds of a short run) when it is first used, is not used at all.
         if (!Files.exists(historyFile.toAbsolutePath().resolveSibling(JobNotes.FILE_NAME))) {
             return new JobNotes.Index(List.of());
         }
