@@ -40,7 +40,7 @@ MODULES=javafx.controls,java.desktop,java.logging,java.management,java.naming,ja
 JAVA_OPTIONS="--add-exports=javafx.base/com.sun.javafx.event=ALL-UNNAMED -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 # A 64 MB initial heap, not 1/64 of the machine's memory: the heap then grows with what is live instead of starting
 # with a 100 MB young generation that start-up garbage fills and that stays resident. Smaller than 64 MB, the start
-# needs full collections (docs/performance.md §7).
+# needs full collections (docs/performance.md §9).
 JAVA_OPTIONS="$JAVA_OPTIONS -Xms64m"
 # The Windows upgrade code: fixed forever, so a newer .msi replaces an installed older one.
 WIN_UPGRADE_UUID=6f1d8f7a-3c5e-4b8e-9a51-2f0c7d4e8b13
@@ -280,7 +280,7 @@ linux_launcher() { # linux_launcher IMAGE-DIR
         echo 'ROOTDIR=${self%/bin/*}'
         echo 'APPDIR=$ROOTDIR/lib/app'
         echo '# No GPU device: GTK would load Mesa and its LLVM (~50 MB resident) for an OpenGL that JavaFX'
-        echo '# rejects as software-only; Main picks its software renderer up front (docs/performance.md §7).'
+        echo '# rejects as software-only; Main picks its software renderer up front (docs/performance.md §9).'
         echo '# A -Dprism.order in PURGEDECK_JAVA_OPTIONS leaves both to the user.'
         echo 'if [ ! -e /dev/dri ] && [ ! -e /dev/nvidiactl ]; then'
         echo '    case " $PURGEDECK_JAVA_OPTIONS" in *" -Dprism.order="*) ;;'

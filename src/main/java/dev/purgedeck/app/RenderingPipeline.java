@@ -8,7 +8,7 @@ import java.util.function.Predicate;
 
 /**
  * Picks JavaFX's own software renderer up front on a Linux machine without a graphics device, where its OpenGL
- * pipeline ends up there anyway (docs/performance.md §7).
+ * pipeline ends up there anyway (docs/performance.md §9).
  */
 public final class RenderingPipeline {
     /** JavaFX's system property: the renderers to try, in order. */

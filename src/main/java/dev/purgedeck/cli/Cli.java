@@ -2,11 +2,13 @@ package dev.purgedeck.cli;
 
 import dev.purgedeck.fastly.Validation;
 import dev.purgedeck.files.SafeFiles;
+import dev.purgedeck.history.HistoryScan;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -51,21 +53,27 @@ public final class Cli {
         }
         // Anyone who can change the data folder could swap PurgeDeck's files for links: one line, every run.
         SafeFiles.folderWarning(ctx.dataDir()).ifPresent(w -> ctx.warn("purgedeck: " + w));
-        return commandLine(ctx, args.length > 0 ? args[0] : "").execute(args);
+        // 'history --search' starts reading the file now, while picocli reads the command line.
+        Optional<HistoryScan> early = HistoryCommand.earlyScan(ctx, args);
+        try {
+            return commandLine(ctx, args.length > 0 ? args[0] : "", early).execute(args);
+        } finally {
+            early.ifPresent(HistoryScan::cancel); // nothing left to stop once the command has used it
+        }
     }
 
     /**
      * The command tree. Picocli reads every command's annotations by reflection, which costs a short run a good
      * part of a second, so when the first argument names a command only that command is built.
      */
-    static CommandLine commandLine(CliContext ctx, String first) {
+    static CommandLine commandLine(CliContext ctx, String first, Optional<HistoryScan> early) {
         CommandLine cl = new CommandLine(new RootCommand());
         boolean all = !List.of("purge", "history", "keysets", "inspect", "team").contains(first);
         if (all || first.equals("purge")) {
             cl.addSubcommand(new PurgeCommand(ctx));
         }
         if (all || first.equals("history")) {
-            cl.addSubcommand(new HistoryCommand(ctx));
+            cl.addSubcommand(new HistoryCommand(ctx, early));
         }
         if (all || first.equals("keysets")) {
             cl.addSubcommand(KeySetsCommand.commandLine(ctx));

@@ -1,10 +1,12 @@
 package dev.purgedeck.cli;
 
+import dev.purgedeck.context.StartupTrace;
 import dev.purgedeck.edge.Freshness;
 import dev.purgedeck.fastly.PurgeKind;
 import dev.purgedeck.history.HistoryEntry;
 import dev.purgedeck.history.HistoryExport;
 import dev.purgedeck.history.HistoryQuery;
+import dev.purgedeck.history.HistoryScan;
 import dev.purgedeck.history.HistorySearch;
 import dev.purgedeck.history.HistoryStore;
 import dev.purgedeck.history.JobNotes;
@@ -42,6 +44,9 @@ final class HistoryCommand implements Callable<Integer> {
     static final int DEFAULT_LIMIT = 50;
     private static final int EVENT_DAYS = 30;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+    /** Options with which the command does not stream the file for the text (see {@link #earlyScan}). */
+    private static final Set<String> NO_EARLY_SCAN = Set.of("--team", "--fastly-events", "--help", "-h",
+            "--version", "-V");
 
     @Option(names = "--since", paramLabel = "WHEN", converter = TimeArg.class,
             description = "Only purges at or after WHEN: 2h, 3d, 1w ago; today; 2025-06-01 or 2025-06-01T14:30 "
@@ -102,6 +107,8 @@ final class HistoryCommand implements Callable<Integer> {
     Format format;
 
     private final CliContext ctx;
+    /** The scan {@link Cli} started for the text before picocli read the options (see {@link #earlyScan}). */
+    private final Optional<HistoryScan> early;
 
     /** The export formats; without either, a table. */
     static final class Format {
@@ -112,12 +119,39 @@ final class HistoryCommand implements Callable<Integer> {
         boolean json;
     }
 
-    HistoryCommand(CliContext ctx) {
+    HistoryCommand(CliContext ctx, Optional<HistoryScan> early) {
         this.ctx = ctx;
+        this.early = early;
+    }
+
+    /**
+     * For {@code history --search TEXT}, the scan of the history for TEXT, started before picocli reads the command
+     * line (a good part of a short run), so the two run side by side. A quick look at the arguments: where picocli
+     * reads them otherwise, {@link HistoryScan#finish} sees another text and searches anew. Options that never
+     * search the file this way start nothing.
+     */
+    static Optional<HistoryScan> earlyScan(CliContext ctx, String[] args) {
+        if (args.length == 0 || !args[0].equals("history")) {
+            return Optional.empty();
+        }
+        String text = null;
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--") || NO_EARLY_SCAN.contains(a) || a.startsWith("--verdict")) {
+                return Optional.empty();
+            }
+            if (a.equals("--search") && i + 1 < args.length) {
+                text = args[++i];
+            } else if (a.startsWith("--search=")) {
+                text = a.substring("--search=".length());
+            }
+        }
+        return text == null ? Optional.empty() : HistoryScan.start(text, ctx.historyFile());
     }
 
     @Override
     public Integer call() throws IOException {
+        StartupTrace.mark("history: arguments read");
         if (limit != null && limit < 1) {
             throw CliFailure.usage("--limit must be at least 1");
         }
@@ -137,6 +171,7 @@ final class HistoryCommand implements Callable<Integer> {
         HistoryQuery query = new HistoryQuery(text, null, outcomes == null ? null : EnumSet.copyOf(outcomes),
                 kinds == null ? null : EnumSet.copyOf(kinds), since, until, profile).withVerdicts(verdictIds());
         JobNotes.Index notes = CliJobNotes.load(ctx, ctx.historyFile());
+        StartupTrace.mark("history: notes read");
         boolean export = format != null && (format.csv || format.json);
         if (bom && (format == null || !format.csv)) {
             throw CliFailure.usage("--bom goes with --csv");
@@ -158,9 +193,11 @@ final class HistoryCommand implements Callable<Integer> {
         int matching;
         if (search.isPresent()) {
             HistorySearch.Result r = search(search.get(), ctx.historyFile());
+            StartupTrace.mark("history: searched");
             shown = notes.applyAll(r.newest());
             matching = r.matching();
         } else {
+            early.ifPresent(HistoryScan::cancel); // the loader reads the file instead: stop the early scan now
             all = notes.applyAll(load(ctx.historyFile()));
             List<HistoryEntry> matches = query.run(all, null);
             if (s != null) {
@@ -176,6 +213,7 @@ final class HistoryCommand implements Callable<Integer> {
         } else {
             table(shown, matching);
         }
+        StartupTrace.mark("history: printed");
         if (fastlyEvents) {
             Instant from = since != null ? since : Instant.now().minus(EVENT_DAYS, ChronoUnit.DAYS);
             return EventLogSection.print(ctx, profile, from, until, service, all) ? Cli.OK : Cli.FAILED;
@@ -214,7 +252,7 @@ final class HistoryCommand implements Callable<Integer> {
             return new HistorySearch.Result(List.of(), 0, 0);
         }
         try {
-            HistorySearch.Result r = search.run(file);
+            HistorySearch.Result r = early.isPresent() ? early.get().finish(search) : search.run(file);
             warnSkipped(r.skipped(), file);
             return r;
         } catch (IOException e) {

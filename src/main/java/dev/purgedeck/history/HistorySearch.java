@@ -1,18 +1,12 @@
 package dev.purgedeck.history;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.PriorityQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Predicate;
 
 /**
@@ -30,14 +24,6 @@ import java.util.function.Predicate;
  * counts them).
  */
 public final class HistorySearch {
-    private static final int BLOCK = 1 << 20;
-    private static final int MAX_LINE = 16 << 20;
-    /** Below this a second thread costs more than it saves. */
-    private static final long SPLIT_FROM = 8 << 20;
-    /** Order of the results: newest first, and of the same millisecond the one written last, as the loader's. */
-    private static final Comparator<Hit> NEWEST_FIRST = Comparator.comparing((Hit h) -> h.entry().time())
-            .thenComparingLong(Hit::offset).reversed();
-
     /**
      * What a search found.
      *
@@ -46,9 +32,6 @@ public final class HistorySearch {
      * @param skipped  lines found unreadable (only lines that were parsed are judged)
      */
     public record Result(List<HistoryEntry> newest, int matching, int skipped) {
-    }
-
-    private record Hit(HistoryEntry entry, long offset) {
     }
 
     private final HistoryQuery query;
@@ -74,154 +57,37 @@ public final class HistorySearch {
 
     /** Searches the history at {@code file}, which must exist (as {@link HistoryStore#open} it is opened to write). */
     public Result run(Path file) throws IOException {
-        try (HistoryFile history = new HistoryFile(file)) {
-            // Measured under the lock, as the store's load does: no other process is half-way through a write there.
-            long size = history.locked((w, r) -> w.size());
-            FileChannel ch = history.reader();
-            long end = HistoryReader.lastLineEnd(ch, 0, size);
-            int torn = end < size && HistoryReader.hasContent(ch, end, size) ? 1 : 0;
-            long middle = end < SPLIT_FROM || Runtime.getRuntime().availableProcessors() < 2 ? end
-                    : HistoryReader.nextLineStart(ch, end / 2, end);
-            // The second half on a thread of its own (a common-pool thread), the first on this one.
-            CompletableFuture<Part> second = middle < end
-                    ? CompletableFuture.supplyAsync(() -> scanUnchecked(ch, middle, end))
-                    : CompletableFuture.completedFuture(new Part());
-            Part first = scan(ch, 0, middle);
-            Part other;
-            try {
-                other = second.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof UncheckedIOException u) {
-                    throw u.getCause();
-                }
-                throw e;
-            }
-            List<Hit> hits = new ArrayList<>(first.hits);
-            hits.addAll(other.hits);
-            hits.sort(NEWEST_FIRST);
-            List<HistoryEntry> newest = hits.subList(0, Math.min(limit, hits.size())).stream().map(Hit::entry)
-                    .toList();
-            return new Result(newest, first.matching + other.matching, first.skipped + other.skipped + torn);
-        }
+        return HistoryScan.run(this, file);
     }
 
-    /** What one range of the file held: the newest matches (at most the limit), all matches counted. */
-    private final class Part {
-        final PriorityQueue<Hit> hits = new PriorityQueue<>(NEWEST_FIRST.reversed());
-        int matching;
-        int skipped;
-        final List<HistoryEntry> parsed = new ArrayList<>(1);
-        byte[] line = new byte[4096];
-
-        /** Parses [from, to) of buf, which holds one line without its '\n', as the loader would. */
-        void line(byte[] buf, int from, int to, long offset, LineParser parser) {
-            int n = to - from;
-            if (line.length < n + 1) {
-                line = new byte[Math.max(n + 1, line.length * 2)];
-            }
-            System.arraycopy(buf, from, line, 0, n);
-            line[n] = '\n';
-            parsed.clear();
-            skipped += HistoryReader.parseBlock(line, n + 1, parsed, parser);
-            for (HistoryEntry e : parsed) {
-                if (query.matches(e) && also.test(e)) {
-                    matching++;
-                    hits.add(new Hit(e, offset));
-                    if (hits.size() > limit) {
-                        hits.poll(); // the oldest goes
-                    }
-                }
-            }
-        }
+    RawText text() {
+        return text;
     }
 
-    private Part scanUnchecked(FileChannel ch, long from, long to) {
-        try {
-            return scan(ch, from, to);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    int limit() {
+        return limit;
     }
 
-    /** Scans the complete lines of [from, to) a block at a time, as {@link HistoryReader#read} reads them. */
-    private Part scan(FileChannel ch, long from, long to) throws IOException {
-        Part part = new Part();
-        LineParser parser = new LineParser();
-        byte[] buf = new byte[(int) Math.min(BLOCK, Math.max(16, to - from))];
-        for (long pos = from; pos < to; ) {
-            int n = (int) Math.min(buf.length, to - pos);
-            HistoryReader.readFully(ch, buf, n, pos);
-            int cut = n - 1;
-            while (cut >= 0 && buf[cut] != '\n') {
-                cut--;
-            }
-            if (cut < 0) {
-                if (buf.length < MAX_LINE) {
-                    buf = new byte[buf.length * 2];
-                    continue;
-                }
-                // Megabytes without a newline: not one of ours. Skip to the next line, as the loader does.
-                part.skipped++;
-                pos = HistoryReader.nextLineStart(ch, pos + n, to);
-                continue;
-            }
-            scanBlock(buf, cut + 1, pos, part, parser);
-            pos += cut + 1;
-        }
-        return part;
-    }
-
-    /** Scans buf[0, len), whole lines ending in '\n', and parses the lines that may match. */
-    private void scanBlock(byte[] buf, int len, long offset, Part part, LineParser parser) {
-        byte[] kinds = text.kinds;
-        int lineStart = 0;
-        for (int i = 0; i < len; i++) {
-            byte kind = kinds[buf[i] & 0xff];
-            if (kind == 0) {
-                continue;
-            }
-            if (kind == RawText.NEWLINE) {
-                if (i == lineStart || buf[lineStart] != '{' || buf[i - 1] != '}') {
-                    if (!blank(buf, lineStart, i)) {
-                        part.line(buf, lineStart, i, offset + lineStart, parser); // not a plain entry: judge it
-                    }
-                }
-                lineStart = i + 1;
-                continue;
-            }
-            if (kind == RawText.ANCHOR && !text.around(buf, i, len)) {
-                continue;
-            }
-            // The text (or an escape that may hide it) is on this line: parse it, and go on after it.
-            int nl = i;
-            while (buf[nl] != '\n') {
-                nl++;
-            }
-            part.line(buf, lineStart, nl, offset + lineStart, parser);
-            i = nl;
-            lineStart = nl + 1;
-        }
-    }
-
-    private static boolean blank(byte[] buf, int from, int to) {
-        for (int i = from; i < to; i++) {
-            byte b = buf[i];
-            if (b != ' ' && b != '\t' && b != '\r') {
-                return false;
-            }
-        }
-        return true;
+    /** Whether a parsed entry that may hold the text is one this search wants. */
+    boolean accepts(HistoryEntry e) {
+        return query.matches(e) && also.test(e);
     }
 
     /** The search text as bytes, with a table that tells the scanner which bytes need a look. */
-    private static final class RawText {
+    static final class RawText {
         static final byte ANCHOR = 1;
         static final byte NEWLINE = 2;
         static final byte SUSPECT = 3;
+        private static final long ONES = 0x0101010101010101L;
+        private static final long HIGHS = 0x8080808080808080L;
         final byte[] lower;
         final byte[] kinds = new byte[256];
         /** The index in the text of its rarest character, the one the scanner looks out for. */
         final int anchor;
+        /** The anchor with bit 5 set in each byte: an ASCII letter's lower case, which {@code | 0x20} folds to. */
+        private final long anchorWord;
+        /** The top bit of each byte when a non-ASCII byte needs a look, else 0. */
+        private final long nonAscii;
 
         private RawText(byte[] lower, boolean nonAsciiSuspect) {
             this.lower = lower;
@@ -232,6 +98,8 @@ public final class HistorySearch {
                 }
             }
             this.anchor = rarest;
+            this.anchorWord = ONES * ((lower[rarest] | 0x20) & 0xff);
+            this.nonAscii = nonAsciiSuspect ? HIGHS : 0;
             kinds[lower[rarest]] = ANCHOR;
             kinds[Character.toUpperCase(lower[rarest])] = ANCHOR;
             kinds['\\'] = SUSPECT;
@@ -241,6 +109,11 @@ public final class HistorySearch {
                 }
             }
             kinds['\n'] = NEWLINE;
+        }
+
+        /** Whether this is the same text as {@code other} (ignoring the case of ASCII letters). */
+        boolean same(RawText other) {
+            return Arrays.equals(lower, other.lower);
         }
 
         static Optional<RawText> of(String text) {
@@ -269,6 +142,31 @@ public final class HistorySearch {
                 return 1 + letter;
             }
             return c >= '0' && c <= '9' || "\":,/-._".indexOf(c) >= 0 ? 0 : 30;
+        }
+
+        /**
+         * The first i, from {@code from} on in steps of 8, whose 8 bytes may hold one the table marks (or the first
+         * with fewer than 8 bytes left). A word is let through when it holds a control character (the newline among
+         * them), a backslash, the anchor in either case ({@code | 0x20} folds an ASCII letter's two cases into one;
+         * for other bytes it lets through a few that differ only in that bit), or a non-ASCII byte when those count.
+         * A borrow next to a real hit may stop at a word with none, which only costs a look at its 8 bytes; a word
+         * with a marked byte is never skipped. One loop with everything in locals: the launcher's compiler (C1)
+         * inlines little, and this loop is where a search spends its time.
+         */
+        int skip(byte[] buf, int from, int len) {
+            long anchored = anchorWord;
+            long highs = nonAscii;
+            int i = from;
+            for (; i + 8 <= len; i += 8) {
+                long x = (long) ByteWords.LONGS.get(buf, i);
+                long control = (x - 0x2020202020202020L) & ~x; // a byte below 0x20 borrows and sets its top bit
+                long b = x ^ 0x5C5C5C5C5C5C5C5CL; // a zero byte where x has a backslash
+                long a = (x | 0x2020202020202020L) ^ anchored; // a zero byte where x has the anchor
+                if (((control | (x & highs) | ((b - ONES) & ~b) | ((a - ONES) & ~a)) & HIGHS) != 0) {
+                    break;
+                }
+            }
+            return i;
         }
 
         /** Whether the text is at buf[i - anchor], ignoring the case of ASCII letters. */

@@ -95,6 +95,16 @@ class HistoryCommandTest {
     }
 
     @Test
+    void aSearchBegunBeforeTheOptionsAreReadStillAppliesThemAll() throws Exception {
+        // Cli starts scanning the file for the text before picocli reads the rest of the command line.
+        assertThat(targets(cli.run("history", "--json", "--search=product", "--outcome", "failed")))
+                .containsExactly("product-2");
+        assertThat(targets(cli.run("history", "--json", "--outcome", "ok,cancelled", "--search", "PRODUCT",
+                "--limit", "1"))).containsExactly("product-1");
+        assertThat(cli.run("history", "--search", "product", "--search", "x").code()).isEqualTo(Cli.USAGE);
+    }
+
+    @Test
     void profileFiltersAndTellsSandboxPurgesFromRealOnes() throws Exception {
         try (HistoryStore store = HistoryStore.open(cli.dataDir.resolve(HistoryStore.FILE_NAME))) {
             store.append(List.of(new HistoryEntry("j5", NOW, "Local sandbox", "sandbox", "http://127.0.0.1:8080", SHOP,

@@ -91,7 +91,7 @@ public final class WindowBenchmark {
         env.put("PURGEDECK_HOME", home.toString());
         env.put("PURGEDECK_TRACE_STARTUP", Long.toString(System.currentTimeMillis()));
         if (launcher == null) {
-            // What the Linux launcher sets (installer/build.sh, docs/performance.md §7), unless set here already.
+            // What the Linux launcher sets (installer/build.sh, docs/performance.md §9), unless set here already.
             env.putIfAbsent("MALLOC_ARENA_MAX", "2");
             if (!RenderingPipeline.gpuPresent()) {
                 env.putIfAbsent("GDK_GL", "disable");
