@@ -5,6 +5,7 @@ import dev.purgedeck.context.Version;
 import dev.purgedeck.fastly.BulkPurgeRunner;
 import dev.purgedeck.fastly.ClientConfig;
 import dev.purgedeck.fastly.FastlyClient;
+import dev.purgedeck.fastly.LeanHttpClient;
 import dev.purgedeck.fastly.RetryPolicy;
 import dev.purgedeck.files.Json;
 import dev.purgedeck.settings.Connection;
@@ -39,8 +40,10 @@ final class CliClient implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        HttpClient http = HttpClient.newBuilder().executor(executor).connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        // The purges' own HTTP/1.1 on blocking sockets: the JDK client cost more CPU per request than everything
+        // else a purge does (docs/performance.md §7); it still sends what the lean one does not handle.
+        HttpClient http = new LeanHttpClient(HttpClient.newBuilder().executor(executor)
+                .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build(), executor);
         ClientConfig config = new ClientConfig(c.endpoint(), c.token(), Version.userAgent(), timeout, retry);
         ObjectMapper mapper = Json.newMapper(); // one: building a mapper is a noticeable part of a short run
         FastlyClient client = new FastlyClient(http, http, mapper, config, Clock.systemUTC());
