@@ -42,8 +42,7 @@ final class CliClient implements AutoCloseable {
         });
         // The purges' own HTTP/1.1 on blocking sockets: the JDK client cost more CPU per request than everything
         // else a purge does (docs/performance.md §7); it still sends what the lean one does not handle.
-        HttpClient http = new LeanHttpClient(HttpClient.newBuilder().executor(executor)
-                .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build(), executor);
+        HttpClient http = LeanHttpClient.direct(Duration.ofSeconds(10), executor);
         ClientConfig config = new ClientConfig(c.endpoint(), c.token(), Version.userAgent(), timeout, retry);
         ObjectMapper mapper = Json.newMapper(); // one: building a mapper is a noticeable part of a short run
         FastlyClient client = new FastlyClient(http, http, mapper, config, Clock.systemUTC());

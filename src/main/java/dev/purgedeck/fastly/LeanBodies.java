@@ -3,8 +3,14 @@ package dev.purgedeck.fastly;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.nio.ByteBuffer;
+import java.util.concurrent.Flow;
 
-/** Reads the body of an answer on a {@link LeanConnection}: by Content-Length, chunked, or up to the connection's end. */
+/**
+ * Reads the body of an answer on a {@link LeanConnection} (by Content-Length, chunked, or up to the connection's end),
+ * and takes the bytes of a request's body.
+ */
 final class LeanBodies {
     private LeanBodies() {
     }
@@ -70,5 +76,37 @@ final class LeanBodies {
             body.write(chunk, 0, n);
         }
         return body.toByteArray();
+    }
+
+    /** The bytes of a publisher of known length (the JDK's byte-array and empty publishers give them at once). */
+    static byte[] published(HttpRequest.BodyPublisher publisher, int length) {
+        byte[] bytes = new byte[length];
+        int[] at = {0};
+        boolean[] complete = {false};
+        publisher.subscribe(new Flow.Subscriber<>() {
+            @Override
+            public void onSubscribe(Flow.Subscription s) {
+                s.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(ByteBuffer b) {
+                int n = Math.min(b.remaining(), length - at[0]);
+                b.get(bytes, at[0], n);
+                at[0] += n;
+            }
+
+            @Override
+            public void onError(Throwable e) {
+                at[0] = -1;
+            }
+
+            @Override
+            public void onComplete() {
+                complete[0] = true;
+            }
+        });
+        // A publisher that delivers later, or other than promised, is left to the JDK client.
+        return complete[0] && at[0] == length ? bytes : null;
     }
 }

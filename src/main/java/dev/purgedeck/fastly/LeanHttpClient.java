@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +17,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Flow;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
@@ -40,9 +39,15 @@ public final class LeanHttpClient extends HttpClient {
     /** In a request's slot for its connection once the request is cancelled: no connection may be put there. */
     private static final Object CANCELLED = new Object();
 
-    private final HttpClient jdk;
+    private final Supplier<HttpClient> build;
     private final Executor executor;
+    private final Optional<Duration> connectTimeout;
+    private final Optional<ProxySelector> proxy;
+    private final boolean jdkOnly;
     private final Map<String, ConcurrentLinkedDeque<LeanConnection>> idle = new ConcurrentHashMap<>();
+    private volatile HttpClient jdk;
+    private volatile SSLContext tls;
+    private volatile SSLParameters tlsParameters;
 
     /**
      * @param jdk      the client this one stands in for: its timeouts, TLS set-up and proxy are followed, and it sends
@@ -50,22 +55,78 @@ public final class LeanHttpClient extends HttpClient {
      * @param executor runs each request, blocking one of its threads while it is in flight
      */
     public LeanHttpClient(HttpClient jdk, Executor executor) {
+        this.build = () -> jdk;
         this.jdk = jdk;
         this.executor = executor;
+        this.connectTimeout = jdk.connectTimeout();
+        this.proxy = jdk.proxy();
+        this.jdkOnly = jdk.followRedirects() != Redirect.NEVER || jdk.authenticator().isPresent()
+                || jdk.cookieHandler().isPresent();
+    }
+
+    private LeanHttpClient(Duration connectTimeout, Executor executor) {
+        this.build = () -> HttpClient.newBuilder().executor(executor).connectTimeout(connectTimeout)
+                .followRedirects(Redirect.NEVER).build();
+        this.executor = executor;
+        this.connectTimeout = Optional.of(connectTimeout);
+        this.proxy = Optional.empty();
+        this.jdkOnly = false;
+    }
+
+    /**
+     * A client that never follows redirects, with the system's proxy settings, the default TLS context and this
+     * connect timeout; its JDK client is built only when a request needs it, and TLS set up only for https. (The
+     * JDK client's constructor sets up TLS and starts a selector thread: a good part of a one-URL purge.)
+     */
+    public static LeanHttpClient direct(Duration connectTimeout, Executor executor) {
+        return new LeanHttpClient(connectTimeout, executor);
+    }
+
+    private HttpClient jdk() {
+        HttpClient c = jdk;
+        if (c == null) {
+            synchronized (this) {
+                if (jdk == null) {
+                    jdk = build.get();
+                }
+                c = jdk;
+            }
+        }
+        return c;
+    }
+
+    /** The JDK client's TLS context and parameters: the same trust, protocols and cipher suites. */
+    private SSLContext tls() throws IOException {
+        if (tls == null) {
+            synchronized (this) {
+                if (tls == null) {
+                    HttpClient c = jdk;
+                    try {
+                        // What the JDK client itself takes when it is given no context (HttpClientImpl).
+                        SSLContext context = c != null ? c.sslContext() : SSLContext.getDefault();
+                        tlsParameters = c != null ? c.sslParameters() : context.getDefaultSSLParameters();
+                        tls = context;
+                    } catch (java.security.NoSuchAlgorithmException e) {
+                        throw new IOException("TLS is not available", e);
+                    }
+                }
+            }
+        }
+        return tls;
     }
 
     @Override
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
             throws IOException, InterruptedException {
         byte[] body = leanBody(request);
-        return body == null ? jdk.send(request, handler) : exchange(request, body, handler, new AtomicReference<>());
+        return body == null ? jdk().send(request, handler) : exchange(request, body, handler, new AtomicReference<>());
     }
 
     @Override
     public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         byte[] body = leanBody(request);
         if (body == null) {
-            return jdk.sendAsync(request, handler);
+            return jdk().sendAsync(request, handler);
         }
         CompletableFuture<HttpResponse<T>> result = new CompletableFuture<>();
         AtomicReference<Object> busy = new AtomicReference<>();
@@ -95,7 +156,7 @@ public final class LeanHttpClient extends HttpClient {
     @Override
     public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
                                                             HttpResponse.PushPromiseHandler<T> push) {
-        return push == null ? sendAsync(request, handler) : jdk.sendAsync(request, handler, push);
+        return push == null ? sendAsync(request, handler) : jdk().sendAsync(request, handler, push);
     }
 
     /** The request's body when this client sends it itself, else null (the JDK client then sends the request). */
@@ -103,8 +164,7 @@ public final class LeanHttpClient extends HttpClient {
         URI uri = request.uri();
         String scheme = uri.getScheme();
         if (!("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) || uri.getHost() == null
-                || request.expectContinue() || jdk.followRedirects() != Redirect.NEVER
-                || jdk.authenticator().isPresent() || jdk.cookieHandler().isPresent()
+                || request.expectContinue() || jdkOnly
                 || request.version().filter(v -> v != Version.HTTP_1_1).isPresent() || !direct(uri)) {
             return null;
         }
@@ -113,49 +173,17 @@ public final class LeanHttpClient extends HttpClient {
             return new byte[0];
         }
         long length = publisher.get().contentLength();
-        return length < 0 || length > MAX_BUFFERED_REQUEST_BODY ? null : collect(publisher.get(), (int) length);
+        return length < 0 || length > MAX_BUFFERED_REQUEST_BODY ? null : LeanBodies.published(publisher.get(), (int) length);
     }
 
     /** Whether the JDK client would connect directly: its proxy selector (the system's when it has none) says so. */
     private boolean direct(URI uri) {
-        ProxySelector selector = jdk.proxy().orElseGet(ProxySelector::getDefault);
+        ProxySelector selector = proxy.orElseGet(ProxySelector::getDefault);
         if (selector == null) {
             return true;
         }
         List<Proxy> proxies = selector.select(uri);
         return proxies.isEmpty() || proxies.get(0).type() == Proxy.Type.DIRECT;
-    }
-
-    /** The bytes of a publisher of known length (the JDK's byte-array and empty publishers give them at once). */
-    private static byte[] collect(HttpRequest.BodyPublisher publisher, int length) {
-        byte[] bytes = new byte[length];
-        int[] at = {0};
-        boolean[] complete = {false};
-        publisher.subscribe(new Flow.Subscriber<>() {
-            @Override
-            public void onSubscribe(Flow.Subscription s) {
-                s.request(Long.MAX_VALUE);
-            }
-
-            @Override
-            public void onNext(ByteBuffer b) {
-                int n = Math.min(b.remaining(), length - at[0]);
-                b.get(bytes, at[0], n);
-                at[0] += n;
-            }
-
-            @Override
-            public void onError(Throwable e) {
-                at[0] = -1;
-            }
-
-            @Override
-            public void onComplete() {
-                complete[0] = true;
-            }
-        });
-        // A publisher that delivers later, or other than promised, is left to the JDK client.
-        return complete[0] && at[0] == length ? bytes : null;
     }
 
     private <T> HttpResponse<T> exchange(HttpRequest request, byte[] body, HttpResponse.BodyHandler<T> handler,
@@ -166,8 +194,9 @@ public final class LeanHttpClient extends HttpClient {
             LeanConnection c = idleConnection(origin);
             boolean reused = c != null;
             if (c == null) {
-                c = LeanConnection.open(request.uri(), jdk.connectTimeout().orElse(null), jdk.sslContext(),
-                        jdk.sslParameters(), deadline);
+                boolean https = "https".equalsIgnoreCase(request.uri().getScheme());
+                c = LeanConnection.open(request.uri(), connectTimeout.orElse(null), https ? tls() : null,
+                        tlsParameters, deadline);
             }
             if (!busy.compareAndSet(null, c)) {
                 c.close();
@@ -211,42 +240,42 @@ public final class LeanHttpClient extends HttpClient {
 
     @Override
     public Optional<CookieHandler> cookieHandler() {
-        return jdk.cookieHandler();
+        return jdk().cookieHandler();
     }
 
     @Override
     public Optional<Duration> connectTimeout() {
-        return jdk.connectTimeout();
+        return connectTimeout;
     }
 
     @Override
     public Redirect followRedirects() {
-        return jdk.followRedirects();
+        return jdk().followRedirects();
     }
 
     @Override
     public Optional<ProxySelector> proxy() {
-        return jdk.proxy();
+        return proxy;
     }
 
     @Override
     public SSLContext sslContext() {
-        return jdk.sslContext();
+        return jdk().sslContext();
     }
 
     @Override
     public SSLParameters sslParameters() {
-        return jdk.sslParameters();
+        return jdk().sslParameters();
     }
 
     @Override
     public Optional<Authenticator> authenticator() {
-        return jdk.authenticator();
+        return jdk().authenticator();
     }
 
     @Override
     public Version version() {
-        return jdk.version();
+        return jdk().version();
     }
 
     @Override
