@@ -11,6 +11,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import javax.net.ssl.SNIHostName;
@@ -84,7 +85,11 @@ final class LeanConnection implements AutoCloseable {
             }
             ssl.setSSLParameters(p);
             ssl.setSoTimeout(LeanExchange.remainingMillis(deadlineNanos));
-            ssl.startHandshake();
+            try {
+                ssl.startHandshake();
+            } catch (SocketTimeoutException e) {
+                throw (IOException) new HttpTimeoutException("request timed out").initCause(e);
+            }
             return new LeanConnection(origin(uri), ssl, ssl.getSession());
         } catch (IOException | RuntimeException e) {
             closeQuietly(socket);

@@ -224,6 +224,15 @@ public final class LeanHttpClient extends HttpClient {
         }
     }
 
+    /** Closes the kept-alive connections not in use (the JDK 17 client has no close of its own to call). */
+    public void closeIdleConnections() {
+        for (ConcurrentLinkedDeque<LeanConnection> q : idle.values()) {
+            for (LeanConnection c = q.pollLast(); c != null; c = q.pollLast()) {
+                c.close();
+            }
+        }
+    }
+
     private LeanConnection idleConnection(String origin) {
         ConcurrentLinkedDeque<LeanConnection> q = idle.get(origin);
         if (q == null) {

@@ -155,6 +155,17 @@ class LeanHttpClientTest {
     }
 
     @Test
+    void idleConnectionsAreClosedWhenAsked() throws Exception {
+        CountDownLatch ended = new CountDownLatch(1);
+        URI base = serve((s, in) -> ended.countDown(), "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", null);
+        assertThat(client.send(post(base, Duration.ofSeconds(5)), HttpResponse.BodyHandlers.ofString()).body())
+                .isEqualTo("ok");
+        client.closeIdleConnections();
+        // The server, waiting for a next request on the kept-alive connection, sees it end instead.
+        assertThat(ended.await(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
     void aClosedPortIsAConnectFailureAndAnUnknownHostToo() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
