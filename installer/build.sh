@@ -36,8 +36,11 @@ MODULES=javafx.controls,java.desktop,java.logging,java.management,java.naming,ja
 # only and the serial collector: at start-up the optimising compiler's threads take the CPU the window needs (on two
 # cores the console was ready after 2.1-2.3 s with it, 1.5 s without; see installer/measure-startup.sh), and a
 # desktop app with a heap of a few hundred MB has no use for a concurrent collector. What this costs is measured by
-# HistoryBenchmark (README "Install"). PURGEDECK_JAVA_OPTIONS, read by the Linux launcher, can undo either.
-JAVA_OPTIONS="--add-exports=javafx.base/com.sun.javafx.event=ALL-UNNAMED -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+# HistoryBenchmark (README "Install"). PURGEDECK_JAVA_OPTIONS, read by the Linux launcher, can undo either. The
+# class-data archive is mapped at the address it was made for: JDK 17.0.15 relocates it by default, rewriting each of
+# its pages at every start (docs/performance.md §7).
+JAVA_OPTIONS="--add-exports=javafx.base/com.sun.javafx.event=ALL-UNNAMED -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
+    -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0"
 # A 64 MB initial heap, not 1/64 of the machine's memory: the heap then grows with what is live instead of starting
 # with a 100 MB young generation that start-up garbage fills and that stays resident. Smaller than 64 MB, the start
 # needs full collections (docs/performance.md §9).

@@ -7,6 +7,7 @@ import dev.purgedeck.sandbox.SandboxMain;
 import java.io.PrintStream;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Map;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -57,6 +58,17 @@ public final class Main {
         t.start();
     }
 
+    /**
+     * Whether a purge may speak TLS: not when it goes to an {@code http://} endpoint given in the environment (a
+     * sandbox) and fetches no page to verify; the purge's client then never sets TLS up (docs/performance.md §7).
+     */
+    static boolean needsTls(String[] args, Map<String, String> env) {
+        String endpoint = env.getOrDefault("FASTLY_API_ENDPOINT", "");
+        return !endpoint.regionMatches(true, 0, "http://", 0, 7)
+                || Arrays.stream(args).anyMatch(a -> a.startsWith("--profile") || a.startsWith("--verify")
+                || a.equals("--check") || a.startsWith("--check="));
+    }
+
     /** Runs a command; returns its exit code, or -1 when the GUI was started and keeps the process alive. */
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0) {
@@ -77,7 +89,7 @@ public final class Main {
                 return SandboxMain.run(Arrays.copyOfRange(args, 1, args.length));
             }
             case "purge", "history", "keysets", "inspect", "team" -> {
-                if (args[0].equals("purge") || args[0].equals("inspect")) {
+                if (args[0].equals("inspect") || args[0].equals("purge") && needsTls(args, System.getenv())) {
                     warmTls();
                 }
                 return Cli.run(args, out, err, System.getenv(), System.in, System.console() != null);

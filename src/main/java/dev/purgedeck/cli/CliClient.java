@@ -5,10 +5,10 @@ import dev.purgedeck.context.Version;
 import dev.purgedeck.fastly.BulkPurgeRunner;
 import dev.purgedeck.fastly.ClientConfig;
 import dev.purgedeck.fastly.FastlyClient;
+import dev.purgedeck.fastly.LeanHttpClient;
 import dev.purgedeck.fastly.RetryPolicy;
 import dev.purgedeck.files.Json;
 import dev.purgedeck.settings.Connection;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -20,11 +20,13 @@ final class CliClient implements AutoCloseable {
     private final ExecutorService executor;
     private final FastlyClient client;
     private final FastlyClient quick;
+    private final LeanHttpClient http;
 
-    private CliClient(ExecutorService executor, FastlyClient client, FastlyClient quick) {
+    private CliClient(ExecutorService executor, FastlyClient client, FastlyClient quick, LeanHttpClient http) {
         this.executor = executor;
         this.client = client;
         this.quick = quick;
+        this.http = http;
     }
 
     static CliClient open(Connection c) {
@@ -39,15 +41,16 @@ final class CliClient implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        HttpClient http = HttpClient.newBuilder().executor(executor).connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        // The purges' own HTTP/1.1 on blocking sockets: the JDK client cost more CPU per request than everything
+        // else a purge does (docs/performance.md §7); it still sends what the lean one does not handle.
+        LeanHttpClient http = LeanHttpClient.direct(Duration.ofSeconds(10), executor);
         ClientConfig config = new ClientConfig(c.endpoint(), c.token(), Version.userAgent(), timeout, retry);
         ObjectMapper mapper = Json.newMapper(); // one: building a mapper is a noticeable part of a short run
         FastlyClient client = new FastlyClient(http, http, mapper, config, Clock.systemUTC());
         // Looking up a service's name only for the record must not hold a purge up: one try, a short wait.
         FastlyClient quick = new FastlyClient(http, http, mapper,
                 config.withRetry(RetryPolicy.NONE).withRequestTimeout(Duration.ofSeconds(10)), Clock.systemUTC());
-        return new CliClient(executor, client, quick);
+        return new CliClient(executor, client, quick, http);
     }
 
     /** The client with the window's retry policy (server errors retried, 429 waited out). */
@@ -72,5 +75,6 @@ final class CliClient implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
+        http.closeIdleConnections();
     }
 }

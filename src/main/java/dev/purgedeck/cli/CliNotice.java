@@ -16,8 +16,14 @@ final class CliNotice {
     }
 
     static void send(CliContext ctx, JobContext job, JobResult result) {
+        WebhookStore webhooks = new WebhookStore(ctx.dataDir());
+        if (webhooks.get(job.profile()).isEmpty()) {
+            // No webhook, no notice and no note (as TeamNotices does), and no HTTP client built for nothing: its
+            // TLS set-up was a tenth of a one-URL purge's start (docs/performance.md §7).
+            return;
+        }
         // The command waits for the notice anyway, so reading the address and writing the note may run right here.
-        TeamNotices notices = new TeamNotices(new WebhookStore(ctx.dataDir())::get, Webhook.withOwnClient(), JobNotes.in(ctx.dataDir()),
+        TeamNotices notices = new TeamNotices(webhooks::get, Webhook.withOwnClient(), JobNotes.in(ctx.dataDir()),
                 Runnable::run, Clock.systemUTC());
         Optional<String> problem;
         try {

@@ -2,6 +2,7 @@ package dev.purgedeck.fastly;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -286,8 +287,13 @@ public final class FastlyClient {
     }
 
     private PurgeResponse purgeResponse(String target, ApiResponse r) {
-        JsonNode body = read(r);
-        String id = body.hasNonNull("id") ? body.get("id").asText() : null;
+        String id;
+        try {
+            // A stream, not a tree: this runs once per URL of a job (docs/performance.md §7).
+            id = JsonReaders.purgeId(mapper.getFactory(), r.http().body());
+        } catch (IOException | RuntimeException e) {
+            throw unreadable(r);
+        }
         LOG.log(System.Logger.Level.DEBUG, "Purged {0}: status {1}, purge ID {2}", target, r.http().statusCode(), id);
         return new PurgeResponse(target, id, r.http().statusCode(), r.attempts(), r.elapsed());
     }
@@ -313,10 +319,14 @@ public final class FastlyClient {
             }
             return node;
         } catch (Exception e) {
-            throw new FastlyApiException(FastlyApiException.Kind.INVALID_RESPONSE, r.http().statusCode(),
-                    "Unreadable answer", "The body is not valid JSON.", RateLimitState.UNKNOWN,
-                    java.util.Optional.empty(), null).withAttempts(r.attempts());
+            throw unreadable(r);
         }
+    }
+
+    private static FastlyApiException unreadable(ApiResponse r) {
+        return new FastlyApiException(FastlyApiException.Kind.INVALID_RESPONSE, r.http().statusCode(),
+                "Unreadable answer", "The body is not valid JSON.", RateLimitState.UNKNOWN,
+                java.util.Optional.empty(), null).withAttempts(r.attempts());
     }
 
     private static void requireProduction(PurgeOptions options, String what) {

@@ -1,6 +1,10 @@
 package dev.purgedeck.fastly;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -12,6 +16,34 @@ import java.util.Set;
 /** Reads Fastly's service, token and user JSON leniently: a missing or odd field never fails the whole answer. */
 final class JsonReaders {
     private JsonReaders() {
+    }
+
+    /**
+     * The {@code id} of a purge answer ({@code {"status":"ok","id":"..."}}) read as a stream, without building a tree:
+     * the text of a scalar, "" for an object or array, null when absent, null or the answer is not an object (as
+     * {@code readTree(...).get("id").asText()} gave). Fails on a body that is not one whole JSON value.
+     */
+    static String purgeId(JsonFactory json, String body) throws IOException {
+        try (JsonParser p = json.createParser(body)) {
+            JsonToken root = p.nextToken();
+            if (root == null) {
+                throw new IOException("empty body");
+            }
+            String id = null;
+            if (root == JsonToken.START_OBJECT) {
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    boolean isId = "id".equals(p.currentName());
+                    JsonToken value = p.nextToken();
+                    if (isId) {
+                        id = value == JsonToken.VALUE_NULL ? null : value.isScalarValue() ? p.getText() : "";
+                    }
+                    p.skipChildren();
+                }
+            } else {
+                p.skipChildren();
+            }
+            return id;
+        }
     }
 
     static ServiceInfo service(JsonNode s) {

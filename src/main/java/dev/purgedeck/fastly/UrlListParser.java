@@ -33,10 +33,14 @@ public final class UrlListParser {
             if (line.isEmpty()) {
                 continue;
             }
-            var problem = Validation.urlProblem(line);
-            if (problem.isPresent()) {
-                issues.add(new ValidationIssue(i, line, problem.get()));
-            } else if (!urls.add(Validation.normalizeUrl(line))) {
+            String url;
+            try {
+                url = Validation.normalizeUrl(line); // says what is wrong itself: one pass, not a check and again
+            } catch (InvalidInputException e) {
+                issues.add(new ValidationIssue(i, line, e.issues().get(0).reason()));
+                continue;
+            }
+            if (!urls.add(url)) {
                 duplicates++;
             }
         }

@@ -208,7 +208,8 @@ public final class Validation {
 
     /** Validates every URL, returning them normalised and de-duplicated in order, or throws naming each bad one. */
     public static List<String> requireUrls(Collection<String> urls) {
-        return requireAll(urls, Validation::urlProblem, Validation::normalizeUrl, "No URLs were given.");
+        // normalizeUrl says what is wrong itself: one pass per URL, not a check and then the same work again.
+        return requireAll(urls, u -> Optional.empty(), Validation::normalizeUrl, "No URLs were given.");
     }
 
     private static List<String> requireAll(Collection<String> items, Function<String, Optional<String>> problem,
@@ -221,8 +222,12 @@ public final class Validation {
         int i = 0;
         for (String item : items) {
             int index = i++;
-            problem.apply(item).ifPresentOrElse(r -> issues.add(new ValidationIssue(index, item, r)),
-                    () -> unique.add(normalize.apply(item)));
+            try {
+                problem.apply(item).ifPresentOrElse(r -> issues.add(new ValidationIssue(index, item, r)),
+                        () -> unique.add(normalize.apply(item)));
+            } catch (InvalidInputException e) {
+                issues.add(new ValidationIssue(index, item, e.issues().get(0).reason()));
+            }
         }
         if (!issues.isEmpty()) {
             throw new InvalidInputException(issues);

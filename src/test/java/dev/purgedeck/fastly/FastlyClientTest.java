@@ -83,9 +83,9 @@ class FastlyClientTest {
     @Test
     void purgeMethodAtTheEdgeSendsNoTokenUnlessAsked() throws Throwable {
         String url = anObject().url().replaceFirst("^https://", "http://");
-        HttpClient api = HttpClient.newHttpClient();
-        HttpClient edge = HttpClient.newBuilder()
-                .proxy(ProxySelector.of(new InetSocketAddress("127.0.0.1", sandbox.port()))).build();
+        HttpClient api = Clients.http(HttpClient.newHttpClient());
+        HttpClient edge = Clients.http(HttpClient.newBuilder()
+                .proxy(ProxySelector.of(new InetSocketAddress("127.0.0.1", sandbox.port()))).build());
         FastlyClient viaEdge = new FastlyClient(api, edge, Clients.MAPPER,
                 client.config(), Clock.systemUTC());
         PurgeResponse r = await(viaEdge.purgeUrlAtEdge(url, PurgeOptions.SOFT, false));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.purgedeck.fastly.ApiToken;
 import dev.purgedeck.fastly.ClientConfig;
 import dev.purgedeck.fastly.FastlyClient;
+import dev.purgedeck.fastly.LeanHttpClient;
 import dev.purgedeck.fastly.RetryPolicy;
 import dev.purgedeck.fastly.RetryScheduler;
 import java.net.URI;
@@ -12,6 +13,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -21,6 +24,12 @@ public final class Clients {
     /** Fast retries so fault tests stay quick; same attempt count and rate-limit rules as the default. */
     public static final RetryPolicy FAST_RETRY =
             new RetryPolicy(3, Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(5), 3);
+
+    private static final ExecutorService LEAN_THREADS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "test-lean-http");
+        t.setDaemon(true);
+        return t;
+    });
 
     private Clients() {
     }
@@ -32,10 +41,18 @@ public final class Clients {
     /** A client whose retries and rate-limit waits end when {@code scheduler} says, reading time from {@code clock}. */
     public static FastlyClient client(URI endpoint, String token, RetryPolicy retry, Clock clock,
                                       RetryScheduler scheduler) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = http(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
         ClientConfig cfg = ClientConfig.of(endpoint, token == null ? null : ApiToken.of(token), "PurgeDeck/test")
                 .withRetry(retry).withRequestTimeout(Duration.ofSeconds(10));
         return new FastlyClient(http, http, MAPPER, cfg, clock, scheduler);
+    }
+
+    /**
+     * The command line's lean client around {@code jdk} (the JDK client itself with
+     * {@code -Dpurgedeck.test.jdkHttp=true}): the client tests hold for both.
+     */
+    public static HttpClient http(HttpClient jdk) {
+        return Boolean.getBoolean("purgedeck.test.jdkHttp") ? jdk : new LeanHttpClient(jdk, LEAN_THREADS);
     }
 
     /** The value, or the exception that failed it (unwrapped). Fails the test after 30 s. */

@@ -1,0 +1,166 @@
+package dev.purgedeck.fastly;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+
+/** One kept-alive HTTP/1.1 connection of {@link LeanHttpClient}: a plain socket, or TLS on the JDK's SSLSocket. */
+final class LeanConnection implements AutoCloseable {
+    final String origin;
+    final OutputStream out;
+    long idleSince;
+    private final Socket socket;
+    private final SSLSession session;
+    private final InputStream in;
+    private final byte[] buffer = new byte[16 * 1024];
+    private int pos;
+    private int limit;
+
+    private LeanConnection(String origin, Socket socket, SSLSession session) throws IOException {
+        this.origin = origin;
+        this.socket = socket;
+        this.session = session;
+        this.in = socket.getInputStream();
+        this.out = new BufferedOutputStream(socket.getOutputStream(), 8 * 1024);
+    }
+
+    /** The pool's key: scheme, host and port. */
+    static String origin(URI uri) {
+        return uri.getScheme().toLowerCase(java.util.Locale.ROOT) + "://" + uri.getHost() + ":" + port(uri);
+    }
+
+    static int port(URI uri) {
+        return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    /**
+     * Connects and, for https, shakes hands with the trust and parameters of the JDK client it stands in for, plus
+     * host-name verification ("HTTPS" endpoint identification) and SNI, as the JDK client does.
+     */
+    static LeanConnection open(URI uri, Duration connectTimeout, SSLContext tls, SSLParameters params,
+                               long deadlineNanos) throws IOException {
+        String host = uri.getHost();
+        String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        int port = port(uri);
+        Socket socket = new Socket();
+        try {
+            socket.setTcpNoDelay(true);
+            InetSocketAddress address = new InetSocketAddress(bare, port);
+            if (address.isUnresolved()) {
+                // As the JDK client reports it: the connection could not be made.
+                ConnectException e = new ConnectException("Cannot resolve " + bare);
+                e.initCause(new UnknownHostException(bare));
+                throw e;
+            }
+            int timeout = connectTimeout == null ? 0 : (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis());
+            try {
+                socket.connect(address, timeout);
+            } catch (SocketTimeoutException e) {
+                throw (IOException) new HttpConnectTimeoutException("HTTP connect timed out").initCause(e);
+            }
+            if (!"https".equalsIgnoreCase(uri.getScheme())) {
+                return new LeanConnection(origin(uri), socket, null);
+            }
+            SSLSocket ssl = (SSLSocket) tls.getSocketFactory().createSocket(socket, bare, port, true);
+            SSLParameters p = copy(params);
+            p.setEndpointIdentificationAlgorithm("HTTPS");
+            if (!isIpLiteral(bare)) {
+                p.setServerNames(List.of(new SNIHostName(bare)));
+            }
+            ssl.setSSLParameters(p);
+            ssl.setSoTimeout(LeanExchange.remainingMillis(deadlineNanos));
+            try {
+                ssl.startHandshake();
+            } catch (SocketTimeoutException e) {
+                throw (IOException) new HttpTimeoutException("request timed out").initCause(e);
+            }
+            return new LeanConnection(origin(uri), ssl, ssl.getSession());
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(socket);
+            throw e;
+        }
+    }
+
+    private static SSLParameters copy(SSLParameters from) {
+        SSLParameters p = new SSLParameters(from.getCipherSuites(), from.getProtocols());
+        p.setAlgorithmConstraints(from.getAlgorithmConstraints());
+        p.setUseCipherSuitesOrder(from.getUseCipherSuitesOrder());
+        p.setNeedClientAuth(from.getNeedClientAuth());
+        p.setWantClientAuth(from.getWantClientAuth());
+        return p;
+    }
+
+    private static boolean isIpLiteral(String host) {
+        return host.indexOf(':') >= 0 || host.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'));
+    }
+
+    /** The TLS session, or null on plain HTTP. */
+    SSLSession session() {
+        return session;
+    }
+
+    /** The next byte of the answer, or -1 at its end; waits no longer than the request's deadline. */
+    int read(long deadlineNanos) throws IOException {
+        if (pos == limit && !fill(deadlineNanos)) {
+            return -1;
+        }
+        return buffer[pos++] & 0xff;
+    }
+
+    /** Up to {@code len} bytes of the answer, or -1 at its end; waits no longer than the request's deadline. */
+    int read(byte[] into, int off, int len, long deadlineNanos) throws IOException {
+        if (pos == limit && !fill(deadlineNanos)) {
+            return -1;
+        }
+        int n = Math.min(len, limit - pos);
+        System.arraycopy(buffer, pos, into, off, n);
+        pos += n;
+        return n;
+    }
+
+    /** Whether bytes the server sent are still unread: then the connection cannot carry another request. */
+    boolean hasUnread() {
+        return pos < limit;
+    }
+
+    private boolean fill(long deadlineNanos) throws IOException {
+        // The timeout is set only here, once per socket read, not once per byte.
+        socket.setSoTimeout(LeanExchange.remainingMillis(deadlineNanos));
+        int n = in.read(buffer, 0, buffer.length);
+        if (n <= 0) {
+            return false;
+        }
+        pos = 0;
+        limit = n;
+        return true;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(socket);
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException e) {
+            // Nothing is left to tell: the connection is dropped either way.
+        }
+    }
+}

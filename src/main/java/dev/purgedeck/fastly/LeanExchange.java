@@ -1,0 +1,202 @@
+package dev.purgedeck.fastly;
+
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Writes one HTTP/1.1 request on a {@link LeanConnection} and reads its answer: fixed-length, chunked or to the end. */
+final class LeanExchange {
+    /** The JDK client has no bound of its own in Java 17; this one keeps a hostile server from filling the heap. */
+    static final int MAX_HEADER_BYTES = 256 * 1024;
+    static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+    /** What came back, and whether the connection may carry another request. */
+    record Answer(int status, HttpHeaders headers, byte[] body, boolean reusable) {
+    }
+
+    /** Thrown when a kept-alive connection turned out closed before any byte of the answer came back. */
+    static final class StaleConnection extends IOException {
+        StaleConnection(Throwable cause) {
+            super("The kept-alive connection was closed", cause);
+        }
+    }
+
+    private LeanExchange() {
+    }
+
+    static int remainingMillis(long deadlineNanos) throws HttpTimeoutException {
+        long left = (deadlineNanos - System.nanoTime()) / 1_000_000;
+        if (left <= 0) {
+            throw new HttpTimeoutException("request timed out");
+        }
+        return (int) Math.min(Integer.MAX_VALUE, left);
+    }
+
+    static Answer exchange(LeanConnection c, HttpRequest request, byte[] body, boolean reused, long deadlineNanos)
+            throws IOException {
+        boolean answered = false;
+        try {
+            writeRequest(c.out, request, body);
+            int first = c.read(deadlineNanos);
+            if (first < 0) {
+                throw new EOFException("The server closed the connection without an answer");
+            }
+            answered = true;
+            return readAnswer(c, first, request.method().equals("HEAD"), deadlineNanos);
+        } catch (SocketTimeoutException e) {
+            throw (HttpTimeoutException) new HttpTimeoutException("request timed out").initCause(e);
+        } catch (IOException e) {
+            if (reused && !answered && !(e instanceof HttpTimeoutException)) {
+                throw new StaleConnection(e);
+            }
+            throw e;
+        }
+    }
+
+    private static void writeRequest(OutputStream out, HttpRequest request, byte[] body) throws IOException {
+        URI uri = request.uri();
+        StringBuilder b = new StringBuilder(256);
+        String path = uri.getRawPath();
+        b.append(request.method()).append(' ').append(path == null || path.isEmpty() ? "/" : path);
+        if (uri.getRawQuery() != null) {
+            b.append('?').append(uri.getRawQuery());
+        }
+        b.append(" HTTP/1.1\r\nHost: ").append(uri.getHost());
+        if (uri.getPort() != -1 && uri.getPort() != ("https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80)) {
+            b.append(':').append(uri.getPort());
+        }
+        b.append("\r\n");
+        boolean agent = false;
+        for (Map.Entry<String, List<String>> h : request.headers().map().entrySet()) {
+            agent |= h.getKey().equalsIgnoreCase("User-Agent");
+            for (String v : h.getValue()) {
+                b.append(h.getKey()).append(": ").append(v).append("\r\n");
+            }
+        }
+        if (!agent) {
+            b.append("User-Agent: Java-http-client/").append(Runtime.version().feature()).append("\r\n");
+        }
+        String method = request.method();
+        if (body.length > 0 || !(method.equals("GET") || method.equals("HEAD"))) {
+            b.append("Content-Length: ").append(body.length).append("\r\n");
+        }
+        b.append("\r\n");
+        // Header values are ASCII: HttpRequest.Builder refuses anything else.
+        out.write(b.toString().getBytes(StandardCharsets.ISO_8859_1));
+        out.write(body);
+        out.flush();
+    }
+
+    private static Answer readAnswer(LeanConnection c, int first, boolean head, long deadlineNanos) throws IOException {
+        Lines lines = new Lines(c, first);
+        while (true) {
+            String statusLine = lines.next(deadlineNanos);
+            if (!statusLine.startsWith("HTTP/1.") || statusLine.length() < 12) {
+                throw new IOException("Not an HTTP/1.1 answer");
+            }
+            int status = parseStatus(statusLine);
+            Map<String, List<String>> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (String line = lines.next(deadlineNanos); !line.isEmpty(); line = lines.next(deadlineNanos)) {
+                int colon = line.indexOf(':');
+                if (colon <= 0) {
+                    throw new IOException("Bad header line in the answer");
+                }
+                map.computeIfAbsent(line.substring(0, colon).trim(), k -> new ArrayList<>(1))
+                        .add(line.substring(colon + 1).trim());
+            }
+            if (status >= 100 && status < 200) {
+                lines.reset(c.read(deadlineNanos));
+                continue; // an interim answer (100 Continue, 103 Early Hints): the real one follows
+            }
+            HttpHeaders headers = HttpHeaders.of(map, (k, v) -> true);
+            boolean keepAlive = statusLine.startsWith("HTTP/1.1")
+                    ? !headers.firstValue("Connection").orElse("").toLowerCase(Locale.ROOT).contains("close")
+                    : headers.firstValue("Connection").orElse("").toLowerCase(Locale.ROOT).contains("keep-alive");
+            if (head || status == 204 || status == 304) {
+                return new Answer(status, headers, new byte[0], keepAlive);
+            }
+            String te = headers.firstValue("Transfer-Encoding").orElse("").toLowerCase(Locale.ROOT);
+            if (te.endsWith("chunked")) {
+                return new Answer(status, headers, LeanBodies.chunked(c, lines, deadlineNanos), keepAlive);
+            }
+            if (te.isEmpty() && headers.firstValue("Content-Length").isPresent()) {
+                long length = parseLength(headers.firstValue("Content-Length").get());
+                return new Answer(status, headers, LeanBodies.fixed(c, length, deadlineNanos), keepAlive);
+            }
+            return new Answer(status, headers, LeanBodies.toEnd(c, deadlineNanos), false);
+        }
+    }
+
+    private static int parseStatus(String line) throws IOException {
+        try {
+            return Integer.parseInt(line.substring(9, 12));
+        } catch (NumberFormatException e) {
+            throw new IOException("Bad status line in the answer");
+        }
+    }
+
+    private static long parseLength(String value) throws IOException {
+        try {
+            long n = Long.parseLong(value.trim());
+            if (n < 0 || n > MAX_BODY_BYTES) {
+                throw new IOException("Content-Length out of bounds: " + n);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IOException("Bad Content-Length in the answer");
+        }
+    }
+
+    /** Reads CRLF- (or LF-) ended header lines, bounded in total size. */
+    static final class Lines {
+        private final LeanConnection in;
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream(128);
+        private int pending;
+        private int total;
+
+        Lines(LeanConnection in, int first) {
+            this.in = in;
+            this.pending = first;
+        }
+
+        void reset(int first) {
+            pending = first;
+        }
+
+        String next(long deadlineNanos) throws IOException {
+            line.reset();
+            while (true) {
+                int b;
+                if (pending >= 0) {
+                    b = pending;
+                    pending = -1;
+                } else {
+                    b = in.read(deadlineNanos);
+                }
+                if (b < 0) {
+                    throw new EOFException("The answer ended in its headers");
+                }
+                if (++total > MAX_HEADER_BYTES) {
+                    throw new IOException("The answer's headers are larger than " + MAX_HEADER_BYTES + " bytes");
+                }
+                if (b == '\n') {
+                    String s = line.toString(StandardCharsets.ISO_8859_1);
+                    return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+                }
+                line.write(b);
+            }
+        }
+    }
+}

@@ -1,0 +1,294 @@
+package dev.purgedeck.fastly;
+
+import java.io.IOException;
+import java.net.Authenticator;
+import java.net.CookieHandler;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * An HTTP client for the command line's purges: plain HTTP/1.1 on kept-alive blocking sockets (TLS on the JDK's
+ * SSLSocket, with the JDK client's trust, parameters and host-name verification), one thread of {@code executor}
+ * per request in flight. The JDK client's machinery costs about a millisecond of CPU per request, more than the rest
+ * of a purge (docs/performance.md §7). Everything this class does not handle itself (a proxy, redirects, an
+ * authenticator, cookies, a streamed body, HTTP/2 push) goes to the JDK client it wraps, unchanged.
+ */
+public final class LeanHttpClient extends HttpClient {
+    private static final int MAX_BUFFERED_REQUEST_BODY = 1024 * 1024;
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
+    /** An idle kept-alive connection older than this is closed, not reused: servers drop them after a while. */
+    private static final long MAX_IDLE_NANOS = Duration.ofSeconds(30).toNanos();
+
+    /** In a request's slot for its connection once the request is cancelled: no connection may be put there. */
+    private static final Object CANCELLED = new Object();
+
+    private final Supplier<HttpClient> build;
+    private final Executor executor;
+    private final Optional<Duration> connectTimeout;
+    private final Optional<ProxySelector> proxy;
+    private final boolean jdkOnly;
+    private final Map<String, ConcurrentLinkedDeque<LeanConnection>> idle = new ConcurrentHashMap<>();
+    private volatile HttpClient jdk;
+    private volatile SSLContext tls;
+    private volatile SSLParameters tlsParameters;
+
+    /**
+     * @param jdk      the client this one stands in for: its timeouts, TLS set-up and proxy are followed, and it sends
+     *                 whatever this one does not handle
+     * @param executor runs each request, blocking one of its threads while it is in flight
+     */
+    public LeanHttpClient(HttpClient jdk, Executor executor) {
+        this.build = () -> jdk;
+        this.jdk = jdk;
+        this.executor = executor;
+        this.connectTimeout = jdk.connectTimeout();
+        this.proxy = jdk.proxy();
+        this.jdkOnly = jdk.followRedirects() != Redirect.NEVER || jdk.authenticator().isPresent()
+                || jdk.cookieHandler().isPresent();
+    }
+
+    private LeanHttpClient(Duration connectTimeout, Executor executor) {
+        this.build = () -> HttpClient.newBuilder().executor(executor).connectTimeout(connectTimeout)
+                .followRedirects(Redirect.NEVER).build();
+        this.executor = executor;
+        this.connectTimeout = Optional.of(connectTimeout);
+        this.proxy = Optional.empty();
+        this.jdkOnly = false;
+    }
+
+    /**
+     * A client that never follows redirects, with the system's proxy settings, the default TLS context and this
+     * connect timeout; its JDK client is built only when a request needs it, and TLS set up only for https. (The
+     * JDK client's constructor sets up TLS and starts a selector thread: a good part of a one-URL purge.)
+     */
+    public static LeanHttpClient direct(Duration connectTimeout, Executor executor) {
+        return new LeanHttpClient(connectTimeout, executor);
+    }
+
+    private HttpClient jdk() {
+        HttpClient c = jdk;
+        if (c == null) {
+            synchronized (this) {
+                if (jdk == null) {
+                    jdk = build.get();
+                }
+                c = jdk;
+            }
+        }
+        return c;
+    }
+
+    /** The JDK client's TLS context and parameters: the same trust, protocols and cipher suites. */
+    private SSLContext tls() throws IOException {
+        if (tls == null) {
+            synchronized (this) {
+                if (tls == null) {
+                    HttpClient c = jdk;
+                    try {
+                        // What the JDK client itself takes when it is given no context (HttpClientImpl).
+                        SSLContext context = c != null ? c.sslContext() : SSLContext.getDefault();
+                        tlsParameters = c != null ? c.sslParameters() : context.getDefaultSSLParameters();
+                        tls = context;
+                    } catch (java.security.NoSuchAlgorithmException e) {
+                        throw new IOException("TLS is not available", e);
+                    }
+                }
+            }
+        }
+        return tls;
+    }
+
+    @Override
+    public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+            throws IOException, InterruptedException {
+        byte[] body = leanBody(request);
+        return body == null ? jdk().send(request, handler) : exchange(request, body, handler, new AtomicReference<>());
+    }
+
+    @Override
+    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        byte[] body = leanBody(request);
+        if (body == null) {
+            return jdk().sendAsync(request, handler);
+        }
+        CompletableFuture<HttpResponse<T>> result = new CompletableFuture<>();
+        AtomicReference<Object> busy = new AtomicReference<>();
+        // Cancelling closes the socket, which ends a blocked read at once (an interrupt would not).
+        result.whenComplete((r, e) -> {
+            if (result.isCancelled() && busy.getAndSet(CANCELLED) instanceof LeanConnection c) {
+                c.close();
+            }
+        });
+        try {
+            executor.execute(() -> {
+                if (result.isDone()) {
+                    return;
+                }
+                try {
+                    result.complete(exchange(request, body, handler, busy));
+                } catch (Throwable e) {
+                    result.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(new IOException("The HTTP client is shut down", e));
+        }
+        return result;
+    }
+
+    @Override
+    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
+                                                            HttpResponse.PushPromiseHandler<T> push) {
+        return push == null ? sendAsync(request, handler) : jdk().sendAsync(request, handler, push);
+    }
+
+    /** The request's body when this client sends it itself, else null (the JDK client then sends the request). */
+    private byte[] leanBody(HttpRequest request) {
+        URI uri = request.uri();
+        String scheme = uri.getScheme();
+        if (!("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) || uri.getHost() == null
+                || request.expectContinue() || jdkOnly
+                || request.version().filter(v -> v != Version.HTTP_1_1).isPresent() || !direct(uri)) {
+            return null;
+        }
+        Optional<HttpRequest.BodyPublisher> publisher = request.bodyPublisher();
+        if (publisher.isEmpty()) {
+            return new byte[0];
+        }
+        long length = publisher.get().contentLength();
+        return length < 0 || length > MAX_BUFFERED_REQUEST_BODY ? null : LeanBodies.published(publisher.get(), (int) length);
+    }
+
+    /** Whether the JDK client would connect directly: its proxy selector (the system's when it has none) says so. */
+    private boolean direct(URI uri) {
+        ProxySelector selector = proxy.orElseGet(ProxySelector::getDefault);
+        if (selector == null) {
+            return true;
+        }
+        List<Proxy> proxies = selector.select(uri);
+        return proxies.isEmpty() || proxies.get(0).type() == Proxy.Type.DIRECT;
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest request, byte[] body, HttpResponse.BodyHandler<T> handler,
+                                         AtomicReference<Object> busy) throws IOException {
+        long deadline = System.nanoTime() + request.timeout().orElse(DEFAULT_TIMEOUT).toNanos();
+        String origin = LeanConnection.origin(request.uri());
+        while (true) {
+            LeanConnection c = idleConnection(origin);
+            boolean reused = c != null;
+            if (c == null) {
+                boolean https = "https".equalsIgnoreCase(request.uri().getScheme());
+                c = LeanConnection.open(request.uri(), connectTimeout.orElse(null), https ? tls() : null,
+                        tlsParameters, deadline);
+            }
+            if (!busy.compareAndSet(null, c)) {
+                c.close();
+                throw new IOException("Cancelled");
+            }
+            LeanExchange.Answer answer;
+            try {
+                answer = LeanExchange.exchange(c, request, body, reused, deadline);
+            } catch (LeanExchange.StaleConnection e) {
+                c.close();
+                continue; // the server had closed it while idle: nothing was received, so send on a new one
+            } catch (IOException | RuntimeException e) {
+                c.close();
+                throw e;
+            } finally {
+                busy.compareAndSet(c, null);
+            }
+            if (answer.reusable() && !c.hasUnread()) {
+                c.idleSince = System.nanoTime();
+                idle.computeIfAbsent(origin, k -> new ConcurrentLinkedDeque<>()).offerLast(c);
+            } else {
+                c.close();
+            }
+            return LeanResponse.of(request, answer, c.session(), handler);
+        }
+    }
+
+    /** Closes the kept-alive connections not in use (the JDK 17 client has no close of its own to call). */
+    public void closeIdleConnections() {
+        for (ConcurrentLinkedDeque<LeanConnection> q : idle.values()) {
+            for (LeanConnection c = q.pollLast(); c != null; c = q.pollLast()) {
+                c.close();
+            }
+        }
+    }
+
+    private LeanConnection idleConnection(String origin) {
+        ConcurrentLinkedDeque<LeanConnection> q = idle.get(origin);
+        if (q == null) {
+            return null;
+        }
+        for (LeanConnection c = q.pollLast(); c != null; c = q.pollLast()) {
+            if (System.nanoTime() - c.idleSince < MAX_IDLE_NANOS) {
+                return c;
+            }
+            c.close();
+        }
+        return null;
+    }
+
+    @Override
+    public Optional<CookieHandler> cookieHandler() {
+        return jdk().cookieHandler();
+    }
+
+    @Override
+    public Optional<Duration> connectTimeout() {
+        return connectTimeout;
+    }
+
+    @Override
+    public Redirect followRedirects() {
+        return jdk().followRedirects();
+    }
+
+    @Override
+    public Optional<ProxySelector> proxy() {
+        return proxy;
+    }
+
+    @Override
+    public SSLContext sslContext() {
+        return jdk().sslContext();
+    }
+
+    @Override
+    public SSLParameters sslParameters() {
+        return jdk().sslParameters();
+    }
+
+    @Override
+    public Optional<Authenticator> authenticator() {
+        return jdk().authenticator();
+    }
+
+    @Override
+    public Version version() {
+        return jdk().version();
+    }
+
+    @Override
+    public Optional<Executor> executor() {
+        return Optional.of(executor);
+    }
+}
