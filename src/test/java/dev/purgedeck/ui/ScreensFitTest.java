@@ -4,23 +4,18 @@ import static dev.purgedeck.testsupport.ConsoleHarness.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.purgedeck.history.HistoryEntry;
+import dev.purgedeck.testsupport.DrawnText;
 import dev.purgedeck.testsupport.SmallWindowTest;
 import dev.purgedeck.ui.purge.PurgeMode;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
-import javafx.scene.Parent;
-import javafx.scene.control.Cell;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.text.Text;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * At 1024×700, the smallest supported window, no button, label or column header on any screen is cut: the text drawn
@@ -30,62 +25,9 @@ import org.testfx.util.WaitForAsyncUtils;
 class ScreensFitTest extends SmallWindowTest {
     private static final String LONG_URL = "https://www.dailycourier.example/news/2025/city-council-approves-budget";
 
-    /** Every visible labeled node outside table and list cells whose drawn text is not its text. */
-    private static List<String> cut(Node root) {
-        List<String> found = new ArrayList<>();
-        collect(root, found);
-        return found;
-    }
-
-    /**
-     * The text a labeled control draws for its own text: the first {@code .text} node whose nearest labeled ancestor is
-     * the control (a titled pane's content and graphic hold labels of their own).
-     */
-    private static Text ownText(Labeled l) {
-        for (Node t : l.lookupAll(".text")) {
-            Node up = t.getParent();
-            while (up != null && !(up instanceof Labeled)) {
-                up = up.getParent();
-            }
-            if (t instanceof Text text && up == l && t.getClass().getSimpleName().equals("LabeledText")) {
-                return text;
-            }
-        }
-        return null;
-    }
-
-    private static void collect(Node n, List<String> found) {
-        if (!n.isVisible() || n instanceof Cell<?>) {
-            return;
-        }
-        if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()
-                && ownText(l) != null && !ownText(l).getText().equals(l.getText())) {
-            found.add((l.getId() == null ? l.getClass().getSimpleName() : "#" + l.getId()) + " '" + l.getText()
-                    + "' drawn as '" + ownText(l).getText() + "'");
-        }
-        if (n instanceof Parent p) {
-            p.getChildrenUnmodifiable().forEach(c -> collect(c, found));
-        }
-    }
-
-    /**
-     * Asserts that nothing on the screen is cut once its layout has settled: a text laid out before the last resize or
-     * mode change may be redrawn whole on the next pulse, so this waits up to 5 s for that pulse; a real cut stays.
-     */
+    /** Asserts that nothing on the screen is cut once its layout has settled. */
     private void assertNothingCut(FxRobot robot, String screen) {
-        List<String> found = new ArrayList<>();
-        try {
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> {
-                WaitForAsyncUtils.waitForFxEvents();
-                List<String> now = WaitForAsyncUtils.asyncFx(() -> cut(robot.lookup("#mainTabs").query())).get();
-                found.clear();
-                found.addAll(now);
-                return now.isEmpty();
-            });
-        } catch (TimeoutException stillCut) {
-            // reported by the assertion below, with what is cut
-        }
-        assertThat(found).as(screen).isEmpty();
+        assertThat(DrawnText.cutOnceSettled(() -> robot.lookup("#mainTabs").query())).as(screen).isEmpty();
     }
 
     @Test
