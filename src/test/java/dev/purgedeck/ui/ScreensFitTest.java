@@ -54,8 +54,8 @@ class ScreensFitTest extends SmallWindowTest {
         assertNothingCut(robot, "Console, everything");
     }
 
-    @Test
-    void historyWithItsDetailsKeepsTargetOutcomeAndPurgeIdReadable(FxRobot robot) {
+    /** Purges {@link #LONG_URL} and opens History once its entry is shown there. */
+    private TableView<HistoryEntry> purgeALongUrlAndOpenHistory(FxRobot robot) {
         waitUntil(() -> console.window().purge().services().selectedProperty().get() != null);
         robot.interact(() -> console.window().purge().urls().textProperty().set(LONG_URL));
         robot.clickOn("#purgeButton");
@@ -63,6 +63,12 @@ class ScreensFitTest extends SmallWindowTest {
         robot.clickOn("#tabHistory");
         TableView<HistoryEntry> table = robot.lookup("#historyTable").queryTableView();
         waitUntil(() -> table.getItems().size() == 1);
+        return table;
+    }
+
+    @Test
+    void historyWithItsDetailsKeepsTargetOutcomeAndPurgeIdReadable(FxRobot robot) {
+        TableView<HistoryEntry> table = purgeALongUrlAndOpenHistory(robot);
         robot.interact(() -> table.getSelectionModel().select(0));
         assertNothingCut(robot, "History with details");
 
@@ -86,13 +92,7 @@ class ScreensFitTest extends SmallWindowTest {
 
     @Test
     void historyFiltersShowTheirValuesWhole(FxRobot robot) {
-        waitUntil(() -> console.window().purge().services().selectedProperty().get() != null);
-        robot.interact(() -> console.window().purge().urls().textProperty().set(LONG_URL));
-        robot.clickOn("#purgeButton");
-        console.awaitJobEnd();
-        robot.clickOn("#tabHistory");
-        TableView<HistoryEntry> table = robot.lookup("#historyTable").queryTableView();
-        waitUntil(() -> table.getItems().size() == 1);
+        TableView<HistoryEntry> table = purgeALongUrlAndOpenHistory(robot);
         assertFiltersWhole(robot, "nothing chosen");
 
         // The longest values the filters offer: the purge's profile with its endpoint, its service with its ID.
