@@ -92,7 +92,11 @@ class ScreensFitTest extends SmallWindowTest {
 
     @Test
     void historyFiltersShowTheirValuesWhole(FxRobot robot) {
-        TableView<HistoryEntry> table = purgeALongUrlAndOpenHistory(robot);
+        purgeALongUrlAndOpenHistory(robot);
+        // The profile and service choices are filled from the history as it loads: "All …" once they are.
+        for (String id : List.of("#historyProfile", "#historyService")) {
+            waitUntil(() -> robot.lookup(id).queryAs(ComboBox.class).getValue() != null);
+        }
         assertFiltersWhole(robot, "nothing chosen");
 
         // The longest values the filters offer: the purge's profile with its endpoint, its service with its ID.
