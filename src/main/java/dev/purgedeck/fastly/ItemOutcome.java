@@ -25,6 +25,8 @@ public record ItemOutcome(int index, PurgeKind kind, String target, Status statu
                           Instant finishedAt, String secondPurgeId) {
     /** How the message of a cancelled item that never left PurgeDeck begins. */
     public static final String NOT_SENT = "Not sent";
+    /** The message of an item purged once whose second purge was cancelled (it stays purged). */
+    public static final String SECOND_CANCELLED = "The second purge was cancelled.";
 
     /** An item purged once. */
     public ItemOutcome(int index, PurgeKind kind, String target, Status status, String purgeId, int httpStatus,
@@ -46,7 +48,7 @@ public record ItemOutcome(int index, PurgeKind kind, String target, Status statu
             return new ItemOutcome(index, kind, target, status, purgeId, second.httpStatus, attempts + second.attempts,
                     second.duration, message, errorKind, second.finishedAt, second.purgeId);
         }
-        String why = second.status == Status.CANCELLED ? "The second purge was cancelled."
+        String why = second.status == Status.CANCELLED ? SECOND_CANCELLED
                 : "The second purge failed: " + second.message;
         return new ItemOutcome(index, kind, target, status, purgeId, httpStatus, attempts + second.attempts, duration,
                 why, errorKind, finishedAt, null);
@@ -55,6 +57,11 @@ public record ItemOutcome(int index, PurgeKind kind, String target, Status statu
     /** When the (last) purge request of this item was sent: its outcome's time less the request's duration. */
     public Instant sentAt() {
         return duration == null ? finishedAt : finishedAt.minus(duration);
+    }
+
+    /** Purged once, and the second purge of a purge-twice job was cancelled before it was sent. */
+    public boolean secondCancelled() {
+        return status == Status.OK && SECOND_CANCELLED.equals(message);
     }
 
     public boolean ok() {

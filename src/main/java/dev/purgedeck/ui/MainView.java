@@ -193,8 +193,8 @@ public final class MainView {
             Supplier<java.util.Map<String, String>> names = () -> services.services().stream()
                     .filter(s -> s.name() != null).collect(Collectors.toMap(ServiceInfo::id, ServiceInfo::name,
                             (a, b) -> a));
-            v.setEventLog(new EventLogViewModel(context::client, history::allEntries, names, fx,
-                    Clock.systemUTC()), ZoneId.systemDefault());
+            v.setEventLog(new EventLogViewModel(context::client, history::allEntries, names, context.background(),
+                    fx, Clock.systemUTC()), ZoneId.systemDefault());
             return inspection.onHistory(v);
         });
         keySetsView = new Lazy<>(() -> new KeySetsView(keySets, ask, currentService));

@@ -4,19 +4,24 @@ import static dev.purgedeck.testsupport.ConsoleHarness.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.purgedeck.history.HistoryEntry;
+import dev.purgedeck.testsupport.DrawnText;
 import dev.purgedeck.testsupport.SmallWindowTest;
 import dev.purgedeck.ui.purge.PurgeMode;
-import java.util.ArrayList;
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.stream.IntStream;
+import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
-import javafx.scene.Parent;
-import javafx.scene.control.Cell;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.text.Text;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -30,62 +35,9 @@ import org.testfx.util.WaitForAsyncUtils;
 class ScreensFitTest extends SmallWindowTest {
     private static final String LONG_URL = "https://www.dailycourier.example/news/2025/city-council-approves-budget";
 
-    /** Every visible labeled node outside table and list cells whose drawn text is not its text. */
-    private static List<String> cut(Node root) {
-        List<String> found = new ArrayList<>();
-        collect(root, found);
-        return found;
-    }
-
-    /**
-     * The text a labeled control draws for its own text: the first {@code .text} node whose nearest labeled ancestor is
-     * the control (a titled pane's content and graphic hold labels of their own).
-     */
-    private static Text ownText(Labeled l) {
-        for (Node t : l.lookupAll(".text")) {
-            Node up = t.getParent();
-            while (up != null && !(up instanceof Labeled)) {
-                up = up.getParent();
-            }
-            if (t instanceof Text text && up == l && t.getClass().getSimpleName().equals("LabeledText")) {
-                return text;
-            }
-        }
-        return null;
-    }
-
-    private static void collect(Node n, List<String> found) {
-        if (!n.isVisible() || n instanceof Cell<?>) {
-            return;
-        }
-        if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()
-                && ownText(l) != null && !ownText(l).getText().equals(l.getText())) {
-            found.add((l.getId() == null ? l.getClass().getSimpleName() : "#" + l.getId()) + " '" + l.getText()
-                    + "' drawn as '" + ownText(l).getText() + "'");
-        }
-        if (n instanceof Parent p) {
-            p.getChildrenUnmodifiable().forEach(c -> collect(c, found));
-        }
-    }
-
-    /**
-     * Asserts that nothing on the screen is cut once its layout has settled: a text laid out before the last resize or
-     * mode change may be redrawn whole on the next pulse, so this waits up to 5 s for that pulse; a real cut stays.
-     */
+    /** Asserts that nothing on the screen is cut once its layout has settled. */
     private void assertNothingCut(FxRobot robot, String screen) {
-        List<String> found = new ArrayList<>();
-        try {
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> {
-                WaitForAsyncUtils.waitForFxEvents();
-                List<String> now = WaitForAsyncUtils.asyncFx(() -> cut(robot.lookup("#mainTabs").query())).get();
-                found.clear();
-                found.addAll(now);
-                return now.isEmpty();
-            });
-        } catch (TimeoutException stillCut) {
-            // reported by the assertion below, with what is cut
-        }
-        assertThat(found).as(screen).isEmpty();
+        assertThat(DrawnText.cutOnceSettled(() -> robot.lookup("#mainTabs").query())).as(screen).isEmpty();
     }
 
     @Test
@@ -102,8 +54,8 @@ class ScreensFitTest extends SmallWindowTest {
         assertNothingCut(robot, "Console, everything");
     }
 
-    @Test
-    void historyWithItsDetailsKeepsTargetOutcomeAndPurgeIdReadable(FxRobot robot) {
+    /** Purges {@link #LONG_URL} and opens History once its entry is shown there. */
+    private TableView<HistoryEntry> purgeALongUrlAndOpenHistory(FxRobot robot) {
         waitUntil(() -> console.window().purge().services().selectedProperty().get() != null);
         robot.interact(() -> console.window().purge().urls().textProperty().set(LONG_URL));
         robot.clickOn("#purgeButton");
@@ -111,6 +63,12 @@ class ScreensFitTest extends SmallWindowTest {
         robot.clickOn("#tabHistory");
         TableView<HistoryEntry> table = robot.lookup("#historyTable").queryTableView();
         waitUntil(() -> table.getItems().size() == 1);
+        return table;
+    }
+
+    @Test
+    void historyWithItsDetailsKeepsTargetOutcomeAndPurgeIdReadable(FxRobot robot) {
+        TableView<HistoryEntry> table = purgeALongUrlAndOpenHistory(robot);
         robot.interact(() -> table.getSelectionModel().select(0));
         assertNothingCut(robot, "History with details");
 
@@ -130,6 +88,72 @@ class ScreensFitTest extends SmallWindowTest {
         // The results' "HTTP" header is whole too (it was "H…").
         robot.clickOn("#tabPurge");
         assertNothingCut(robot, "Console after the purge");
+    }
+
+    @Test
+    void historyFiltersShowTheirValuesWhole(FxRobot robot) {
+        purgeALongUrlAndOpenHistory(robot);
+        // The profile and service choices are filled from the history as it loads: "All …" once they are.
+        for (String id : List.of("#historyProfile", "#historyService")) {
+            waitUntil(() -> robot.lookup(id).queryAs(ComboBox.class).getValue() != null);
+        }
+        assertFiltersWhole(robot, "nothing chosen");
+
+        // The longest values the filters offer: the purge's profile with its endpoint, its service with its ID.
+        for (String id : List.of("#historyProfile", "#historyService")) {
+            ComboBox<?> box = robot.lookup(id).queryAs(ComboBox.class);
+            waitUntil(() -> box.getItems().size() > 1);
+            int longest = IntStream.range(0, box.getItems().size()).boxed()
+                    .max(Comparator.comparingInt(i -> box.getItems().get(i).toString().length())).orElseThrow();
+            robot.interact(() -> box.getSelectionModel().select(longest));
+        }
+        robot.interact(() -> {
+            robot.lookup("#historyFrom").queryAs(DatePicker.class).setValue(LocalDate.of(2026, 12, 28));
+            robot.lookup("#historyTo").queryAs(DatePicker.class).setValue(LocalDate.of(2026, 12, 31));
+            robot.lookup("#historyVerdict").queryAs(ChoiceBox.class).getSelectionModel().select(3);
+        });
+        assertFiltersWhole(robot, "each chosen");
+        assertNothingCut(robot, "History with every filter chosen");
+    }
+
+    /** Each filter of History draws its value (or its prompt) whole and inside the window. */
+    private static void assertFiltersWhole(FxRobot robot, String state) {
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            for (String id : List.of("#historyProfile", "#historyService")) {
+                ComboBox<?> box = robot.lookup(id).queryAs(ComboBox.class);
+                // The button cell is a Cell, which the cut check above skips.
+                Labeled cell = box.getChildrenUnmodifiable().stream().filter(ListCell.class::isInstance)
+                        .map(Labeled.class::cast).findFirst().orElseThrow();
+                assertThat(cell.getText()).as("%s shows its value (%s)", id, state)
+                        .isEqualTo(String.valueOf(box.getValue()));
+                assertThat(DrawnText.ownText(cell).getText()).as("%s drawn whole (%s)", id, state)
+                        .isEqualTo(cell.getText());
+                assertInWindow(box, id, state);
+            }
+            for (String id : List.of("#historyOutcome", "#historyKind", "#historyVerdict")) {
+                Labeled label = (Labeled) robot.lookup(id).query().lookup(".label");
+                assertThat(DrawnText.ownText(label).getText()).as("%s drawn whole (%s)", id, state)
+                        .isEqualTo(label.getText());
+                assertInWindow(robot.lookup(id).query(), id, state);
+            }
+            for (String id : List.of("#historyFrom", "#historyTo")) {
+                DatePicker picker = robot.lookup(id).queryAs(DatePicker.class);
+                TextField editor = picker.getEditor();
+                String shown = editor.getText().isEmpty() ? picker.getPromptText() : editor.getText();
+                Text text = new Text(shown);
+                text.setFont(editor.getFont());
+                double room = editor.getWidth() - editor.snappedLeftInset() - editor.snappedRightInset();
+                assertThat(text.getLayoutBounds().getWidth()).as("%s '%s' fits (%s)", id, shown, state)
+                        .isLessThanOrEqualTo(room);
+                assertInWindow(picker, id, state);
+            }
+        });
+    }
+
+    private static void assertInWindow(Node n, String id, String state) {
+        Bounds b = n.localToScene(n.getBoundsInLocal());
+        assertThat(b.getMaxX()).as("%s inside the window (%s)", id, state).isLessThanOrEqualTo(n.getScene().getWidth());
     }
 
     private static String drawn(FxRobot robot, String cellText) {

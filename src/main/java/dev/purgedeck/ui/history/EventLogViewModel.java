@@ -27,6 +27,7 @@ public final class EventLogViewModel {
 
     private final Supplier<FastlyClient> client;
     private final Supplier<List<HistoryEntry>> local;
+    private final Executor background;
     private final Executor fx;
     private final Clock clock;
     private final Supplier<Map<String, String>> serviceNames;
@@ -36,17 +37,22 @@ public final class EventLogViewModel {
             "Purge-alls made outside PurgeDeck (the Fastly CLI, the web UI, a script) are in Fastly's event log.");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
 
-    public EventLogViewModel(Supplier<FastlyClient> client, Supplier<List<HistoryEntry>> local, Executor fx,
-            Clock clock) {
-        this(client, local, Map::of, fx, clock);
+    public EventLogViewModel(Supplier<FastlyClient> client, Supplier<List<HistoryEntry>> local, Executor background,
+            Executor fx, Clock clock) {
+        this(client, local, Map::of, background, fx, clock);
     }
 
-    /** @param serviceNames service ID → name of the services the window lists (read on the UI thread) */
+    /**
+     * @param local        the whole local history (up to a million entries), read on {@code background} only
+     * @param serviceNames service ID → name of the services the window lists (read on the UI thread)
+     * @param background   runs the pass over the history, so the window never waits for it
+     */
     public EventLogViewModel(Supplier<FastlyClient> client, Supplier<List<HistoryEntry>> local,
-            Supplier<Map<String, String>> serviceNames, Executor fx, Clock clock) {
+            Supplier<Map<String, String>> serviceNames, Executor background, Executor fx, Clock clock) {
         this.serviceNames = serviceNames;
         this.client = client;
         this.local = local;
+        this.background = background;
         this.fx = fx;
         this.clock = clock;
     }
@@ -68,18 +74,23 @@ public final class EventLogViewModel {
         return busy.getReadOnlyProperty();
     }
 
-    /** Reads the log without blocking the caller (the client is asynchronous); results arrive on {@code fx}. */
+    /**
+     * Reads the log without blocking the caller (the client is asynchronous), compares it with the local history in
+     * the background; the outcome arrives on {@code fx}.
+     */
     public void check() {
         if (busy.get()) {
             return;
         }
         busy.set(true);
         status.set("Reading Fastly's event log…");
+        Map<String, String> listed = serviceNames.get();
         client.get().purgeAllEvents(clock.instant().minus(LOOK_BACK))
-                .whenComplete((events, error) -> fx.execute(() -> show(events, error)));
+                .thenApplyAsync(events -> Found.of(events, local.get(), listed), background)
+                .whenComplete((found, error) -> fx.execute(() -> show(found, error)));
     }
 
-    private void show(List<FastlyEvent> events, Throwable error) {
+    private void show(Found found, Throwable error) {
         busy.set(false);
         if (error != null) {
             rows.clear();
@@ -88,19 +99,25 @@ public final class EventLogViewModel {
                     + FastlyApiException.plainMessage(error, "no usable answer") + ".");
             return;
         }
-        List<HistoryEntry> history = local.get();
-        List<FastlyEvent> outside = OutsidePurgeAlls.of(events, history);
-        // The log holds only IDs: name them from the window's service list, else from names the history recorded.
-        Map<String, String> known = new HashMap<>(serviceNames.get());
-        history.forEach(e -> {
-            if (e.serviceId() != null && e.serviceName() != null) {
-                known.putIfAbsent(e.serviceId(), e.serviceName());
-            }
-        });
-        names = known;
-        rows.setAll(outside);
-        status.set(outside.isEmpty() ? "No purge-alls were made outside PurgeDeck in the last 30 days."
+        names = found.names();
+        rows.setAll(found.outside());
+        int n = found.outside().size();
+        status.set(n == 0 ? "No purge-alls were made outside PurgeDeck in the last 30 days."
                 : String.format(Locale.ROOT, "%d purge-all%s made outside PurgeDeck in the last 30 days, "
-                + "from Fastly's event log.", outside.size(), outside.size() == 1 ? "" : "s"));
+                + "from Fastly's event log.", n, n == 1 ? "" : "s"));
+    }
+
+    /** What a pass over the whole history found: the outside purge-alls and the names to show their services by. */
+    private record Found(List<FastlyEvent> outside, Map<String, String> names) {
+        static Found of(List<FastlyEvent> events, List<HistoryEntry> history, Map<String, String> listed) {
+            // The log holds only IDs: name them from the window's service list, else from names the history recorded.
+            Map<String, String> known = new HashMap<>(listed);
+            history.forEach(e -> {
+                if (e.serviceId() != null && e.serviceName() != null) {
+                    known.putIfAbsent(e.serviceId(), e.serviceName());
+                }
+            });
+            return new Found(OutsidePurgeAlls.of(events, history), known);
+        }
     }
 }

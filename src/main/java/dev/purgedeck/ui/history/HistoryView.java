@@ -103,12 +103,11 @@ public final class HistoryView {
         search.requestFocus();
     }
 
-    private HBox filterBar() {
+    private javafx.scene.Parent filterBar() {
         HistoryFilter f = vm.filter();
         search.setId("historySearch");
         search.setPromptText("Search target, purge ID, error, job…");
         search.setAccessibleText("Search the history");
-        HBox.setHgrow(search, Priority.ALWAYS);
         // Re-filter shortly after typing stops, not on every key: a million rows take a moment.
         PauseTransition debounce = new PauseTransition(Duration.millis(150));
         debounce.setOnFinished(e -> f.textProperty().set(search.getText()));
@@ -121,13 +120,13 @@ public final class HistoryView {
         ComboBox<HistoryFilter.ServiceChoice> service = new ComboBox<>(vm.services());
         service.setId("historyService");
         service.valueProperty().bindBidirectional(f.serviceProperty());
-        service.setPrefWidth(170);
+        FilterRow.fitToValue(service);
         ComboBox<HistoryFilter.ProfileChoice> profile = new ComboBox<>(vm.profiles());
         profile.setId("historyProfile");
         profile.setAccessibleText("Only purges made on this profile and endpoint");
         profile.setTooltip(new Tooltip("Only purges made on this profile (and its endpoint)"));
         profile.valueProperty().bindBidirectional(f.profileProperty());
-        profile.setPrefWidth(130);
+        FilterRow.fitToValue(profile);
         ChoiceBox<HistoryEntry.Outcome> outcome = new ChoiceBox<>();
         outcome.setId("historyOutcome");
         outcome.getItems().setAll(null, HistoryEntry.Outcome.OK, HistoryEntry.Outcome.FAILED, HistoryEntry.Outcome.CANCELLED);
@@ -154,10 +153,6 @@ public final class HistoryView {
             }
         });
         verdict.valueProperty().bindBidirectional(f.verdictProperty());
-        // Sized like the other choices, not by its longest verdict: at 1024 px that one took the room the profile,
-        // service and dates need. The open list shows each verdict whole.
-        verdict.setPrefWidth(140);
-        verdict.setMinWidth(Region.USE_PREF_SIZE);
         DatePicker from = datePicker("historyFrom", "From");
         from.valueProperty().bindBidirectional(f.fromProperty());
         DatePicker to = datePicker("historyTo", "To");
@@ -168,9 +163,8 @@ public final class HistoryView {
         for (var dep : f.dependencies()) {
             dep.addListener(o -> vm.refresh());
         }
-        HBox bar = new HBox(8, search, profile, service, outcome, kind, verdict, from, to, reset);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        return bar;
+        return FilterRow.of(search, reset, List.of(profile, service, outcome, kind, verdict), List.of(from, to),
+                vm.profiles(), vm.services());
     }
 
     private HBox statusBar() {
@@ -297,7 +291,8 @@ public final class HistoryView {
         DatePicker p = new DatePicker();
         p.setId(id);
         p.setPromptText(prompt);
-        p.setPrefWidth(130);
+        // Room for a whole date beside the calendar button ("12/28/2026" needs about 80 px of the field).
+        p.setPrefWidth(150);
         return p;
     }
 

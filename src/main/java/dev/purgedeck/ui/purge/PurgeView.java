@@ -44,6 +44,8 @@ public final class PurgeView {
     private final PurgeFormView form;
     private final ResultsView results;
     private final SplitPane work;
+    private final VBox formPart;
+    private final VBox resultsPart;
     /** What this console put on its scene, which outlives it (profile switch): {@link #dispose} takes it off. */
     private final Map<KeyCombination, Runnable> shortcuts = new HashMap<>();
     private final EventHandler<KeyEvent> escapeCancels = this::cancelOnEscape;
@@ -73,7 +75,8 @@ public final class PurgeView {
         copyAs.disableProperty().bind(vm.canPurgeProperty().not());
         form.addBesideModes(copyAs);
         // The form sits beside the sandbox cache; the results span the whole width below both, since a row needs room.
-        SplitPane top = new SplitPane(padded(form));
+        formPart = padded(form);
+        SplitPane top = new SplitPane(formPart);
         cache.ifPresent(c -> {
             top.getItems().add(new SandboxCacheView(c));
             vm.services().serviceIdProperty().addListener((o, a, id) -> c.show(id));
@@ -82,7 +85,8 @@ public final class PurgeView {
         });
         top.setDividerPositions(0.66);
         top.getItems().stream().skip(1).forEach(n -> SplitPane.setResizableWithParent(n, false));
-        work = new SplitPane(top, padded(results));
+        resultsPart = padded(results);
+        work = new SplitPane(top, resultsPart);
         work.setOrientation(Orientation.VERTICAL);
         work.setDividerPositions(vm.resultsSplitProperty().get());
         // Only where the user drags the divider is remembered: the split pane also moves it itself, e.g. to give a
@@ -118,15 +122,18 @@ public final class PurgeView {
         toggle.setAccessibleText("Impact: chart the hit ratio and origin load");
         toggle.setTooltip(new Tooltip("Chart the edge hit ratio and origin load of the selected service, live"));
         form.addBesideModes(toggle);
-        javafx.scene.Node panel = padded(new ImpactView(impact).root());
+        VBox panel = padded(new ImpactView(impact).root());
+        panel.setPadding(new Insets(6, 12, 6, 12)); // a short window needs the height for the charts
+        ImpactDock dock = new ImpactDock(work, formPart, resultsPart, panel);
+        // A summary on a second line may leave the charts too little room under the results: look again.
+        impact.summaryProperty().addListener((o, was, now) -> dock.recheck());
         toggle.selectedProperty().addListener((o, was, on) -> {
             if (on) {
-                work.getItems().add(panel);
-                work.setDividerPositions(0.42, 0.5);
+                dock.show();
                 impact.watch(vm.services().serviceIdProperty().get());
             } else {
                 impact.stop();
-                work.getItems().remove(panel);
+                dock.hide();
             }
         });
         vm.services().serviceIdProperty().addListener((o, a, id) -> {

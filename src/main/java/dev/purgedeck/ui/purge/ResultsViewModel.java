@@ -452,7 +452,11 @@ public final class ResultsViewModel {
         boolean soft = !rows.isEmpty() && rows.get(0).soft();
         String s = String.format(soft ? "%,d marked stale (soft), %,d failed" : "%,d purged, %,d failed", ok,
                 count(ResultRow.State.FAILED));
-        return cancelled > 0 ? s + String.format(", %,d cancelled", cancelled) : s;
+        s = cancelled > 0 ? s + String.format(", %,d cancelled", cancelled) : s;
+        // Purged once and still counted as purged, but a shielded service may serve the old copy: say so.
+        long once = rows.stream().filter(r -> r.outcome() != null && r.outcome().secondCancelled()).count();
+        return once == 0 ? s : s + (once == ok ? " · second purge cancelled"
+                : String.format(" · second purge cancelled for %,d", once));
     }
 
     private long count(ResultRow.State state) {

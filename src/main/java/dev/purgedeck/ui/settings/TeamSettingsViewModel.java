@@ -45,15 +45,26 @@ public final class TeamSettingsViewModel {
         this.passwords = passwords;
         this.background = background;
         this.fx = fx;
-        store.load().ifPresent(s -> {
-            host.set(s.host());
-            port.set(s.port() > 0 ? Integer.toString(s.port()) : "");
-            database.set(s.database());
-            service.set(s.service());
-            user.set(s.user());
-            sslMode.set(s.sslMode());
-            sslRootCert.set(s.sslRootCert());
-        });
+        // A file read: never on the UI thread, which opens Settings and must not wait for a disk.
+        CompletableFuture.supplyAsync(store::load, background).thenAcceptAsync(saved -> saved.ifPresent(this::fill),
+                fx);
+    }
+
+    /** Shows the saved settings, except in a field the user typed into while they were read. */
+    private void fill(TeamSettings s) {
+        fillBlank(host, s.host());
+        fillBlank(port, s.port() > 0 ? Integer.toString(s.port()) : "");
+        fillBlank(database, s.database());
+        fillBlank(service, s.service());
+        fillBlank(user, s.user());
+        fillBlank(sslMode, s.sslMode());
+        fillBlank(sslRootCert, s.sslRootCert());
+    }
+
+    private static void fillBlank(StringProperty field, String saved) {
+        if (field.get().isEmpty()) {
+            field.set(saved);
+        }
     }
 
     public StringProperty hostProperty() {

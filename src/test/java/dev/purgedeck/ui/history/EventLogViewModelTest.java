@@ -12,11 +12,16 @@ import dev.purgedeck.sandbox.DemoAccount;
 import dev.purgedeck.testsupport.Clients;
 import dev.purgedeck.testsupport.OutsideEvents;
 import dev.purgedeck.testsupport.SandboxExtension;
+import dev.purgedeck.testsupport.UiQueue;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,9 +30,16 @@ class EventLogViewModelTest {
     @RegisterExtension
     static final SandboxExtension SANDBOX = new SandboxExtension();
 
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> new Thread(r, "history-pass"));
+
+    @AfterEach
+    void stop() {
+        background.shutdownNow();
+    }
+
     private EventLogViewModel vm(String token, List<HistoryEntry> local, CompletableFuture<Void> shown) {
         return new EventLogViewModel(() -> Clients.client(SANDBOX.server().baseUri(), token, Clients.FAST_RETRY),
-                () -> local, r -> {
+                () -> local, background, r -> {
                     r.run();
                     shown.complete(null);
                 }, Clock.systemUTC());
@@ -54,6 +66,25 @@ class EventLogViewModelTest {
         assertThat(vm.rows().get(0).ip()).isEqualTo("203.0.113.9");
         assertThat(vm.statusProperty().get()).startsWith("1 purge-all made outside PurgeDeck");
         assertThat(vm.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void thePassOverTheWholeHistoryRunsInTheBackgroundAndOnlyItsResultOnTheUiThread() {
+        UiQueue ui = new UiQueue();
+        List<String> readBy = new CopyOnWriteArrayList<>();
+        EventLogViewModel vm = new EventLogViewModel(
+                () -> Clients.client(SANDBOX.server().baseUri(), DemoAccount.READ_ONLY_TOKEN, Clients.FAST_RETRY),
+                () -> {
+                    readBy.add(Thread.currentThread().getName());
+                    return List.of();
+                }, background, ui, Clock.systemUTC());
+
+        vm.check();
+        ui.runUntil(() -> !vm.busyProperty().get());
+
+        // The UI queue runs only on this test's thread: the history was read and compared elsewhere.
+        assertThat(readBy).containsExactly("history-pass");
+        assertThat(vm.statusProperty().get()).contains("outside PurgeDeck in the last 30 days");
     }
 
     @Test

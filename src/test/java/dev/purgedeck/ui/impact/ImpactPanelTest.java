@@ -12,8 +12,10 @@ import dev.purgedeck.sandbox.DemoAccount;
 import dev.purgedeck.sandbox.SandboxConfig;
 import dev.purgedeck.sandbox.SandboxServer;
 import dev.purgedeck.testsupport.ConsoleHarness;
+import dev.purgedeck.testsupport.DrawnText;
 import dev.purgedeck.testsupport.ManualClock;
 import dev.purgedeck.testsupport.ManualScheduler;
+import dev.purgedeck.ui.purge.PurgeMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,9 +23,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -83,9 +88,8 @@ class ImpactPanelTest {
         waitUntil(done);
     }
 
-    @Test
-    void purgeEverythingDrawsTheDipRecoveryAnd5xxRecordsTheSummaryAndClosingStopsPolling(FxRobot robot)
-            throws Exception {
+    /** Shows the window on the test's sandbox and scheduler; answers the service it selected. */
+    private String showConsole() throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
         WaitForAsyncUtils.asyncFx(() -> {
             console = ConsoleHarness.show(stage, sandbox, DemoAccount.GLOBAL_TOKEN, dataDir, Map.of(),
@@ -93,6 +97,13 @@ class ImpactPanelTest {
         }).get(30, TimeUnit.SECONDS);
         waitUntil(() -> console.window().purge().services().serviceIdProperty().get() != null);
         String serviceId = console.window().purge().services().serviceIdProperty().get();
+        return serviceId;
+    }
+
+    @Test
+    void purgeEverythingDrawsTheDipRecoveryAnd5xxRecordsTheSummaryAndClosingStopsPolling(FxRobot robot)
+            throws Exception {
+        String serviceId = showConsole();
 
         robot.clickOn("#impactToggle");
         waitUntil(() -> series(robot, "impactHitRatio", "Hit ratio") != null
@@ -148,6 +159,74 @@ class ImpactPanelTest {
         next.end(); // the poll that was due: a closed poller does not ask
         assertThat(realtime.isIdle()).as("nothing more scheduled").isTrue();
         assertThat(rtRequests()).as("no real-time request after the panel closed").isEqualTo(requests);
+    }
+
+    /**
+     * At 1024×700, the smallest supported window, and at 1280×800: after a purge-all with the panel open, both charts
+     * have a plot of at least 200×120 px inside their part of the console, and no text of the window is cut.
+     */
+    @Test
+    void afterAPurgeAllTheChartsSummaryAndResultsFitTheSmallestWindow(FxRobot robot) throws Exception {
+        String serviceId = showConsole();
+        ConsoleHarness.resize(robot, 1024, 700);
+        try {
+            robot.clickOn("#impactToggle");
+            waitUntil(() -> series(robot, "impactHitRatio", "Hit ratio") != null);
+            clock.advance(Duration.between(clock.instant(), Instant.now()));
+            robot.interact(() -> console.window().purge().run(JobRequest.all(serviceId, PurgeOptions.HARD)));
+            robot.interact(() -> console.window().purge().modeProperty().set(PurgeMode.ALL));
+            console.awaitJobEnd();
+            waitUntil(() -> series(robot, "impactHitRatio", "Purge: everything") != null);
+            clock.advance(Duration.ofSeconds(90));
+            pollUntil(() -> robot.lookup("#impactSummary").queryAs(Label.class).getText().startsWith("hit ratio "));
+
+            assertFits(robot, "1024×700", false);
+            ConsoleHarness.resize(robot, 1280, 800);
+            assertFits(robot, "1280×800", true);
+        } finally {
+            ConsoleHarness.resize(robot, 1240, 800);
+        }
+    }
+
+    private static void assertFits(FxRobot robot, String size, boolean roomForBoth) {
+        assertThat(DrawnText.cutOnceSettled(() -> robot.lookup("#mainTabs").query())).as(size).isEmpty();
+        Node panel = robot.lookup("#impactPanel").query();
+        for (String chart : List.of("#impactHitRatio", "#impactOrigin")) {
+            Node plot = robot.lookup(chart).query().lookup(".chart-plot-background");
+            Bounds b = scene(plot);
+            assertThat(b.getWidth()).as("%s plot width at %s", chart, size).isGreaterThanOrEqualTo(200);
+            assertThat(b.getHeight()).as("%s plot height at %s", chart, size).isGreaterThanOrEqualTo(120);
+            assertInside(robot.lookup(chart).query(), panel.getParent(), size);
+        }
+        assertInside(robot.lookup("#impactSummary").query(), panel.getParent(), size);
+        assertInside(robot.lookup("#purgeButton").query(), robot.lookup("#purgeView").query(), size);
+        Optional<TabPane> tabs = robot.lookup("#resultsImpactTabs").tryQuery();
+        assertThat(tabs.isPresent()).as("the results and the charts in tabs at %s", size).isEqualTo(!roomForBoth);
+        // In a short window the results are a click away, in the tab beside the charts.
+        tabs.ifPresent(t -> {
+            assertThat(t.getSelectionModel().getSelectedItem().getText()).isEqualTo("Impact");
+            robot.interact(() -> t.getSelectionModel().select(0));
+            assertThat(DrawnText.cutOnceSettled(() -> robot.lookup("#mainTabs").query())).as(size).isEmpty();
+        });
+        for (String id : List.of("#resultSummary", "#copyPurgeIds", "#retryFailed")) {
+            assertInside(robot.lookup(id).query(), robot.lookup("#purgeView").query(), size);
+        }
+        tabs.ifPresent(t -> robot.interact(() -> t.getSelectionModel().select(1)));
+    }
+
+    /** The node is drawn whole within {@code part} (a part of a split pane clips what does not fit it). */
+    private static void assertInside(Node node, Node part, String size) {
+        Bounds b = scene(node);
+        Bounds in = scene(part);
+        assertThat(b.getMinY()).as("top of %s at %s", node.getId(), size).isGreaterThanOrEqualTo(in.getMinY() - 0.5);
+        assertThat(b.getMaxY()).as("bottom of %s at %s", node.getId(), size).isLessThanOrEqualTo(in.getMaxY() + 0.5);
+        assertThat(b.getMaxX()).as("right of %s at %s", node.getId(), size).isLessThanOrEqualTo(in.getMaxX() + 0.5);
+        assertThat(b.getMaxY()).as("%s in the window at %s", node.getId(), size)
+                .isLessThanOrEqualTo(node.getScene().getHeight());
+    }
+
+    private static Bounds scene(Node n) {
+        return n.localToScene(n.getBoundsInLocal());
     }
 
     private List<String> impactNotes() {

@@ -30,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +53,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class PurgeTwiceScreenTest {
     private static final String NEWS = "https://www.dailycourier.example/news";
     private static final Duration PROPAGATION = Duration.ofSeconds(2);
+    private static final String SECOND_CANCELLED = "The second purge was cancelled.";
     private static final ManualClock CLOCK = new ManualClock(Instant.parse("2026-03-02T10:00:00.250Z"));
     @RegisterExtension
     static final SandboxExtension SANDBOX = new SandboxExtension(SandboxConfig.builder().clock(CLOCK).edgeSeed(3)
@@ -168,6 +170,15 @@ class PurgeTwiceScreenTest {
 
     @Test
     void theCountdownIsShownAndCancelDuringItStopsTheSecondPurge(FxRobot robot) throws Exception {
+        cancelDuringTheCountdown(robot, () -> robot.clickOn("#purgeButton")); // the Purge button reads Cancel
+    }
+
+    @Test
+    void escapeDuringTheCountdownStopsTheSecondPurge(FxRobot robot) throws Exception {
+        cancelDuringTheCountdown(robot, () -> robot.type(KeyCode.ESCAPE));
+    }
+
+    private void cancelDuringTheCountdown(FxRobot robot, Runnable cancel) throws Exception {
         String profile = console.context().session().profileName();
         console.context().purgeTwice().put(profile, PurgeTwiceSetting.advised(courier, "Daily Courier — www")
                 .withUrlDelay(30)).get(10, TimeUnit.SECONDS);
@@ -187,12 +198,15 @@ class PurgeTwiceScreenTest {
         assertThat(detail.getText()).matches("Purging again in (30|29|28) s…");
         long sent = SANDBOX.server().requests().count();
 
-        robot.clickOn("#purgeButton"); // Cancel
+        cancel.run();
         waitUntil(() -> !results().runningProperty().get() && !results().summaryProperty().get().isEmpty());
         wait.end();
         ResultRow row = results().rows().get(0);
         assertThat(row.outcomeText()).isEqualTo("Removed");
-        assertThat(row.outcome().message()).isEqualTo("The second purge was cancelled.");
+        assertThat(row.outcome().message()).isEqualTo(SECOND_CANCELLED);
+        assertThat(robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                && SECOND_CANCELLED.equals(c.getText())).tryQuery()).as("the message cell says so").isPresent();
+        assertThat(results().summaryProperty().get()).isEqualTo("1 purged, 0 failed · second purge cancelled");
         assertThat(SANDBOX.server().requests().count()).as("no second purge sent").isEqualTo(sent);
         waitUntil(() -> {
             try {
@@ -204,6 +218,8 @@ class PurgeTwiceScreenTest {
         assertThat(console.context().history().load().entries()).singleElement().satisfies(e -> {
             assertThat(e.purgeId()).isEqualTo(row.purgeId());
             assertThat(e.secondPurgeId()).isNull();
+            assertThat(e.outcome()).isEqualTo(HistoryEntry.Outcome.OK);
+            assertThat(e.error()).isEqualTo(SECOND_CANCELLED);
         });
     }
 }

@@ -10,11 +10,13 @@ import dev.purgedeck.fastly.PurgeOptions;
 import dev.purgedeck.sandbox.DemoAccount;
 import dev.purgedeck.sandbox.FaultSettings;
 import dev.purgedeck.testsupport.Clients;
+import dev.purgedeck.testsupport.ManualScheduler;
 import dev.purgedeck.testsupport.SandboxExtension;
 import dev.purgedeck.testsupport.UiQueue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -102,6 +104,25 @@ class ResultsViewModelTest {
         assertThat(results.rows()).noneMatch(ResultRow::notSent);
         assertThat(results.hasUnsentProperty().get()).isFalse();
         assertThat(ResultsViewModel.headline(finished.get(1))).isEqualTo("Purge finished");
+    }
+
+    @Test
+    void cancelBeforeTheSecondPurgeKeepsTheItemsPurgedAndTheSummarySaysTheSecondWasCancelled() {
+        ManualScheduler pause = new ManualScheduler();
+        results.setScheduler(pause);
+        results.setPurgeTwice(r -> Optional.of(Duration.ofSeconds(2)));
+        results.start(urls("a", "b"));
+        ManualScheduler.Wait second = pause.next(); // the first purges were answered; the countdown runs
+        long sent = SANDBOX.server().requests().count();
+
+        results.cancel();
+        fx.runUntil(() -> !results.runningProperty().get());
+        second.end();
+
+        assertThat(results.rows()).extracting(ResultRow::outcomeText).containsOnly("Removed");
+        assertThat(results.rows()).allSatisfy(r -> assertThat(r.outcome().secondCancelled()).isTrue());
+        assertThat(results.summaryProperty().get()).isEqualTo("2 purged, 0 failed · second purge cancelled");
+        assertThat(SANDBOX.server().requests().count()).isEqualTo(sent);
     }
 
     @Test

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.purgedeck.team.TeamSettings;
 import dev.purgedeck.team.TeamSettingsStore;
 import dev.purgedeck.testsupport.TeamDatabase;
+import dev.purgedeck.testsupport.UiQueue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -73,5 +76,26 @@ class TeamSettingsSectionTest {
         Path pw = data.resolve("team-password");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(pw))).isEqualTo("rw-------");
         assertThat(model(data).databaseProperty().get()).isEqualTo(db.database());
+    }
+
+    @Test
+    void theSavedSettingsAreReadInTheBackgroundAndWhatWasTypedMeanwhileStays() throws Exception {
+        Path data = Files.createTempDirectory("purgedeck-team-settings-load");
+        TeamSettingsStore store = new TeamSettingsStore(data);
+        store.save(new TeamSettings("db.example.invalid", 5433, "ops", "", "editor", "verify-full", ""));
+        List<Runnable> background = new ArrayList<>();
+        UiQueue ui = new UiQueue();
+
+        TeamSettingsViewModel vm = new TeamSettingsViewModel(store, store.passwords(Map.of(), data), background::add,
+                ui);
+        ui.drain();
+        assertThat(vm.hostProperty().get()).isEmpty(); // the UI thread did not read the file
+        vm.userProperty().set("typed-user");
+        background.forEach(Runnable::run);
+        ui.drain();
+
+        assertThat(vm.hostProperty().get()).isEqualTo("db.example.invalid");
+        assertThat(vm.portProperty().get()).isEqualTo("5433");
+        assertThat(vm.userProperty().get()).isEqualTo("typed-user");
     }
 }

@@ -1,0 +1,125 @@
+package dev.purgedeck.ui.purge;
+
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.Region;
+
+/**
+ * Where the Impact panel goes in the console: under the results when the window has the height for the form, the
+ * results and the charts at once, else in a tab beside the results (at 1024×700 the three did not fit, and the chart
+ * was cut). The form keeps at least its minimum height, so the Purge button and its warning stay whole.
+ */
+final class ImpactDock {
+    /** Room a split pane's divider takes. */
+    private static final double DIVIDER = 8;
+    /** Height of the tabs' header row. */
+    private static final double TAB_HEADER = 40;
+    /** The charts' share of what the form leaves, when the results and the charts both fit. */
+    private static final double PANEL_SHARE = 0.6;
+
+    private final SplitPane work;
+    private final Region form;
+    private final Region results;
+    private final Region panel;
+    private final Tab resultsTab = new Tab("Results");
+    private final Tab impactTab = new Tab("Impact");
+    private final TabPane tabs = new TabPane(resultsTab, impactTab);
+    private boolean open;
+    private Boolean tabbed;
+    private double resultsDivider;
+
+    /**
+     * @param work    the console's vertical split: the form's row, then the results
+     * @param form    the form's part of the first row, whose preferred height the row keeps
+     * @param results the results' part
+     * @param panel   the Impact panel
+     */
+    ImpactDock(SplitPane work, Region form, Region results, Region panel) {
+        this.work = work;
+        this.form = form;
+        this.results = results;
+        this.panel = panel;
+        resultsTab.setId("resultsTab");
+        impactTab.setId("impactTab");
+        resultsTab.setClosable(false);
+        impactTab.setClosable(false);
+        tabs.setId("resultsImpactTabs");
+        work.heightProperty().addListener((o, was, now) -> {
+            if (open) {
+                place(false);
+            }
+        });
+    }
+
+    /** Whether the panel shares a tab pane with the results (the window is too short for both at once). */
+    boolean tabbed() {
+        return Boolean.TRUE.equals(tabbed);
+    }
+
+    void show() {
+        if (open) {
+            return;
+        }
+        open = true;
+        resultsDivider = work.getDividers().isEmpty() ? 0.5 : work.getDividers().get(0).getPosition();
+        tabbed = null;
+        place(true);
+    }
+
+    void hide() {
+        if (!open) {
+            return;
+        }
+        open = false;
+        tabbed = null;
+        resultsTab.setContent(null);
+        impactTab.setContent(null);
+        work.getItems().setAll(work.getItems().get(0), results);
+        work.setDividerPositions(resultsDivider);
+    }
+
+    /**
+     * Looks again whether the panel fits under the results, e.g. once its summary took a second line; the dividers
+     * move only when the panel changes place, so a divider the user dragged stays.
+     */
+    void recheck() {
+        if (open) {
+            place(false);
+        }
+    }
+
+    /** Puts the panel where it fits; {@code opening} shows it in front when it goes into a tab. */
+    private void place(boolean opening) {
+        double h = work.getHeight();
+        double w = work.getWidth();
+        double formHeight = form.prefHeight(form.getWidth() > 0 ? form.getWidth() : -1);
+        double panelHeight = panel.minHeight(w);
+        boolean cramped = h < formHeight + results.minHeight(w) + panelHeight + 2 * DIVIDER;
+        // A tab pane asks for no height of its own: this minimum makes the split keep the charts whole.
+        tabs.setMinHeight(panelHeight + TAB_HEADER);
+        if (tabbed != null && tabbed == cramped) {
+            return;
+        }
+        tabbed = cramped;
+        double top = h <= 0 ? 0.42 : Math.min(0.9, (formHeight + 1) / h);
+        if (cramped) {
+            resultsTab.setContent(results);
+            impactTab.setContent(panel);
+            work.getItems().setAll(work.getItems().get(0), tabs);
+            // The charts get their minimum under the tabs' header, the form the rest (its minimum keeps it whole).
+            double below = panelHeight + TAB_HEADER + DIVIDER;
+            work.setDividerPositions(h <= 0 ? 0.42 : Math.max(0.1, Math.min(top, 1 - below / h)));
+            if (opening) {
+                tabs.getSelectionModel().select(impactTab);
+            }
+        } else {
+            resultsTab.setContent(null);
+            impactTab.setContent(null);
+            work.getItems().setAll(work.getItems().get(0), results, panel);
+            double rest = Math.max(0, h - formHeight - 2 * DIVIDER);
+            double chart = Math.max(panelHeight, rest * PANEL_SHARE);
+            work.setDividerPositions(top, h <= 0 ? 0.5 : Math.max(top, 1 - chart / h));
+        }
+    }
+}
