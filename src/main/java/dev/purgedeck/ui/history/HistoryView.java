@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import javafx.animation.PauseTransition;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -120,12 +121,14 @@ public final class HistoryView {
         ComboBox<HistoryFilter.ServiceChoice> service = new ComboBox<>(vm.services());
         service.setId("historyService");
         service.valueProperty().bindBidirectional(f.serviceProperty());
+        neverBlank(service, HistoryFilter.ServiceChoice.ANY);
         FilterRow.fitToValue(service);
         ComboBox<HistoryFilter.ProfileChoice> profile = new ComboBox<>(vm.profiles());
         profile.setId("historyProfile");
         profile.setAccessibleText("Only purges made on this profile and endpoint");
         profile.setTooltip(new Tooltip("Only purges made on this profile (and its endpoint)"));
         profile.valueProperty().bindBidirectional(f.profileProperty());
+        neverBlank(profile, HistoryFilter.ProfileChoice.ANY);
         FilterRow.fitToValue(profile);
         ChoiceBox<HistoryEntry.Outcome> outcome = new ChoiceBox<>();
         outcome.setId("historyOutcome");
@@ -165,6 +168,22 @@ public final class HistoryView {
         }
         return FilterRow.of(search, reset, List.of(profile, service, outcome, kind, verdict), List.of(from, to),
                 vm.profiles(), vm.services());
+    }
+
+    /**
+     * A combo box can clear its value when its list changes under it (the choices are rebuilt as the history loads);
+     * no value means "all" here, so it shows that choice rather than a blank box.
+     */
+    private static <T> void neverBlank(ComboBox<T> box, T all) {
+        box.valueProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                Platform.runLater(() -> {
+                    if (box.getValue() == null) {
+                        box.setValue(all);
+                    }
+                });
+            }
+        });
     }
 
     private HBox statusBar() {
