@@ -26,15 +26,18 @@ final class LeanConnection implements AutoCloseable {
     final OutputStream out;
     long idleSince;
     private final Socket socket;
+    /** The plain socket under TLS (the same as {@code socket} on plain HTTP): where bytes of a late answer wait. */
+    private final Socket raw;
     private final SSLSession session;
     private final InputStream in;
     private final byte[] buffer = new byte[16 * 1024];
     private int pos;
     private int limit;
 
-    private LeanConnection(String origin, Socket socket, SSLSession session) throws IOException {
+    private LeanConnection(String origin, Socket socket, Socket raw, SSLSession session) throws IOException {
         this.origin = origin;
         this.socket = socket;
+        this.raw = raw;
         this.session = session;
         this.in = socket.getInputStream();
         this.out = new BufferedOutputStream(socket.getOutputStream(), 8 * 1024);
@@ -75,7 +78,7 @@ final class LeanConnection implements AutoCloseable {
                 throw (IOException) new HttpConnectTimeoutException("HTTP connect timed out").initCause(e);
             }
             if (!"https".equalsIgnoreCase(uri.getScheme())) {
-                return new LeanConnection(origin(uri), socket, null);
+                return new LeanConnection(origin(uri), socket, socket, null);
             }
             SSLSocket ssl = (SSLSocket) tls.getSocketFactory().createSocket(socket, bare, port, true);
             SSLParameters p = copy(params);
@@ -90,7 +93,7 @@ final class LeanConnection implements AutoCloseable {
             } catch (SocketTimeoutException e) {
                 throw (IOException) new HttpTimeoutException("request timed out").initCause(e);
             }
-            return new LeanConnection(origin(uri), ssl, ssl.getSession());
+            return new LeanConnection(origin(uri), ssl, socket, ssl.getSession());
         } catch (IOException | RuntimeException e) {
             closeQuietly(socket);
             throw e;
@@ -134,9 +137,19 @@ final class LeanConnection implements AutoCloseable {
         return n;
     }
 
-    /** Whether bytes the server sent are still unread: then the connection cannot carry another request. */
-    boolean hasUnread() {
-        return pos < limit;
+    /**
+     * Whether nothing the server sent is waiting, neither in this buffer, nor decrypted in the SSLSocket, nor on the
+     * plain socket under it. Bytes that arrive after an answer (a body on a 204, a second answer, a close_notify)
+     * belong to no request: a connection with any waiting may not carry another one, or they would be read as its
+     * answer. One FIONREAD call on the plain socket, no read.
+     */
+    boolean isQuiet() {
+        try {
+            return pos == limit && raw.getInputStream().available() == 0
+                    && (raw == socket || in.available() == 0);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private boolean fill(long deadlineNanos) throws IOException {

@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
@@ -45,6 +46,7 @@ public final class LeanHttpClient extends HttpClient {
     private final Optional<ProxySelector> proxy;
     private final boolean jdkOnly;
     private final Map<String, ConcurrentLinkedDeque<LeanConnection>> idle = new ConcurrentHashMap<>();
+    private final AtomicLong leanRequests = new AtomicLong();
     private volatile HttpClient jdk;
     private volatile SSLContext tls;
     private volatile SSLParameters tlsParameters;
@@ -186,12 +188,23 @@ public final class LeanHttpClient extends HttpClient {
         return proxies.isEmpty() || proxies.get(0).type() == Proxy.Type.DIRECT;
     }
 
+    /**
+     * Sends on an idle kept-alive connection if there is one, else on a new one. A request whose reused connection
+     * failed before any byte of the answer came back (the server closed it while it was idle, as servers do after a
+     * while) is sent once more, on a new connection: never twice, and never after a failure on a new connection,
+     * which is the caller's to retry or not (RequestExecutor, with its RetryPolicy: this layer does not see it).
+     */
     private <T> HttpResponse<T> exchange(HttpRequest request, byte[] body, HttpResponse.BodyHandler<T> handler,
                                          AtomicReference<Object> busy) throws IOException {
+        leanRequests.incrementAndGet();
         long deadline = System.nanoTime() + request.timeout().orElse(DEFAULT_TIMEOUT).toNanos();
         String origin = LeanConnection.origin(request.uri());
+        boolean resent = false;
         while (true) {
-            LeanConnection c = idleConnection(origin);
+            if (busy.get() == CANCELLED) {
+                throw new IOException("Cancelled");
+            }
+            LeanConnection c = resent ? null : idleConnection(origin);
             boolean reused = c != null;
             if (c == null) {
                 boolean https = "https".equalsIgnoreCase(request.uri().getScheme());
@@ -207,14 +220,16 @@ public final class LeanHttpClient extends HttpClient {
                 answer = LeanExchange.exchange(c, request, body, reused, deadline);
             } catch (LeanExchange.StaleConnection e) {
                 c.close();
-                continue; // the server had closed it while idle: nothing was received, so send on a new one
+                busy.compareAndSet(c, null);
+                resent = true;
+                continue;
             } catch (IOException | RuntimeException e) {
                 c.close();
-                throw e;
-            } finally {
                 busy.compareAndSet(c, null);
+                throw e;
             }
-            if (answer.reusable() && !c.hasUnread()) {
+            // Not back to the pool if a cancel closed it meanwhile, or if anything is waiting on it.
+            if (busy.compareAndSet(c, null) && answer.reusable() && c.isQuiet()) {
                 c.idleSince = System.nanoTime();
                 idle.computeIfAbsent(origin, k -> new ConcurrentLinkedDeque<>()).offerLast(c);
             } else {
@@ -222,6 +237,11 @@ public final class LeanHttpClient extends HttpClient {
             }
             return LeanResponse.of(request, answer, c.session(), handler);
         }
+    }
+
+    /** How many requests this client took itself rather than handing them to the JDK client (for tests). */
+    long leanRequests() {
+        return leanRequests.get();
     }
 
     /** Closes the kept-alive connections not in use (the JDK 17 client has no close of its own to call). */
@@ -239,7 +259,8 @@ public final class LeanHttpClient extends HttpClient {
             return null;
         }
         for (LeanConnection c = q.pollLast(); c != null; c = q.pollLast()) {
-            if (System.nanoTime() - c.idleSince < MAX_IDLE_NANOS) {
+            // Bytes that came while it was idle answer no request of ours: the JDK client drops such a connection too.
+            if (System.nanoTime() - c.idleSince < MAX_IDLE_NANOS && c.isQuiet()) {
                 return c;
             }
             c.close();
