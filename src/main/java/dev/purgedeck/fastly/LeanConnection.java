@@ -71,7 +71,11 @@ final class LeanConnection implements AutoCloseable {
                 e.initCause(new UnknownHostException(bare));
                 throw e;
             }
-            int timeout = connectTimeout == null ? 0 : (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis());
+            // The request's deadline bounds the connect too: a network that drops SYNs otherwise holds it for the
+            // connect timeout, or the system's (minutes) when the client has none.
+            int left = LeanExchange.remainingMillis(deadlineNanos);
+            int timeout = connectTimeout == null ? left
+                    : (int) Math.max(1, Math.min(left, Math.min(Integer.MAX_VALUE, connectTimeout.toMillis())));
             try {
                 socket.connect(address, timeout);
             } catch (SocketTimeoutException e) {
