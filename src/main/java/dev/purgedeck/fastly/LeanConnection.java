@@ -14,6 +14,9 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -33,6 +36,7 @@ final class LeanConnection implements AutoCloseable {
     private final byte[] buffer = new byte[16 * 1024];
     private int pos;
     private int limit;
+    private volatile boolean expired;
 
     private LeanConnection(String origin, Socket socket, Socket raw, SSLSession session) throws IOException {
         this.origin = origin;
@@ -57,12 +61,13 @@ final class LeanConnection implements AutoCloseable {
      * host-name verification ("HTTPS" endpoint identification) and SNI, as the JDK client does.
      */
     static LeanConnection open(URI uri, Duration connectTimeout, SSLContext tls, SSLParameters params,
-                               long deadlineNanos) throws IOException {
+                               long deadlineNanos, Claim claim) throws IOException {
         String host = uri.getHost();
         String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         int port = port(uri);
         Socket socket = new Socket();
         try {
+            claim.claim(socket);
             socket.setTcpNoDelay(true);
             InetSocketAddress address = new InetSocketAddress(bare, port);
             if (address.isUnresolved()) {
@@ -115,6 +120,45 @@ final class LeanConnection implements AutoCloseable {
 
     private static boolean isIpLiteral(String host) {
         return host.indexOf(':') >= 0 || host.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'));
+    }
+
+    /** Takes a socket before it connects, so that a cancel can close it while it connects or shakes hands. */
+    interface Claim {
+        void claim(Socket socket) throws IOException;
+    }
+
+    /** The plain socket under TLS, or the only one: what {@link Claim} was given. */
+    Socket raw() {
+        return raw;
+    }
+
+    /**
+     * Closes this connection at the deadline unless the returned task is cancelled first: SO_TIMEOUT bounds reads
+     * only, and a server that stops reading (a full window) would hold a write past the deadline for ever.
+     */
+    ScheduledFuture<?> closeAt(long deadlineNanos) {
+        return Deadlines.CLOSER.schedule(() -> {
+            expired = true;
+            close();
+        }, deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Whether {@link #closeAt} closed it: what failed then is a timeout. */
+    boolean expired() {
+        return expired;
+    }
+
+    /** One daemon thread for every client's deadlines, started by the first exchange. */
+    private static final class Deadlines {
+        static final ScheduledThreadPoolExecutor CLOSER = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "lean-http-deadlines");
+            t.setDaemon(true);
+            return t;
+        });
+
+        static {
+            CLOSER.setRemoveOnCancelPolicy(true);
+        }
     }
 
     /** The TLS session, or null on plain HTTP. */
@@ -173,7 +217,7 @@ final class LeanConnection implements AutoCloseable {
         closeQuietly(socket);
     }
 
-    private static void closeQuietly(Socket s) {
+    static void closeQuietly(Socket s) {
         try {
             s.close();
         } catch (IOException e) {

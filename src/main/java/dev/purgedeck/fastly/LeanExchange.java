@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ScheduledFuture;
 import java.util.regex.Pattern;
 
 /** Writes one HTTP/1.1 request on a {@link LeanConnection} and reads its answer: fixed-length, chunked or to the end. */
@@ -50,6 +51,7 @@ final class LeanExchange {
     static Answer exchange(LeanConnection c, HttpRequest request, byte[] body, boolean reused, long deadlineNanos)
             throws IOException {
         boolean answered = false;
+        ScheduledFuture<?> deadline = c.closeAt(deadlineNanos);
         try {
             writeRequest(c.out, request, body);
             int first = c.read(deadlineNanos);
@@ -58,13 +60,16 @@ final class LeanExchange {
             }
             answered = true;
             return readAnswer(c, first, request.method().equals("HEAD"), deadlineNanos);
-        } catch (SocketTimeoutException e) {
-            throw (HttpTimeoutException) new HttpTimeoutException("request timed out").initCause(e);
         } catch (IOException e) {
+            if (e instanceof SocketTimeoutException || c.expired()) {
+                throw (HttpTimeoutException) new HttpTimeoutException("request timed out").initCause(e);
+            }
             if (reused && !answered && !(e instanceof HttpTimeoutException)) {
                 throw new StaleConnection(e);
             }
             throw e;
+        } finally {
+            deadline.cancel(false);
         }
     }
 

@@ -5,6 +5,7 @@ import java.net.Authenticator;
 import java.net.CookieHandler;
 import java.net.Proxy;
 import java.net.ProxySelector;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,6 +48,8 @@ public final class LeanHttpClient extends HttpClient {
     private final boolean jdkOnly;
     private final Map<String, ConcurrentLinkedDeque<LeanConnection>> idle = new ConcurrentHashMap<>();
     private final AtomicLong leanRequests = new AtomicLong();
+    /** For tests: socket options a network would impose (a small send buffer), set before each connect. */
+    volatile LeanConnection.Claim beforeConnect = s -> { };
     private volatile HttpClient jdk;
     private volatile SSLContext tls;
     private volatile SSLParameters tlsParameters;
@@ -134,8 +137,13 @@ public final class LeanHttpClient extends HttpClient {
         AtomicReference<Object> busy = new AtomicReference<>();
         // Cancelling closes the socket, which ends a blocked read at once (an interrupt would not).
         result.whenComplete((r, e) -> {
-            if (result.isCancelled() && busy.getAndSet(CANCELLED) instanceof LeanConnection c) {
-                c.close();
+            if (result.isCancelled()) {
+                Object held = busy.getAndSet(CANCELLED);
+                if (held instanceof LeanConnection c) {
+                    c.close();
+                } else if (held instanceof Socket s) {
+                    LeanConnection.closeQuietly(s); // still connecting or shaking hands
+                }
             }
         });
         try {
@@ -209,9 +217,14 @@ public final class LeanHttpClient extends HttpClient {
             if (c == null) {
                 boolean https = "https".equalsIgnoreCase(request.uri().getScheme());
                 c = LeanConnection.open(request.uri(), connectTimeout.orElse(null), https ? tls() : null,
-                        tlsParameters, deadline);
+                        tlsParameters, deadline, s -> {
+                            if (!busy.compareAndSet(null, s)) {
+                                throw new IOException("Cancelled");
+                            }
+                            beforeConnect.claim(s);
+                        });
             }
-            if (!busy.compareAndSet(null, c)) {
+            if (!busy.compareAndSet(reused ? null : c.raw(), c)) {
                 c.close();
                 throw new IOException("Cancelled");
             }

@@ -162,6 +162,7 @@ class LeanHttpsTest {
                 while (!tlsServer.isClosed()) {
                     try {
                         Socket s = tlsServer.accept();
+                        s.setTcpNoDelay(true); // the late answer goes out at once, not when the client acknowledges
                         int n = connections.incrementAndGet();
                         threads.execute(() -> converse(s, n, answered, late));
                     } catch (IOException e) {

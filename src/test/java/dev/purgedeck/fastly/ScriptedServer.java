@@ -28,6 +28,8 @@ final class ScriptedServer implements AutoCloseable {
 
         Conn(Socket socket) throws IOException {
             this.socket = socket;
+            // What a test sends goes out at once: Nagle would hold a late answer until the client acknowledged.
+            socket.setTcpNoDelay(true);
             this.in = socket.getInputStream();
             this.out = socket.getOutputStream();
         }
