@@ -52,6 +52,7 @@ final class LeanBodies {
                 throw new IOException("The answer's body is larger than " + LeanExchange.MAX_BODY_BYTES + " bytes");
             }
             if (left == 0) {
+                lines.reset(-1);
                 // Trailers, if any, up to the empty line that ends the answer.
                 while (!lines.next(deadlineNanos).isEmpty()) {
                     continue;

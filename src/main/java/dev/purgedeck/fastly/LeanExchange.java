@@ -216,8 +216,13 @@ final class LeanExchange {
             this.pending = first;
         }
 
+        /**
+         * Starts a new bounded run of lines: an interim answer's headers, one chunk-size line, or the trailers. A
+         * chunked body of many small chunks is not headers, and would otherwise add up past the bound.
+         */
         void reset(int first) {
             pending = first;
+            total = 0;
         }
 
         String next(long deadlineNanos) throws IOException {
@@ -234,7 +239,8 @@ final class LeanExchange {
                     throw new EOFException("The answer ended in its headers");
                 }
                 if (++total > MAX_HEADER_BYTES) {
-                    throw new IOException("The answer's headers are larger than " + MAX_HEADER_BYTES + " bytes");
+                    throw new IOException("A header or chunk line of the answer is larger than " + MAX_HEADER_BYTES
+                            + " bytes");
                 }
                 if (b == '\n') {
                     String s = line.toString(StandardCharsets.ISO_8859_1);
