@@ -175,7 +175,8 @@ public final class LeanHttpClient extends HttpClient {
         String scheme = uri.getScheme();
         if (!("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) || uri.getHost() == null
                 || request.expectContinue() || jdkOnly
-                || request.version().filter(v -> v != Version.HTTP_1_1).isPresent() || !direct(uri)) {
+                || request.version().filter(v -> v != Version.HTTP_1_1).isPresent() || !direct(uri)
+                || !isAscii(uri.getRawPath()) || !isAscii(uri.getRawQuery())) {
             return null;
         }
         Optional<HttpRequest.BodyPublisher> publisher = request.bodyPublisher();
@@ -184,6 +185,14 @@ public final class LeanHttpClient extends HttpClient {
         }
         long length = publisher.get().contentLength();
         return length < 0 || length > MAX_BUFFERED_REQUEST_BODY ? null : LeanBodies.published(publisher.get(), (int) length);
+    }
+
+    /**
+     * URI keeps non-ASCII characters raw; the JDK client percent-encodes them as UTF-8 on the wire. Such a request is
+     * left to it rather than sent with other bytes, which would purge another URL.
+     */
+    private static boolean isAscii(String s) {
+        return s == null || s.chars().allMatch(ch -> ch < 128);
     }
 
     /** Whether the JDK client would connect directly: its proxy selector (the system's when it has none) says so. */

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The command line's client ({@link LeanHttpClient#direct}) follows the system's proxy settings: what goes through a
- * proxy is the JDK client's, what the selector sends direct (as for {@code http.nonProxyHosts}) stays lean.
+ * proxy is the JDK client's, what the selector sends direct (as for {@code http.nonProxyHosts}) stays lean; a path
+ * beyond ASCII goes to the JDK client too, which encodes it right.
  */
 class LeanProxyTest extends LeanWireFixture {
     private final Queue<String> proxied = new ConcurrentLinkedQueue<>();
@@ -88,6 +89,21 @@ class LeanProxyTest extends LeanWireFixture {
                 HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
         assertThat(proxied).containsExactly("CONNECT site.invalid:443 HTTP/1.1");
         assertThat(direct.leanRequests()).isZero();
+    }
+
+    @Test
+    void aPathWithCharactersBeyondAsciiIsSentEncodedByTheJdkClient() throws Exception {
+        server = new ScriptedServer(threads, c -> {
+            proxied.add(c.request());
+            c.send("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+        });
+        HttpResponse<String> r = client.send(purge(server.uri("/purge/caf\u00e9/\u4e2d?q=\u00fc")),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.body()).isEqualTo("ok");
+        assertThat(proxied).containsExactly("PURGE /purge/caf%C3%A9/%E4%B8%AD?q=%C3%BC HTTP/1.1");
+        assertThat(client.leanRequests()).isZero();
+        assertThat(client.send(purge(server.uri("/purge/plain")), HttpResponse.BodyHandlers.ofString()).toString())
+                .isEqualTo("(PURGE " + server.uri("/purge/plain") + ") 200");
     }
 
     @Test
