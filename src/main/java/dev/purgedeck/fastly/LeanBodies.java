@@ -5,6 +5,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.concurrent.Flow;
 
 /**
@@ -12,13 +13,19 @@ import java.util.concurrent.Flow;
  * and takes the bytes of a request's body.
  */
 final class LeanBodies {
+    private static final int FIRST_BUFFER = 16 * 1024;
+
     private LeanBodies() {
     }
 
     static byte[] fixed(LeanConnection c, long length, long deadlineNanos) throws IOException {
-        byte[] body = new byte[(int) length];
+        // Grown as bytes come, not sized by the header: a server that promises 64 MB and stalls gets a few KB.
+        byte[] body = new byte[(int) Math.min(length, FIRST_BUFFER)];
         int off = 0;
-        while (off < body.length) {
+        while (off < length) {
+            if (off == body.length) {
+                body = Arrays.copyOf(body, (int) Math.min(length, 2L * body.length));
+            }
             int n = c.read(body, off, body.length - off, deadlineNanos);
             if (n < 0) {
                 throw new EOFException("The answer ended after " + off + " of " + length + " bytes");
@@ -45,6 +52,7 @@ final class LeanBodies {
                 throw new IOException("The answer's body is larger than " + LeanExchange.MAX_BODY_BYTES + " bytes");
             }
             if (left == 0) {
+                lines.reset(-1);
                 // Trailers, if any, up to the empty line that ends the answer.
                 while (!lines.next(deadlineNanos).isEmpty()) {
                     continue;

@@ -14,6 +14,9 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -26,15 +29,19 @@ final class LeanConnection implements AutoCloseable {
     final OutputStream out;
     long idleSince;
     private final Socket socket;
+    /** The plain socket under TLS (the same as {@code socket} on plain HTTP): where bytes of a late answer wait. */
+    private final Socket raw;
     private final SSLSession session;
     private final InputStream in;
     private final byte[] buffer = new byte[16 * 1024];
     private int pos;
     private int limit;
+    private volatile boolean expired;
 
-    private LeanConnection(String origin, Socket socket, SSLSession session) throws IOException {
+    private LeanConnection(String origin, Socket socket, Socket raw, SSLSession session) throws IOException {
         this.origin = origin;
         this.socket = socket;
+        this.raw = raw;
         this.session = session;
         this.in = socket.getInputStream();
         this.out = new BufferedOutputStream(socket.getOutputStream(), 8 * 1024);
@@ -54,12 +61,13 @@ final class LeanConnection implements AutoCloseable {
      * host-name verification ("HTTPS" endpoint identification) and SNI, as the JDK client does.
      */
     static LeanConnection open(URI uri, Duration connectTimeout, SSLContext tls, SSLParameters params,
-                               long deadlineNanos) throws IOException {
+                               long deadlineNanos, Claim claim) throws IOException {
         String host = uri.getHost();
         String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         int port = port(uri);
         Socket socket = new Socket();
         try {
+            claim.claim(socket);
             socket.setTcpNoDelay(true);
             InetSocketAddress address = new InetSocketAddress(bare, port);
             if (address.isUnresolved()) {
@@ -68,14 +76,18 @@ final class LeanConnection implements AutoCloseable {
                 e.initCause(new UnknownHostException(bare));
                 throw e;
             }
-            int timeout = connectTimeout == null ? 0 : (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis());
+            // The request's deadline bounds the connect too: a network that drops SYNs otherwise holds it for the
+            // connect timeout, or the system's (minutes) when the client has none.
+            int left = LeanExchange.remainingMillis(deadlineNanos);
+            int timeout = connectTimeout == null ? left
+                    : (int) Math.max(1, Math.min(left, Math.min(Integer.MAX_VALUE, connectTimeout.toMillis())));
             try {
                 socket.connect(address, timeout);
             } catch (SocketTimeoutException e) {
                 throw (IOException) new HttpConnectTimeoutException("HTTP connect timed out").initCause(e);
             }
             if (!"https".equalsIgnoreCase(uri.getScheme())) {
-                return new LeanConnection(origin(uri), socket, null);
+                return new LeanConnection(origin(uri), socket, socket, null);
             }
             SSLSocket ssl = (SSLSocket) tls.getSocketFactory().createSocket(socket, bare, port, true);
             SSLParameters p = copy(params);
@@ -90,7 +102,7 @@ final class LeanConnection implements AutoCloseable {
             } catch (SocketTimeoutException e) {
                 throw (IOException) new HttpTimeoutException("request timed out").initCause(e);
             }
-            return new LeanConnection(origin(uri), ssl, ssl.getSession());
+            return new LeanConnection(origin(uri), ssl, socket, ssl.getSession());
         } catch (IOException | RuntimeException e) {
             closeQuietly(socket);
             throw e;
@@ -108,6 +120,45 @@ final class LeanConnection implements AutoCloseable {
 
     private static boolean isIpLiteral(String host) {
         return host.indexOf(':') >= 0 || host.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'));
+    }
+
+    /** Takes a socket before it connects, so that a cancel can close it while it connects or shakes hands. */
+    interface Claim {
+        void claim(Socket socket) throws IOException;
+    }
+
+    /** The plain socket under TLS, or the only one: what {@link Claim} was given. */
+    Socket raw() {
+        return raw;
+    }
+
+    /**
+     * Closes this connection at the deadline unless the returned task is cancelled first: SO_TIMEOUT bounds reads
+     * only, and a server that stops reading (a full window) would hold a write past the deadline for ever.
+     */
+    ScheduledFuture<?> closeAt(long deadlineNanos) {
+        return Deadlines.CLOSER.schedule(() -> {
+            expired = true;
+            close();
+        }, deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Whether {@link #closeAt} closed it: what failed then is a timeout. */
+    boolean expired() {
+        return expired;
+    }
+
+    /** One daemon thread for every client's deadlines, started by the first exchange. */
+    private static final class Deadlines {
+        static final ScheduledThreadPoolExecutor CLOSER = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "lean-http-deadlines");
+            t.setDaemon(true);
+            return t;
+        });
+
+        static {
+            CLOSER.setRemoveOnCancelPolicy(true);
+        }
     }
 
     /** The TLS session, or null on plain HTTP. */
@@ -134,9 +185,19 @@ final class LeanConnection implements AutoCloseable {
         return n;
     }
 
-    /** Whether bytes the server sent are still unread: then the connection cannot carry another request. */
-    boolean hasUnread() {
-        return pos < limit;
+    /**
+     * Whether nothing the server sent is waiting, neither in this buffer, nor decrypted in the SSLSocket, nor on the
+     * plain socket under it. Bytes that arrive after an answer (a body on a 204, a second answer, a close_notify)
+     * belong to no request: a connection with any waiting may not carry another one, or they would be read as its
+     * answer. One FIONREAD call on the plain socket, no read.
+     */
+    boolean isQuiet() {
+        try {
+            return pos == limit && raw.getInputStream().available() == 0
+                    && (raw == socket || in.available() == 0);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private boolean fill(long deadlineNanos) throws IOException {
@@ -156,7 +217,7 @@ final class LeanConnection implements AutoCloseable {
         closeQuietly(socket);
     }
 
-    private static void closeQuietly(Socket s) {
+    static void closeQuietly(Socket s) {
         try {
             s.close();
         } catch (IOException e) {

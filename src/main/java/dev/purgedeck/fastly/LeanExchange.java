@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.ProtocolException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpHeaders;
@@ -15,12 +16,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.regex.Pattern;
 
 /** Writes one HTTP/1.1 request on a {@link LeanConnection} and reads its answer: fixed-length, chunked or to the end. */
 final class LeanExchange {
     /** The JDK client has no bound of its own in Java 17; this one keeps a hostile server from filling the heap. */
     static final int MAX_HEADER_BYTES = 256 * 1024;
     static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
+    private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.[01] [1-9][0-9][0-9]( .*)?");
 
     /** What came back, and whether the connection may carry another request. */
     record Answer(int status, HttpHeaders headers, byte[] body, boolean reusable) {
@@ -47,6 +51,7 @@ final class LeanExchange {
     static Answer exchange(LeanConnection c, HttpRequest request, byte[] body, boolean reused, long deadlineNanos)
             throws IOException {
         boolean answered = false;
+        ScheduledFuture<?> deadline = c.closeAt(deadlineNanos);
         try {
             writeRequest(c.out, request, body);
             int first = c.read(deadlineNanos);
@@ -55,13 +60,16 @@ final class LeanExchange {
             }
             answered = true;
             return readAnswer(c, first, request.method().equals("HEAD"), deadlineNanos);
-        } catch (SocketTimeoutException e) {
-            throw (HttpTimeoutException) new HttpTimeoutException("request timed out").initCause(e);
         } catch (IOException e) {
+            if (e instanceof SocketTimeoutException || c.expired()) {
+                throw (HttpTimeoutException) new HttpTimeoutException("request timed out").initCause(e);
+            }
             if (reused && !answered && !(e instanceof HttpTimeoutException)) {
                 throw new StaleConnection(e);
             }
             throw e;
+        } finally {
+            deadline.cancel(false);
         }
     }
 
@@ -103,60 +111,97 @@ final class LeanExchange {
         Lines lines = new Lines(c, first);
         while (true) {
             String statusLine = lines.next(deadlineNanos);
-            if (!statusLine.startsWith("HTTP/1.") || statusLine.length() < 12) {
-                throw new IOException("Not an HTTP/1.1 answer");
-            }
             int status = parseStatus(statusLine);
             Map<String, List<String>> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             for (String line = lines.next(deadlineNanos); !line.isEmpty(); line = lines.next(deadlineNanos)) {
                 int colon = line.indexOf(':');
-                if (colon <= 0) {
-                    throw new IOException("Bad header line in the answer");
+                if (colon <= 0 || !isToken(line, colon)) {
+                    // Also a folded line (it starts with SP or HT) and "Name :": read otherwise than the server meant,
+                    // they could frame the body differently from it (docs/performance.md §7).
+                    throw new ProtocolException("Bad header line in the answer");
                 }
-                map.computeIfAbsent(line.substring(0, colon).trim(), k -> new ArrayList<>(1))
+                map.computeIfAbsent(line.substring(0, colon), k -> new ArrayList<>(1))
                         .add(line.substring(colon + 1).trim());
             }
-            if (status >= 100 && status < 200) {
+            if (status < 200) {
                 lines.reset(c.read(deadlineNanos));
                 continue; // an interim answer (100 Continue, 103 Early Hints): the real one follows
             }
             HttpHeaders headers = HttpHeaders.of(map, (k, v) -> true);
+            List<String> connection = tokens(headers.allValues("Connection"));
             boolean keepAlive = statusLine.startsWith("HTTP/1.1")
-                    ? !headers.firstValue("Connection").orElse("").toLowerCase(Locale.ROOT).contains("close")
-                    : headers.firstValue("Connection").orElse("").toLowerCase(Locale.ROOT).contains("keep-alive");
+                    ? !connection.contains("close") : connection.contains("keep-alive");
+            List<String> lengths = headers.allValues("Content-Length");
+            long length = lengths.isEmpty() ? -1 : parseLength(lengths);
             if (head || status == 204 || status == 304) {
+                // No body; bytes that follow anyway keep the connection from the pool (LeanConnection.isQuiet).
                 return new Answer(status, headers, new byte[0], keepAlive);
             }
-            String te = headers.firstValue("Transfer-Encoding").orElse("").toLowerCase(Locale.ROOT);
-            if (te.endsWith("chunked")) {
-                return new Answer(status, headers, LeanBodies.chunked(c, lines, deadlineNanos), keepAlive);
+            List<String> codings = tokens(headers.allValues("Transfer-Encoding"));
+            if (!codings.isEmpty()) {
+                // With Content-Length too, or any coding but "chunked" (RFC 9112, docs/performance.md §7), the
+                // framing is not one both sides surely agree on: the connection is not used again.
+                boolean chunked = codings.get(codings.size() - 1).equals("chunked");
+                boolean plain = chunked && codings.size() == 1 && length < 0;
+                return new Answer(status, headers, chunked ? LeanBodies.chunked(c, lines, deadlineNanos)
+                        : LeanBodies.toEnd(c, deadlineNanos), keepAlive && plain);
             }
-            if (te.isEmpty() && headers.firstValue("Content-Length").isPresent()) {
-                long length = parseLength(headers.firstValue("Content-Length").get());
+            if (length >= 0) {
                 return new Answer(status, headers, LeanBodies.fixed(c, length, deadlineNanos), keepAlive);
             }
             return new Answer(status, headers, LeanBodies.toEnd(c, deadlineNanos), false);
         }
     }
 
+    /** The status of a status line as strict as the JDK client's: HTTP/1.0 or 1.1, SP, three digits, 100 to 599. */
     private static int parseStatus(String line) throws IOException {
-        try {
-            return Integer.parseInt(line.substring(9, 12));
-        } catch (NumberFormatException e) {
-            throw new IOException("Bad status line in the answer");
+        if (!STATUS_LINE.matcher(line).matches()) {
+            throw new ProtocolException("Invalid status line in the answer");
         }
+        int status = Integer.parseInt(line.substring(9, 12));
+        if (status > 599 || status == 101) {
+            // 101 switches protocols, which no request of this client asks for.
+            throw new ProtocolException("Unexpected status " + status + " in the answer");
+        }
+        return status;
     }
 
-    private static long parseLength(String value) throws IOException {
-        try {
-            long n = Long.parseLong(value.trim());
-            if (n < 0 || n > MAX_BODY_BYTES) {
-                throw new IOException("Content-Length out of bounds: " + n);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new IOException("Bad Content-Length in the answer");
+    /** The one Content-Length: digits only; two (equal or not, or a list) are refused, as the JDK client does. */
+    private static long parseLength(List<String> values) throws IOException {
+        String value = values.get(0);
+        if (values.size() > 1 || value.isEmpty() || value.length() > 18
+                || !value.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+            throw new ProtocolException("Bad Content-Length in the answer");
         }
+        long n = Long.parseLong(value);
+        if (n > MAX_BODY_BYTES) {
+            throw new IOException("Content-Length out of bounds: " + n);
+        }
+        return n;
+    }
+
+    /** Whether the header name before {@code end} is an RFC 9110 token (no space, no control, no separator). */
+    private static boolean isToken(String line, int end) {
+        for (int i = 0; i < end; i++) {
+            char ch = line.charAt(i);
+            if (ch <= ' ' || ch >= 127 || "\"(),/:;<=>?@[\\]{}".indexOf(ch) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The comma-separated tokens of a header's values, lower case. */
+    private static List<String> tokens(List<String> values) {
+        List<String> tokens = new ArrayList<>(2);
+        for (String v : values) {
+            for (String t : v.split(",")) {
+                if (!t.isBlank()) {
+                    tokens.add(t.trim().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return tokens;
     }
 
     /** Reads CRLF- (or LF-) ended header lines, bounded in total size. */
@@ -171,8 +216,13 @@ final class LeanExchange {
             this.pending = first;
         }
 
+        /**
+         * Starts a new bounded run of lines: an interim answer's headers, one chunk-size line, or the trailers. A
+         * chunked body of many small chunks is not headers, and would otherwise add up past the bound.
+         */
         void reset(int first) {
             pending = first;
+            total = 0;
         }
 
         String next(long deadlineNanos) throws IOException {
@@ -189,7 +239,8 @@ final class LeanExchange {
                     throw new EOFException("The answer ended in its headers");
                 }
                 if (++total > MAX_HEADER_BYTES) {
-                    throw new IOException("The answer's headers are larger than " + MAX_HEADER_BYTES + " bytes");
+                    throw new IOException("A header or chunk line of the answer is larger than " + MAX_HEADER_BYTES
+                            + " bytes");
                 }
                 if (b == '\n') {
                     String s = line.toString(StandardCharsets.ISO_8859_1);

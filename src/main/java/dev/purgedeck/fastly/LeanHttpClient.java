@@ -5,6 +5,7 @@ import java.net.Authenticator;
 import java.net.CookieHandler;
 import java.net.Proxy;
 import java.net.ProxySelector;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
@@ -45,6 +47,9 @@ public final class LeanHttpClient extends HttpClient {
     private final Optional<ProxySelector> proxy;
     private final boolean jdkOnly;
     private final Map<String, ConcurrentLinkedDeque<LeanConnection>> idle = new ConcurrentHashMap<>();
+    private final AtomicLong leanRequests = new AtomicLong();
+    /** For tests: socket options a network would impose (a small send buffer), set before each connect. */
+    volatile LeanConnection.Claim beforeConnect = s -> { };
     private volatile HttpClient jdk;
     private volatile SSLContext tls;
     private volatile SSLParameters tlsParameters;
@@ -132,8 +137,13 @@ public final class LeanHttpClient extends HttpClient {
         AtomicReference<Object> busy = new AtomicReference<>();
         // Cancelling closes the socket, which ends a blocked read at once (an interrupt would not).
         result.whenComplete((r, e) -> {
-            if (result.isCancelled() && busy.getAndSet(CANCELLED) instanceof LeanConnection c) {
-                c.close();
+            if (result.isCancelled()) {
+                Object held = busy.getAndSet(CANCELLED);
+                if (held instanceof LeanConnection c) {
+                    c.close();
+                } else if (held instanceof Socket s) {
+                    LeanConnection.closeQuietly(s); // still connecting or shaking hands
+                }
             }
         });
         try {
@@ -165,7 +175,8 @@ public final class LeanHttpClient extends HttpClient {
         String scheme = uri.getScheme();
         if (!("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) || uri.getHost() == null
                 || request.expectContinue() || jdkOnly
-                || request.version().filter(v -> v != Version.HTTP_1_1).isPresent() || !direct(uri)) {
+                || request.version().filter(v -> v != Version.HTTP_1_1).isPresent() || !direct(uri)
+                || !isAscii(uri.getRawPath()) || !isAscii(uri.getRawQuery())) {
             return null;
         }
         Optional<HttpRequest.BodyPublisher> publisher = request.bodyPublisher();
@@ -174,6 +185,14 @@ public final class LeanHttpClient extends HttpClient {
         }
         long length = publisher.get().contentLength();
         return length < 0 || length > MAX_BUFFERED_REQUEST_BODY ? null : LeanBodies.published(publisher.get(), (int) length);
+    }
+
+    /**
+     * URI keeps non-ASCII characters raw; the JDK client percent-encodes them as UTF-8 on the wire. Such a request is
+     * left to it rather than sent with other bytes, which would purge another URL.
+     */
+    private static boolean isAscii(String s) {
+        return s == null || s.chars().allMatch(ch -> ch < 128);
     }
 
     /** Whether the JDK client would connect directly: its proxy selector (the system's when it has none) says so. */
@@ -186,19 +205,35 @@ public final class LeanHttpClient extends HttpClient {
         return proxies.isEmpty() || proxies.get(0).type() == Proxy.Type.DIRECT;
     }
 
+    /**
+     * Sends on an idle kept-alive connection if there is one, else on a new one. A request whose reused connection
+     * failed before any byte of the answer came back (the server closed it while it was idle, as servers do after a
+     * while) is sent once more, on a new connection: never twice, and never after a failure on a new connection,
+     * which is the caller's to retry or not (RequestExecutor, with its RetryPolicy: this layer does not see it).
+     */
     private <T> HttpResponse<T> exchange(HttpRequest request, byte[] body, HttpResponse.BodyHandler<T> handler,
                                          AtomicReference<Object> busy) throws IOException {
+        leanRequests.incrementAndGet();
         long deadline = System.nanoTime() + request.timeout().orElse(DEFAULT_TIMEOUT).toNanos();
         String origin = LeanConnection.origin(request.uri());
+        boolean resent = false;
         while (true) {
-            LeanConnection c = idleConnection(origin);
+            if (busy.get() == CANCELLED) {
+                throw new IOException("Cancelled");
+            }
+            LeanConnection c = resent ? null : idleConnection(origin);
             boolean reused = c != null;
             if (c == null) {
                 boolean https = "https".equalsIgnoreCase(request.uri().getScheme());
                 c = LeanConnection.open(request.uri(), connectTimeout.orElse(null), https ? tls() : null,
-                        tlsParameters, deadline);
+                        tlsParameters, deadline, s -> {
+                            if (!busy.compareAndSet(null, s)) {
+                                throw new IOException("Cancelled");
+                            }
+                            beforeConnect.claim(s);
+                        });
             }
-            if (!busy.compareAndSet(null, c)) {
+            if (!busy.compareAndSet(reused ? null : c.raw(), c)) {
                 c.close();
                 throw new IOException("Cancelled");
             }
@@ -207,14 +242,16 @@ public final class LeanHttpClient extends HttpClient {
                 answer = LeanExchange.exchange(c, request, body, reused, deadline);
             } catch (LeanExchange.StaleConnection e) {
                 c.close();
-                continue; // the server had closed it while idle: nothing was received, so send on a new one
+                busy.compareAndSet(c, null);
+                resent = true;
+                continue;
             } catch (IOException | RuntimeException e) {
                 c.close();
-                throw e;
-            } finally {
                 busy.compareAndSet(c, null);
+                throw e;
             }
-            if (answer.reusable() && !c.hasUnread()) {
+            // Not back to the pool if a cancel closed it meanwhile, or if anything is waiting on it.
+            if (busy.compareAndSet(c, null) && answer.reusable() && c.isQuiet()) {
                 c.idleSince = System.nanoTime();
                 idle.computeIfAbsent(origin, k -> new ConcurrentLinkedDeque<>()).offerLast(c);
             } else {
@@ -222,6 +259,11 @@ public final class LeanHttpClient extends HttpClient {
             }
             return LeanResponse.of(request, answer, c.session(), handler);
         }
+    }
+
+    /** How many requests this client took itself rather than handing them to the JDK client (for tests). */
+    long leanRequests() {
+        return leanRequests.get();
     }
 
     /** Closes the kept-alive connections not in use (the JDK 17 client has no close of its own to call). */
@@ -239,7 +281,8 @@ public final class LeanHttpClient extends HttpClient {
             return null;
         }
         for (LeanConnection c = q.pollLast(); c != null; c = q.pollLast()) {
-            if (System.nanoTime() - c.idleSince < MAX_IDLE_NANOS) {
+            // Bytes that came while it was idle answer no request of ours: the JDK client drops such a connection too.
+            if (System.nanoTime() - c.idleSince < MAX_IDLE_NANOS && c.isQuiet()) {
                 return c;
             }
             c.close();

@@ -62,6 +62,12 @@ record LeanResponse<T>(HttpRequest request, int statusCode, HttpHeaders headers,
         }
     }
 
+    /** As the JDK client's responses print: no body, no headers, since responses get logged. */
+    @Override
+    public String toString() {
+        return "(" + request.method() + " " + request.uri() + ") " + statusCode;
+    }
+
     @Override
     public Optional<HttpResponse<T>> previousResponse() {
         return Optional.empty();

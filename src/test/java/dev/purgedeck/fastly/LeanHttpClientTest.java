@@ -18,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -115,6 +114,9 @@ class LeanHttpClientTest {
         assertThat(second.headers().firstValue("fastly-ratelimit-remaining")).contains("0");
         assertThat(second.body()).isEqualTo("{}");
         assertThat(connections).hasValue(1);
+        // Both were the lean client's, not the JDK client's it falls back on.
+        assertThat(first.getClass()).isEqualTo(LeanResponse.class);
+        assertThat(client.leanRequests()).isEqualTo(2);
     }
 
     @Test
@@ -126,6 +128,7 @@ class LeanHttpClientTest {
                     .isEqualTo("ok");
         }
         assertThat(connections).hasValue(3);
+        assertThat(client.leanRequests()).isEqualTo(3);
     }
 
     @Test
@@ -197,6 +200,6 @@ class LeanHttpClientTest {
                 .method("PURGE", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(lines).containsExactly("PURGE http://site.invalid/a HTTP/1.1");
-        assertThat(List.copyOf(lines)).hasSize(1);
+        assertThat(proxied.leanRequests()).isZero();
     }
 }
