@@ -41,6 +41,8 @@ public final class LeanHttpClient extends HttpClient {
     /** In a request's slot for its connection once the request is cancelled: no connection may be put there. */
     private static final Object CANCELLED = new Object();
 
+    /** For tests: socket options a network would impose (a small send buffer), set before each connect. */
+    volatile LeanConnection.Claim beforeConnect = s -> { };
     private final Supplier<HttpClient> build;
     private final Executor executor;
     private final Optional<Duration> connectTimeout;
@@ -48,8 +50,6 @@ public final class LeanHttpClient extends HttpClient {
     private final boolean jdkOnly;
     private final Map<String, ConcurrentLinkedDeque<LeanConnection>> idle = new ConcurrentHashMap<>();
     private final AtomicLong leanRequests = new AtomicLong();
-    /** For tests: socket options a network would impose (a small send buffer), set before each connect. */
-    volatile LeanConnection.Claim beforeConnect = s -> { };
     private volatile HttpClient jdk;
     private volatile SSLContext tls;
     private volatile SSLParameters tlsParameters;
