@@ -1,13 +1,11 @@
 package dev.purgedeck.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.purgedeck.context.Version;
 import dev.purgedeck.fastly.BulkPurgeRunner;
 import dev.purgedeck.fastly.ClientConfig;
 import dev.purgedeck.fastly.FastlyClient;
 import dev.purgedeck.fastly.LeanHttpClient;
 import dev.purgedeck.fastly.RetryPolicy;
-import dev.purgedeck.files.Json;
 import dev.purgedeck.settings.Connection;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,10 +43,9 @@ final class CliClient implements AutoCloseable {
         // else a purge does (docs/performance.md §7); it still sends what the lean one does not handle.
         LeanHttpClient http = LeanHttpClient.direct(Duration.ofSeconds(10), executor);
         ClientConfig config = new ClientConfig(c.endpoint(), c.token(), Version.userAgent(), timeout, retry);
-        ObjectMapper mapper = Json.newMapper(); // one: building a mapper is a noticeable part of a short run
-        FastlyClient client = new FastlyClient(http, http, mapper, config, Clock.systemUTC());
+        FastlyClient client = new FastlyClient(http, http, config, Clock.systemUTC());
         // Looking up a service's name only for the record must not hold a purge up: one try, a short wait.
-        FastlyClient quick = new FastlyClient(http, http, mapper,
+        FastlyClient quick = new FastlyClient(http, http,
                 config.withRetry(RetryPolicy.NONE).withRequestTimeout(Duration.ofSeconds(10)), Clock.systemUTC());
         return new CliClient(executor, client, quick, http);
     }

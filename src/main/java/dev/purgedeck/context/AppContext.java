@@ -187,7 +187,7 @@ public final class AppContext implements AutoCloseable {
         Settings limits = settings.get();
         ClientConfig config = new ClientConfig(connection.endpoint(), connection.token(), Version.userAgent(),
                 Duration.ofSeconds(limits.requestTimeoutSeconds()), limits.retryPolicy());
-        FastlyClient client = new FastlyClient(api, edge, mapper, config, Clock.systemUTC());
+        FastlyClient client = new FastlyClient(api, edge, config, Clock.systemUTC());
         // Cancel completes requests in flight, whose callbacks record outcomes: on the HTTP threads, not the caller's.
         return new Session(profile, connection, client, new BulkPurgeRunner(client, httpExecutor));
     }

@@ -1,7 +1,7 @@
 package dev.purgedeck.fastly;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.purgedeck.files.JsonTrees;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,11 +16,9 @@ import java.util.Optional;
 final class ErrorBodyParser {
     private static final int MAX_RAW_DETAIL = 300;
 
-    private final ObjectMapper mapper;
     private final Clock clock;
 
-    ErrorBodyParser(ObjectMapper mapper, Clock clock) {
-        this.mapper = mapper;
+    ErrorBodyParser(Clock clock) {
         this.clock = clock;
     }
 
@@ -38,7 +36,7 @@ final class ErrorBodyParser {
     private String[] titleAndDetail(String body) {
         JsonNode root;
         try {
-            root = body.isBlank() ? null : mapper.readTree(body);
+            root = body.isBlank() ? null : JsonTrees.read(body);
         } catch (Exception e) {
             root = null;
         }

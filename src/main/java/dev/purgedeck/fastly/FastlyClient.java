@@ -1,7 +1,7 @@
 package dev.purgedeck.fastly;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.purgedeck.files.JsonTrees;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,15 +31,14 @@ public final class FastlyClient {
     private static final int EVENTS_PER_PAGE = 100;
 
     private final ClientConfig config;
-    private final ObjectMapper mapper;
     private final RequestExecutor executor;
     private final RequestExecutor edgeExecutor;
     private final AtomicReference<RateLimitState> rateLimit = new AtomicReference<>(RateLimitState.UNKNOWN);
     private final List<Consumer<RateLimitWait>> waitListeners = new CopyOnWriteArrayList<>();
 
     /** A client using {@code http} for both API calls and {@code PURGE}-method requests. */
-    public FastlyClient(HttpClient http, ObjectMapper mapper, ClientConfig config) {
-        this(http, http, mapper, config, Clock.systemUTC());
+    public FastlyClient(HttpClient http, ClientConfig config) {
+        this(http, http, config, Clock.systemUTC());
     }
 
     /**
@@ -47,16 +46,15 @@ public final class FastlyClient {
      * @param edgeHttp the client for {@code PURGE}-method requests sent to a site itself (the sandbox configures it as
      *                 an HTTP proxy for its demo sites)
      */
-    public FastlyClient(HttpClient http, HttpClient edgeHttp, ObjectMapper mapper, ClientConfig config, Clock clock) {
-        this(http, edgeHttp, mapper, config, clock, RetryScheduler.REAL);
+    public FastlyClient(HttpClient http, HttpClient edgeHttp, ClientConfig config, Clock clock) {
+        this(http, edgeHttp, config, clock, RetryScheduler.REAL);
     }
 
     /** @param scheduler when retries and rate-limit waits end: real time in the app, the test's say in tests */
-    public FastlyClient(HttpClient http, HttpClient edgeHttp, ObjectMapper mapper, ClientConfig config, Clock clock,
+    public FastlyClient(HttpClient http, HttpClient edgeHttp, ClientConfig config, Clock clock,
                         RetryScheduler scheduler) {
         this.config = config;
-        this.mapper = mapper;
-        ErrorBodyParser errors = new ErrorBodyParser(mapper, clock);
+        ErrorBodyParser errors = new ErrorBodyParser(clock);
         this.executor = new RequestExecutor(http, errors, clock, rateLimit::set, scheduler, this::waiting);
         this.edgeExecutor = new RequestExecutor(edgeHttp, errors, clock, s -> { }, scheduler, this::waiting);
     }
@@ -132,7 +130,7 @@ public final class FastlyClient {
                 throw new InvalidInputException("A batch holds at most " + KeyBatcher.MAX_KEYS_PER_REQUEST
                         + " keys; use purgeKeys or the bulk runner for more.");
             }
-            byte[] body = mapper.writeValueAsBytes(Map.of("surrogate_keys", unique));
+            byte[] body = JsonReaders.keyBatchBody(unique);
             HttpRequest req = request("/service/" + service + "/purge", options)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
@@ -290,7 +288,7 @@ public final class FastlyClient {
         String id;
         try {
             // A stream, not a tree: this runs once per URL of a job (docs/performance.md §7).
-            id = JsonReaders.purgeId(mapper.getFactory(), r.http().body());
+            id = JsonReaders.purgeId(JsonTrees.factory(), r.http().body());
         } catch (IOException | RuntimeException e) {
             throw unreadable(r);
         }
@@ -313,7 +311,7 @@ public final class FastlyClient {
 
     private JsonNode read(ApiResponse r) {
         try {
-            JsonNode node = mapper.readTree(r.http().body());
+            JsonNode node = JsonTrees.read(r.http().body());
             if (node == null || node.isMissingNode()) {
                 throw new IllegalStateException("empty body");
             }

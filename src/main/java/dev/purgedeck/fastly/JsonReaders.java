@@ -1,9 +1,12 @@
 package dev.purgedeck.fastly;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.purgedeck.files.JsonTrees;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -44,6 +47,21 @@ final class JsonReaders {
             }
             return id;
         }
+    }
+
+    /** The batch purge's body, {@code {"surrogate_keys":[...]}}, as Jackson writes it. */
+    static byte[] keyBatchBody(List<String> keys) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(32 + keys.size() * 24);
+        try (JsonGenerator g = JsonTrees.factory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeArrayFieldStart("surrogate_keys");
+            for (String k : keys) {
+                g.writeString(k);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        return out.toByteArray();
     }
 
     static ServiceInfo service(JsonNode s) {

@@ -1,10 +1,8 @@
 package dev.purgedeck.history;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.purgedeck.files.Json;
+import dev.purgedeck.files.JsonTrees;
 import dev.purgedeck.files.SafeFiles;
 import dev.purgedeck.files.StoreLock;
 import java.io.BufferedReader;
@@ -37,7 +35,6 @@ import java.util.function.Consumer;
 public final class JobNotes {
     public static final String FILE_NAME = "job-notes.jsonl";
 
-    private static final ObjectMapper MAPPER = Json.newMapper();
     private final Path file;
     /** Told of each note appended through this instance (the window's own notes), after it is on disk. */
     private final List<Consumer<List<JobNote>>> listeners = new CopyOnWriteArrayList<>();
@@ -123,7 +120,7 @@ public final class JobNotes {
     }
 
     static String line(JobNote n) {
-        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode o = JsonTrees.object();
         o.put("job_id", n.jobId());
         if (n.entryId() != null) {
             o.put("entry_id", n.entryId());
@@ -143,14 +140,14 @@ public final class JobNotes {
             return Optional.empty();
         }
         try {
-            JsonNode o = MAPPER.readTree(line);
+            JsonNode o = JsonTrees.read(line);
             if (!o.isObject() || !o.path("job_id").isTextual() || !o.path("kind").isTextual()
                     || !o.path("time").isTextual() || !o.path("text").isTextual()) {
                 return Optional.empty();
             }
             return Optional.of(new JobNote(o.get("job_id").asText(), text(o, "entry_id"), o.get("kind").asText(),
                     Instant.parse(o.get("time").asText()), o.get("text").asText(), text(o, "detail")));
-        } catch (JsonProcessingException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return Optional.empty(); // a torn last line after a crash, or a hand edit: the rest still counts
         }
     }
@@ -225,7 +222,7 @@ public final class JobNotes {
             if (m == null) {
                 return null;
             }
-            ObjectNode o = MAPPER.createObjectNode();
+            ObjectNode o = JsonTrees.object();
             for (String kind : List.of(JobNote.IMPACT, JobNote.NOTICE)) {
                 JobNote n = m.get(kind);
                 if (n != null) {

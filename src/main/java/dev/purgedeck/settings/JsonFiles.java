@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.purgedeck.files.AtomicFiles;
 import dev.purgedeck.files.Json;
+import dev.purgedeck.files.JsonTrees;
 import dev.purgedeck.files.SetAside;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -21,13 +22,16 @@ import java.util.List;
  * read tolerantly, and never quoting a file's content in a message, since that content may be a token.
  */
 final class JsonFiles {
-    private static final ObjectMapper MAPPER = Json.newMapper();
+    /** For writing only, built on first use: reading needs no mapper ({@link JsonTrees}). */
+    private static final class Writer {
+        static final ObjectMapper MAPPER = Json.newMapper();
+    }
 
     private JsonFiles() {
     }
 
     static ObjectNode object() {
-        return MAPPER.createObjectNode();
+        return JsonTrees.object();
     }
 
     /**
@@ -46,7 +50,7 @@ final class JsonFiles {
         }
         String damage;
         try {
-            JsonNode node = MAPPER.readTree(file.toFile());
+            JsonNode node = JsonTrees.read(file);
             if (node instanceof ObjectNode o) {
                 return o;
             }
@@ -75,7 +79,7 @@ final class JsonFiles {
     /** The tree as the bytes {@link #write} puts in a file. */
     static byte[] bytes(ObjectNode root) {
         try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+            return Writer.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A plain JSON tree could not be written", e);
         }

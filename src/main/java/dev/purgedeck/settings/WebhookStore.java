@@ -1,11 +1,10 @@
 package dev.purgedeck.settings;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.purgedeck.files.AtomicFiles;
+import dev.purgedeck.files.JsonTrees;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -18,7 +17,6 @@ public final class WebhookStore {
     public static final String FILE_NAME = "webhooks.json";
 
     private final Path file;
-    private final ObjectMapper mapper = new ObjectMapper();
 
     public WebhookStore(Path dataDir) {
         this.file = dataDir.resolve(FILE_NAME);
@@ -30,7 +28,7 @@ public final class WebhookStore {
             return Optional.empty();
         }
         try {
-            JsonNode url = mapper.readTree(file.toFile()).path("profiles").path(profile);
+            JsonNode url = JsonTrees.read(file).path("profiles").path(profile);
             return url.isTextual() && !url.asText().isBlank() ? Optional.of(url.asText()) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
@@ -39,15 +37,14 @@ public final class WebhookStore {
 
     /** Sets or, with a blank address, removes the profile's webhook. */
     public synchronized void set(String profile, String url) throws IOException {
-        ObjectNode root = Files.isRegularFile(file) && mapper.readTree(file.toFile()) instanceof ObjectNode o
-                ? o : mapper.createObjectNode();
+        ObjectNode root = Files.isRegularFile(file) && JsonTrees.read(file) instanceof ObjectNode o
+                ? o : JsonTrees.object();
         ObjectNode profiles = root.with("profiles");
         if (url == null || url.isBlank()) {
             profiles.remove(profile);
         } else {
             profiles.put(profile, url.strip());
         }
-        AtomicFiles.write(file, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root)
-                .getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(file, JsonFiles.bytes(root));
     }
 }

@@ -298,7 +298,7 @@ public final class MainView {
                 dev.purgedeck.context.Version.userAgent(),
                 java.time.Duration.ofSeconds(context.settings().get().requestTimeoutSeconds()),
                 dev.purgedeck.fastly.RetryPolicy.NONE);
-        return new dev.purgedeck.fastly.FastlyClient(http, context.mapper(), config).readToken();
+        return new dev.purgedeck.fastly.FastlyClient(http, config).readToken();
     }
 
     /** Makes the screens follow what the token may do. */

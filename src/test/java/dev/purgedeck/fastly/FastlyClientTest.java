@@ -86,7 +86,7 @@ class FastlyClientTest {
         HttpClient api = Clients.http(HttpClient.newHttpClient());
         HttpClient edge = Clients.http(HttpClient.newBuilder()
                 .proxy(ProxySelector.of(new InetSocketAddress("127.0.0.1", sandbox.port()))).build());
-        FastlyClient viaEdge = new FastlyClient(api, edge, Clients.MAPPER,
+        FastlyClient viaEdge = new FastlyClient(api, edge,
                 client.config(), Clock.systemUTC());
         PurgeResponse r = await(viaEdge.purgeUrlAtEdge(url, PurgeOptions.SOFT, false));
         assertThat(r.purgeId()).matches(PURGE_ID);

@@ -73,7 +73,7 @@ class RetryAndRateLimitTest {
     @Test
     void timeoutsAreRetriedThenReported() {
         sandbox.setFaults(FaultSettings.none().withLatency(Duration.ofSeconds(2)));
-        FastlyClient impatient = new FastlyClient(Clients.http(java.net.http.HttpClient.newHttpClient()), Clients.MAPPER,
+        FastlyClient impatient = new FastlyClient(Clients.http(java.net.http.HttpClient.newHttpClient()),
                 client.config().withRequestTimeout(Duration.ofMillis(200)));
         FastlyApiException e = (FastlyApiException) failure(impatient.purgeAll(service, PurgeOptions.HARD));
         assertThat(e.kind()).isEqualTo(FastlyApiException.Kind.TIMEOUT);

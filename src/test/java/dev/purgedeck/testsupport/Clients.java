@@ -44,7 +44,7 @@ public final class Clients {
         HttpClient http = http(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
         ClientConfig cfg = ClientConfig.of(endpoint, token == null ? null : ApiToken.of(token), "PurgeDeck/test")
                 .withRetry(retry).withRequestTimeout(Duration.ofSeconds(10));
-        return new FastlyClient(http, http, MAPPER, cfg, clock, scheduler);
+        return new FastlyClient(http, http, cfg, clock, scheduler);
     }
 
     /**
