@@ -1,5 +1,6 @@
 package dev.purgedeck.cli;
 
+import dev.purgedeck.context.StartupTrace;
 import dev.purgedeck.fastly.Validation;
 import dev.purgedeck.files.SafeFiles;
 import dev.purgedeck.history.HistoryScan;
@@ -26,6 +27,7 @@ public final class Cli {
     public static final int USAGE = 2;
     /** The purge ran, but the history could not take every outcome; they were saved beside it or printed. */
     public static final int NOT_RECORDED = 3;
+    private static final String CONVERTERS_EXCLUDED = "picocli.converters.excludes";
 
     private Cli() {
     }
@@ -56,7 +58,9 @@ public final class Cli {
         // 'history --search' starts reading the file now, while picocli reads the command line.
         Optional<HistoryScan> early = HistoryCommand.earlyScan(ctx, args);
         try {
-            return commandLine(ctx, args.length > 0 ? args[0] : "", early).execute(args);
+            CommandLine cl = commandLine(ctx, args.length > 0 ? args[0] : "", early);
+            StartupTrace.mark("command line built");
+            return cl.execute(args);
         } finally {
             early.ifPresent(HistoryScan::cancel); // nothing left to stop once the command has used it
         }
@@ -67,6 +71,11 @@ public final class Cli {
      * part of a second, so when the first argument names a command only that command is built.
      */
     static CommandLine commandLine(CliContext ctx, String first, Optional<HistoryScan> early) {
+        if (System.getProperty(CONVERTERS_EXCLUDED) == null) {
+            // Picocli looks up converters for java.time, java.sql and java.nio types by reflection whenever a command
+            // line is built; every option of ours is text, a number, a flag, an enum, or has its own converter.
+            System.setProperty(CONVERTERS_EXCLUDED, "java\\.time\\..*,java\\.sql\\..*,java\\.nio\\..*");
+        }
         CommandLine cl = new CommandLine(new RootCommand());
         boolean all = !List.of("purge", "history", "keysets", "inspect", "team").contains(first);
         if (all || first.equals("purge")) {

@@ -7,7 +7,6 @@ import dev.purgedeck.history.JobRecording;
 import dev.purgedeck.settings.HostMapStore;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -48,13 +47,12 @@ final class CliHosts {
     }
 
     /** Says on stderr which URLs would purge nothing, or that hosts could not be checked. */
-    static void warn(CliContext ctx, HostMap map, List<String> urls) {
+    static void warn(CliContext ctx, HostMap map, HostMap.Routing r) {
         if (map.state() == HostMap.State.NO_ACCESS) {
             ctx.warn("purgedeck: hosts cannot be checked with this token (it may not read services); "
                     + "the URLs are purged all the same");
             return;
         }
-        HostMap.Routing r = map.route(urls);
         for (String host : r.unknownHosts()) {
             long n = r.unknown().stream().filter(u -> HostMap.hostOf(u).equals(host)).count();
             ctx.warn("purgedeck: no service you can see serves " + host + ": Fastly would purge nothing for "

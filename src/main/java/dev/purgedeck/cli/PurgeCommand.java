@@ -1,5 +1,6 @@
 package dev.purgedeck.cli;
 
+import dev.purgedeck.context.StartupTrace;
 import dev.purgedeck.fastly.HostMap;
 import dev.purgedeck.fastly.InvalidInputException;
 import dev.purgedeck.fastly.ItemOutcome;
@@ -130,6 +131,7 @@ final class PurgeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        StartupTrace.mark("purge: arguments read");
         Settings settings = SettingsStore.open(ctx.dataDir()).get();
         if (concurrency == null) {
             concurrency = settings.concurrency();
@@ -139,6 +141,7 @@ final class PurgeCommand implements Callable<Integer> {
         Limits limits = Limits.of(settings, deadline, timeout, retries);
         VerifyOptions.check(verify, check, twiceDelay);
         PurgeTargets.Targets targets = PurgeTargets.read(what, ctx);
+        StartupTrace.mark("purge: targets read");
         boolean softPurge = soft != null ? soft : targets.keySet() != null && targets.keySet().soft();
         checkOptions(targets.kind(), softPurge);
         PurgeOptions options = new PurgeOptions(softPurge,
@@ -150,7 +153,7 @@ final class PurgeCommand implements Callable<Integer> {
         ConnectionResolver.Resolved connection = ConnectionResolver.resolve(ctx, profile);
         // Everything above sends nothing: a usage error (exit 2) never costs a request with the token.
         try (CliClient client = CliClient.open(connection.connection(), limits.timeout(), limits.retry())) {
-            ServiceResolver.Service svc = ServiceResolver.resolve(choice, client);
+            ServiceResolver.Service svc = ServiceResolver.resolve(choice, client, targets.kind() != PurgeKind.URL);
             JobRequest request = request(targets, svc, options);
             if (targets.kind() == PurgeKind.ALL) {
                 PurgeAllConfirmation.require(ctx, yes, svc);
@@ -161,8 +164,10 @@ final class PurgeCommand implements Callable<Integer> {
             }
             HostMap hosts = request.kind() == PurgeKind.URL
                     ? CliHosts.load(ctx, client, connection.origin(), checkHosts) : HostMap.UNKNOWN;
-            CliHosts.warn(ctx, hosts, request.kind() == PurgeKind.URL ? request.targets() : List.of());
-            Map<String, ServiceInfo> routes = hosts.route(request.targets()).services();
+            HostMap.Routing routing = hosts.route(request.kind() == PurgeKind.URL ? request.targets() : List.of());
+            CliHosts.warn(ctx, hosts, routing);
+            Map<String, ServiceInfo> routes = routing.services();
+            StartupTrace.mark("purge: sending");
             RecordedJob.Finished done = verify || twice || twiceDelay != null
                     ? RecordedJob.runVerified(ctx, client.runner(), request, connection.origin(),
                     svc == null ? null : svc.name(), limits.deadline(), routes,
@@ -171,6 +176,7 @@ final class PurgeCommand implements Callable<Integer> {
                     VerifyOptions.verifier(connection.connection(), client))
                     : RecordedJob.run(ctx, client.runner(), request, connection.origin(),
                     svc == null ? null : svc.name(), limits.deadline(), routes);
+            StartupTrace.mark("purge: job done");
             JobContext job = done.job();
             CliNotice.send(ctx, job, done.result());
             String historyProblem = done.recorded() ? null
@@ -182,6 +188,7 @@ final class PurgeCommand implements Callable<Integer> {
                 PurgeReport.table(ctx, done.result(), done.verdicts());
             }
             PurgeReport.failures(ctx, done.result());
+            StartupTrace.mark("purge: reported");
             boolean oldCopy = VerifyOptions.warnOldCopies(ctx, done.verdicts());
             boolean allOk = done.result().count(ItemOutcome.Status.OK) == done.result().items().size();
             return !done.recorded() ? Cli.NOT_RECORDED : allOk && !oldCopy ? Cli.OK : Cli.FAILED;

@@ -66,13 +66,19 @@ final class ServiceResolver {
         return new Choice(value.strip(), knownName, fromEnvironment);
     }
 
-    /** The chosen service with its ID and name, looked up as needed; null when {@code choice} is. */
-    static Service resolve(Choice choice, CliClient client) {
+    /**
+     * The chosen service with its ID and name, looked up as needed; null when {@code choice} is.
+     *
+     * @param recorded whether the history records the service: not for URL purges, which go to each URL whatever
+     *                 the service (see {@code JobRecording.context}), so an ID is then used as given, with no request
+     */
+    static Service resolve(Choice choice, CliClient client, boolean recorded) {
         if (choice == null) {
             return null;
         }
         if (choice.byId()) {
-            return byId(choice.value(), choice.knownName(), client.quick());
+            return recorded ? byId(choice.value(), choice.knownName(), client.quick())
+                    : new Service(choice.value(), choice.knownName());
         }
         try {
             return byName(choice.value(), client.client());

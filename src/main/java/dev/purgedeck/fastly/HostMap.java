@@ -111,6 +111,9 @@ public record HostMap(State state, Map<String, ServiceInfo> hosts, Instant loade
 
     /** Routes URLs to services. */
     public Routing route(List<String> urls) {
+        if (hosts.isEmpty() && !canCheck()) {
+            return new Routing(Map.of(), List.of()); // nothing known: no URL needs parsing
+        }
         Map<String, ServiceInfo> services = new LinkedHashMap<>();
         List<String> unknown = new ArrayList<>();
         for (String url : urls) {

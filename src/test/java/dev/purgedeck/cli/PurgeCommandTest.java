@@ -67,6 +67,18 @@ class PurgeCommandTest extends SandboxCliTest {
     }
 
     @Test
+    void aUrlPurgeGivenAServiceIdSendsOnlyThePurges() {
+        // A URL purge goes to the URL whatever the service, and the history records each URL's own service (from
+        // the host map), not the one given: looking its name up would be a request for nothing.
+        CliHarness.Result r = cli.run("purge", "-s", service, "--url", NEWS, SPORT);
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(SANDBOX.server().requests().all()).extracting(q -> q.method() + " " + q.rawPathAndQuery())
+                .containsExactlyInAnyOrder("POST /purge/" + NEWS, "POST /purge/" + SPORT);
+        assertThat(cli.history()).hasSize(2).allSatisfy(e -> assertThat(e.serviceId()).isNull());
+    }
+
+    @Test
     void keysAreSoftPurgedOnAServiceGivenByIdAndRecordedWithItsName() {
         CliHarness.Result r = cli.run("purge", "-s", service, "--key", "section-sport", "homepage", "--soft");
 

@@ -69,6 +69,15 @@ class HostMapTest {
     }
 
     @Test
+    void aMapNeverLoadedRoutesNothingAndWarnsOfNothing() {
+        HostMap.Routing r = HostMap.UNKNOWN.route(List.of("https://www.dailycourier.example/news", "not a url"));
+
+        assertThat(r.services()).isEmpty();
+        assertThat(r.unknown()).isEmpty();
+        assertThat(r.summary()).isEmpty();
+    }
+
+    @Test
     void urlsAreRoutedToTheirServicesAndUnknownHostsNamed() throws Throwable {
         HostMap map = load(DemoAccount.GLOBAL_TOKEN);
         HostMap.Routing r = map.route(List.of("https://www.dailycourier.example/news",
