@@ -27,6 +27,10 @@ final class JsonReaders {
      * {@code readTree(...).get("id").asText()} gave). Fails on a body that is not one whole JSON value.
      */
     static String purgeId(JsonFactory json, String body) throws IOException {
+        String[] simple = FlatStrings.purgeId(body);
+        if (simple != null) {
+            return simple[0];
+        }
         try (JsonParser p = json.createParser(body)) {
             JsonToken root = p.nextToken();
             if (root == null) {
@@ -133,6 +137,86 @@ final class JsonReaders {
             return Optional.of(Instant.parse(node.asText()));
         } catch (DateTimeParseException e) {
             return Optional.empty();
+        }
+    }
+    /**
+     * The usual purge answer, an object of plain strings ({@code {"status": "ok", "id": "108-1391560174-974124"}}),
+     * read without a parser: one per URL, a parser's set-up cost more than the rest of reading the answer
+     * (docs/performance.md §11). Only that shape is read here, and it means what JSON says it means; anything else
+     * (a number, a nested value, an escape, a control character, trailing text) returns null and goes to Jackson.
+     */
+    private static final class FlatStrings {
+        private FlatStrings() {
+        }
+
+        /** {@code {id}} (id null when absent) when the body is such an object, else null. */
+        static String[] purgeId(String s) {
+            int n = s.length();
+            int i = space(s, 0);
+            if (i >= n || s.charAt(i) != '{') {
+                return null;
+            }
+            String id = null;
+            i = space(s, i + 1);
+            if (i < n && s.charAt(i) == '}') {
+                return space(s, i + 1) == n ? new String[] {null} : null;
+            }
+            while (true) {
+                int nameEnd = string(s, i);
+                if (nameEnd < 0) {
+                    return null;
+                }
+                boolean isId = nameEnd - i == 4 && s.startsWith("\"id\"", i);
+                i = space(s, nameEnd);
+                if (i >= n || s.charAt(i) != ':') {
+                    return null;
+                }
+                i = space(s, i + 1);
+                int valueEnd = string(s, i);
+                if (valueEnd < 0) {
+                    return null;
+                }
+                if (isId) {
+                    id = s.substring(i + 1, valueEnd - 1);
+                }
+                i = space(s, valueEnd);
+                if (i >= n) {
+                    return null;
+                }
+                char c = s.charAt(i);
+                if (c == '}') {
+                    return space(s, i + 1) == n ? new String[] {id} : null;
+                }
+                if (c != ',') {
+                    return null;
+                }
+                i = space(s, i + 1);
+            }
+        }
+
+        /** Past the JSON string without escapes or control characters at {@code i}; -1 when there is none. */
+        private static int string(String s, int i) {
+            if (i >= s.length() || s.charAt(i) != '"') {
+                return -1;
+            }
+            for (int j = i + 1; j < s.length(); j++) {
+                char c = s.charAt(j);
+                if (c == '"') {
+                    return j + 1;
+                }
+                if (c == '\\' || c < 0x20) {
+                    return -1;
+                }
+            }
+            return -1;
+        }
+
+        private static int space(String s, int i) {
+            while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t' || s.charAt(i) == '\n'
+                    || s.charAt(i) == '\r')) {
+                i++;
+            }
+            return i;
         }
     }
 }

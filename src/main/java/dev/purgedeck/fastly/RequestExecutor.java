@@ -70,7 +70,7 @@ final class RequestExecutor {
             if (result.isDone()) {
                 return;
             }
-            CompletableFuture<HttpResponse<String>> f = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+            CompletableFuture<HttpResponse<String>> f = http.sendAsync(request, TextBodies.TEXT);
             inFlight.set(f);
             if (result.isDone()) {
                 f.cancel(true);

@@ -29,6 +29,12 @@ public final class Validation {
     private static final Pattern OTHER_SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):(?!\\d)");
     private static final Pattern SERVICE_ID = Pattern.compile("[A-Za-z0-9]{16,32}");
     private static final String URI_SAFE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%";
+    /** {@link #URI_SAFE} as a table by ASCII code, for the per-character loop. */
+    private static final boolean[] URI_SAFE_ASCII = new boolean[0x80];
+
+    static {
+        URI_SAFE.chars().forEach(c -> URI_SAFE_ASCII[c] = true);
+    }
 
     private Validation() {
     }
@@ -95,7 +101,7 @@ public final class Validation {
         }
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
-            Optional<String> special = specialCharacter(raw, i);
+            Optional<String> special = c < 0x80 ? Optional.empty() : specialCharacter(raw, i); // all beyond ASCII
             if (special.isPresent()) {
                 throw bad(url, special.get());
             }
@@ -283,7 +289,7 @@ public final class Validation {
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
             boolean validEscape = c == '%' && i + 2 < raw.length() && isHex(raw.charAt(i + 1)) && isHex(raw.charAt(i + 2));
-            if (c < 0x80 && URI_SAFE.indexOf(c) >= 0 && (c != '%' || validEscape)) {
+            if (c < 0x80 && URI_SAFE_ASCII[c] && (c != '%' || validEscape)) {
                 b.append(c);
             } else {
                 int end = Character.isHighSurrogate(c) && i + 1 < raw.length() ? i + 2 : i + 1;

@@ -68,10 +68,19 @@ class EntryIdTest {
     }
 
     @Test
-    void newIdsAreUnique() {
-        Set<String> ids = IntStream.range(0, 10_000).mapToObj(i -> HistoryEntry.newId())
+    void newIdsAreUniqueRandomShapedUuidsAlsoFromManyThreads() {
+        Set<String> ids = IntStream.range(0, 100_000).parallel().mapToObj(i -> HistoryEntry.newId())
                 .collect(Collectors.toSet());
-        assertThat(ids).hasSize(10_000);
+        assertThat(ids).hasSize(100_000).allSatisfy(id -> {
+            UUID u = UUID.fromString(id);
+            assertThat(u.toString()).isEqualTo(id);
+            assertThat(u.version()).isEqualTo(4);
+            assertThat(u.variant()).isEqualTo(2);
+        });
+        // Consecutive IDs do not share their lower half's leading digits, so they read as unrelated in a table.
+        String a = HistoryEntry.newId();
+        String b = HistoryEntry.newId();
+        assertThat(a.substring(19, 23)).isNotEqualTo(b.substring(19, 23));
     }
 
     static HistoryEntry withId(HistoryEntry e, String id) {
