@@ -3,6 +3,7 @@ package dev.purgedeck.cli;
 import dev.purgedeck.fastly.FastlyApiException;
 import dev.purgedeck.fastly.HostMap;
 import dev.purgedeck.fastly.HostMapLoader;
+import dev.purgedeck.files.Logs;
 import dev.purgedeck.history.JobRecording;
 import dev.purgedeck.settings.HostMapStore;
 import java.io.IOException;
@@ -19,7 +20,7 @@ import java.util.concurrent.TimeoutException;
  */
 final class CliHosts {
     static final int WAIT_SECONDS = 15;
-    private static final System.Logger LOG = System.getLogger(CliHosts.class.getName());
+    private static final System.Logger LOG = Logs.of(CliHosts.class);
 
     private CliHosts() {
     }

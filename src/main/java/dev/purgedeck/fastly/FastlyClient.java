@@ -2,6 +2,7 @@ package dev.purgedeck.fastly;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.purgedeck.files.JsonTrees;
+import dev.purgedeck.files.Logs;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,7 +27,7 @@ import java.util.function.Consumer;
 public final class FastlyClient {
     /** Bounds a huge log to its newest 1,000 purge-alls: History shows recent work, not the whole year. */
     public static final int MAX_EVENT_PAGES = 10;
-    private static final System.Logger LOG = System.getLogger(FastlyClient.class.getName());
+    private static final System.Logger LOG = Logs.of(FastlyClient.class);
     private static final int SERVICES_PER_PAGE = 100;
     private static final int EVENTS_PER_PAGE = 100;
 

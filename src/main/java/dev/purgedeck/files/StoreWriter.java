@@ -23,7 +23,7 @@ public final class StoreWriter implements AutoCloseable {
         void write(Path target, byte[] content) throws IOException;
     }
 
-    private static final System.Logger LOG = System.getLogger(StoreWriter.class.getName());
+    private static final System.Logger LOG = Logs.of(StoreWriter.class);
 
     private final ExecutorService thread;
     private final FileWrite io;

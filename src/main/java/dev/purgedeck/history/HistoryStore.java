@@ -1,5 +1,6 @@
 package dev.purgedeck.history;
 
+import dev.purgedeck.files.Logs;
 import dev.purgedeck.files.UiThreadGuard;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -32,7 +33,7 @@ import java.util.function.Consumer;
 public final class HistoryStore implements AutoCloseable {
     /** The history's file name inside the data directory, shared by the window and the command line. */
     public static final String FILE_NAME = "history.jsonl";
-    private static final System.Logger LOG = System.getLogger(HistoryStore.class.getName());
+    private static final System.Logger LOG = Logs.of(HistoryStore.class);
     /**
      * How soon after a write it is forced to disk. The promise is at most 200 ms; forcing sooner, in the background,
      * leaves little for the flush at the end of a job, which the user waits for.

@@ -6,6 +6,7 @@ import dev.purgedeck.fastly.JobRequest;
 import dev.purgedeck.fastly.PurgeKind;
 import dev.purgedeck.fastly.PurgeOptions;
 import dev.purgedeck.fastly.ServiceInfo;
+import dev.purgedeck.files.Logs;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,7 +28,7 @@ import java.util.function.Consumer;
  * thread that pressed Cancel) only queues it, so nobody waits on the file or on the lock another process may hold.
  */
 public final class JobRecording implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(JobRecording.class.getName());
+    private static final System.Logger LOG = Logs.of(JobRecording.class);
 
     private final HistoryStore store;
     /** Where verdicts go once known: after their entries, which are written the moment the outcome is known. */

@@ -2,6 +2,7 @@ package dev.purgedeck.history;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.purgedeck.fastly.JobResult;
+import dev.purgedeck.files.Logs;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.function.Function;
 public final class TeamNotices {
     /** The note's text when the webhook took the notice. */
     public static final String SENT = "sent";
-    private static final System.Logger LOG = System.getLogger(TeamNotices.class.getName());
+    private static final System.Logger LOG = Logs.of(TeamNotices.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Function<String, Optional<String>> webhookOf;

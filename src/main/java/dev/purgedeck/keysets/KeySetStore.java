@@ -1,5 +1,6 @@
 package dev.purgedeck.keysets;
 
+import dev.purgedeck.files.Logs;
 import dev.purgedeck.files.StoreLock;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ import java.util.function.Function;
  * nothing. Thread-safe; listeners run on the thread that made the change, after it is saved.
  */
 public final class KeySetStore {
-    private static final System.Logger LOG = System.getLogger(KeySetStore.class.getName());
+    private static final System.Logger LOG = Logs.of(KeySetStore.class);
 
     private final StoreFile file;
     private final Clock clock;

@@ -3,6 +3,7 @@ package dev.purgedeck.settings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.purgedeck.files.Logs;
 import dev.purgedeck.files.SetAside;
 import dev.purgedeck.files.StoreWriter;
 import java.io.IOException;
@@ -18,7 +19,7 @@ import java.util.Optional;
  * {@link StoreWriter} it was opened with (on its thread, a burst of changes as one write).
  */
 public final class RememberedState {
-    private static final System.Logger LOG = System.getLogger(RememberedState.class.getName());
+    private static final System.Logger LOG = Logs.of(RememberedState.class);
 
     private final Path file;
     private final ObjectMapper mapper;

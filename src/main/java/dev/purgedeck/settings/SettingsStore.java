@@ -2,6 +2,7 @@ package dev.purgedeck.settings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.purgedeck.files.Logs;
 import dev.purgedeck.files.StoreLock;
 import dev.purgedeck.files.StoreWriter;
 import java.io.IOException;
@@ -32,7 +33,7 @@ public final class SettingsStore {
      */
     static final int VERSION = 2;
     private static final int VERSION_1_DEFAULT_CONCURRENCY = 8;
-    private static final System.Logger LOG = System.getLogger(SettingsStore.class.getName());
+    private static final System.Logger LOG = Logs.of(SettingsStore.class);
 
     private final Path file;
     private final List<Consumer<Settings>> listeners = new CopyOnWriteArrayList<>();

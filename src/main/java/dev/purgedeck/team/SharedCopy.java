@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.purgedeck.files.AtomicFiles;
 import dev.purgedeck.files.Json;
+import dev.purgedeck.files.Logs;
 import dev.purgedeck.files.SafeFiles;
 import dev.purgedeck.keysets.KeySet;
 import java.io.IOException;
@@ -22,7 +23,7 @@ import java.util.List;
  */
 final class SharedCopy {
     static final String FILE = "shared-key-sets.json";
-    private static final System.Logger LOG = System.getLogger(SharedCopy.class.getName());
+    private static final System.Logger LOG = Logs.of(SharedCopy.class);
     private static final ObjectMapper JSON = Json.newMapper();
 
     private final Path file;

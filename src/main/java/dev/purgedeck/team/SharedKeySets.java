@@ -1,5 +1,6 @@
 package dev.purgedeck.team;
 
+import dev.purgedeck.files.Logs;
 import dev.purgedeck.keysets.DuplicateNameException;
 import dev.purgedeck.keysets.KeySet;
 import java.io.IOException;
@@ -28,7 +29,7 @@ public final class SharedKeySets {
     /** The refusal of a change while the database cannot be reached (docs/team.md §5). */
     public static final String OFFLINE_EDIT = "The team database can't be reached; shared key sets can be read but "
             + "not changed until it is back.";
-    private static final System.Logger LOG = System.getLogger(SharedKeySets.class.getName());
+    private static final System.Logger LOG = Logs.of(SharedKeySets.class);
     private static final String COLUMNS = "name, keys, description, service_id, service_name, soft, sample_urls, "
             + "version, changed_by, changed_at, deleted";
     private static final String VALUES = "keys = ?, description = ?, service_id = ?, service_name = ?, soft = ?, "

@@ -1,5 +1,6 @@
 package dev.purgedeck.team;
 
+import dev.purgedeck.files.Logs;
 import dev.purgedeck.history.HistoryEntry;
 import dev.purgedeck.history.HistoryTail;
 import dev.purgedeck.history.JobNote;
@@ -33,7 +34,7 @@ public final class TeamShipper implements AutoCloseable {
     static final String NOTES_CURSOR = "team-notes-cursor.json";
     /** The schema version that added team_notes. */
     static final int NOTES_VERSION = 4;
-    private static final System.Logger LOG = System.getLogger(TeamShipper.class.getName());
+    private static final System.Logger LOG = Logs.of(TeamShipper.class);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
 
     private final TeamConnection connection;

@@ -1,5 +1,6 @@
 package dev.purgedeck.ui.common;
 
+import dev.purgedeck.files.Logs;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.function.UnaryOperator;
@@ -12,7 +13,7 @@ import javafx.scene.control.TextArea;
  * silently breaking the window. Both texts pass through {@code scrub}, so a token can never reach them.
  */
 public final class ErrorReporter implements Thread.UncaughtExceptionHandler {
-    private static final System.Logger LOG = System.getLogger(ErrorReporter.class.getName());
+    private static final System.Logger LOG = Logs.of(ErrorReporter.class);
 
     private final UnaryOperator<String> scrub;
 

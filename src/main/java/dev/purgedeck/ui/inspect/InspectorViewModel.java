@@ -2,6 +2,7 @@ package dev.purgedeck.ui.inspect;
 
 import dev.purgedeck.edge.PageFetchException;
 import dev.purgedeck.edge.PageReport;
+import dev.purgedeck.files.Logs;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -25,7 +26,7 @@ import javafx.collections.ObservableList;
  * ones the user picked, and the purge, add and save commands. Holds no nodes; fetches never run on the UI thread.
  */
 public final class InspectorViewModel {
-    private static final System.Logger LOG = System.getLogger(InspectorViewModel.class.getName());
+    private static final System.Logger LOG = Logs.of(InspectorViewModel.class);
 
     private final Function<String, CompletableFuture<PageReport>> fetch;
     private final Executor fx;

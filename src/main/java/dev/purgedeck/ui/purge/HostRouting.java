@@ -4,6 +4,7 @@ import dev.purgedeck.fastly.FastlyClient;
 import dev.purgedeck.fastly.HostMap;
 import dev.purgedeck.fastly.HostMapLoader;
 import dev.purgedeck.fastly.ServiceInfo;
+import dev.purgedeck.files.Logs;
 import dev.purgedeck.history.JobRecording;
 import dev.purgedeck.settings.HostMapStore;
 import java.io.IOException;
@@ -29,7 +30,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class HostRouting {
     static final String NO_ACCESS = "Hosts cannot be checked with this token (it may not read services); "
             + "the URLs are purged all the same.";
-    private static final System.Logger LOG = System.getLogger(HostRouting.class.getName());
+    private static final System.Logger LOG = Logs.of(HostRouting.class);
 
     private final UrlInputViewModel urls;
     private final ServiceSelectorViewModel services;
