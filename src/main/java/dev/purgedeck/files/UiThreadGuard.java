@@ -1,7 +1,5 @@
 package dev.purgedeck.files;
 
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Catches blocking store work (a file write, an fsync, a file lock) on the UI thread. The core may not import JavaFX,
@@ -13,7 +11,7 @@ public final class UiThreadGuard {
     /** The system property that turns a logged warning into an {@link IllegalStateException}. */
     public static final String STRICT_PROPERTY = "purgedeck.strictUiThread";
     static final String FX_THREAD_NAME = "JavaFX Application Thread";
-    private static final Logger LOG = Logger.getLogger(UiThreadGuard.class.getName());
+    private static final System.Logger LOG = Logs.of(UiThreadGuard.class);
 
     private UiThreadGuard() {
     }
@@ -37,6 +35,6 @@ public final class UiThreadGuard {
         if (Boolean.getBoolean(STRICT_PROPERTY)) {
             throw new IllegalStateException(message);
         }
-        LOG.log(Level.WARNING, message);
+        LOG.log(System.Logger.Level.WARNING, message);
     }
 }
