@@ -13,8 +13,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -165,6 +167,11 @@ public final class JobRecording implements AutoCloseable {
         private final Consumer<Exception> onFailure;
         /** Item index to the ID of its entry, so a verdict that arrives later names the entry it is about. */
         private final Map<Integer, String> entryIds = new ConcurrentHashMap<>();
+        /** Entries reported and not yet handed to the writer, oldest first. */
+        private final Queue<HistoryEntry> pending = new ConcurrentLinkedQueue<>();
+        /** Whether a {@link #drain} is queued on the writer and has not started taking {@link #pending} yet. */
+        private final AtomicBoolean drainQueued = new AtomicBoolean();
+        private volatile int total;
 
         private Recording(JobContext job, Consumer<Exception> onFailure) {
             this.job = job;
@@ -181,18 +188,39 @@ public final class JobRecording implements AutoCloseable {
             onItems(List.of(outcome), done, total);
         }
 
+        /**
+         * Queues the outcomes' entries for the writer thread. Outcomes reported while it is busy are written together
+         * in one append (one lock and one write for many entries, not one each: a job's outcomes arrive faster than
+         * single appends keep up with on a busy machine); each is still written as soon as the writer is free, and
+         * the history's sync every 200 ms is unchanged. An entry is always queued before a verdict about it.
+         */
         @Override
         public void onItems(List<ItemOutcome> outcomes, int done, int total) {
-            List<HistoryEntry> entries = new ArrayList<>(outcomes.size());
+            this.total = total;
             for (ItemOutcome o : outcomes) {
                 HistoryEntry e = job.entry(o);
                 entryIds.put(o.index(), e.stableId());
-                entries.add(e);
+                pending.add(e);
             }
-            try {
-                writer.execute(() -> listener.onEntries(entries, total));
-            } catch (RejectedExecutionException e) {
-                failed(new IOException("The history is closed.", e));
+            // A drain queued but not started takes these too; otherwise one is queued now.
+            if (drainQueued.compareAndSet(false, true)) {
+                try {
+                    writer.execute(this::drain);
+                } catch (RejectedExecutionException e) {
+                    failed(new IOException("The history is closed.", e));
+                }
+            }
+        }
+
+        /** On the writer thread: writes every entry reported so far in one append. */
+        private void drain() {
+            drainQueued.set(false); // from here on, a new outcome queues another drain
+            List<HistoryEntry> batch = new ArrayList<>();
+            for (HistoryEntry e = pending.poll(); e != null; e = pending.poll()) {
+                batch.add(e);
+            }
+            if (!batch.isEmpty()) {
+                listener.onEntries(batch, total);
             }
         }
 

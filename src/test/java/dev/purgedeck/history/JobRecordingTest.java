@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -86,6 +87,59 @@ class JobRecordingTest {
             assertThat(all).extracting(HistoryEntry::outcome).containsExactly(HistoryEntry.Outcome.OK,
                     HistoryEntry.Outcome.OK, HistoryEntry.Outcome.CANCELLED);
             assertThat(all).allMatch(e -> e.jobId().equals("job-ui") && e.serviceName().equals("Shop"));
+        }
+    }
+
+    @Test
+    void outcomesReportedWhileTheWriterIsBusyAreAppendedTogetherEachOnceInOrder() throws Exception {
+        try (JobRecording recording = JobRecording.open(dataDir, "test")) {
+            int total = 401;
+            JobContext ctx = recording.context("job-many", JobRequest.keys(SVC1,
+                    IntStream.range(0, total).mapToObj(i -> "key-" + i).toList(), PurgeOptions.HARD, 4), ORIGIN, "Shop");
+            JobRecording.Recording recorder = recording.begin(ctx, e -> { });
+            List<Integer> batches = new CopyOnWriteArrayList<>();
+            CountDownLatch writing = new CountDownLatch(1);
+            CountDownLatch go = new CountDownLatch(1);
+            recording.store().addListener(entries -> {
+                batches.add(entries.size());
+                writing.countDown();
+                await(go); // the writer is busy with the first append while the rest are reported
+            });
+            recorder.onItem(outcome(0, ItemOutcome.Status.OK), 1, total);
+            assertThat(writing.await(5, TimeUnit.SECONDS)).isTrue();
+            // Four client threads report the other 400, each its own items in order.
+            List<Thread> threads = IntStream.range(0, 4).mapToObj(t -> new Thread(() -> {
+                for (int i = 1 + t * 100; i <= (t + 1) * 100; i++) {
+                    recorder.onItem(outcome(i, ItemOutcome.Status.OK), i + 1, total);
+                }
+            })).toList();
+            threads.forEach(Thread::start);
+            for (Thread t : threads) {
+                t.join();
+            }
+            go.countDown();
+
+            assertThat(recorder.written().get(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(batches).containsExactly(1, 400);
+            List<String> targets = recording.store().load().entries().stream().map(HistoryEntry::target).toList();
+            assertThat(targets).hasSize(total).doesNotHaveDuplicates();
+            for (int t = 0; t < 4; t++) {
+                int from = 1 + t * 100;
+                List<String> own = targets.stream().filter(k -> {
+                    int i = Integer.parseInt(k.substring(4));
+                    return i >= from && i < from + 100;
+                }).toList();
+                assertThat(own).containsExactlyElementsOf(
+                        IntStream.range(from, from + 100).mapToObj(i -> "key-" + i).toList());
+            }
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
