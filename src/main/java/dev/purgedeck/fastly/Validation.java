@@ -285,6 +285,9 @@ public final class Validation {
     }
 
     private static String encodeUnsafe(String raw) {
+        if (needsNoEscape(raw)) {
+            return raw; // the usual URL: nothing to build
+        }
         StringBuilder b = new StringBuilder(raw.length());
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
@@ -300,6 +303,18 @@ public final class Validation {
             }
         }
         return b.toString();
+    }
+
+    /** Whether {@link #encodeUnsafe} would give {@code raw} back unchanged. */
+    private static boolean needsNoEscape(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c >= 0x80 || !URI_SAFE_ASCII[c]
+                    || c == '%' && !(i + 2 < raw.length() && isHex(raw.charAt(i + 1)) && isHex(raw.charAt(i + 2)))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isHex(char c) {

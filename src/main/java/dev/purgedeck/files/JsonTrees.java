@@ -22,7 +22,6 @@ import java.nio.file.Path;
  * its errors ({@code JsonProcessingException}, with the location) are thrown as they are.
  */
 public final class JsonTrees {
-    private static final JsonFactory FACTORY = new JsonFactory();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private JsonTrees() {
@@ -30,7 +29,12 @@ public final class JsonTrees {
 
     /** The shared streaming factory (thread-safe), for readers that take a value without a tree. */
     public static JsonFactory factory() {
-        return FACTORY;
+        return Parsing.FACTORY;
+    }
+
+    /** Set up on the first read: a missing settings file needs only {@link #object()}. */
+    private static final class Parsing {
+        static final JsonFactory FACTORY = new JsonFactory();
     }
 
     /** A new empty object. */
@@ -39,19 +43,19 @@ public final class JsonTrees {
     }
 
     public static JsonNode read(String json) throws IOException {
-        try (JsonParser p = FACTORY.createParser(json)) {
+        try (JsonParser p = factory().createParser(json)) {
             return read(p);
         }
     }
 
     public static JsonNode read(byte[] json) throws IOException {
-        try (JsonParser p = FACTORY.createParser(json)) {
+        try (JsonParser p = factory().createParser(json)) {
             return read(p);
         }
     }
 
     public static JsonNode read(Path file) throws IOException {
-        try (JsonParser p = FACTORY.createParser(Files.newInputStream(file))) {
+        try (JsonParser p = factory().createParser(Files.newInputStream(file))) {
             return read(p);
         }
     }
