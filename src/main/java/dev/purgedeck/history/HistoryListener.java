@@ -56,9 +56,15 @@ public final class HistoryListener implements JobListener {
         try {
             store.append(batch);
         } catch (IOException | RuntimeException e) {
-            unrecorded.keep(batch, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-            fail(e);
-            return;
+            // A full disk fails the whole append (it is cut back, so no line is torn): write what still fits one
+            // entry at a time, in order, and keep the rest, so a batch records as many as single appends would.
+            int fitted = batch.size() == 1 ? 0 : appendOneByOne(batch);
+            if (fitted < batch.size()) {
+                unrecorded.keep(batch.subList(fitted, batch.size()),
+                        e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                fail(e);
+                return;
+            }
         }
         try {
             // Batches end on several threads: flush after the last one is written, not when the last one ends.
@@ -68,6 +74,18 @@ public final class HistoryListener implements JobListener {
         } catch (IOException | RuntimeException e) {
             fail(e); // written but perhaps not on disk yet: not kept, since a retry would write them twice
         }
+    }
+
+    /** Appends {@code batch} entry by entry until one fails; how many were written. */
+    private int appendOneByOne(List<HistoryEntry> batch) {
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                store.append(List.of(batch.get(i)));
+            } catch (IOException | RuntimeException e) {
+                return i;
+            }
+        }
+        return batch.size();
     }
 
     private void fail(Exception e) {

@@ -135,6 +135,29 @@ class JobRecordingTest {
         }
     }
 
+    @Test
+    void anEntryStillBeingGatheredIsWrittenBeforeItsVerdictAndBeforeWrittenCompletes() throws Exception {
+        try (JobRecording recording = JobRecording.open(dataDir, "test")) {
+            JobContext ctx = recording.context("job-v", JobRequest.keys(SVC1, List.of("key-0", "key-1", "key-2"),
+                    PurgeOptions.HARD, 1), ORIGIN, "Shop");
+            JobRecording.Recording recorder = recording.begin(ctx, e -> { });
+            List<String> order = new CopyOnWriteArrayList<>();
+            recording.store().addListener(entries -> entries.forEach(e -> order.add("entry " + e.target())));
+            recording.notes().addListener(notes -> notes.forEach(n -> order.add("verdict " + n.text())));
+
+            // Two of three outcomes: the job goes on, so they are gathered; the verdict still follows its entry.
+            recorder.onItem(outcome(0, ItemOutcome.Status.OK), 1, 3);
+            recorder.onVerdict(outcome(0, ItemOutcome.Status.OK), "fresh", null, Instant.now());
+            recorder.onItem(outcome(1, ItemOutcome.Status.OK), 2, 3);
+            assertThat(recorder.written().get(5, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(order).containsExactlyInAnyOrder("entry key-0", "verdict fresh", "entry key-1");
+            assertThat(order.indexOf("entry key-0")).isLessThan(order.indexOf("verdict fresh"));
+            assertThat(recording.store().load().entries()).extracting(HistoryEntry::target)
+                    .containsExactly("key-0", "key-1");
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(5, TimeUnit.SECONDS);
