@@ -30,6 +30,8 @@ import java.util.function.Consumer;
  * thread that pressed Cancel) only queues it, so nobody waits on the file or on the lock another process may hold.
  */
 public final class JobRecording implements AutoCloseable {
+    /** How long reported outcomes are gathered before they are appended together. */
+    static final int GATHER_MS = 10;
     private static final System.Logger LOG = Logs.of(JobRecording.class);
 
     private final HistoryStore store;
@@ -39,6 +41,10 @@ public final class JobRecording implements AutoCloseable {
     private final String appVersion;
     /** Shared by every job recorded here, so what one job could not write is tried again by the next one's writes. */
     private final Unrecorded unrecorded = new Unrecorded();
+    /** Entries reported and not yet handed to the writer, oldest first. */
+    private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
+    /** Whether a delayed {@link #drain} is queued on the writer and has not started taking {@link #pending} yet. */
+    private final AtomicBoolean drainQueued = new AtomicBoolean();
     // One thread: batches are written in the order they were reported, and a task queued after them waits for them
     // (a job's outcomes are gathered for a moment first: see Recording.onItems).
     private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -160,20 +166,57 @@ public final class JobRecording implements AutoCloseable {
         }
     }
 
+    /**
+     * Queues entries for the writer thread, which appends what the jobs report within {@value #GATHER_MS} ms in one
+     * go: one lock and one write for many entries, not one each. A job of 1,000 URLs reports hundreds of outcomes a
+     * second, and appending each alone cost more CPU than the requests' bookkeeping (docs/performance.md §11). The
+     * last outcome of a job is written at once, as are the entries gathered before a verdict or before
+     * {@link Recording#written()}; entries are appended in the order they were reported, across jobs too; the
+     * history's sync every 200 ms is unchanged.
+     */
+    private void gathered(Recording from, boolean now) {
+        try {
+            if (now) {
+                writer.execute(this::drain);
+            } else if (drainQueued.compareAndSet(false, true)) { // a drain queued but not started takes these too
+                writer.schedule(this::drain, GATHER_MS, TimeUnit.MILLISECONDS);
+            }
+        } catch (RejectedExecutionException e) {
+            from.failed(new IOException("The history is closed.", e));
+        }
+    }
+
+    /** On the writer thread: appends every entry gathered so far, each job's run of entries in one append. */
+    private void drain() {
+        drainQueued.set(false); // from here on, a new outcome queues another drain
+        List<HistoryEntry> batch = new ArrayList<>();
+        Recording to = null;
+        for (Pending p = pending.poll(); p != null; p = pending.poll()) {
+            if (to != null && p.to() != to) {
+                to.listener.onEntries(batch, to.total);
+                batch = new ArrayList<>();
+            }
+            to = p.to();
+            batch.add(p.entry());
+        }
+        if (to != null) {
+            to.listener.onEntries(batch, to.total);
+        }
+    }
+
+    /** An entry gathered for the writer, with the job it belongs to. */
+    private record Pending(Recording to, HistoryEntry entry) {
+    }
+
     /** One job being recorded: a listener that queues each batch for the writer thread. */
     public final class Recording implements JobListener {
-        /** How long a job's outcomes are gathered before they are appended together. */
-        static final int GATHER_MS = 10;
+
         private final JobContext job;
         private final AtomicBoolean failed = new AtomicBoolean();
         private final HistoryListener listener;
         private final Consumer<Exception> onFailure;
         /** Item index to the ID of its entry, so a verdict that arrives later names the entry it is about. */
         private final Map<Integer, String> entryIds = new ConcurrentHashMap<>();
-        /** Entries reported and not yet handed to the writer, oldest first. */
-        private final Queue<HistoryEntry> pending = new ConcurrentLinkedQueue<>();
-        /** Whether a {@link #drain} is queued on the writer and has not started taking {@link #pending} yet. */
-        private final AtomicBoolean drainQueued = new AtomicBoolean();
         private volatile int total;
 
         private Recording(JobContext job, Consumer<Exception> onFailure) {
@@ -191,46 +234,16 @@ public final class JobRecording implements AutoCloseable {
             onItems(List.of(outcome), done, total);
         }
 
-        /**
-         * Queues the outcomes' entries for the writer thread, which appends what a job reports within
-         * {@value #GATHER_MS} ms in one go: one lock and one write for many entries, not one each. A job of 1,000
-         * URLs reports hundreds of outcomes a second, and appending each alone cost more CPU than the requests'
-         * bookkeeping (docs/performance.md §11). The last outcome of a job is written at once; the history's sync
-         * every 200 ms is unchanged; an entry is always written before a verdict about it and before
-         * {@link #written()} completes.
-         */
+        /** Gathers the outcomes' entries for the writer thread (see {@link JobRecording#gathered}). */
         @Override
         public void onItems(List<ItemOutcome> outcomes, int done, int total) {
             this.total = total;
             for (ItemOutcome o : outcomes) {
                 HistoryEntry e = job.entry(o);
                 entryIds.put(o.index(), e.stableId());
-                pending.add(e);
+                pending.add(new Pending(this, e));
             }
-            // A drain queued but not started takes these too; otherwise one is queued now.
-            if (drainQueued.compareAndSet(false, true)) {
-                try {
-                    if (done < total) {
-                        writer.schedule(this::drain, GATHER_MS, TimeUnit.MILLISECONDS);
-                    } else {
-                        writer.execute(this::drain);
-                    }
-                } catch (RejectedExecutionException e) {
-                    failed(new IOException("The history is closed.", e));
-                }
-            }
-        }
-
-        /** On the writer thread: writes every entry reported so far in one append. */
-        private void drain() {
-            drainQueued.set(false); // from here on, a new outcome queues another drain
-            List<HistoryEntry> batch = new ArrayList<>();
-            for (HistoryEntry e = pending.poll(); e != null; e = pending.poll()) {
-                batch.add(e);
-            }
-            if (!batch.isEmpty()) {
-                listener.onEntries(batch, total);
-            }
+            gathered(this, done >= total);
         }
 
         /**
