@@ -21,9 +21,8 @@ public final class StartupTrace {
 
     public static void mark(String phase) {
         if (LAUNCHED >= 0) {
-            long cpu = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis()).orElse(-1L);
-            System.err.printf("startup %5d ms  cpu %5d ms  %s [%s]%n", System.currentTimeMillis() - LAUNCHED, cpu,
-                    phase, Thread.currentThread().getName());
+            System.err.printf("startup %5d ms  %s [%s]%n", System.currentTimeMillis() - LAUNCHED, phase,
+                    Thread.currentThread().getName());
         }
     }
 }

@@ -121,7 +121,7 @@ public final class WindowBenchmark {
     }
 
     /** Milliseconds from start to "console laid out" as the app traces it on standard error. */
-    private static long consoleReady(Process app) throws IOException {
+    private static long consoleReady(Process app) throws IOException, InterruptedException {
         var err = new java.io.BufferedReader(new java.io.InputStreamReader(app.getErrorStream(), StandardCharsets.UTF_8));
         for (String line; (line = err.readLine()) != null; ) {
             if (line.startsWith("startup") && line.contains("console laid out")) {
@@ -138,7 +138,9 @@ public final class WindowBenchmark {
                 return ms;
             }
         }
-        throw new IllegalStateException("the window never reported its console ready (exit " + app.exitValue() + ")");
+        boolean ended = app.waitFor(5, TimeUnit.SECONDS);
+        throw new IllegalStateException("the window never reported its console ready ("
+                + (ended ? "exit " + app.exitValue() : "still running") + "; is there an X display at DISPLAY?)");
     }
 
     static long rssKb(long pid) throws IOException {
