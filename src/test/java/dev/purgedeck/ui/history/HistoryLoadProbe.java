@@ -1,10 +1,12 @@
 package dev.purgedeck.ui.history;
 
+import dev.purgedeck.context.AppContext;
 import dev.purgedeck.history.HistoryEntry;
 import dev.purgedeck.history.HistoryQuery;
 import dev.purgedeck.history.HistoryStore;
 import dev.purgedeck.testsupport.ScriptedDialogs;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
@@ -29,6 +31,15 @@ public final class HistoryLoadProbe {
     }
 
     public static void main(String[] args) throws Exception {
+        // What the window has done by the time its History screen opens: the basics it reads before it appears (its
+        // settings, preferences and their JSON mapper). Without them the load measured here also warmed up the JVM
+        // for code the window has long run (first page 350-900 ms instead of 230-420, docs/performance.md §11).
+        Path home = Files.createTempDirectory("purgedeck-probe");
+        try (AppContext.Basics basics = AppContext.Basics.open(home)) {
+            basics.settings().get();
+        } finally {
+            Files.deleteIfExists(home); // empty: opening the basics writes nothing
+        }
         long jvmUp = ManagementFactory.getRuntimeMXBean().getUptime();
         long jvmCpu = cpuNanos();
         ExecutorService fx = Executors.newSingleThreadExecutor(r -> new Thread(r, "fx-stand-in"));
