@@ -230,6 +230,11 @@ public final class TeamShipper implements AutoCloseable {
     }
 
     private void runInBackground() {
+        synchronized (this) {
+            // This run is no longer pending: a nudge from now on must queue a new run (it may come after this
+            // run's last read of the file), and a retry scheduled below must not be mistaken for this run.
+            next = null;
+        }
         try {
             shipAll();
         } catch (TeamException e) {

@@ -10,6 +10,8 @@ import dev.purgedeck.history.HistoryTail;
 import dev.purgedeck.settings.TokenOwners;
 import dev.purgedeck.testsupport.Eventually;
 import dev.purgedeck.testsupport.TeamDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,5 +129,49 @@ class TeamShipperTest {
         List<TeamRow> rows = new TeamHistory(c, null).page(TeamQuery.newest(10));
         assertThat(rows).extracting(TeamRow::who).containsExactly("bob on desk-1",
                 "alice on desk-1 (dana@purgedeck.example)");
+    }
+
+    /** Entries recorded while a run is finishing (after its last read) ship in the next run: the nudge is kept. */
+    @Test
+    void aNudgeDuringARunShipsWhatItRecordedAfterThatRun() throws Exception {
+        TeamConnection c = TeamFixture.connection(TeamDatabase.newDatabase(), dir);
+        TeamSchema.migrate(c);
+        try (HistoryStore store = HistoryStore.open(HistoryStore.fileIn(dir))) {
+            store.append(TeamFixture.entries("first", 5, "alice"));
+            TeamShipper shipper = shipper(c, Clock.systemUTC());
+            AtomicBoolean once = new AtomicBoolean();
+            // The status is published on the shipping thread after the run's last read: recording then is the
+            // latest moment a nudge can come while that run still counts as running.
+            shipper.addListener(status -> {
+                if (once.compareAndSet(false, true)) {
+                    try {
+                        store.append(TeamFixture.entries("during", 7, "alice"));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    shipper.nudge();
+                }
+            });
+            shipper.start();
+            Eventually.await(() -> shipper.status().shipped() == 12);
+            assertThat(TeamFixture.teamIds(c)).hasSize(12);
+            shipper.close();
+        }
+    }
+
+    /** A background run that fails (here: no schema yet) is retried after its backoff without any new entry. */
+    @Test
+    void aFailedBackgroundRunIsRetriedAfterItsBackoff() throws Exception {
+        TeamConnection c = TeamFixture.connection(TeamDatabase.newDatabase(), dir);
+        try (HistoryStore store = HistoryStore.open(HistoryStore.fileIn(dir))) {
+            store.append(TeamFixture.entries("job", 3, "alice"));
+        }
+        TeamShipper shipper = shipper(c, Clock.systemUTC());
+        shipper.start();
+        Eventually.await(() -> shipper.status().offlineSince() != null);
+        TeamSchema.migrate(c); // the owner runs team init; nobody records anything
+        Eventually.await(() -> shipper.status().shipped() == 3);
+        assertThat(shipper.status().offlineSince()).isNull();
+        shipper.close();
     }
 }
