@@ -97,9 +97,15 @@ public final class EdgeCache {
     }
 
     /** URL purges reach production only: Fastly purges staging URLs through the staging IP instead. */
-    int purgeUrl(String serviceId, UrlKey target, boolean soft, String purgeId, Instant at) {
-        return update(new Slot(serviceId, PRODUCTION), o -> o.key().equals(target) ? o.purged(soft, purgeId, at)
-                : null);
+    synchronized int purgeUrl(String serviceId, UrlKey target, boolean soft, String purgeId, Instant at) {
+        // One object per cache key: a lookup, not a walk over every object the node holds.
+        Map<UrlKey, Copy> objects = slots.get(new Slot(serviceId, PRODUCTION));
+        Copy copy = objects == null ? null : objects.get(target);
+        if (copy == null) {
+            return 0;
+        }
+        objects.put(target, copy.purged(soft, purgeId, at));
+        return 1;
     }
 
     int purgeAll(String serviceId, String environment, Instant at) {
