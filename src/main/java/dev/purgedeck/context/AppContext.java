@@ -10,6 +10,7 @@ import dev.purgedeck.fastly.FastlyClient;
 import dev.purgedeck.fastly.RetryScheduler;
 import dev.purgedeck.fastly.SandboxAdmin;
 import dev.purgedeck.files.Json;
+import dev.purgedeck.files.SafeFiles;
 import dev.purgedeck.files.StoreWriter;
 import dev.purgedeck.history.HistoryStore;
 import dev.purgedeck.history.JobRecording;
@@ -85,6 +86,7 @@ public final class AppContext implements AutoCloseable {
     private final KeySetStore keySets;
     private final Optional<TeamSync> team;
     private final boolean ownsSandbox;
+    private final Optional<String> folderWarning;
     private SandboxServer sandbox;
     private volatile Session session;
     private String startupProblem;
@@ -106,6 +108,7 @@ public final class AppContext implements AutoCloseable {
         this.team = TeamSync.start(dataDir, this.env, Path.of(env.getOrDefault("HOME", System.getProperty("user.home"))), history);
         this.sandbox = sandbox;
         this.ownsSandbox = sandbox == null;
+        this.folderWarning = SafeFiles.folderWarning(dataDir); // a file system call: here, off the UI thread
     }
 
     /**
@@ -295,6 +298,14 @@ public final class AppContext implements AutoCloseable {
     /** Records every job the window runs in the history, off the caller's thread. */
     public JobRecording recording() {
         return recording;
+    }
+
+    /**
+     * The warning when others may change the data folder (they could swap PurgeDeck's files for links), as read
+     * when this context was opened; empty when the folder is private.
+     */
+    public Optional<String> folderWarning() {
+        return folderWarning;
     }
 
     /** For work that must stay off the UI thread: loading, filtering and exporting the history. */

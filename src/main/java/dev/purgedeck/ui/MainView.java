@@ -5,7 +5,6 @@ import dev.purgedeck.edge.PurgeVerifier;
 import dev.purgedeck.edge.VerifySettings;
 import dev.purgedeck.fastly.ServiceInfo;
 import dev.purgedeck.fastly.TokenInfo;
-import dev.purgedeck.files.SafeFiles;
 import dev.purgedeck.files.StoreWriter;
 import dev.purgedeck.history.JobContext;
 import dev.purgedeck.history.JobNote;
@@ -135,7 +134,7 @@ public final class MainView {
         purge = new PurgeViewModel(services, context.runner(), fx, context.background(), prefs, context.settings(), ask);
         // Said where it is seen: a folder others may change (they could swap PurgeDeck's files for links), and
         // settings files that were damaged and set aside.
-        String notice = java.util.stream.Stream.of(SafeFiles.folderWarning(context.dataDir()), prefs.problem(),
+        String notice = java.util.stream.Stream.of(context.folderWarning(), prefs.problem(),
                 context.settings().problem()).flatMap(Optional::stream).collect(Collectors.joining(" "));
         if (!notice.isEmpty()) {
             purge.reportProblem(notice);
