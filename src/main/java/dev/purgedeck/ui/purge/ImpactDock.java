@@ -1,5 +1,6 @@
 package dev.purgedeck.ui.purge;
 
+import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -8,7 +9,8 @@ import javafx.scene.layout.Region;
 /**
  * Where the Impact panel goes in the console: under the results when the window has the height for the form, the
  * results and the charts at once, else in a tab beside the results (at 1024×700 the three did not fit, and the chart
- * was cut). The form keeps at least its minimum height, so the Purge button and its warning stay whole.
+ * was cut; at 1280x800 the results kept no row). The form keeps at least its minimum height, so the Purge button and
+ * its warning stay whole.
  */
 final class ImpactDock {
     /** Room a split pane's divider takes. */
@@ -17,6 +19,8 @@ final class ImpactDock {
     private static final double TAB_HEADER = 40;
     /** The charts' share of what the form leaves, when the results and the charts both fit. */
     private static final double PANEL_SHARE = 0.6;
+    /** Room for three rows of the results table beyond the results' minimum (its summary and header). */
+    private static final double RESULT_ROWS = 3 * 40;
 
     private final SplitPane work;
     private final Region form;
@@ -76,7 +80,7 @@ final class ImpactDock {
         resultsTab.setContent(null);
         impactTab.setContent(null);
         work.getItems().setAll(work.getItems().get(0), results);
-        work.setDividerPositions(resultsDivider);
+        divide(resultsDivider);
     }
 
     /**
@@ -95,7 +99,10 @@ final class ImpactDock {
         double w = work.getWidth();
         double formHeight = form.prefHeight(form.getWidth() > 0 ? form.getWidth() : -1);
         double panelHeight = panel.minHeight(w);
-        boolean cramped = h < formHeight + results.minHeight(w) + panelHeight + 2 * DIVIDER;
+        double resultsHeight = results.minHeight(w) + RESULT_ROWS;
+        // Stacked only when the results keep room for rows under the form and the charts: at 1280x800 they had
+        // their summary and header and no row.
+        boolean cramped = h < formHeight + resultsHeight + panelHeight + 2 * DIVIDER;
         // A tab pane asks for no height of its own: this minimum makes the split keep the charts whole.
         tabs.setMinHeight(panelHeight + TAB_HEADER);
         if (tabbed != null && tabbed == cramped) {
@@ -107,9 +114,12 @@ final class ImpactDock {
             resultsTab.setContent(results);
             impactTab.setContent(panel);
             work.getItems().setAll(work.getItems().get(0), tabs);
-            // The charts get their minimum under the tabs' header, the form the rest (its minimum keeps it whole).
+            // The form keeps its minimum (the Purge button and its warning whole) and the tabs get the rest: the
+            // same height serves the charts and, a click away, the results, whose notice and summary left the table
+            // no row when the tabs had only the charts' minimum (1280x800 with the purge-twice offer).
             double below = panelHeight + TAB_HEADER + DIVIDER;
-            work.setDividerPositions(h <= 0 ? 0.42 : Math.max(0.1, Math.min(top, 1 - below / h)));
+            double formMin = form.minHeight(form.getWidth() > 0 ? form.getWidth() : -1);
+            divide(h <= 0 ? 0.42 : Math.max(0.1, Math.min((formMin + 1) / h, 1 - below / h)));
             if (opening) {
                 tabs.getSelectionModel().select(impactTab);
             }
@@ -118,8 +128,27 @@ final class ImpactDock {
             impactTab.setContent(null);
             work.getItems().setAll(work.getItems().get(0), results, panel);
             double rest = Math.max(0, h - formHeight - 2 * DIVIDER);
-            double chart = Math.max(panelHeight, rest * PANEL_SHARE);
-            work.setDividerPositions(top, h <= 0 ? 0.5 : Math.max(top, 1 - chart / h));
+            double chart = Math.max(panelHeight, Math.min(rest * PANEL_SHARE, rest - resultsHeight));
+            divide(top, h <= 0 ? 0.5 : Math.max(top, 1 - chart / h));
         }
+    }
+
+    /**
+     * Sets the dividers now and once more after the next layout: with new items, the split pane's skin first clamps
+     * the positions against the sizes it laid the old items out with (the tabs' divider went to 1.0, then to the
+     * tabs' minimum), which would leave the results the least room instead of what was set here.
+     */
+    private void divide(double... positions) {
+        work.setDividerPositions(positions);
+        Scene scene = work.getScene();
+        if (scene == null) {
+            return;
+        }
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            work.setDividerPositions(positions);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 }

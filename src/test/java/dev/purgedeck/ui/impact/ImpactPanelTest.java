@@ -22,13 +22,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -162,8 +165,9 @@ class ImpactPanelTest {
     }
 
     /**
-     * At 1024×700, the smallest supported window, and at 1280×800: after a purge-all with the panel open, both charts
-     * have a plot of at least 200×120 px inside their part of the console, and no text of the window is cut.
+     * At 1024×700, the smallest supported window, at 1280×800 and at 1600×1000: after a purge-all with the panel open,
+     * both charts have a plot of at least 200×120 px inside their part of the console, and no text of the window is
+     * cut; only the largest has the height for the results' rows and the charts at once.
      */
     @Test
     void afterAPurgeAllTheChartsSummaryAndResultsFitTheSmallestWindow(FxRobot robot) throws Exception {
@@ -182,9 +186,56 @@ class ImpactPanelTest {
 
             assertFits(robot, "1024×700", false);
             ConsoleHarness.resize(robot, 1280, 800);
-            assertFits(robot, "1280×800", true);
+            assertFits(robot, "1280×800", false);
+            ConsoleHarness.resize(robot, 1600, 1000);
+            assertFits(robot, "1600×1000", true);
         } finally {
             ConsoleHarness.resize(robot, 1240, 800);
+        }
+    }
+
+    /**
+     * With the panel open, the results of a purge of three pages show every row whole: at 1280×800 in the tab
+     * beside the charts (stacked, they kept only their summary and header), at 1600×1000 under the form with the
+     * charts below them.
+     */
+    @Test
+    void theResultsKeepRoomForTheirRowsBesideOrAboveTheCharts(FxRobot robot) throws Exception {
+        String serviceId = showConsole();
+        try {
+            robot.clickOn("#impactToggle");
+            waitUntil(() -> series(robot, "impactHitRatio", "Hit ratio") != null);
+            List<String> pages = List.of("https://www.dailycourier.example/news",
+                    "https://www.dailycourier.example/sport", "https://www.dailycourier.example/");
+            robot.interact(() -> console.window().purge().run(JobRequest.urls(serviceId, pages, PurgeOptions.HARD,
+                    JobRequest.DEFAULT_CONCURRENCY)));
+            console.awaitJobEnd();
+            assertRowsWhole(robot, 1280, 800, true);
+            assertRowsWhole(robot, 1600, 1000, false);
+        } finally {
+            ConsoleHarness.resize(robot, 1240, 800);
+        }
+    }
+
+    private static void assertRowsWhole(FxRobot robot, double width, double height, boolean inTabs) {
+        String size = (int) width + "×" + (int) height;
+        ConsoleHarness.resize(robot, width, height);
+        Optional<TabPane> tabs = robot.lookup("#resultsImpactTabs").tryQuery();
+        assertThat(tabs.isPresent()).as("results and charts in tabs at %s", size).isEqualTo(inTabs);
+        tabs.ifPresent(t -> robot.interact(() -> t.getSelectionModel().select(0)));
+        WaitForAsyncUtils.waitForFxEvents();
+        Node table = robot.lookup("#resultsTable").query();
+        Set<Node> rows = robot.from(table).lookup(".table-row-cell").queryAll().stream()
+                .filter(r -> r instanceof TableRow<?> row && row.getItem() != null).collect(Collectors.toSet());
+        assertThat(rows).as("a row per page at %s", size).hasSize(3);
+        Bounds in = scene(table);
+        for (Node row : rows) { // rows scroll sideways where the columns are wider than the table: height only
+            Bounds b = scene(row);
+            assertThat(b.getMinY()).as("top of a row at %s", size).isGreaterThanOrEqualTo(in.getMinY() - 0.5);
+            assertThat(b.getMaxY()).as("bottom of a row at %s", size).isLessThanOrEqualTo(in.getMaxY() + 0.5);
+        }
+        if (!inTabs) {
+            assertInside(robot.lookup("#impactOrigin").query(), robot.lookup("#purgeView").query(), size);
         }
     }
 
