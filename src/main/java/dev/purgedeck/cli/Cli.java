@@ -102,26 +102,38 @@ public final class Cli {
         return cl;
     }
 
-    /** A mistyped command line: say what is wrong and where the help is, and exit 2. */
+    /**
+     * A mistyped command line: say what is wrong and where the help is, and exit 2. Classes rather than lambdas:
+     * picocli's interfaces are of a class-file version the class-data archive does not take, so a lambda for them
+     * was made anew, with the JDK's bytecode library, on every run (docs/performance.md §13).
+     */
     private static IParameterExceptionHandler usageErrors(CliContext ctx) {
-        return (ex, args) -> {
-            CommandLine c = ex.getCommandLine();
-            ctx.warn("purgedeck: " + ex.getMessage());
-            UnmatchedArgumentException.printSuggestions(ex, c.getErr());
-            ctx.warn("Run '" + c.getCommandSpec().qualifiedName() + " --help' for how to use it.");
-            return USAGE;
+        return new IParameterExceptionHandler() {
+            @Override
+            public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+                CommandLine c = ex.getCommandLine();
+                ctx.warn("purgedeck: " + ex.getMessage());
+                UnmatchedArgumentException.printSuggestions(ex, c.getErr());
+                ctx.warn("Run '" + c.getCommandSpec().qualifiedName() + " --help' for how to use it.");
+                return USAGE;
+            }
         };
     }
 
     private static IExecutionExceptionHandler failures(CliContext ctx) {
-        return (ex, cl, parseResult) -> {
-            if (ex instanceof CliFailure f) {
-                f.lines().forEach(line -> ctx.warn("purgedeck: " + line));
-                return f.exitCode();
+        return new IExecutionExceptionHandler() {
+            @Override
+            public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
+                if (ex instanceof CliFailure f) {
+                    for (String line : f.lines()) {
+                        ctx.warn("purgedeck: " + line);
+                    }
+                    return f.exitCode();
+                }
+                // A bug, not the user's fault: show enough to report it, never the token.
+                ctx.warn("purgedeck: unexpected error: " + ex);
+                return FAILED;
             }
-            // A bug, not the user's fault: show enough to report it, never the token.
-            ctx.warn("purgedeck: unexpected error: " + ex);
-            return FAILED;
         };
     }
 }

@@ -56,8 +56,10 @@ public final class FastlyClient {
                         RetryScheduler scheduler) {
         this.config = config;
         ErrorBodyParser errors = new ErrorBodyParser(clock);
-        this.executor = new RequestExecutor(http, errors, clock, rateLimit::set, scheduler, this::waiting);
-        this.edgeExecutor = new RequestExecutor(edgeHttp, errors, clock, s -> { }, scheduler, this::waiting);
+        // One method reference for both: the class-data archive keeps one lambda class per place it was made.
+        Consumer<RateLimitWait> waits = this::waiting;
+        this.executor = new RequestExecutor(http, errors, clock, rateLimit::set, scheduler, waits);
+        this.edgeExecutor = new RequestExecutor(edgeHttp, errors, clock, s -> { }, scheduler, waits);
     }
 
     /**

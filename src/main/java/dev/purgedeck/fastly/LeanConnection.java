@@ -119,7 +119,16 @@ final class LeanConnection implements AutoCloseable {
     }
 
     private static boolean isIpLiteral(String host) {
-        return host.indexOf(':') >= 0 || host.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'));
+        if (host.indexOf(':') >= 0) {
+            return true;
+        }
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (c != '.' && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Takes a socket before it connects, so that a cancel can close it while it connects or shakes hands. */
@@ -137,9 +146,13 @@ final class LeanConnection implements AutoCloseable {
      * only, and a server that stops reading (a full window) would hold a write past the deadline for ever.
      */
     ScheduledFuture<?> closeAt(long deadlineNanos) {
-        return Deadlines.CLOSER.schedule(() -> {
-            expired = true;
-            close();
+        // A class, not a lambda: the first exchanges of a job reach this together (docs/performance.md §13).
+        return Deadlines.CLOSER.schedule(new Runnable() {
+            @Override
+            public void run() {
+                expired = true;
+                close();
+            }
         }, deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
     }
 

@@ -26,8 +26,11 @@ public record RateLimitState(OptionalLong remaining, Optional<Instant> reset) {
     }
 
     private static OptionalLong number(HttpHeaders headers, String name) {
+        // allValues, not firstValue's stream and a lambda: every answer of a job is read here, the first ones on
+        // several threads at once (docs/performance.md §13).
+        java.util.List<String> values = headers.allValues(name);
         try {
-            return headers.firstValue(name).map(v -> OptionalLong.of(Long.parseLong(v.trim()))).orElse(OptionalLong.empty());
+            return values.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(values.get(0).trim()));
         } catch (NumberFormatException e) {
             return OptionalLong.empty();
         }

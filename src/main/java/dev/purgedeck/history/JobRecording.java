@@ -45,6 +45,8 @@ public final class JobRecording implements AutoCloseable {
     private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
     /** Whether a delayed {@link #drain} is queued on the writer and has not started taking {@link #pending} yet. */
     private final AtomicBoolean drainQueued = new AtomicBoolean();
+    /** Made once, here: the request threads that report outcomes would otherwise each make one (§13). */
+    private final Runnable drainTask = this::drain;
     // One thread: batches are written in the order they were reported, and a task queued after them waits for them
     // (a job's outcomes are gathered for a moment first: see Recording.onItems).
     private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -177,9 +179,9 @@ public final class JobRecording implements AutoCloseable {
     private void gathered(Recording from, boolean now) {
         try {
             if (now) {
-                writer.execute(this::drain);
+                writer.execute(drainTask);
             } else if (drainQueued.compareAndSet(false, true)) { // a drain queued but not started takes these too
-                writer.schedule(this::drain, GATHER_MS, TimeUnit.MILLISECONDS);
+                writer.schedule(drainTask, GATHER_MS, TimeUnit.MILLISECONDS);
             }
         } catch (RejectedExecutionException e) {
             from.failed(new IOException("The history is closed.", e));

@@ -31,4 +31,58 @@ class TextBodiesTest {
         assertThat(TextBodies.charset(type("text/plain; charset=\"\""))).isEqualTo(StandardCharsets.UTF_8);
         assertThat(TextBodies.charset(type("text/plain; =utf-16"))).isEqualTo(StandardCharsets.UTF_8);
     }
+
+    @Test
+    void aBodyInManyBuffersIsDecodedWholeEvenWhereACharacterIsSplit() {
+        TextBodies.Text text = new TextBodies.Text(StandardCharsets.UTF_8);
+        long[] requested = {0};
+        text.onSubscribe(new java.util.concurrent.Flow.Subscription() {
+            @Override
+            public void request(long n) {
+                requested[0] += n;
+            }
+
+            @Override
+            public void cancel() {
+                throw new AssertionError("nothing cancels");
+            }
+        });
+        byte[] cafe = "café crème".getBytes(StandardCharsets.UTF_8);
+        text.onNext(List.of(java.nio.ByteBuffer.wrap(cafe, 0, 4), java.nio.ByteBuffer.wrap(cafe, 4, 3)));
+        text.onNext(List.of(java.nio.ByteBuffer.wrap(cafe, 7, cafe.length - 7)));
+        text.onComplete();
+        assertThat(requested[0]).isPositive();
+        assertThat(text.getBody().toCompletableFuture().join()).isEqualTo("café crème");
+    }
+
+    @Test
+    void aFailedBodyFailsItsText() {
+        TextBodies.Text text = new TextBodies.Text(StandardCharsets.UTF_8);
+        text.onNext(List.of(java.nio.ByteBuffer.wrap(new byte[] {'x'})));
+        text.onError(new java.io.IOException("connection reset"));
+        assertThat(text.getBody().toCompletableFuture()).isCompletedExceptionally();
+    }
+
+    /** The JDK client (which sends what the lean client leaves to it) drives the same subscriber. */
+    @Test
+    void theJdkClientReadsAnAnswerInTheCharsetItNames() throws Exception {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        byte[] body = "{\"status\": \"ok\", \"note\": \"déjà vu\"}".getBytes(StandardCharsets.ISO_8859_1);
+        server.createContext("/", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/json; charset=ISO-8859-1");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                            + server.getAddress().getPort() + "/")).build(), TextBodies.TEXT);
+            assertThat(r.body()).isEqualTo("{\"status\": \"ok\", \"note\": \"déjà vu\"}");
+        } finally {
+            server.stop(0);
+        }
+    }
 }
