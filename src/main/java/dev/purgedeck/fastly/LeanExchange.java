@@ -17,14 +17,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ScheduledFuture;
-import java.util.regex.Pattern;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
 
 /** Writes one HTTP/1.1 request on a {@link LeanConnection} and reads its answer: fixed-length, chunked or to the end. */
 final class LeanExchange {
     /** The JDK client has no bound of its own in Java 17; this one keeps a hostile server from filling the heap. */
     static final int MAX_HEADER_BYTES = 256 * 1024;
     static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
-    private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.[01] [1-9][0-9][0-9]( .*)?");
+    /**
+     * Every answer's headers are kept. Constants, not lambdas at their call sites: the request threads reach those
+     * sites together, and each would make its own lambda class (docs/performance.md §13).
+     */
+    private static final BiPredicate<String, String> ALL_HEADERS = (name, value) -> true;
+    private static final Function<String, List<String>> NEW_VALUES = name -> new ArrayList<>(1);
 
     /** What came back, and whether the connection may carry another request. */
     record Answer(int status, HttpHeaders headers, byte[] body, boolean reusable) {
@@ -120,14 +126,14 @@ final class LeanExchange {
                     // they could frame the body differently from it (docs/performance.md §7).
                     throw new ProtocolException("Bad header line in the answer");
                 }
-                map.computeIfAbsent(line.substring(0, colon), k -> new ArrayList<>(1))
+                map.computeIfAbsent(line.substring(0, colon), NEW_VALUES)
                         .add(line.substring(colon + 1).trim());
             }
             if (status < 200) {
                 lines.reset(c.read(deadlineNanos));
                 continue; // an interim answer (100 Continue, 103 Early Hints): the real one follows
             }
-            HttpHeaders headers = HttpHeaders.of(map, (k, v) -> true);
+            HttpHeaders headers = HttpHeaders.of(map, ALL_HEADERS);
             List<String> connection = tokens(headers.allValues("Connection"));
             boolean keepAlive = statusLine.startsWith("HTTP/1.1")
                     ? !connection.contains("close") : connection.contains("keep-alive");
@@ -155,7 +161,7 @@ final class LeanExchange {
 
     /** The status of a status line as strict as the JDK client's: HTTP/1.0 or 1.1, SP, three digits, 100 to 599. */
     private static int parseStatus(String line) throws IOException {
-        if (!STATUS_LINE.matcher(line).matches()) {
+        if (!isStatusLine(line)) {
             throw new ProtocolException("Invalid status line in the answer");
         }
         int status = Integer.parseInt(line.substring(9, 12));
@@ -169,15 +175,49 @@ final class LeanExchange {
     /** The one Content-Length: digits only; two (equal or not, or a list) are refused, as the JDK client does. */
     private static long parseLength(List<String> values) throws IOException {
         String value = values.get(0);
-        if (values.size() > 1 || value.isEmpty() || value.length() > 18
-                || !value.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+        if (values.size() > 1 || value.isEmpty() || value.length() > 18) {
             throw new ProtocolException("Bad Content-Length in the answer");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (!isDigit(value.charAt(i))) {
+                throw new ProtocolException("Bad Content-Length in the answer");
+            }
         }
         long n = Long.parseLong(value);
         if (n > MAX_BODY_BYTES) {
             throw new IOException("Content-Length out of bounds: " + n);
         }
         return n;
+    }
+
+    /**
+     * Whether the line matches {@code HTTP/1\.[01] [1-9][0-9][0-9]( .*)?} (no line terminator in the reason), checked
+     * by hand: a regular expression here was compiled by C1 again in every short run.
+     */
+    static boolean isStatusLine(String line) {
+        if (!(line.startsWith("HTTP/1.") && line.length() >= 12 && (line.charAt(7) == '0' || line.charAt(7) == '1')
+                && line.charAt(8) == ' ' && line.charAt(9) >= '1' && isDigit(line.charAt(9))
+                && isDigit(line.charAt(10)) && isDigit(line.charAt(11)))) {
+            return false;
+        }
+        if (line.length() == 12) {
+            return true;
+        }
+        if (line.charAt(12) != ' ') {
+            return false;
+        }
+        for (int i = 13; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            // What '.' does not match: the line terminators a line read as ISO-8859-1 can hold.
+            if (ch == '\n' || ch == '\r' || ch == '\u0085') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDigit(char ch) {
+        return ch >= '0' && ch <= '9';
     }
 
     /** Whether the header name before {@code end} is an RFC 9110 token (no space, no control, no separator). */

@@ -21,6 +21,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -38,6 +39,10 @@ public final class LeanHttpClient extends HttpClient {
     /** An idle kept-alive connection older than this is closed, not reused: servers drop them after a while. */
     private static final long MAX_IDLE_NANOS = Duration.ofSeconds(30).toNanos();
 
+    /** A constant, not a lambda at its call site, which the request threads would reach together (§13). */
+    private static final Function<String, ConcurrentLinkedDeque<LeanConnection>> NEW_POOL =
+            origin -> new ConcurrentLinkedDeque<>();
+
     /** In a request's slot for its connection once the request is cancelled: no connection may be put there. */
     private static final Object CANCELLED = new Object();
 
@@ -53,6 +58,7 @@ public final class LeanHttpClient extends HttpClient {
     private volatile HttpClient jdk;
     private volatile SSLContext tls;
     private volatile SSLParameters tlsParameters;
+    private volatile SystemProxyAnswers systemProxyAnswers;
 
     /**
      * @param jdk      the client this one stands in for: its timeouts, TLS set-up and proxy are followed, and it sends
@@ -175,7 +181,7 @@ public final class LeanHttpClient extends HttpClient {
         String scheme = uri.getScheme();
         if (!("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) || uri.getHost() == null
                 || request.expectContinue() || jdkOnly
-                || request.version().filter(v -> v != Version.HTTP_1_1).isPresent() || !direct(uri)
+                || request.version().orElse(Version.HTTP_1_1) != Version.HTTP_1_1 || !direct(uri)
                 || !isAscii(uri.getRawPath()) || !isAscii(uri.getRawQuery())) {
             return null;
         }
@@ -192,17 +198,48 @@ public final class LeanHttpClient extends HttpClient {
      * left to it rather than sent with other bytes, which would purge another URL.
      */
     private static boolean isAscii(String s) {
-        return s == null || s.chars().allMatch(ch -> ch < 128);
+        if (s != null) {
+            for (int i = 0; i < s.length(); i++) {
+                if (s.charAt(i) >= 128) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Whether the JDK client would connect directly: its proxy selector (the system's when it has none) says so. */
     private boolean direct(URI uri) {
-        ProxySelector selector = proxy.orElseGet(ProxySelector::getDefault);
+        ProxySelector selector = proxy.isPresent() ? proxy.get() : ProxySelector.getDefault();
         if (selector == null) {
             return true;
         }
+        // The system's own selector answers by scheme and host alone: it is asked once per origin, not once per
+        // purge (reading the proxy properties each time was a good part of a purge's CPU, docs/performance.md §13).
+        // Any other selector, which may answer by path, is asked every time.
+        boolean system = selector.getClass().getName().equals("sun.net.spi.DefaultProxySelector");
+        String origin = system ? LeanConnection.origin(uri) : null;
+        SystemProxyAnswers known = systemProxyAnswers;
+        if (system && known != null && known.selector() == selector) {
+            Boolean answer = known.direct().get(origin);
+            if (answer != null) {
+                return answer;
+            }
+        }
         List<Proxy> proxies = selector.select(uri);
-        return proxies.isEmpty() || proxies.get(0).type() == Proxy.Type.DIRECT;
+        boolean direct = proxies.isEmpty() || proxies.get(0).type() == Proxy.Type.DIRECT;
+        if (system) {
+            if (known == null || known.selector() != selector) {
+                known = new SystemProxyAnswers(selector, new ConcurrentHashMap<>());
+                systemProxyAnswers = known;
+            }
+            known.direct().put(origin, direct);
+        }
+        return direct;
+    }
+
+    /** What the system's proxy selector said per origin, while it is the system's selector. */
+    private record SystemProxyAnswers(ProxySelector selector, Map<String, Boolean> direct) {
     }
 
     /**
@@ -225,12 +262,16 @@ public final class LeanHttpClient extends HttpClient {
             boolean reused = c != null;
             if (c == null) {
                 boolean https = "https".equalsIgnoreCase(request.uri().getScheme());
+                // A class, not a lambda: the first requests of a job open their connections together (§13).
                 c = LeanConnection.open(request.uri(), connectTimeout.orElse(null), https ? tls() : null,
-                        tlsParameters, deadline, s -> {
-                            if (!busy.compareAndSet(null, s)) {
-                                throw new IOException("Cancelled");
+                        tlsParameters, deadline, new LeanConnection.Claim() {
+                            @Override
+                            public void claim(Socket s) throws IOException {
+                                if (!busy.compareAndSet(null, s)) {
+                                    throw new IOException("Cancelled");
+                                }
+                                beforeConnect.claim(s);
                             }
-                            beforeConnect.claim(s);
                         });
             }
             if (!busy.compareAndSet(reused ? null : c.raw(), c)) {
@@ -253,7 +294,7 @@ public final class LeanHttpClient extends HttpClient {
             // Not back to the pool if a cancel closed it meanwhile, or if anything is waiting on it.
             if (busy.compareAndSet(c, null) && answer.reusable() && c.isQuiet()) {
                 c.idleSince = System.nanoTime();
-                idle.computeIfAbsent(origin, k -> new ConcurrentLinkedDeque<>()).offerLast(c);
+                idle.computeIfAbsent(origin, NEW_POOL).offerLast(c);
             } else {
                 c.close();
             }

@@ -114,4 +114,16 @@ class LeanFramingTest extends LeanWireFixture {
         });
         assertThat(purge("/purge/a").body()).isEqualTo("not chunked");
     }
+
+    /** The JDK client's own rule for a status line, as a regular expression: the hand-written check agrees with it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"HTTP/1.1 200 OK", "HTTP/1.0 404", "HTTP/1.1 599 x", "HTTP/1.1 100 ", "HTTP/1.1 200",
+        "HTTP/1.2 200 OK", "HTTP/2 200", "HTTP/1.1 099 OK", "HTTP/1.1 20 OK", "HTTP/1.1 2000 OK", "HTTP/1.1  200 OK",
+        "http/1.1 200 OK", "HTTP/1.1 200OK", "HTTP/1.1 2x0 OK", "HTTP/1.1 200 OK\r", "HTTP/1.1 200 O\rK",
+        "HTTP/1.1 200 \u0085", "HTTP/1.1 200 caf\u00e9", "HTTP/1.1 200\t", "", "HTTP/1.1", "XHTTP/1.1 200 OK",
+        "HTTP/1.1 200 OK\n", "HTTP/1.1 999 OK", "HTTP/1.1 200 \u0000"})
+    void aStatusLineIsReadAsStrictlyAsByTheJdkClientsRule(String line) {
+        boolean jdkRule = java.util.regex.Pattern.matches("HTTP/1\\.[01] [1-9][0-9][0-9]( .*)?", line);
+        assertThat(LeanExchange.isStatusLine(line)).as(line).isEqualTo(jdkRule);
+    }
 }

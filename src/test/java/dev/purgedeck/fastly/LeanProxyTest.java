@@ -122,4 +122,22 @@ class LeanProxyTest extends LeanWireFixture {
             assertThat(proxied).isEmpty();
         }
     }
+
+    /** The system's selector is asked once per origin; a selector set in its place is asked from then on. */
+    @Test
+    void aSelectorSetInPlaceOfTheSystemsIsFollowedAtOnce() throws Exception {
+        server = proxy();
+        HttpRequest first = purge(URI.create("http://site.invalid:1/a"));
+        assertThat(ProxySelector.getDefault().select(first.uri()).get(0).type()).isEqualTo(Proxy.Type.DIRECT);
+        // Direct, by the system's selector: the lean client tries to connect and cannot resolve the host.
+        assertThatThrownBy(() -> direct.send(first, HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(java.net.ConnectException.class);
+        assertThat(direct.leanRequests()).isEqualTo(1);
+        ProxySelector.setDefault(except127(server.uri("")));
+        HttpResponse<String> r = direct.send(purge(URI.create("http://site.invalid:1/b")),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(proxied).containsExactly("PURGE http://site.invalid:1/b HTTP/1.1");
+        assertThat(direct.leanRequests()).isEqualTo(1);
+    }
 }

@@ -37,6 +37,39 @@ class ValidationTest {
         assertThat(Validation.urlProblem("   ")).hasValue("is empty");
     }
 
+    /**
+     * The scheme is read at the URL's start as the rules written as regular expressions read it before: an http(s)
+     * scheme with "//", a link of another kind, a host and its port, or nothing.
+     */
+    @Test
+    void aSchemeIsReadAtTheStartAsTheRfcSpellsIt() {
+        java.util.regex.Pattern slashes = java.util.regex.Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*)://");
+        java.util.regex.Pattern other = java.util.regex.Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):(?!\\d)");
+        for (String url : List.of("https://a.example/x", "HtTp://a.example/", "a+b.c-d://a.example/", "ftp://a.example/",
+                "mailto:editor@example.com", "x:", "x:/y", "a.example:8080/path", "a.example:8x/", "a.example/?next=https://b",
+                "1http://a.example/", "-x://a.example/", "+x:y", "a_b://a.example/", "www.example.com/a:b",
+                "http:/a.example/", "http:8080", "localhost:", "ab:9", "https:///path")) {
+            var s = slashes.matcher(url);
+            var o = other.matcher(url);
+            String expected = s.find() ? (s.group(1).equalsIgnoreCase("http") || s.group(1).equalsIgnoreCase("https")
+                    ? "http(s)" : "uses '" + s.group(1).toLowerCase(java.util.Locale.ROOT) + "://'")
+                    : o.find() ? "is a '" + o.group(1) + ":' link" : "no scheme";
+            String actual = Validation.urlProblem(url)
+                    .filter(r -> r.contains("only http and https"))
+                    .map(r -> r.startsWith("uses") ? r.substring(0, r.indexOf("://'") + 4) : r.substring(0, r.indexOf(" link") + 5))
+                    .orElseGet(() -> schemeOf(url));
+            assertThat(actual).as(url).isEqualTo(expected);
+        }
+        assertThat(Validation.absolute("a.example/?next=https://b").getScheme()).isEqualTo("http");
+        assertThat(Validation.absolute("HTTPS://a.example/x").getHost()).isEqualTo("a.example");
+    }
+
+    /** For a URL with no problem of scheme: whether it kept an http(s) scheme or got none. */
+    private static String schemeOf(String url) {
+        return url.regionMatches(true, 0, "http://", 0, 7) || url.regionMatches(true, 0, "https://", 0, 8)
+                ? "http(s)" : "no scheme";
+    }
+
     @Test
     void keysArePrintableAsciiUpTo1024Bytes() {
         assertThat(Validation.keyProblem("product-4711")).isEmpty();
