@@ -1,6 +1,6 @@
 package dev.purgedeck.fastly;
 
-import java.util.UUID;
+import dev.purgedeck.files.RandomUuids;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 
@@ -41,6 +41,6 @@ public final class BulkPurgeRunner {
 
     /** A fresh, unique job ID. */
     public static String newJobId() {
-        return UUID.randomUUID().toString();
+        return RandomUuids.next().toString();
     }
 }

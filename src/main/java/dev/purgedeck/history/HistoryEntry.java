@@ -1,6 +1,7 @@
 package dev.purgedeck.history;
 
 import dev.purgedeck.fastly.PurgeKind;
+import dev.purgedeck.files.RandomUuids;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -112,13 +113,13 @@ public record HistoryEntry(String jobId, Instant time, String profile, String en
 
     /** Where this process's entry IDs start and how many it gave; drawn on first use, not where entries are read. */
     private static final class Ids {
-        static final UUID BASE = UUID.randomUUID();
+        static final UUID BASE = RandomUuids.next();
         static final AtomicLong COUNTER = new AtomicLong();
     }
 
     /**
      * A new unique ID for an entry being recorded now, shaped as a random (version 4) UUID. The first one of a process
-     * is {@link UUID#randomUUID()}; each next one adds an odd constant to its lower half, which repeats only after
+     * is a random UUID ({@link RandomUuids}); each next one adds an odd constant to its lower half, which repeats only after
      * 2^62 IDs, so the IDs of one process never collide and those of two processes only as two random UUIDs would.
      * A job of 1,000 URLs spent more CPU on 1,000 draws from the system's secure random generator than on writing
      * its history (docs/performance.md §11); nothing depends on an ID being unpredictable, only on it being unique.
