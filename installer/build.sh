@@ -45,6 +45,14 @@ JAVA_OPTIONS="--add-exports=javafx.base/com.sun.javafx.event=ALL-UNNAMED -XX:Tie
 # with a 100 MB young generation that start-up garbage fills and that stays resident. Smaller than 64 MB, the start
 # needs full collections (docs/performance.md §9).
 JAVA_OPTIONS="$JAVA_OPTIONS -Xms64m"
+# On Linux, the heap and the compiled code on transparent huge pages where the system gives them (its default,
+# "madvise", gives them to programs that ask): each first touch of a 4 KB page costs a fault, ~11 us on the virtual
+# machines here, and a purge of 1,000 URLs took 11,000 of them, 4,900 fewer with this (0.11 s less CPU, 1.17 -> 1.06 s;
+# the window shown 0.28 s sooner; ~5 MB more resident memory in the window; docs/performance.md §13). The option
+# exists only in Linux JVMs.
+if [ "$(uname -s)" = Linux ]; then
+    JAVA_OPTIONS="$JAVA_OPTIONS -XX:+UseTransparentHugePages"
+fi
 # The Windows upgrade code: fixed forever, so a newer .msi replaces an installed older one.
 WIN_UPGRADE_UUID=6f1d8f7a-3c5e-4b8e-9a51-2f0c7d4e8b13
 

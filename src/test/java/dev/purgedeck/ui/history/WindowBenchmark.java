@@ -36,7 +36,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class WindowBenchmark {
     /** What installer/build.sh gives the launcher (JavaFX is on the class path here, so no --add-exports). */
-    static final List<String> LAUNCHER_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms64m");
+    static final List<String> LAUNCHER_OPTIONS = System.getProperty("os.name").startsWith("Linux")
+            ? List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms64m", "-XX:+UseTransparentHugePages")
+            : List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms64m");
 
     /** More options for the JVMs started here ({@code --jvm "-Xmx300m"}), after the launcher's. */
     private static final List<String> extraOptions = new ArrayList<>();
