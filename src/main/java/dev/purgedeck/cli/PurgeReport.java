@@ -44,7 +44,7 @@ final class PurgeReport {
             }
         }
         ctx.out().print(t.render());
-        ctx.out().println(result.summary());
+        ctx.out().println(result.summary(TerminalText::count));
         ctx.out().flush();
     }
 

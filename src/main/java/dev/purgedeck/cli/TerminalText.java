@@ -26,6 +26,27 @@ final class TerminalText {
         return b.length() > MAX_MESSAGE ? b.substring(0, MAX_MESSAGE) + "…" : b.toString();
     }
 
+    /**
+     * A count as the command line prints counts, {@code 1,234,567} ({@code %,d} in {@link java.util.Locale#ROOT}),
+     * without {@link String#format}: its first use sets up the JDK's locale data, about 18 ms of every purge's start.
+     */
+    static String count(long n) {
+        String digits = Long.toString(n);
+        int sign = n < 0 ? 1 : 0;
+        int len = digits.length() - sign;
+        if (len <= 3) {
+            return digits;
+        }
+        StringBuilder b = new StringBuilder(digits.length() + len / 3).append(digits, 0, sign);
+        for (int i = 0; i < len; i++) {
+            if (i > 0 && (len - i) % 3 == 0) {
+                b.append(',');
+            }
+            b.append(digits.charAt(sign + i));
+        }
+        return b.toString();
+    }
+
     /** A value typed by the user or stored, for quoting inside a message. */
     static String quoted(String value) {
         return "'" + Validation.printable(value, 80) + "'";

@@ -46,7 +46,11 @@ public final class HistoryStore implements AutoCloseable {
     private final AtomicBoolean dirty = new AtomicBoolean();
     private final AtomicBoolean syncPending = new AtomicBoolean();
     private final ReentrantLock forcing = new ReentrantLock();
-    private final LineParser parser = new LineParser();
+    /**
+     * Reads what other processes appended; made when first needed (under this store's monitor, like its uses): setting
+     * up its tables was a good part of opening the history for a purge from the command line, which rarely needs it.
+     */
+    private LineParser parser;
     /** Everything before this offset has been loaded, appended or delivered by this process. */
     private long consumed;
     /** The file size right after our last append (it ends in '\n' there), or -1. */
@@ -107,7 +111,7 @@ public final class HistoryStore implements AutoCloseable {
                 long size = writer.size();
                 List<HistoryEntry> others = List.of();
                 if (size > consumed) { // another process appended since we last looked: pass it on, don't skip it
-                    others = HistoryReader.read(reader, consumed, size, parser).entries();
+                    others = HistoryReader.read(reader, consumed, size, parser()).entries();
                 }
                 // A torn last line must not swallow ours: start on a fresh line.
                 boolean newline = size != cleanEnd && file.lastByte(size) != '\n';
@@ -246,6 +250,14 @@ public final class HistoryStore implements AutoCloseable {
         watching = timer.scheduleWithFixedDelay(this::pollQuietly, ms, ms, TimeUnit.MILLISECONDS);
     }
 
+    private LineParser parser() {
+        assert Thread.holdsLock(this);
+        if (parser == null) {
+            parser = new LineParser();
+        }
+        return parser;
+    }
+
     /** Reads what other processes appended since we last looked; visible for tests, normally run by {@link #watch}. */
     synchronized void poll() throws IOException {
         if (closed) {
@@ -259,7 +271,7 @@ public final class HistoryStore implements AutoCloseable {
         long size = file.reader().size();
         if (size > consumed) {
             // No lock: read only whole lines; a line still being written by another process waits for the next poll.
-            HistoryReader.Chunk chunk = HistoryReader.read(file.reader(), consumed, size, parser);
+            HistoryReader.Chunk chunk = HistoryReader.read(file.reader(), consumed, size, parser());
             consumed = chunk.end();
             deliver(chunk.entries());
         }
