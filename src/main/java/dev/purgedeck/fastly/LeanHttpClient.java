@@ -39,7 +39,10 @@ public final class LeanHttpClient extends HttpClient {
     /** An idle kept-alive connection older than this is closed, not reused: servers drop them after a while. */
     private static final long MAX_IDLE_NANOS = Duration.ofSeconds(30).toNanos();
 
-    /** A constant, not a lambda at its call site, which the request threads would reach together (§13). */
+    /**
+     * A constant, not a lambda at its call site, which the request threads would reach together
+     * (docs/performance.md §13).
+     */
     private static final Function<String, ConcurrentLinkedDeque<LeanConnection>> NEW_POOL =
             origin -> new ConcurrentLinkedDeque<>();
 
@@ -262,7 +265,8 @@ public final class LeanHttpClient extends HttpClient {
             boolean reused = c != null;
             if (c == null) {
                 boolean https = "https".equalsIgnoreCase(request.uri().getScheme());
-                // A class, not a lambda: the first requests of a job open their connections together (§13).
+                // A class, not a lambda: the first requests of a job open their connections together
+                // (docs/performance.md §13).
                 c = LeanConnection.open(request.uri(), connectTimeout.orElse(null), https ? tls() : null,
                         tlsParameters, deadline, new LeanConnection.Claim() {
                             @Override

@@ -19,9 +19,9 @@ import java.util.concurrent.Flow;
  */
 final class TextBodies {
     /**
-     * The handler every API request uses. Its subscriber is a class of ours, not the JDK's {@code ofString}, which makes
-     * a lambda at one place for every answer: the first answers of a job arrive on several threads at once, and each
-     * made its own lambda class there (docs/performance.md §13).
+     * The handler every API request uses. Its subscriber is a class of ours, not the JDK's {@code ofString}, which
+     * makes a lambda at one place for every answer: the first answers of a job arrive on several threads at once, and
+     * each made its own lambda class there (docs/performance.md §13).
      */
     static final HttpResponse.BodyHandler<String> TEXT = info -> new Text(charset(info.headers()));
 

@@ -45,7 +45,10 @@ public final class JobRecording implements AutoCloseable {
     private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
     /** Whether a delayed {@link #drain} is queued on the writer and has not started taking {@link #pending} yet. */
     private final AtomicBoolean drainQueued = new AtomicBoolean();
-    /** Made once, here: the request threads that report outcomes would otherwise each make one (§13). */
+    /**
+     * Made once, here: the request threads that report outcomes would otherwise each make one
+     * (docs/performance.md §13).
+     */
     private final Runnable drainTask = this::drain;
     // One thread: batches are written in the order they were reported, and a task queued after them waits for them
     // (a job's outcomes are gathered for a moment first: see Recording.onItems).

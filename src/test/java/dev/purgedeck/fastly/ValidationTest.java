@@ -56,7 +56,8 @@ class ValidationTest {
                     : o.find() ? "is a '" + o.group(1) + ":' link" : "no scheme";
             String actual = Validation.urlProblem(url)
                     .filter(r -> r.contains("only http and https"))
-                    .map(r -> r.startsWith("uses") ? r.substring(0, r.indexOf("://'") + 4) : r.substring(0, r.indexOf(" link") + 5))
+                    .map(r -> r.startsWith("uses") ? r.substring(0, r.indexOf("://'") + 4)
+                            : r.substring(0, r.indexOf(" link") + 5))
                     .orElseGet(() -> schemeOf(url));
             assertThat(actual).as(url).isEqualTo(expected);
         }
