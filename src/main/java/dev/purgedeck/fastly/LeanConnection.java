@@ -28,6 +28,8 @@ final class LeanConnection implements AutoCloseable {
     final String origin;
     final OutputStream out;
     long idleSince;
+    /** Whether a request larger than {@link LeanExchange#SURELY_BUFFERED} went out on it (its writes are timed). */
+    boolean carriedLarge;
     private final Socket socket;
     /** The plain socket under TLS (the same as {@code socket} on plain HTTP): where bytes of a late answer wait. */
     private final Socket raw;

@@ -3,7 +3,6 @@ package dev.purgedeck.fastly;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.ProtocolException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -25,6 +24,11 @@ final class LeanExchange {
     /** The JDK client has no bound of its own in Java 17; this one keeps a hostile server from filling the heap. */
     static final int MAX_HEADER_BYTES = 256 * 1024;
     static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
+    /**
+     * Bytes a socket's send buffer surely takes at once: Linux's smallest (SO_SNDBUF is at least 4,608 bytes), and far
+     * less than any system's default.
+     */
+    static final int SURELY_BUFFERED = 2048;
     /**
      * Every answer's headers are kept. Constants, not lambdas at their call sites: the request threads reach those
      * sites together, and each would make its own lambda class (docs/performance.md §13).
@@ -57,9 +61,19 @@ final class LeanExchange {
     static Answer exchange(LeanConnection c, HttpRequest request, byte[] body, boolean reused, long deadlineNanos)
             throws IOException {
         boolean answered = false;
-        ScheduledFuture<?> deadline = c.closeAt(deadlineNanos);
+        byte[] head = requestHead(request, body);
+        // Reads wait no longer than the deadline (SO_TIMEOUT); a write waits only when the socket's send buffer and
+        // the server's receive buffer are full. On a connection that never carried a large request, what the server
+        // left unread is less than this, and no system's buffers hold less than twice it: a small request cannot
+        // block and needs no timer. A purge's is ~300 bytes, and a timer per request was a good part of its
+        // bookkeeping (docs/performance.md §13).
+        boolean small = head.length + body.length <= SURELY_BUFFERED;
+        ScheduledFuture<?> deadline = small && !c.carriedLarge ? null : c.closeAt(deadlineNanos);
+        c.carriedLarge |= !small;
         try {
-            writeRequest(c.out, request, body);
+            c.out.write(head);
+            c.out.write(body);
+            c.out.flush();
             int first = c.read(deadlineNanos);
             if (first < 0) {
                 throw new EOFException("The server closed the connection without an answer");
@@ -75,11 +89,14 @@ final class LeanExchange {
             }
             throw e;
         } finally {
-            deadline.cancel(false);
+            if (deadline != null) {
+                deadline.cancel(false);
+            }
         }
     }
 
-    private static void writeRequest(OutputStream out, HttpRequest request, byte[] body) throws IOException {
+    /** The request line and headers, ending with the empty line. */
+    private static byte[] requestHead(HttpRequest request, byte[] body) {
         URI uri = request.uri();
         StringBuilder b = new StringBuilder(256);
         String path = uri.getRawPath();
@@ -108,9 +125,7 @@ final class LeanExchange {
         }
         b.append("\r\n");
         // Header values are ASCII: HttpRequest.Builder refuses anything else.
-        out.write(b.toString().getBytes(StandardCharsets.ISO_8859_1));
-        out.write(body);
-        out.flush();
+        return b.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static Answer readAnswer(LeanConnection c, int first, boolean head, long deadlineNanos) throws IOException {
