@@ -30,7 +30,9 @@ final class TextBodies {
 
     /** The {@code charset} parameter of the {@code Content-Type} (case aside, quotes removed), else UTF-8. */
     static Charset charset(HttpHeaders headers) {
-        String type = headers.firstValue("Content-Type").orElse("");
+        // allValues, not firstValue, which makes a stream for every answer.
+        List<String> types = headers.allValues("Content-Type");
+        String type = types.isEmpty() ? "" : types.get(0);
         for (int semi = type.indexOf(';'); semi >= 0; ) {
             int next = type.indexOf(';', semi + 1);
             String param = type.substring(semi + 1, next < 0 ? type.length() : next);
