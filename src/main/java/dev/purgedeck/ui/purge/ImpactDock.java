@@ -32,6 +32,9 @@ final class ImpactDock {
     private boolean open;
     private Boolean tabbed;
     private double resultsDivider;
+    /** The results' minimum height at the last layout while stacked, or -1: what grows it is given room below. */
+    private double resultsMin = -1;
+    private final Runnable afterLayout = this::resultsGrew;
 
     /**
      * @param work    the console's vertical split: the form's row, then the results
@@ -54,6 +57,47 @@ final class ImpactDock {
                 place(false);
             }
         });
+        if (work.getScene() != null) {
+            work.getScene().addPostLayoutPulseListener(afterLayout);
+        }
+        work.sceneProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                was.removePostLayoutPulseListener(afterLayout);
+            }
+            if (now != null) {
+                now.addPostLayoutPulseListener(afterLayout);
+            }
+        });
+    }
+
+    /**
+     * After a layout with the panel under the results: when the results need more height than before (the purge-twice
+     * offer appeared above them), the charts give it up, down to their minimum, so the results keep their rows (they
+     * kept about two until the window was resized). The dividers move for nothing else, so one the user dragged stays.
+     */
+    private void resultsGrew() {
+        if (!open || !Boolean.FALSE.equals(tabbed) || work.getDividers().size() != 2 || work.getHeight() <= 0) {
+            resultsMin = -1;
+            return;
+        }
+        double w = work.getWidth();
+        double min = results.minHeight(w);
+        double grew = resultsMin < 0 ? 0 : min - resultsMin;
+        resultsMin = min;
+        if (grew < 1) {
+            return;
+        }
+        place(false); // the results and the charts may no longer fit under the form at all: then tabs
+        if (!Boolean.FALSE.equals(tabbed)) {
+            resultsMin = -1;
+            return;
+        }
+        double room = Math.max(0, panel.getHeight() - panel.minHeight(w));
+        double move = Math.min(grew, room);
+        if (move >= 1) {
+            SplitPane.Divider below = work.getDividers().get(1);
+            below.setPosition(Math.min(1, below.getPosition() + move / work.getHeight()));
+        }
     }
 
     /** Whether the panel shares a tab pane with the results (the window is too short for both at once). */

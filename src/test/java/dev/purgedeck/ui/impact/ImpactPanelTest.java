@@ -217,6 +217,30 @@ class ImpactPanelTest {
         }
     }
 
+    /**
+     * Already under the form and the results, at 1600×1000, the charts give up room when a purge brings the purge-twice
+     * offer above the results: the three rows stay whole (they kept about two until the window was resized).
+     */
+    @Test
+    void theOfferThatAppearsAboveTheResultsTakesItsRoomFromTheCharts(FxRobot robot) throws Exception {
+        String serviceId = showConsole();
+        try {
+            ConsoleHarness.resize(robot, 1600, 1000);
+            robot.clickOn("#impactToggle");
+            waitUntil(() -> series(robot, "impactHitRatio", "Hit ratio") != null);
+            assertThat(robot.lookup("#resultsImpactTabs").tryQuery()).as("stacked at 1600×1000").isEmpty();
+            List<String> pages = List.of("https://www.dailycourier.example/news",
+                    "https://www.dailycourier.example/sport", "https://www.dailycourier.example/");
+            robot.interact(() -> console.window().purge().run(JobRequest.urls(serviceId, pages, PurgeOptions.HARD,
+                    JobRequest.DEFAULT_CONCURRENCY)));
+            console.awaitJobEnd();
+            waitUntil(() -> robot.lookup("#twiceOffer").tryQuery().map(Node::isVisible).orElse(false));
+            assertRowsWhole(robot, 1600, 1000, false);
+        } finally {
+            ConsoleHarness.resize(robot, 1240, 800);
+        }
+    }
+
     private static void assertRowsWhole(FxRobot robot, double width, double height, boolean inTabs) {
         String size = (int) width + "×" + (int) height;
         ConsoleHarness.resize(robot, width, height);
