@@ -203,13 +203,8 @@ class ImpactPanelTest {
     void theResultsKeepRoomForTheirRowsBesideOrAboveTheCharts(FxRobot robot) throws Exception {
         String serviceId = showConsole();
         try {
-            robot.clickOn("#impactToggle");
-            waitUntil(() -> series(robot, "impactHitRatio", "Hit ratio") != null);
-            List<String> pages = List.of("https://www.dailycourier.example/news",
-                    "https://www.dailycourier.example/sport", "https://www.dailycourier.example/");
-            robot.interact(() -> console.window().purge().run(JobRequest.urls(serviceId, pages, PurgeOptions.HARD,
-                    JobRequest.DEFAULT_CONCURRENCY)));
-            console.awaitJobEnd();
+            openImpact(robot);
+            purgeThreePages(robot, serviceId);
             assertRowsWhole(robot, 1280, 800, true);
             assertRowsWhole(robot, 1600, 1000, false);
         } finally {
@@ -226,19 +221,29 @@ class ImpactPanelTest {
         String serviceId = showConsole();
         try {
             ConsoleHarness.resize(robot, 1600, 1000);
-            robot.clickOn("#impactToggle");
-            waitUntil(() -> series(robot, "impactHitRatio", "Hit ratio") != null);
+            openImpact(robot);
             assertThat(robot.lookup("#resultsImpactTabs").tryQuery()).as("stacked at 1600×1000").isEmpty();
-            List<String> pages = List.of("https://www.dailycourier.example/news",
-                    "https://www.dailycourier.example/sport", "https://www.dailycourier.example/");
-            robot.interact(() -> console.window().purge().run(JobRequest.urls(serviceId, pages, PurgeOptions.HARD,
-                    JobRequest.DEFAULT_CONCURRENCY)));
-            console.awaitJobEnd();
+            purgeThreePages(robot, serviceId);
             waitUntil(() -> robot.lookup("#twiceOffer").tryQuery().map(Node::isVisible).orElse(false));
             assertRowsWhole(robot, 1600, 1000, false);
         } finally {
             ConsoleHarness.resize(robot, 1240, 800);
         }
+    }
+
+    /** Opens the Impact panel and waits for its first hit-ratio series. */
+    private void openImpact(FxRobot robot) throws Exception {
+        robot.clickOn("#impactToggle");
+        waitUntil(() -> series(robot, "impactHitRatio", "Hit ratio") != null);
+    }
+
+    /** Purges three pages of the shielded Daily Courier service through the console and waits for the job to end. */
+    private void purgeThreePages(FxRobot robot, String serviceId) throws Exception {
+        List<String> pages = List.of("https://www.dailycourier.example/news",
+                "https://www.dailycourier.example/sport", "https://www.dailycourier.example/");
+        robot.interact(() -> console.window().purge().run(JobRequest.urls(serviceId, pages, PurgeOptions.HARD,
+                JobRequest.DEFAULT_CONCURRENCY)));
+        console.awaitJobEnd();
     }
 
     private static void assertRowsWhole(FxRobot robot, double width, double height, boolean inTabs) {
