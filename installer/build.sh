@@ -200,8 +200,9 @@ done
 rm -rf "$WORK/fx"
 
 # ---- the class list (Linux) ----------------------------------------------------------------------------------------
-# A training run lists the classes a start loads: the window opening and visiting each tab, the sandbox, and a
-# command-line purge of URLs and keys against it, and a search of the history they wrote.
+# A training run lists the classes a start loads: the window opening and visiting each tab, the sandbox, and
+# command-line purges of URLs and keys against it (from files and as single arguments), and a search of the history
+# they wrote.
 # installer/linux/cds-archive.sh turns the list into a class-data-sharing archive where the app is installed (JDK 17
 # ties the archive to its class path), which halves the time to the window. The window needs a display: the one set,
 # else Xvfb.
@@ -230,11 +231,17 @@ train() {
     if sandbox_started $sandbox "$WORK/train-sandbox.log"; then
         for i in $(seq 1 200); do echo "https://www.example.com/training/$i"; done >"$WORK/train-urls.txt"
         for i in $(seq 1 300); do echo "training-key-$i"; done >"$WORK/train-keys.txt"
-        for kind in --urls-file --keys-file; do
-            file=$WORK/train-urls.txt; [ $kind = --urls-file ] || file=$WORK/train-keys.txt
+        # Files and single targets given on the command line: each way in has lambdas of its own.
+        for kind in --urls-file --keys-file --url --key; do
+            case $kind in
+                --urls-file) target=$WORK/train-urls.txt ;;
+                --keys-file) target=$WORK/train-keys.txt ;;
+                --url) target=https://www.example.com/training/one ;;
+                --key) target=training-key-one ;;
+            esac
             FASTLY_API_ENDPOINT=$SANDBOX_URL FASTLY_API_TOKEN=$SANDBOX_TOKEN HOME="$home" PURGEDECK_HOME="$home" timeout 120 \
                 "$java" -XX:DumpLoadedClassList="$WORK/cli$kind.classlist" "${options[@]}" -cp "$cp" "$MAIN_CLASS" \
-                purge --service "$SANDBOX_SERVICE" $kind "$file" >>"$WORK/train-cli.log" 2>&1 || ok=1
+                purge --service "$SANDBOX_SERVICE" $kind "$target" >>"$WORK/train-cli.log" 2>&1 || ok=1
         done
         # A search of the history those purges wrote (the streaming search, docs/performance.md §3).
         HOME="$home" PURGEDECK_HOME="$home" timeout 120 "$java" -XX:DumpLoadedClassList="$WORK/cli-history.classlist" \
@@ -253,7 +260,8 @@ train() {
          { if (!($0 in most)) { order[++n] = $0; most[$0] = 0 } if (++count[$0] > most[$0]) most[$0] = count[$0] }
          END { for (i = 1; i <= n; i++) for (k = 0; k < most[order[i]]; k++) print order[i] }' \
         "$WORK/gui.classlist" "$WORK/sandbox.classlist" "$WORK/cli--urls-file.classlist" \
-        "$WORK/cli--keys-file.classlist" "$WORK/cli-history.classlist" >"$WORK/input/purgedeck.classlist"
+        "$WORK/cli--keys-file.classlist" "$WORK/cli--url.classlist" "$WORK/cli--key.classlist" \
+        "$WORK/cli-history.classlist" >"$WORK/input/purgedeck.classlist"
 }
 if [ "$OS" = linux ]; then
     log "training run for the class-data-sharing archive"

@@ -67,8 +67,9 @@ public final class Cli {
     }
 
     /**
-     * The command tree. Picocli reads every command's annotations by reflection, which costs a short run a good
-     * part of a second, so when the first argument names a command only that command is built.
+     * The command tree. Picocli reads an annotated command's annotations by reflection, which costs a short run a
+     * good part of a second with every command, so when the first argument names a command only that command is
+     * built; the root and {@code purge}, which a purge run needs, are built in code (docs/performance.md §14).
      */
     static CommandLine commandLine(CliContext ctx, String first, Optional<HistoryScan> early) {
         if (System.getProperty(CONVERTERS_EXCLUDED) == null) {
@@ -76,10 +77,10 @@ public final class Cli {
             // line is built; every option of ours is text, a number, a flag, an enum, or has its own converter.
             System.setProperty(CONVERTERS_EXCLUDED, "java\\.time\\..*,java\\.sql\\..*,java\\.nio\\..*");
         }
-        CommandLine cl = new CommandLine(new RootCommand());
+        CommandLine cl = RootCommand.commandLine();
         boolean all = !List.of("purge", "history", "keysets", "inspect", "team").contains(first);
         if (all || first.equals("purge")) {
-            cl.addSubcommand(new PurgeCommand(ctx));
+            cl.addSubcommand(PurgeCommand.spec(ctx));
         }
         if (all || first.equals("history")) {
             cl.addSubcommand(new HistoryCommand(ctx, early));

@@ -24,14 +24,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code purgedeck history}: the purges the window and the command line recorded, filtered, as a table, CSV or JSON. */
-@Command(name = "history", mixinStandardHelpOptions = true, versionProvider = RootCommand.VersionText.class,
+@Command(name = "history", addMethodSubcommands = false, versionProvider = RootCommand.VersionText.class,
         sortOptions = false, usageHelpWidth = 100, descriptionHeading = "%n", optionListHeading = "%nOptions:%n",
         description = {"Shows the purge history that the PurgeDeck window and 'purgedeck purge' share, newest "
                 + "first: a table of the newest entries, or every matching entry as CSV or JSON (the window's "
@@ -40,7 +39,7 @@ import picocli.CommandLine.Option;
         footer = {"  purgedeck history --since 2h --outcome failed --profile production",
                 "  purgedeck history --service 'Northwind Shop' --kind key --since 2025-06-01 --csv --bom > keys.csv",
                 "  purgedeck history --since 1d --json | jq '.[] | select(.outcome == \"failed\") | .target'"})
-final class HistoryCommand implements Callable<Integer> {
+final class HistoryCommand extends StandardOptions {
     static final int DEFAULT_LIMIT = 50;
     private static final int EVENT_DAYS = 30;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);

@@ -12,7 +12,6 @@ import dev.purgedeck.files.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -24,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code purgedeck inspect URL...}: how Fastly serves each page, read from its Fastly-Debug headers. */
-@Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = RootCommand.VersionText.class,
+@Command(name = "inspect", addMethodSubcommands = false, versionProvider = RootCommand.VersionText.class,
         sortOptions = false, usageHelpWidth = 100, descriptionHeading = "%n", optionListHeading = "%nOptions:%n",
         description = {"Fetches each page with 'Fastly-Debug: 1' (never with the API token, never following a "
                 + "redirect) and says whether the edge and the shield served it from cache, how old the copy is and "
@@ -36,7 +35,7 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nExamples:%n",
         footer = {"  purgedeck inspect https://www.dailycourier.example/news",
                 "  purgedeck inspect --json https://shop.northwind.example/ https://www.northwind.example/"})
-final class InspectCommand implements Callable<Integer> {
+final class InspectCommand extends StandardOptions {
     static final int MAX_URLS = 100;
 
     @Parameters(paramLabel = "URL", arity = "1..*", description = "The pages, e.g. https://www.example.com/news.")

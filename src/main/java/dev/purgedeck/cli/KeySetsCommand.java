@@ -1,26 +1,24 @@
 package dev.purgedeck.cli;
 
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code purgedeck keysets}: the window's named key sets, listed, shown, imported and exported. */
-@Command(name = "keysets", mixinStandardHelpOptions = true, versionProvider = RootCommand.VersionText.class,
+@Command(name = "keysets", addMethodSubcommands = false, versionProvider = RootCommand.VersionText.class,
         descriptionHeading = "%n", optionListHeading = "%nOptions:%n",
         synopsisSubcommandLabel = "COMMAND", usageHelpWidth = 100,
         description = {"Lists, shows, imports and exports the key sets the PurgeDeck window keeps. Purge one with "
                 + "'purgedeck purge --keyset NAME'."},
         commandListHeading = "%nCommands:%n")
-final class KeySetsCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+final class KeySetsCommand extends StandardOptions {
+    private CommandLine commandLine;
 
     /** The command with its subcommands, each sharing the run's context. */
     static CommandLine commandLine(CliContext ctx) {
-        return new CommandLine(new KeySetsCommand())
+        KeySetsCommand command = new KeySetsCommand();
+        command.commandLine = new CommandLine(command);
+        return command.commandLine
                 .addSubcommand(new KeySetsList(ctx))
                 .addSubcommand(new KeySetsShow(ctx))
                 .addSubcommand(new KeySetsImport(ctx))
@@ -29,6 +27,6 @@ final class KeySetsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing a keysets command: list, show, import or export");
+        throw new ParameterException(commandLine, "Missing a keysets command: list, show, import or export");
     }
 }

@@ -9,18 +9,17 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code purgedeck keysets export [NAME]}: one set as a key list or JSON, or every set as JSON. */
-@Command(name = "export", mixinStandardHelpOptions = true, versionProvider = RootCommand.VersionText.class,
+@Command(name = "export", addMethodSubcommands = false, versionProvider = RootCommand.VersionText.class,
         sortOptions = false, usageHelpWidth = 100, descriptionHeading = "%n", optionListHeading = "%nOptions:%n",
         description = {"Exports a key set: as text, one key per line (what 'fastly purge --file' and "
                 + "'purgedeck purge --keys-file' read), or as JSON that 'keysets import' reads back with its "
                 + "description, service and soft/hard. Without NAME, every set is exported as JSON."})
-final class KeySetsExport implements Callable<Integer> {
+final class KeySetsExport extends StandardOptions {
     @Parameters(paramLabel = "NAME", arity = "0..1", description = "The key set (case does not matter).")
     String name;
 

@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,11 +24,11 @@ import picocli.CommandLine.Parameters;
  * {@code purgedeck keysets import FILE}: adds the sets of a JSON export or a text key list. Like a purge, it is all or
  * nothing: a bad key (named with its line) or an unresolved name clash imports nothing.
  */
-@Command(name = "import", mixinStandardHelpOptions = true, versionProvider = RootCommand.VersionText.class,
+@Command(name = "import", addMethodSubcommands = false, versionProvider = RootCommand.VersionText.class,
         sortOptions = false, usageHelpWidth = 100, descriptionHeading = "%n", optionListHeading = "%nOptions:%n",
         description = "Imports key sets from a JSON export (of the window or 'keysets export') or from a text file "
                 + "with one key per line (the 'fastly purge --file' format).")
-final class KeySetsImport implements Callable<Integer> {
+final class KeySetsImport extends StandardOptions {
     @Parameters(paramLabel = "FILE", description = "The file to import; - reads stdin.")
     String file;
 

@@ -11,15 +11,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** {@code purgedeck keysets list}: one line per key set. */
-@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = RootCommand.VersionText.class,
+@Command(name = "list", addMethodSubcommands = false, versionProvider = RootCommand.VersionText.class,
         descriptionHeading = "%n", optionListHeading = "%nOptions:%n",
         description = "Lists the key sets: name, number of keys, service, soft or hard, last change. With a team "
                 + "database, the sets shared with the team follow, marked team:NAME, with who changed them last.")
-final class KeySetsList implements Callable<Integer> {
+final class KeySetsList extends StandardOptions {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     private final CliContext ctx;

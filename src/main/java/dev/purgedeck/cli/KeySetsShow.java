@@ -2,15 +2,14 @@ package dev.purgedeck.cli;
 
 import dev.purgedeck.keysets.KeySet;
 import java.io.PrintStream;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code purgedeck keysets show NAME}: one key set with all its keys. */
-@Command(name = "show", mixinStandardHelpOptions = true, versionProvider = RootCommand.VersionText.class,
+@Command(name = "show", addMethodSubcommands = false, versionProvider = RootCommand.VersionText.class,
         descriptionHeading = "%n", optionListHeading = "%nOptions:%n",
         description = "Shows a key set: its description, service, soft or hard, times, and every key.")
-final class KeySetsShow implements Callable<Integer> {
+final class KeySetsShow extends StandardOptions {
     @Parameters(paramLabel = "NAME", description = "The key set's name (case does not matter).")
     String name;
 

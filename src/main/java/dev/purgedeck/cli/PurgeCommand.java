@@ -12,149 +12,166 @@ import dev.purgedeck.history.JobContext;
 import dev.purgedeck.settings.Settings;
 import dev.purgedeck.settings.SettingsStore;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
-/** {@code purgedeck purge}: URLs, keys, a key set or everything, through the window's bulk runner and into its history. */
-@Command(name = "purge", mixinStandardHelpOptions = true, versionProvider = RootCommand.VersionText.class,
-        sortOptions = false, usageHelpWidth = 100, descriptionHeading = "%n", optionListHeading = "%nOptions:%n",
-        description = {"Purges URLs, surrogate keys or everything on a Fastly service with the same client as the "
-                + "PurgeDeck window, records every item in the history the window shows, and prints a table of "
-                + "target, purge ID and outcome (or JSON).",
-                "Everything is checked before anything is sent: a bad URL or key, named with its line, stops the "
-                        + "command with exit code 2."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every item was purged", "1:some items failed (Fastly or the network), or with --verify "
-                + "some page still gets the old copy; the reasons are on stderr", "2:bad usage, input or configuration; nothing was sent",
-                "3:the purge ran, but the history could not take every outcome (e.g. a full disk); they were saved "
-                        + "to history-unrecorded-JOB.jsonl beside it, or printed on stderr when that failed too"},
-        footerHeading = "%nEnvironment:%n",
-        footer = {"  FASTLY_API_TOKEN     the API token, as the Fastly CLI reads it (unless --profile is given)",
-                "  FASTLY_API_ENDPOINT  the API endpoint for that token (default https://api.fastly.com)",
-                "  FASTLY_SERVICE_ID    the service, when --service is not given",
-                "  PURGEDECK_HOME       where the history and key sets are kept (shared with the window)",
-                "",
-                "Examples:",
-                "  purgedeck purge --service 'Northwind Shop' --urls-file changed-pages.txt",
-                "  purgedeck purge -s SU1Z0isxPaozGVKXdv0eY --keys-file keys.txt --soft --json",
-                "  purgedeck purge --keyset Homepage",
-                "  purgedeck purge --keyset team:Homepage   (the set shared with the team, not a personal one)",
-                "  purgedeck purge -s SU1Z0isxPaozGVKXdv0eY --all --yes",
-                "  purgedeck purge --url https://www.example.com/news --verify --twice"})
+/**
+ * {@code purgedeck purge}: URLs, keys, a key set or everything, through the window's bulk runner and into its history.
+ *
+ * <p>Unlike the other commands, its options are built in code with picocli's model API rather than declared with
+ * annotations. Purge is the command scripts run thousands of times, and reading annotations costs every run the
+ * JDK's annotation proxy classes, made with its bytecode library, and picocli's reflection over each class: about
+ * 40 ms of a one-URL purge, and more again for the compiler (docs/performance.md §14).
+ */
 final class PurgeCommand implements Callable<Integer> {
     static final int MAX_CONCURRENCY = 64;
 
-    @ArgGroup(exclusive = true, multiplicity = "1", heading = "%nWhat to purge (exactly one):%n")
-    PurgeTargets.Choice what;
+    private final PurgeTargets.Choice what = new PurgeTargets.Choice();
 
-    @Option(names = {"-s", "--service"}, paramLabel = "ID|NAME", order = 1,
-            description = "The service: its ID, or its exact name as the service list shows it. Default: the key "
-                    + "set's service, then FASTLY_SERVICE_ID. URL purges need none.")
-    String service;
+    private final OptionSpec service = CliOptions.value(1, "ID|NAME", String.class,
+            "The service: its ID, or its exact name as the service list shows it. Default: the key set's service, "
+                    + "then FASTLY_SERVICE_ID. URL purges need none.", "-s", "--service");
 
-    @Option(names = "--soft", negatable = true, order = 2,
-            description = "Mark content stale instead of removing it. Default: hard, or the key set's choice.")
-    Boolean soft;
+    private final OptionSpec soft = OptionSpec.builder("--soft").negatable(true).type(Boolean.class).order(2)
+            .description("Mark content stale instead of removing it. Default: hard, or the key set's choice.")
+            .build();
 
-    @Option(names = "--staging", order = 3,
-            description = "Purge the staging environment instead of production (keys and --all only).")
-    boolean staging;
+    private final OptionSpec staging = CliOptions.flag(3,
+            "Purge the staging environment instead of production (keys and --all only).", "--staging");
 
-    @Option(names = "--concurrency", paramLabel = "N", order = 4,
-            description = "Requests in flight at once, 1 to " + MAX_CONCURRENCY + " (default: \"Requests at once\" in "
-                    + "the window's settings, 16 unless changed there).")
-    Integer concurrency;
+    private final OptionSpec concurrency = CliOptions.value(4, "N", Integer.class,
+            "Requests in flight at once, 1 to " + MAX_CONCURRENCY + " (default: \"Requests at once\" in the window's "
+                    + "settings, 16 unless changed there).", "--concurrency");
 
-    @Option(names = "--json", order = 5,
-            description = "Print one JSON document (job ID, counts, every item) instead of the table.")
-    boolean json;
+    private final OptionSpec json = CliOptions.flag(5,
+            "Print one JSON document (job ID, counts, every item) instead of the table.", "--json");
 
-    @Option(names = {"-y", "--yes"}, order = 6, description = "Purge everything (--all) without asking.")
-    boolean yes;
+    private final OptionSpec yes = CliOptions.flag(6, "Purge everything (--all) without asking.", "-y", "--yes");
 
-    @Option(names = "--profile", paramLabel = "NAME", order = 7,
-            description = "Use this PurgeDeck profile (as in the window's settings) instead of FASTLY_API_TOKEN.")
-    String profile;
+    private final OptionSpec profile = CliOptions.value(7, "NAME", String.class,
+            "Use this PurgeDeck profile (as in the window's settings) instead of FASTLY_API_TOKEN.", "--profile");
 
-    @Option(names = "--deadline", paramLabel = "TIME", order = 8, converter = DurationArg.class,
-            description = "Stop sending after TIME (e.g. 90s, 5m, 1h): items not purged by then are reported and "
-                    + "recorded as not sent. Default: the window's \"Job deadline\" setting, none unless set.")
-    Duration deadline;
+    private final OptionSpec deadline = CliOptions.time(8,
+            "Stop sending after TIME (e.g. 90s, 5m, 1h): items not purged by then are reported and recorded as not "
+                    + "sent. Default: the window's \"Job deadline\" setting, none unless set.", "--deadline");
 
-    @Option(names = "--timeout", paramLabel = "TIME", order = 9, converter = DurationArg.class,
-            description = "How long one request may take (e.g. 10s; at most 300s). Default: the window's setting, 30s "
-                    + "unless changed.")
-    Duration timeout;
+    private final OptionSpec timeout = CliOptions.time(9,
+            "How long one request may take (e.g. 10s; at most 300s). Default: the window's setting, 30s unless "
+                    + "changed.", "--timeout");
 
-    @Option(names = "--verify", order = 11,
-            description = "After the purge, look at each purged page as a visitor's POP serves it (with Fastly-Debug) "
-                    + "and print a verdict: fresh, refreshing, old copy still served, not cached, can't tell (why), or "
-                    + "not verified. Keys and --all are checked on the pages given with --check, else on the sample "
-                    + "URLs of the --keyset. Exit code 1 when "
-                    + "any page still gets the old copy.")
-    boolean verify;
+    private final OptionSpec verify = CliOptions.flag(11,
+            "After the purge, look at each purged page as a visitor's POP serves it (with Fastly-Debug) and print a "
+                    + "verdict: fresh, refreshing, old copy still served, not cached, can't tell (why), or not "
+                    + "verified. Keys and --all are checked on the pages given with --check, else on the sample URLs "
+                    + "of the --keyset. Exit code 1 when any page still gets the old copy.", "--verify");
 
-    @Option(names = "--check", paramLabel = "URL", order = 12,
-            description = "A page that shows whether a key or --all purge worked, for --verify (repeatable).")
-    List<String> check = new ArrayList<>();
+    private final OptionSpec check = OptionSpec.builder("--check").paramLabel("URL").order(12)
+            .type(List.class).auxiliaryTypes(String.class)
+            .description("A page that shows whether a key or --all purge worked, for --verify (repeatable).")
+            .build();
 
-    @Option(names = "--twice", order = 13,
-            description = "Purge every item a second time after a pause, as Fastly advises for shielded services; both "
-                    + "purge IDs are recorded, and --verify looks after the second purge.")
-    boolean twice;
+    private final OptionSpec twice = CliOptions.flag(13,
+            "Purge every item a second time after a pause, as Fastly advises for shielded services; both purge IDs "
+                    + "are recorded, and --verify looks after the second purge.", "--twice");
 
-    @Option(names = "--twice-delay", paramLabel = "TIME", order = 14, converter = DurationArg.class,
-            description = "The pause between the two purges (implies --twice). Default: 2s for URLs and keys, 30s "
-                    + "for --all.")
-    Duration twiceDelay;
+    private final OptionSpec twiceDelay = CliOptions.time(14,
+            "The pause between the two purges (implies --twice). Default: 2s for URLs and keys, 30s for --all.",
+            "--twice-delay");
 
-    @Option(names = "--retries", paramLabel = "N", order = 10,
-            description = "How often a request that timed out or met a server error is tried again, 0 to "
-                    + Settings.MAX_RETRIES + ". Default: the window's setting, 2 unless changed.")
-    Integer retries;
+    private final OptionSpec retries = CliOptions.value(10, "N", Integer.class,
+            "How often a request that timed out or met a server error is tried again, 0 to " + Settings.MAX_RETRIES
+                    + ". Default: the window's setting, 2 unless changed.", "--retries");
 
-    @Option(names = "--check-hosts", order = 11,
-            description = "For URLs: first read which service serves each host (one request per service; needs a "
-                    + "token that may read services) and keep the map. Without it the map the window kept is used.")
-    boolean checkHosts;
+    private final OptionSpec checkHosts = CliOptions.flag(11,
+            "For URLs: first read which service serves each host (one request per service; needs a token that may "
+                    + "read services) and keep the map. Without it the map the window kept is used.",
+            "--check-hosts");
 
     private final CliContext ctx;
 
-    PurgeCommand(CliContext ctx) {
+    private PurgeCommand(CliContext ctx) {
         this.ctx = ctx;
+    }
+
+    /** The command, its options in the order its help lists them. */
+    static CommandSpec spec(CliContext ctx) {
+        PurgeCommand command = new PurgeCommand(ctx);
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name("purge");
+        spec.usageMessage().sortOptions(false).width(100).descriptionHeading("%n").optionListHeading("%nOptions:%n")
+                .description("Purges URLs, surrogate keys or everything on a Fastly service with the same client as "
+                                + "the PurgeDeck window, records every item in the history the window shows, and "
+                                + "prints a table of target, purge ID and outcome (or JSON).",
+                        "Everything is checked before anything is sent: a bad URL or key, named with its line, stops "
+                                + "the command with exit code 2.")
+                .exitCodeListHeading("%nExit codes:%n")
+                .exitCodeList(CliOptions.exitCodes(
+                        "0", "every item was purged",
+                        "1", "some items failed (Fastly or the network), or with --verify some page still gets the "
+                                + "old copy; the reasons are on stderr",
+                        "2", "bad usage, input or configuration; nothing was sent",
+                        "3", "the purge ran, but the history could not take every outcome (e.g. a full disk); they "
+                                + "were saved to history-unrecorded-JOB.jsonl beside it, or printed on stderr when "
+                                + "that failed too"))
+                .footerHeading("%nEnvironment:%n")
+                .footer("  FASTLY_API_TOKEN     the API token, as the Fastly CLI reads it (unless --profile is given)",
+                        "  FASTLY_API_ENDPOINT  the API endpoint for that token (default https://api.fastly.com)",
+                        "  FASTLY_SERVICE_ID    the service, when --service is not given",
+                        "  PURGEDECK_HOME       where the history and key sets are kept (shared with the window)",
+                        "",
+                        "Examples:",
+                        "  purgedeck purge --service 'Northwind Shop' --urls-file changed-pages.txt",
+                        "  purgedeck purge -s SU1Z0isxPaozGVKXdv0eY --keys-file keys.txt --soft --json",
+                        "  purgedeck purge --keyset Homepage",
+                        "  purgedeck purge --keyset team:Homepage   (the set shared with the team, not a personal one)",
+                        "  purgedeck purge -s SU1Z0isxPaozGVKXdv0eY --all --yes",
+                        "  purgedeck purge --url https://www.example.com/news --verify --twice");
+        for (OptionSpec option : List.of(command.service, command.soft, command.staging, command.concurrency,
+                command.json, command.yes, command.profile, command.deadline, command.timeout, command.verify,
+                command.check, command.twice, command.twiceDelay, command.retries, command.checkHosts)) {
+            spec.addOption(option);
+        }
+        CliOptions.addStandard(spec);
+        spec.addArgGroup(command.what.group());
+        return spec;
     }
 
     @Override
     public Integer call() {
         StartupTrace.mark("purge: arguments read");
         Settings settings = SettingsStore.open(ctx.dataDir()).get();
-        if (concurrency == null) {
-            concurrency = settings.concurrency();
-        } else if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+        Integer given = concurrency.getValue();
+        if (given != null && (given < 1 || given > MAX_CONCURRENCY)) {
             throw CliFailure.usage("--concurrency must be between 1 and " + MAX_CONCURRENCY);
         }
-        Limits limits = Limits.of(settings, deadline, timeout, retries);
+        int inFlight = given != null ? given : settings.concurrency();
+        Duration twiceDelay = this.twiceDelay.getValue();
+        boolean verify = CliOptions.isSet(this.verify);
+        boolean twice = CliOptions.isSet(this.twice) || twiceDelay != null;
+        boolean yes = CliOptions.isSet(this.yes);
+        List<String> check = CliOptions.list(this.check);
+        Limits limits = Limits.of(settings, deadline.getValue(), timeout.getValue(), retries.getValue());
         VerifyOptions.check(verify, check, twiceDelay);
         PurgeTargets.Targets targets = PurgeTargets.read(what, ctx);
         StartupTrace.mark("purge: targets read");
-        boolean softPurge = soft != null ? soft : targets.keySet() != null && targets.keySet().soft();
-        checkOptions(targets.kind(), softPurge);
+        Boolean softGiven = soft.getValue();
+        boolean softPurge = softGiven != null ? softGiven : targets.keySet() != null && targets.keySet().soft();
+        boolean onStaging = CliOptions.isSet(staging);
+        checkOptions(targets.kind(), softPurge, onStaging);
         PurgeOptions options = new PurgeOptions(softPurge,
-                staging ? PurgeOptions.Environment.STAGING : PurgeOptions.Environment.PRODUCTION);
-        ServiceResolver.Choice choice = ServiceResolver.choose(ctx, service, targets.keySet(), targets.kind());
+                onStaging ? PurgeOptions.Environment.STAGING : PurgeOptions.Environment.PRODUCTION);
+        ServiceResolver.Choice choice = ServiceResolver.choose(ctx, service.getValue(), targets.keySet(),
+                targets.kind());
         if (targets.kind() == PurgeKind.ALL) {
             PurgeAllConfirmation.precheck(ctx, yes);
         }
-        ConnectionResolver.Resolved connection = ConnectionResolver.resolve(ctx, profile);
+        ConnectionResolver.Resolved connection = ConnectionResolver.resolve(ctx, profile.getValue());
         // Everything above sends nothing: a usage error (exit 2) never costs a request with the token.
         try (CliClient client = CliClient.open(connection.connection(), limits.timeout(), limits.retry())) {
             ServiceResolver.Service svc = ServiceResolver.resolve(choice, client, targets.kind() != PurgeKind.URL);
-            JobRequest request = request(targets, svc, options);
+            JobRequest request = request(targets, svc, options, inFlight);
             if (targets.kind() == PurgeKind.ALL) {
                 PurgeAllConfirmation.require(ctx, yes, svc);
             }
@@ -163,15 +180,15 @@ final class PurgeCommand implements Callable<Integer> {
                         ? "URL" : "key") + (targets.duplicates() == 1 ? " is" : "s are") + " purged only once");
             }
             HostMap hosts = request.kind() == PurgeKind.URL
-                    ? CliHosts.load(ctx, client, connection.origin(), checkHosts) : HostMap.UNKNOWN;
+                    ? CliHosts.load(ctx, client, connection.origin(), CliOptions.isSet(checkHosts)) : HostMap.UNKNOWN;
             HostMap.Routing routing = hosts.route(request.kind() == PurgeKind.URL ? request.targets() : List.of());
             CliHosts.warn(ctx, hosts, routing);
             Map<String, ServiceInfo> routes = routing.services();
             StartupTrace.mark("purge: sending");
-            RecordedJob.Finished done = verify || twice || twiceDelay != null
+            RecordedJob.Finished done = verify || twice
                     ? RecordedJob.runVerified(ctx, client.runner(), request, connection.origin(),
                     svc == null ? null : svc.name(), limits.deadline(), routes,
-                    VerifyOptions.plan(verify, VerifyOptions.pages(check, targets.keySet()), twice || twiceDelay != null,
+                    VerifyOptions.plan(verify, VerifyOptions.pages(check, targets.keySet()), twice,
                             twiceDelay, request.kind()),
                     VerifyOptions.verifier(connection.connection(), client))
                     : RecordedJob.run(ctx, client.runner(), request, connection.origin(),
@@ -181,7 +198,7 @@ final class PurgeCommand implements Callable<Integer> {
             CliNotice.send(ctx, job, done.result());
             String historyProblem = done.recorded() ? null
                     : UnrecordedOutcomes.keep(ctx, done.unrecorded(), job.jobId());
-            if (json) {
+            if (CliOptions.isSet(json)) {
                 PurgeReport.json(ctx, done.result(), job, historyProblem,
                         UnrecordedOutcomes.targets(done.unrecorded(), job.jobId()), hosts, done.verdicts());
             } else {
@@ -195,7 +212,7 @@ final class PurgeCommand implements Callable<Integer> {
         }
     }
 
-    private void checkOptions(PurgeKind kind, boolean softPurge) {
+    private static void checkOptions(PurgeKind kind, boolean softPurge, boolean staging) {
         if (kind == PurgeKind.ALL && softPurge) {
             throw CliFailure.usage("--all cannot be soft: Fastly always removes everything at once. Leave out "
                     + "--soft, or soft-purge a surrogate key that every object carries.");
@@ -206,7 +223,8 @@ final class PurgeCommand implements Callable<Integer> {
         }
     }
 
-    private JobRequest request(PurgeTargets.Targets t, ServiceResolver.Service svc, PurgeOptions options) {
+    private static JobRequest request(PurgeTargets.Targets t, ServiceResolver.Service svc, PurgeOptions options,
+                                      int concurrency) {
         String id = svc == null ? null : svc.id();
         try {
             return switch (t.kind()) {

@@ -11,7 +11,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** The "what to purge" options of {@code purge}, read and checked completely before anything is sent. */
 final class PurgeTargets {
@@ -22,33 +23,39 @@ final class PurgeTargets {
 
     /** Exactly one of these is given; picocli enforces that. */
     static final class Choice {
-        @Option(names = "--url", arity = "1..*", paramLabel = "URL",
-                description = "Purge these URLs, each in its own request (list several, or repeat the option).")
-        List<String> urls;
+        private final OptionSpec urls = OptionSpec.builder("--url").arity("1..*").paramLabel("URL").order(1)
+                .type(List.class).auxiliaryTypes(String.class)
+                .description("Purge these URLs, each in its own request (list several, or repeat the option).")
+                .build();
 
-        @Option(names = "--urls-file", paramLabel = "FILE",
-                description = "Purge the URLs in FILE (- for stdin), one per line; blank lines are skipped.")
-        String urlsFile;
+        private final OptionSpec urlsFile = CliOptions.value(2, "FILE", String.class,
+                "Purge the URLs in FILE (- for stdin), one per line; blank lines are skipped.", "--urls-file");
 
-        @Option(names = "--key", arity = "1..*", paramLabel = "KEY",
-                description = "Purge the objects tagged with these surrogate keys (sent in batches of 256).")
-        List<String> keys;
+        private final OptionSpec keys = OptionSpec.builder("--key").arity("1..*").paramLabel("KEY").order(3)
+                .type(List.class).auxiliaryTypes(String.class)
+                .description("Purge the objects tagged with these surrogate keys (sent in batches of 256).")
+                .build();
 
-        @Option(names = "--keys-file", paramLabel = "FILE",
-                description = "Purge the surrogate keys in FILE (- for stdin), one per line as 'fastly purge "
-                        + "--file' reads it; blank lines are skipped and spaces around a key trimmed.")
-        String keysFile;
+        private final OptionSpec keysFile = CliOptions.value(4, "FILE", String.class,
+                "Purge the surrogate keys in FILE (- for stdin), one per line as 'fastly purge --file' reads it; "
+                        + "blank lines are skipped and spaces around a key trimmed.", "--keys-file");
 
-        @Option(names = "--keyset", paramLabel = "NAME",
-                description = "Purge the keys of a saved key set, on its service and soft/hard unless told otherwise "
-                        + "('purgedeck keysets list' shows them). With a team database, a set shared with the team "
-                        + "is found when no personal set has that name (a personal set wins); 'team:NAME' always "
-                        + "takes the shared one.")
-        String keySet;
+        private final OptionSpec keySet = CliOptions.value(5, "NAME", String.class,
+                "Purge the keys of a saved key set, on its service and soft/hard unless told otherwise ('purgedeck "
+                        + "keysets list' shows them). With a team database, a set shared with the team is found "
+                        + "when no personal set has that name (a personal set wins); 'team:NAME' always takes the "
+                        + "shared one.", "--keyset");
 
-        @Option(names = "--all", description = "Purge everything on the service. Needs --yes, or typing the "
-                + "service's name when run at a terminal. Never soft.")
-        boolean all;
+        private final OptionSpec all = CliOptions.flag(6, "Purge everything on the service. Needs --yes, or typing "
+                + "the service's name when run at a terminal. Never soft.", "--all");
+
+        /** The group of options, for the command's spec. */
+        ArgGroupSpec group() {
+            return ArgGroupSpec.builder().exclusive(true).multiplicity("1")
+                    .heading("%nWhat to purge (exactly one):%n")
+                    .addArg(urls).addArg(urlsFile).addArg(keys).addArg(keysFile).addArg(keySet).addArg(all)
+                    .build();
+        }
     }
 
     /**
@@ -64,20 +71,25 @@ final class PurgeTargets {
 
     /** Reads and checks the chosen targets; throws a usage failure naming every bad item and where it is. */
     static Targets read(Choice c, CliContext ctx) {
-        if (c.urls != null) {
-            return checked(PurgeKind.URL, c.urls, i -> "--url", Validation::urlProblem, Validation::normalizeUrl);
+        List<String> urls = c.urls.getValue();
+        String urlsFile = c.urlsFile.getValue();
+        List<String> keys = c.keys.getValue();
+        String keysFile = c.keysFile.getValue();
+        String keySet = c.keySet.getValue();
+        if (urls != null) {
+            return checked(PurgeKind.URL, urls, i -> "--url", Validation::urlProblem, Validation::normalizeUrl);
         }
-        if (c.urlsFile != null) {
-            return urlsFile(InputFiles.readList(ctx, c.urlsFile, "--urls-file"), c.urlsFile);
+        if (urlsFile != null) {
+            return urlsFile(InputFiles.readList(ctx, urlsFile, "--urls-file"), urlsFile);
         }
-        if (c.keys != null) {
-            return checked(PurgeKind.KEY, c.keys, i -> "--key", Validation::keyProblem, Function.identity());
+        if (keys != null) {
+            return checked(PurgeKind.KEY, keys, i -> "--key", Validation::keyProblem, Function.identity());
         }
-        if (c.keysFile != null) {
-            return keysFile(InputFiles.readList(ctx, c.keysFile, "--keys-file"), c.keysFile);
+        if (keysFile != null) {
+            return keysFile(InputFiles.readList(ctx, keysFile, "--keys-file"), keysFile);
         }
-        if (c.keySet != null) {
-            KeySet set = KeySetAccess.find(ctx, c.keySet);
+        if (keySet != null) {
+            KeySet set = KeySetAccess.find(ctx, keySet);
             if (set.keys().isEmpty()) {
                 throw CliFailure.usage("the key set '" + set.name() + "' has no keys; nothing was purged");
             }

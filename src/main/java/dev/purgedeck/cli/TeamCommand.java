@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import picocli.CommandLine.Command;
@@ -23,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code purgedeck team init|status|sync}: the team database the history is copied to (issue 18). */
-@Command(name = "team", mixinStandardHelpOptions = true, versionProvider = RootCommand.VersionText.class,
+@Command(name = "team", addMethodSubcommands = false, versionProvider = RootCommand.VersionText.class,
         sortOptions = false, usageHelpWidth = 100, descriptionHeading = "%n", optionListHeading = "%nOptions:%n",
         description = {"The team's PostgreSQL that every PurgeDeck copies its history to. ACTION is 'status' (the "
                 + "connection, the schema and what waits to ship), 'sync' (ship now), or 'init' (create or upgrade "
@@ -33,7 +32,7 @@ import picocli.CommandLine.Parameters;
                 + "--sslmode verify-full --sslrootcert ca.pem --save --password-stdin < pw.txt",
                 "  purgedeck team init --user ops_owner",
                 "  purgedeck team sync"})
-final class TeamCommand implements Callable<Integer> {
+final class TeamCommand extends StandardOptions {
     @Parameters(index = "0", paramLabel = "ACTION", description = "status, sync or init")
     String action;
 

@@ -2,7 +2,9 @@ package dev.purgedeck.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.purgedeck.context.Version;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -141,5 +143,24 @@ class PurgeInputTest extends SandboxCliTest {
         }
         assertThat(cli.run("purge", "--help").out()).contains("--urls-file=FILE").contains("--keys-file=FILE")
                 .contains("--[no-]soft").contains("Exit codes:").contains("FASTLY_SERVICE_ID");
+    }
+
+    @Test
+    void everyCommandTellsItsVersionAndListsHelpAfterItsOwnOptions() {
+        for (String[] command : new String[][] {{}, {"purge"}, {"history"}, {"keysets"}, {"keysets", "list"},
+                {"inspect"}, {"team"}}) {
+            for (String flag : new String[] {"-V", "--version"}) {
+                String[] args = Arrays.copyOf(command, command.length + 1);
+                args[command.length] = flag;
+                CliHarness.Result r = cli.run(args);
+                assertThat(r.code()).as(String.join(" ", args)).isZero();
+                assertThat(r.out().strip()).as(String.join(" ", args)).isEqualTo("PurgeDeck " + Version.get());
+            }
+        }
+        String purge = cli.run("purge", "--help").out();
+        assertThat(purge.indexOf("-h, --help")).isGreaterThan(purge.indexOf("--twice-delay=TIME"))
+                .isLessThan(purge.indexOf("What to purge (exactly one):"));
+        String history = cli.run("history", "--help").out();
+        assertThat(history.indexOf("-V, --version")).isGreaterThan(history.indexOf("--search"));
     }
 }
