@@ -228,7 +228,9 @@ final class PurgeCommand implements Callable<Integer> {
         String id = svc == null ? null : svc.id();
         try {
             return switch (t.kind()) {
-                case URL -> JobRequest.urls(id, t.items(), options, concurrency);
+                // Checked and normalised as they were read (PurgeTargets), and the client checks each again as it
+                // sends it: a third pass here was main-thread time before the first request (docs/performance.md §14).
+                case URL -> new JobRequest(id, PurgeKind.URL, t.items(), options, concurrency);
                 case KEY -> JobRequest.keys(id, t.items(), options, concurrency);
                 case ALL -> JobRequest.all(id, options);
             };

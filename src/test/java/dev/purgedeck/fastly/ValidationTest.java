@@ -38,6 +38,23 @@ class ValidationTest {
     }
 
     /**
+     * A URL is parsed once, as a URL; what passes is also a valid path below the purge API, where it is sent:
+     * brackets, which a URL takes in its query and in an IPv6 host only, and the characters an authority takes.
+     */
+    @Test
+    void whatPassesAsAUrlIsSendableBelowThePurgeApi() {
+        for (String url : List.of("https://www.example.com/list?ids[]=1&ids[]=2", "http://user:pw@www.example.com:8080/a;b",
+                "www.example.com/a:b@c!$&'()*+,;=", "https://www.example.com/?q=[x]")) {
+            String sent = Validation.normalizeUrl(url);
+            assertThat(java.net.URI.create("https://api.fastly.com/purge/" + sent).getRawPath()).startsWith("/purge/");
+            assertThat(Validation.normalizeUrl(sent)).isEqualTo(sent);
+        }
+        assertThat(Validation.urlProblem("https://www.example.com/a[1]")).hasValueSatisfying(
+                r -> assertThat(r).contains("not a valid URL"));
+        assertThat(Validation.urlProblem("http://[2001:db8::1]/x")).hasValueSatisfying(r -> assertThat(r).contains("IPv6"));
+    }
+
+    /**
      * The scheme is read at the URL's start as the rules written as regular expressions read it before: an http(s)
      * scheme with "//", a link of another kind, a host and its port, or nothing.
      */
