@@ -35,10 +35,14 @@ import java.util.concurrent.TimeUnit;
  * on this class path), {@code --only load|rss}, {@code --jvm "OPTIONS"} (more options, e.g. {@code -Xmx256m}).
  */
 public final class WindowBenchmark {
+    private static final String COMPILE_QUIET = "-XX:CompileCommand=quiet";
+    private static final String COMPILE_OURS_SOONER = "-XX:CompileCommand=CompileThresholdScaling,dev.purgedeck.*::*,0.2";
+
     /** What installer/build.sh gives the launcher (JavaFX is on the class path here, so no --add-exports). */
     static final List<String> LAUNCHER_OPTIONS = System.getProperty("os.name").startsWith("Linux")
-            ? List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms64m", "-XX:+UseTransparentHugePages")
-            : List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms64m");
+            ? List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms64m", COMPILE_QUIET, COMPILE_OURS_SOONER,
+                    "-XX:+UseTransparentHugePages")
+            : List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms64m", COMPILE_QUIET, COMPILE_OURS_SOONER);
 
     /** More options for the JVMs started here ({@code --jvm "-Xmx300m"}), after the launcher's. */
     private static final List<String> extraOptions = new ArrayList<>();
