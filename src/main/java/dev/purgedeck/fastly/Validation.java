@@ -136,9 +136,10 @@ public final class Validation {
         if (encoded.length() > MAX_URL_CHARS) {
             throw bad(url, "is longer than " + MAX_URL_CHARS + " characters once encoded, the most Fastly serves");
         }
-        // Sent as the path of POST /purge/{url}, the URL is valid there too: a path takes every character an
-        // authority does (RFC 3986 §3.3) but '[' and ']', which only an IPv6 host has, refused above; the query is the
-        // same query. One parse per URL, not two (docs/performance.md §14); HostileInputFuzzTest sends what passes.
+        // Sent as the path of POST /purge/{url}, the URL is valid there too: in java.net.URI's grammar (RFC 2396 with
+        // RFC 2732) a path takes every character an authority does but '[' and ']', which only an IPv6 host has, and
+        // that is refused above; the query is the same query. One parse per URL, not two (docs/performance.md §14);
+        // HostileInputFuzzTest builds the request for whatever passes.
         return encoded;
     }
 
