@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -132,8 +133,27 @@ public final class LeanHttpClient extends HttpClient {
     @Override
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
             throws IOException, InterruptedException {
-        byte[] body = leanBody(request);
-        return body == null ? jdk().send(request, handler) : exchange(request, body, handler, new AtomicReference<>());
+        // Sent as sendAsync sends it, and waited for: an interrupt then cancels the request, which closes its socket,
+        // as the JDK client's send does. A read blocked on the caller's own thread would not notice the interrupt.
+        CompletableFuture<HttpResponse<T>> response = sendAsync(request, handler);
+        try {
+            return response.get();
+        } catch (InterruptedException e) {
+            response.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IOException(cause);
+        }
     }
 
     @Override

@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -155,6 +156,34 @@ class LeanHttpClientTest {
         assertThat(closed.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(reads).containsExactly(-1); // the server saw the connection end, not another request
         assertThat(connections).hasValue(1);
+    }
+
+    @Test
+    void anInterruptEndsAWaitingSendAndClosesItsConnection() throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        Queue<Integer> reads = new ConcurrentLinkedQueue<>();
+        URI base = serve((s, in) -> {
+            arrived.countDown();
+            reads.add(in.read());
+            closed.countDown();
+        }, (String) null);
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            try {
+                client.send(post(base, Duration.ofMinutes(5)), HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                thrown.set(e);
+            }
+        }, "lean-test-caller");
+        caller.start();
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+        caller.interrupt();
+        caller.join(TimeUnit.SECONDS.toMillis(10));
+        assertThat(caller.isAlive()).as("send still waits for an answer that never comes").isFalse();
+        assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
+        assertThat(closed.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(reads).containsExactly(-1); // the connection was closed, not left open or reused
     }
 
     @Test
