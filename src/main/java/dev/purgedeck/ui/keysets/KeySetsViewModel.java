@@ -64,6 +64,8 @@ public final class KeySetsViewModel {
     private final PageListViewModel samplePages = new PageListViewModel();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<KeySet> lastDeleted = new ReadOnlyObjectWrapper<>();
+    /** The team's version of {@link #lastDeleted} when that was a shared set, else null. */
+    private SharedKeySet lastDeletedFromTeam;
     private final Runnable onStoreChange;
     private final UiTasks tasks;
     private final SharedSetsViewModel shared;
@@ -328,13 +330,13 @@ public final class KeySetsViewModel {
         }
         SharedKeySet team = editingShared.get();
         if (team != null) {
-            shared.delete(team, this::editShared).thenAccept(deleted -> {
-                if (deleted) {
-                    String said = message.get();
-                    newSet();
-                    message.set(said);
-                }
-            });
+            shared.delete(team, this::editShared).thenAccept(deleted -> deleted.ifPresent(d -> {
+                String said = message.get();
+                newSet();
+                lastDeleted.set(d.set());
+                lastDeletedFromTeam = d;
+                message.set(said);
+            }));
             return;
         }
         inBackground(() -> {
@@ -342,14 +344,24 @@ public final class KeySetsViewModel {
             return set;
         }, deleted -> {
             lastDeleted.set(deleted);
+            lastDeletedFromTeam = null;
             newSet();
             message.set("Deleted \u201c" + deleted.name() + "\u201d.");
         }, Exception::getMessage);
     }
 
+    /** Brings back the set deleted last: a personal one here, a shared one for the team (as its next version). */
     public void undoDelete() {
         KeySet set = lastDeleted.get();
         if (set == null) {
+            return;
+        }
+        SharedKeySet team = lastDeletedFromTeam;
+        if (team != null) {
+            shared.restore(team, this::editShared).thenAccept(restored -> restored.ifPresent(r -> {
+                lastDeleted.set(null);
+                lastDeletedFromTeam = null;
+            }));
             return;
         }
         inBackground(() -> store.restore(set), restored -> {

@@ -178,36 +178,52 @@ public final class SharedSetsViewModel {
         }
     }
 
-    /** Deletes {@code was} from the team (version-checked); a conflict asks the user. */
-    CompletableFuture<Boolean> delete(SharedKeySet was, Consumer<SharedKeySet> show) {
-        CompletableFuture<Boolean> outcome = new CompletableFuture<>();
+    /**
+     * Deletes {@code was} from the team (version-checked); a conflict asks the user. Completes with the version
+     * deleted, which {@link #restore} can share again, or empty when nothing was deleted.
+     */
+    CompletableFuture<Optional<SharedKeySet>> delete(SharedKeySet was, Consumer<SharedKeySet> show) {
+        CompletableFuture<Optional<SharedKeySet>> outcome = new CompletableFuture<>();
         tasks.run(() -> {
             shared.delete(was.name(), was.version());
             return was;
         }, deleted -> {
             message.accept("Deleted \u201c" + deleted.name() + "\u201d from the team.");
             refresh();
-            outcome.complete(true);
+            outcome.complete(Optional.of(deleted));
         }, e -> {
             if (!(e instanceof SharedKeySetConflict conflict)) {
                 message.accept(e.getMessage());
-                outcome.complete(false);
+                outcome.complete(Optional.empty());
                 return;
             }
             ConflictQuestion q = new ConflictQuestion(null, conflict);
-            if (q.theirs().isEmpty()) { // deleted on both sides: what the user wanted
+            if (q.theirs().isEmpty()) { // deleted on both sides: what the user wanted, and theirs to bring back
                 message.accept(conflict.getMessage().replace(" while you edited it", ""));
                 refresh();
-                outcome.complete(true);
+                outcome.complete(Optional.of(was));
             } else if (resolver.apply(q) == ConflictQuestion.Answer.OVERWRITE) {
                 delete(q.theirs().get(), show).thenAccept(outcome::complete);
             } else {
                 show.accept(q.theirs().get());
                 message.accept("Not deleted: " + conflict.getMessage() + " Their version is shown.");
                 refresh();
-                outcome.complete(false);
+                outcome.complete(Optional.empty());
             }
         });
         return outcome;
+    }
+
+    /**
+     * Shares a deleted set again (the Undo of {@link #delete}): its keys, options and sample pages as they were, as
+     * the next version. Refused with the reason when a set of that name was shared meanwhile, or the team is offline.
+     */
+    CompletableFuture<Optional<SharedKeySet>> restore(SharedKeySet deleted, Consumer<SharedKeySet> show) {
+        return tasks.run(() -> shared.create(deleted.set(), deleted.sampleUrls()), restored -> {
+            show.accept(restored);
+            message.accept("Restored \u201c" + restored.name() + "\u201d for the team (version " + restored.version()
+                    + ").");
+            refresh();
+        }, e -> message.accept("Not restored: " + e.getMessage()));
     }
 }

@@ -21,9 +21,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.Priority;
@@ -159,6 +161,36 @@ class SharedKeySetsScreenTest {
         assertThat(now.keys()).containsExactly("section-sport", "article-1");
         assertThat(now.changedBy()).isEqualTo("alice@desk-1 (work)");
         assertThat(message(robot)).isEqualTo("Saved \u201cSport\u201d for the team (version 3).");
+    }
+
+    @Test
+    void aSharedSetDeletedByMistakeComesBackForTheTeamWithUndo(FxRobot robot) throws Exception {
+        bob.update("Sport", 1, new KeySet("Sport", "Sport pages", "7kQm2XvR9tLp4WnB8cYd3F", "Daily Courier", List.of("section-sport",
+                "article-1"), true, null, null), List.of("https://www.dailycourier.example/sport"));
+        vm.shared().refresh().get(15, TimeUnit.SECONDS); // as the screen's refresh button does
+        Eventually.await(() -> team(robot).getItems().size() == 1 && team(robot).getItems().get(0).version() == 2);
+        robot.clickOn("Sport");
+        Eventually.await(() -> vm.editingSharedProperty().get() != null);
+        robot.clickOn("#deleteKeySet");
+        Eventually.await(() -> team(robot).getItems().isEmpty());
+        assertThat(bob.get("Sport")).isEmpty(); // gone for the whole team
+        robot.interact(() -> { });
+        assertThat(message(robot)).isEqualTo("Deleted \u201cSport\u201d from the team.");
+        assertThat(robot.lookup("#undoDeleteKeySet").queryAs(Hyperlink.class).isVisible()).isTrue();
+
+        robot.clickOn("#undoDeleteKeySet");
+        Eventually.await(() -> team(robot).getItems().size() == 1);
+        SharedKeySet back = bob.get("Sport").orElseThrow();
+        assertThat(back.keys()).containsExactly("section-sport", "article-1");
+        assertThat(back.set().soft()).isTrue();
+        assertThat(back.set().serviceId()).isEqualTo("7kQm2XvR9tLp4WnB8cYd3F");
+        assertThat(back.sampleUrls()).containsExactly("https://www.dailycourier.example/sport");
+        assertThat(back.version()).isEqualTo(4); // 2, deleted as 3, back as 4: the record shows both
+        assertThat(back.changedBy()).isEqualTo("alice@desk-1 (work)");
+        robot.interact(() -> { });
+        assertThat(message(robot)).isEqualTo("Restored \u201cSport\u201d for the team (version 4).");
+        assertThat(robot.lookup("#undoDeleteKeySet").queryAs(Hyperlink.class).isVisible()).isFalse();
+        assertThat(vm.editingSharedProperty().get().version()).isEqualTo(4); // and shown, ready to edit
     }
 
     @Test

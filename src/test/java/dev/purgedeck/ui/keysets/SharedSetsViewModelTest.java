@@ -24,11 +24,22 @@ class SharedSetsViewModelTest {
     @TempDir
     Path dir;
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
+    private TeamSettings db;
 
     private KeySetsViewModel vm(KeySetStore store, TeamSettings db, String who) {
         TeamConnection c = new TeamConnection(db, new TeamPasswords(dir, Map.of(), dir));
         return new KeySetsViewModel(store, new SharedKeySets(c, dir, who, Clock.systemUTC()), dialogs,
                 (request, set) -> Optional.empty(), Runnable::run, Runnable::run);
+    }
+
+    /** A new team database where bob, on another desktop, has shared "Sport" (keys a, b); {@link #db} is set. */
+    private SharedKeySets bobSharesSport() throws Exception {
+        db = TeamDatabase.newDatabase();
+        TeamConnection c = new TeamConnection(db, new TeamPasswords(dir, Map.of(), dir));
+        TeamSchema.migrate(c);
+        SharedKeySets bob = new SharedKeySets(c, dir.resolve("bob"), "bob@desk-2", Clock.systemUTC());
+        bob.create(KeySet.of("Sport", List.of("a", "b")), null);
+        return bob;
     }
 
     @Test
@@ -57,12 +68,24 @@ class SharedSetsViewModelTest {
     }
 
     @Test
+    void undoOfASharedDeleteIsRefusedPlainlyWhenTheNameWasSharedAgainMeanwhile() throws Exception {
+        SharedKeySets bob = bobSharesSport();
+        KeySetsViewModel vm = vm(KeySetStore.open(dir, Clock.systemUTC()), db, "alice@desk-1");
+        vm.editShared(vm.shared().sets().get(0));
+        vm.delete();
+        assertThat(bob.get("Sport")).isEmpty();
+        assertThat(vm.lastDeletedProperty().get().keys()).containsExactly("a", "b");
+
+        bob.create(KeySet.of("Sport", List.of("bobs-new")), null); // the name is taken again before the Undo
+        vm.undoDelete();
+        assertThat(vm.messageProperty().get()).startsWith("Not restored: ");
+        assertThat(bob.get("Sport").orElseThrow().keys()).containsExactly("bobs-new"); // theirs kept, not overwritten
+        assertThat(vm.lastDeletedProperty().get()).isNotNull(); // Undo stays, to try again once the name is free
+    }
+
+    @Test
     void aConflictIsAskedWithBothSidesAndCancelWritesNothing() throws Exception {
-        TeamSettings db = TeamDatabase.newDatabase();
-        TeamConnection c = new TeamConnection(db, new TeamPasswords(dir, Map.of(), dir));
-        TeamSchema.migrate(c);
-        SharedKeySets bob = new SharedKeySets(c, dir.resolve("bob"), "bob@desk-2", Clock.systemUTC());
-        bob.create(KeySet.of("Sport", List.of("a", "b")), null);
+        SharedKeySets bob = bobSharesSport();
         KeySetsViewModel vm = vm(KeySetStore.open(dir, Clock.systemUTC()), db, "alice@desk-1");
         vm.editShared(vm.shared().sets().get(0));
         vm.keys().setAll(List.of("a", "mine"));
