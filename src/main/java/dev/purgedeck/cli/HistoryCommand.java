@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -107,14 +106,6 @@ final class HistoryCommand extends StandardOptions {
     private final CliContext ctx;
     /** The scan {@link Cli} started for the text before picocli read the options (see {@link #earlyScan}). */
     private final Optional<HistoryScan> early;
-
-    /**
-     * The table's time format, set up on first use: every purge loads this class for {@link #earlyScan}, and building
-     * a formatter from a pattern cost it about 5 ms.
-     */
-    private static final class TableTime {
-        static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
-    }
 
     /** The export formats; without either, a table. */
     static final class Format {
@@ -300,7 +291,7 @@ final class HistoryCommand extends StandardOptions {
                 "VERDICT")
                 : new TextTable("TIME", "OUTCOME", "KIND", "TARGET", "SERVICE", "PROFILE", "PURGE ID", "ERROR");
         for (HistoryEntry e : shown) {
-            String time = TableTime.FORMAT.format(e.time().atZone(zone));
+            String time = TerminalText.time(e.time(), zone);
             String svc = e.serviceName() != null ? e.serviceName() : e.serviceId();
             if (verified) {
                 t.add(time, e.outcome().id(), e.kind().id(), e.target(), svc, e.profileLabel(), e.purgeId(),

@@ -1,5 +1,6 @@
 package dev.purgedeck.cli;
 
+import dev.purgedeck.edge.Freshness;
 import dev.purgedeck.team.TeamConnection;
 import dev.purgedeck.team.TeamException;
 import dev.purgedeck.team.TeamHistory;
@@ -9,14 +10,13 @@ import dev.purgedeck.team.TeamSettings;
 import dev.purgedeck.team.TeamSettingsStore;
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /** {@code purgedeck history --team}: the team history, filtered and paged by the database, as a table. */
 final class TeamHistoryTable {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
-
     private TeamHistoryTable() {
     }
 
@@ -24,7 +24,7 @@ final class TeamHistoryTable {
         if (c.format != null || c.bom) {
             throw CliFailure.usage("--team shows a table; --csv and --json export this computer's history only");
         }
-        if (c.kinds != null || c.service != null) {
+        if (c.kinds != null || c.service != null || c.verdicts != null) {
             throw CliFailure.usage("with --team, filter by --since, --until, --profile, --outcome, --user, --search");
         }
         if (c.outcomes != null && c.outcomes.size() != 1) {
@@ -45,10 +45,31 @@ final class TeamHistoryTable {
                 return Cli.OK;
             }
             ZoneId zone = ZoneId.systemDefault();
-            TextTable t = new TextTable("TIME", "WHO", "PROFILE", "OUTCOME", "KIND", "TARGET", "SERVICE", "PURGE ID");
+            // What was learnt after the purge (the page's verdict, the job's impact), as the window's team history
+            // shows it; each column only when a row shown has it, so a team that never verifies sees no empty ones.
+            boolean verdicts = rows.stream().anyMatch(r -> r.verdict() != null);
+            boolean impacts = rows.stream().anyMatch(r -> r.impact() != null);
+            List<String> header = new ArrayList<>(List.of("TIME", "WHO", "PROFILE", "OUTCOME", "KIND", "TARGET",
+                    "SERVICE", "PURGE ID"));
+            if (verdicts) {
+                header.add("VERDICT");
+            }
+            if (impacts) {
+                header.add("IMPACT");
+            }
+            TextTable t = new TextTable(header.toArray(String[]::new));
             for (TeamRow r : rows) {
-                t.add(TIME.format(r.time().atZone(zone)), r.who(), r.profile(), r.outcome(), r.kind(), r.target(),
-                        r.serviceName() != null ? r.serviceName() : r.serviceId(), r.purgeId());
+                // Arrays.asList, not List.of: a cell may be null, which the table shows as "-".
+                List<String> cells = new ArrayList<>(Arrays.asList(TerminalText.time(r.time(), zone), r.who(),
+                        r.profile(), r.outcome(), r.kind(), r.target(),
+                        r.serviceName() != null ? r.serviceName() : r.serviceId(), r.purgeId()));
+                if (verdicts) {
+                    cells.add(r.verdict() == null ? null : Freshness.labelOf(r.verdict()));
+                }
+                if (impacts) {
+                    cells.add(r.impact());
+                }
+                t.add(cells.toArray(String[]::new));
             }
             ctx.out().print(t.render());
             if (rows.size() == limit) {

@@ -1,6 +1,10 @@
 package dev.purgedeck.cli;
 
 import dev.purgedeck.fastly.Validation;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /** Makes a message safe and short enough for a terminal: escapes control and bidi characters, cuts echoed values. */
 final class TerminalText {
@@ -24,6 +28,19 @@ final class TerminalText {
             }
         }
         return b.length() > MAX_MESSAGE ? b.substring(0, MAX_MESSAGE) + "…" : b.toString();
+    }
+
+    /** A time as the history tables print it, {@code 2026-12-05 09:12:00}, in {@code zone}. */
+    static String time(Instant t, ZoneId zone) {
+        return Times.TABLE.format(t.atZone(zone));
+    }
+
+    /**
+     * Made on first use: every purge loads this class for its counts, and building a formatter from a pattern cost a
+     * start about 5 ms.
+     */
+    private static final class Times {
+        static final DateTimeFormatter TABLE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     }
 
     /**

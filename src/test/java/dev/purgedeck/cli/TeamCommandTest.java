@@ -61,7 +61,28 @@ class TeamCommandTest {
                         "(dana@purgedeck.example)")
                 .doesNotContain("/cart");
         CliHarness.Result dave = cli.run("history", "--team", "--user", "dave");
-        assertThat(dave.out()).contains("black-friday/shoes").doesNotContain("Black-Friday/deals");
+        assertThat(dave.out()).contains("black-friday/shoes").doesNotContain("Black-Friday/deals")
+                .doesNotContain("VERDICT").doesNotContain("IMPACT"); // no such column while nothing has one
+
+        // What dave's desktop learnt afterwards, as its shipper writes notes: the page's verdict, the job's impact.
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + db.port() + "/"
+                + db.database() + "?user=postgres"); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO team_notes (id, job_id, entry_id, kind, noted_at, text) SELECT gen_random_uuid(), "
+                    + "'j9', id::text, 'verdict', '2026-12-05T09:13:00Z', 'old_copy' FROM team_history "
+                    + "WHERE os_user = 'dave'");
+            s.execute("INSERT INTO team_notes (id, job_id, kind, noted_at, text) VALUES (gen_random_uuid(), 'j9', "
+                    + "'impact', '2026-12-05T09:20:00Z', 'hit ratio 92% -> 61%, back in 4 min')");
+        }
+        CliHarness.Result noted = cli.run("history", "--team", "--user", "dave");
+        assertThat(noted.code()).as(noted.toString()).isZero();
+        List<String> lines = noted.out().lines().toList();
+        assertThat(lines.get(0)).contains("PURGE ID", "VERDICT", "IMPACT");
+        assertThat(lines.get(1)).contains("black-friday/shoes", "Old copy still served",
+                "hit ratio 92% -> 61%, back in 4 min");
+
+        CliHarness.Result verdict = cli.run("history", "--team", "--verdict", "old_copy");
+        assertThat(verdict.code()).isEqualTo(2); // not silently ignored: the team's query has no verdict filter
+        assertThat(verdict.err()).contains("with --team, filter by");
     }
 
     @Test
