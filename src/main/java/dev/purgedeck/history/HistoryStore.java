@@ -43,6 +43,8 @@ public final class HistoryStore implements AutoCloseable {
     private final HistoryFile file;
     private final List<Consumer<List<HistoryEntry>>> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer;
+    /** Job notes read with each poll of {@link #watch} (the window's), see {@link #followNotes}. */
+    private final List<JobNotes> followedNotes = new CopyOnWriteArrayList<>();
     private final AtomicBoolean dirty = new AtomicBoolean();
     private final AtomicBoolean syncPending = new AtomicBoolean();
     private final ReentrantLock forcing = new ReentrantLock();
@@ -376,5 +378,21 @@ public final class HistoryStore implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "Reading the history other processes wrote failed", e);
         }
+        for (JobNotes notes : followedNotes) {
+            try {
+                notes.poll();
+            } catch (IOException | RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "Reading the job notes other processes wrote failed", e);
+            }
+        }
+    }
+
+    /**
+     * Has {@link #watch} also read the job notes beside the history that other processes append (their verdicts and
+     * impact summaries), at the same pace, and hand them to {@code notes}' listeners.
+     */
+    void followNotes(JobNotes notes) throws IOException {
+        notes.follow();
+        followedNotes.add(notes);
     }
 }

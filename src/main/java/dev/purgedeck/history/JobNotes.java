@@ -34,10 +34,14 @@ import java.util.function.Consumer;
  */
 public final class JobNotes {
     public static final String FILE_NAME = "job-notes.jsonl";
+    /** Most read in one {@link #poll}; notes are a few hundred bytes, and the rest is read at the next. */
+    private static final int MAX_POLL_BYTES = 1 << 20;
 
     private final Path file;
     /** Told of each note appended through this instance (the window's own notes), after it is on disk. */
     private final List<Consumer<List<JobNote>>> listeners = new CopyOnWriteArrayList<>();
+    /** How much of the file this instance has read or written itself; -1 until {@link #follow}. */
+    private long followed = -1;
 
     public JobNotes(Path file) {
         this.file = file;
@@ -70,21 +74,81 @@ public final class JobNotes {
         Files.createDirectories(file.toAbsolutePath().getParent());
         StoreLock.locked(file, () -> {
             try (FileChannel ch = SafeFiles.openAppend(file)) {
+                long before = ch.size();
                 while (bytes.hasRemaining()) {
                     ch.write(bytes);
                 }
                 ch.force(false);
+                long after = ch.size();
+                synchronized (this) {
+                    if (followed == before) {
+                        followed = after; // heard below: the next poll need not read our own notes back
+                    }
+                }
             }
             return null;
         });
-        List<JobNote> written = List.copyOf(notes);
+        tell(List.copyOf(notes));
+    }
+
+    private void tell(List<JobNote> notes) {
         for (Consumer<List<JobNote>> l : listeners) {
             try {
-                l.accept(written);
+                l.accept(notes);
             } catch (RuntimeException e) {
                 // A faulty listener must not make a note that is on disk look unwritten to the one who wrote it.
                 System.getLogger(JobNotes.class.getName()).log(System.Logger.Level.WARNING, "Note listener failed", e);
             }
+        }
+    }
+
+    /**
+     * From now on, {@link #poll} hands the listeners the notes other processes append (the command line's verdicts,
+     * for instance). Notes already in the file are left to {@link #load}. Never call on the UI thread.
+     */
+    synchronized void follow() throws IOException {
+        followed = Files.exists(file) ? Files.size(file) : 0;
+    }
+
+    /**
+     * Reads the whole lines appended since the last look and hands their notes to the listeners; a line still being
+     * written waits for the next poll. A note of this instance's own may be heard twice when another process wrote
+     * between, which a listener takes as the same note again. Does nothing before {@link #follow}.
+     */
+    void poll() throws IOException {
+        List<JobNote> arrived = new ArrayList<>();
+        synchronized (this) {
+            if (followed < 0 || !Files.exists(file)) {
+                return;
+            }
+            try (FileChannel ch = SafeFiles.openRead(file)) {
+                long size = ch.size();
+                if (size < followed) {
+                    followed = 0; // the file was started anew
+                }
+                if (size == followed) {
+                    return;
+                }
+                ByteBuffer buf = ByteBuffer.allocate((int) Math.min(size - followed, MAX_POLL_BYTES));
+                while (buf.hasRemaining() && ch.read(buf, followed + buf.position()) > 0) {
+                    continue;
+                }
+                int end = buf.position();
+                while (end > 0 && buf.get(end - 1) != '\n') {
+                    end--;
+                }
+                if (end == 0 && buf.position() == buf.capacity() && buf.capacity() == MAX_POLL_BYTES) {
+                    end = buf.capacity(); // one line longer than any note: skipped, never read again and again
+                }
+                String text = new String(buf.array(), 0, end, StandardCharsets.UTF_8);
+                for (String line : text.split("\n")) {
+                    parse(line).ifPresent(arrived::add);
+                }
+                followed += end;
+            }
+        }
+        if (!arrived.isEmpty()) {
+            tell(List.copyOf(arrived));
         }
     }
 

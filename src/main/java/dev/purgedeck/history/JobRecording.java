@@ -65,6 +65,14 @@ public final class JobRecording implements AutoCloseable {
      */
     public JobRecording(HistoryStore store, String appVersion) {
         this(store, false, appVersion);
+        try {
+            // The window's case: what the command line learns after its purges (a verdict, the impact) reaches the
+            // History screen at the store's next look, as its entries do, not at the next load.
+            store.followNotes(notes);
+        } catch (IOException e) {
+            System.getLogger(JobRecording.class.getName()).log(System.Logger.Level.WARNING,
+                    "The job notes cannot be followed; other processes' notes show at the next load", e);
+        }
     }
 
     private JobRecording(HistoryStore store, boolean ownsStore, String appVersion) {

@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -38,6 +39,36 @@ class JobNotesTest {
                 .isEqualTo("hit ratio 97 % → 41 % at the lowest");
         assertThat(index.ofJob("j1", JobNote.NOTICE)).isEmpty();
         assertThat(index.ofJob("j2", JobNote.IMPACT)).isEmpty();
+    }
+
+    @Test
+    void notesAnotherProcessAppendsReachTheFollowersListenersAtTheNextPollAndAHalfWrittenLineWaits() throws Exception {
+        JobNotes window = JobNotes.in(dir);
+        JobNotes.in(dir).append(List.of(JobNote.ofJob("j0", JobNote.NOTICE, "before", Entries.T0))); // load's part
+        window.follow();
+        List<JobNote> heard = new CopyOnWriteArrayList<>();
+        window.addListener(heard::addAll);
+        window.poll();
+        assertThat(heard).isEmpty();
+
+        JobNotes commandLine = JobNotes.in(dir); // another process's instance: its listeners are not the window's
+        HistoryEntry a = Entries.entry("j1", 1).withId(HistoryEntry.newId());
+        commandLine.append(List.of(JobNote.verdict(a, "old_copy", "Age 600 s", Entries.T0)));
+        assertThat(heard).isEmpty();
+        window.poll();
+        assertThat(heard).extracting(JobNote::text).containsExactly("old_copy");
+
+        window.append(List.of(JobNote.ofJob("j2", JobNote.IMPACT, "mine", Entries.T0))); // heard as it is written
+        window.poll();
+        assertThat(heard).extracting(JobNote::text).containsExactly("old_copy", "mine"); // not read back again
+
+        String line = JobNotes.line(JobNote.ofJob("j3", JobNote.IMPACT, "theirs", Entries.T0));
+        Files.writeString(window.file(), line.substring(0, 20), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        window.poll();
+        assertThat(heard).hasSize(2); // the rest of that line is still to come
+        Files.writeString(window.file(), line.substring(20) + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        window.poll();
+        assertThat(heard).extracting(JobNote::text).containsExactly("old_copy", "mine", "theirs");
     }
 
     @Test

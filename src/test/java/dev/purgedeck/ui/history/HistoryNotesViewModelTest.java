@@ -8,10 +8,12 @@ import dev.purgedeck.history.HistoryEntry;
 import dev.purgedeck.history.HistoryStore;
 import dev.purgedeck.history.JobNote;
 import dev.purgedeck.history.JobNotes;
+import dev.purgedeck.history.JobRecording;
 import dev.purgedeck.testsupport.ScriptedDialogs;
 import dev.purgedeck.testsupport.UiQueue;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -97,6 +99,33 @@ class HistoryNotesViewModelTest {
         fx.drain();
         assertThat(verdicts()).containsExactly("fresh", "old_copy", "fresh");
         assertThat(vm.job("job-3")).extracting(HistoryEntry::verdict).containsExactly("fresh");
+    }
+
+    @Test
+    void aVerdictTheCommandLineWritesShowsAtTheStoresNextLookWithoutAReload() throws Exception {
+        // The window's recording follows the notes file, as the app's does; its History reads them as they come.
+        JobRecording recording = new JobRecording(store, "0.1.0");
+        HistoryViewModel window = new HistoryViewModel(store, recording.notes(), fx, Runnable::run,
+                (request, name) -> Optional.empty(), new ScriptedDialogs(), () -> null, ZoneOffset.UTC);
+        try {
+            window.load();
+            fx.runUntil(() -> !window.loadingProperty().get());
+            window.filter().verdictProperty().set(Freshness.OLD_COPY);
+            window.refresh();
+            fx.drain();
+            assertThat(window.rows()).extracting(HistoryEntry::target).containsExactly(oldStyle.target());
+
+            // Another process (purgedeck purge --verify) writes its verdict with its own JobNotes.
+            JobNotes.besideHistory(store.file()).append(List.of(JobNote.verdict(pending, "old_copy", "Age 300 s",
+                    T0.plusSeconds(5))));
+            store.watch(Duration.ofMillis(20));
+            fx.runUntil(() -> window.rows().size() == 2);
+            assertThat(window.rows()).extracting(HistoryEntry::target).containsExactly(pending.target(),
+                    oldStyle.target());
+            assertThat(window.rows().get(0).verdictReason()).isEqualTo("Age 300 s");
+        } finally {
+            window.dispose();
+        }
     }
 
     @Test
