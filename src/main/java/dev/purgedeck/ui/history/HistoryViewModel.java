@@ -92,6 +92,8 @@ public final class HistoryViewModel {
     /** The notes a load read before its first part; volatile as the loading thread writes it. */
     private volatile JobNotes.Index notesRead = new JobNotes.Index(List.of());
     private final List<JobNote> notesHeardWhileLoading = new ArrayList<>();
+    /** Rows a note changed while a filter ran on an older snapshot of the index: {old, updated}, applied on show. */
+    private final List<HistoryEntry[]> replacedWhileFiltering = new ArrayList<>();
     private final java.util.function.Consumer<List<JobNote>> notesListener = this::notedLater;
     /** Counts the notes that arrived since the load, so the details can show a job's note the moment it is known. */
     private final ReadOnlyIntegerWrapper notesArrived = new ReadOnlyIntegerWrapper();
@@ -501,10 +503,15 @@ public final class HistoryViewModel {
     /** The row of {@code old} shows {@code updated}, or leaves or joins the rows as the filter now says. */
     private void showReplaced(HistoryEntry old, HistoryEntry updated) {
         if (shownGeneration != generation.get()) {
-            return; // the refresh on its way reads the index, which has it
+            // The filter on its way may have read the index before this: its rows get the change when they come.
+            replacedWhileFiltering.add(new HistoryEntry[] {old, updated});
+            return;
         }
         int at = -1;
         for (int i = 0; i < rows.size(); i++) { // newest first: a live verdict's row is near the top
+            if (rows.get(i) == updated) {
+                return; // the filter ran after the change and shows it already
+            }
             if (rows.get(i) == old) {
                 at = i;
                 break;
@@ -600,6 +607,11 @@ public final class HistoryViewModel {
         shownOrder = sort;
         shownGeneration = gen;
         shown = new Shown(query, sort);
+        List<HistoryEntry[]> replaced = List.copyOf(replacedWhileFiltering);
+        replacedWhileFiltering.clear();
+        for (HistoryEntry[] r : replaced) {
+            showReplaced(r[0], r[1]);
+        }
         if (index.endPosition() > to) { // arrived while the filter ran
             SortedInsert.into(rows, query.run(index.since(to), sort), sort);
         }

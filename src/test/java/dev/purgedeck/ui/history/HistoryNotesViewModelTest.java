@@ -16,8 +16,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -123,6 +125,32 @@ class HistoryNotesViewModelTest {
             assertThat(window.rows()).extracting(HistoryEntry::target).containsExactly(pending.target(),
                     oldStyle.target());
             assertThat(window.rows().get(0).verdictReason()).isEqualTo("Age 300 s");
+        } finally {
+            window.dispose();
+        }
+    }
+
+    @Test
+    void aVerdictThatArrivesWhileTheFilterRunsIsInTheRowsTheFilterShows() throws Exception {
+        Queue<Runnable> background = new ArrayDeque<>(); // run when the test says: the filter is "still running"
+        HistoryViewModel window = new HistoryViewModel(store, notes, fx, background::add,
+                (request, name) -> Optional.empty(), new ScriptedDialogs(), () -> null, ZoneOffset.UTC);
+        try {
+            window.load();
+            background.remove().run();
+            fx.runUntil(() -> !window.loadingProperty().get());
+            while (!background.isEmpty()) {
+                background.remove().run();
+                fx.drain();
+            }
+            window.refresh(); // e.g. a new profile in the list re-applies the filter, in the background
+            notes.append(List.of(JobNote.verdict(pending, "old_copy", "Age 300 s", T0.plusSeconds(5))));
+            background.remove().run(); // the filter reads the rows before the note is merged on the UI thread
+            fx.drain(); // the note is merged, then the filter's rows are shown
+
+            assertThat(window.rows()).extracting(HistoryEntry::verdict).containsExactly("old_copy", "old_copy",
+                    "fresh");
+            assertThat(window.rows()).hasSize(3);
         } finally {
             window.dispose();
         }
