@@ -96,6 +96,34 @@ class LeanHttpClientTest {
         void run(Socket s, BufferedReader in) throws IOException;
     }
 
+    /** A server that reads a request and never answers; it records what it reads next, until the connection ends. */
+    private SilentServer silentServer() throws IOException {
+        SilentServer silent = new SilentServer();
+        silent.base = serve((s, in) -> {
+            silent.arrived.countDown();
+            silent.reads.add(in.read());
+            silent.closed.countDown();
+        }, (String) null);
+        return silent;
+    }
+
+    private static final class SilentServer {
+        private final CountDownLatch arrived = new CountDownLatch(1);
+        private final CountDownLatch closed = new CountDownLatch(1);
+        private final Queue<Integer> reads = new ConcurrentLinkedQueue<>();
+        private URI base;
+
+        void awaitRequest() throws InterruptedException {
+            assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+
+        /** The server saw the connection end (a read of -1), not another request on it. */
+        void assertClosedWithoutAnotherRequest() throws InterruptedException {
+            assertThat(closed.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(reads).containsExactly(-1);
+        }
+    }
+
     private HttpRequest post(URI base, Duration timeout) {
         return HttpRequest.newBuilder(base.resolve("/purge/x")).timeout(timeout)
                 .POST(HttpRequest.BodyPublishers.noBody()).build();
@@ -141,49 +169,33 @@ class LeanHttpClientTest {
 
     @Test
     void cancellingClosesTheConnectionAtOnce() throws Exception {
-        CountDownLatch arrived = new CountDownLatch(1);
-        CountDownLatch closed = new CountDownLatch(1);
-        Queue<Integer> reads = new ConcurrentLinkedQueue<>();
-        URI base = serve((s, in) -> {
-            arrived.countDown();
-            reads.add(in.read());
-            closed.countDown();
-        }, (String) null);
-        CompletableFuture<HttpResponse<String>> f = client.sendAsync(post(base, Duration.ofMinutes(5)),
+        SilentServer server = silentServer();
+        CompletableFuture<HttpResponse<String>> f = client.sendAsync(post(server.base, Duration.ofMinutes(5)),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+        server.awaitRequest();
         f.cancel(true);
-        assertThat(closed.await(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(reads).containsExactly(-1); // the server saw the connection end, not another request
+        server.assertClosedWithoutAnotherRequest();
         assertThat(connections).hasValue(1);
     }
 
     @Test
     void anInterruptEndsAWaitingSendAndClosesItsConnection() throws Exception {
-        CountDownLatch arrived = new CountDownLatch(1);
-        CountDownLatch closed = new CountDownLatch(1);
-        Queue<Integer> reads = new ConcurrentLinkedQueue<>();
-        URI base = serve((s, in) -> {
-            arrived.countDown();
-            reads.add(in.read());
-            closed.countDown();
-        }, (String) null);
+        SilentServer server = silentServer();
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         Thread caller = new Thread(() -> {
             try {
-                client.send(post(base, Duration.ofMinutes(5)), HttpResponse.BodyHandlers.ofString());
+                client.send(post(server.base, Duration.ofMinutes(5)), HttpResponse.BodyHandlers.ofString());
             } catch (Exception e) {
                 thrown.set(e);
             }
         }, "lean-test-caller");
         caller.start();
-        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+        server.awaitRequest();
         caller.interrupt();
         caller.join(TimeUnit.SECONDS.toMillis(10));
         assertThat(caller.isAlive()).as("send still waits for an answer that never comes").isFalse();
         assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
-        assertThat(closed.await(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(reads).containsExactly(-1); // the connection was closed, not left open or reused
+        server.assertClosedWithoutAnotherRequest();
     }
 
     @Test
